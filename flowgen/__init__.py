@@ -1,0 +1,62 @@
+"""flowgen: Indonesian SOPs (Prosedur Operasional Standar) from plain text to flowcharts and the official form.
+
+The public API for pipelines::
+
+    import flowgen
+    procedure = flowgen.load("surat-masuk.pos")       # raises flowgen.SourceError with every mistake
+    for d in flowgen.check(procedure):                 # warnings (Permenpan conventions)
+        print(d.format())
+    svg = flowgen.render_flowchart(procedure, format="svg")
+
+Every error flowgen raises on purpose is a :class:`FlowgenError`.
+"""
+
+from flowgen.checks import check
+from flowgen.errors import (
+    Diagnostic,
+    FlowgenError,
+    LayoutError,
+    RenderError,
+    Severity,
+    SourceError,
+    Span,
+    StyleError,
+)
+from flowgen.language.reader import analyze, load, parse
+from flowgen.model.analysis import longest_path, paths, reachable, shortest_path, steps_per_actor
+from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
+from flowgen.model.values import DateValue, Duration, TimeValue
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "Actor",
+    "Answer",
+    "Approval",
+    "DateValue",
+    "Diagnostic",
+    "Duration",
+    "Edge",
+    "FlowgenError",
+    "Identity",
+    "LayoutError",
+    "Procedure",
+    "RenderError",
+    "Severity",
+    "SourceError",
+    "Span",
+    "Step",
+    "StepKind",
+    "StyleError",
+    "TimeValue",
+    "__version__",
+    "analyze",
+    "check",
+    "load",
+    "longest_path",
+    "parse",
+    "paths",
+    "reachable",
+    "shortest_path",
+    "steps_per_actor",
+]

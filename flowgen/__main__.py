@@ -1,0 +1,5 @@
+"""``python -m flowgen`` runs the command line."""
+
+from flowgen.cli import main
+
+main()

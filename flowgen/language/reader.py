@@ -1,0 +1,113 @@
+"""Reading procedures: bytes or text in, a checked :class:`Procedure` (or all its errors) out.
+
+This is where the stages of the front end meet: decoding, parsing,
+compiling and the graph rules.  :func:`analyze` never raises for bad input
+and is what ``flowgen check`` uses; :func:`parse` and :func:`load` raise one
+:class:`~flowgen.errors.SourceError` carrying every error of the file.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from flowgen import checks
+from flowgen.errors import Diagnostic, SourceError, Span, error, sort_key
+from flowgen.language.parser import parse_document
+from flowgen.model.compile import compile_document
+from flowgen.model.types import Procedure
+
+# codes whose arrows the compiler could not make; graph rules would only repeat them
+_PARTIAL = frozenset(
+    {
+        "unknown-label",
+        "no-such-step",
+        "bad-target",
+        "missing-target",
+        "branch-falls-off",
+        "expected-colon",
+        "unclosed-label",
+        "bad-label",
+        "decision-arrow",
+        "step-not-indented",
+        "branch-not-decision",
+        "branch-without-label",
+        "unknown-attribute",
+        "unexpected-under-step",
+    }
+)
+
+# a diagnostic that only repeats another one in other words is left out
+_SUPPRESSED_BY: dict[str, frozenset[str]] = {
+    "no-steps": frozenset({"missing-flow", "step-not-indented"}),
+    "unused-actor": frozenset({"unknown-actor", "bad-actor-ref", "actors-with-spaces"}),
+    "no-start": frozenset({"step-not-indented", "expected-colon", "unclosed-label", "bad-label"}),
+    "no-end": frozenset({"step-not-indented", "expected-colon", "unclosed-label", "bad-label"}),
+}
+
+
+def _without_echoes(found: list[Diagnostic]) -> list[Diagnostic]:
+    codes = {d.code for d in found}
+    misspelt_title = any(d.code == "unknown-key" and d.args.get("suggestion") in ("judul", "title") for d in found)
+    return [
+        d
+        for d in found
+        if not (codes & _SUPPRESSED_BY.get(d.code, frozenset())) and not (d.code == "missing-title" and misspelt_title)
+    ]
+
+
+def decode(data: bytes, source_name: str) -> tuple[str | None, list[Diagnostic]]:
+    """UTF-8 text of a file, or the place of the first byte that is not UTF-8."""
+    try:
+        return data.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        before = data[: exc.start]
+        line = before.count(b"\n") + 1
+        line_start = before.rfind(b"\n") + 1
+        column = len(before[line_start:].decode("utf-8", errors="replace")) + 1
+        shown = data[line_start:].split(b"\n", 1)[0].decode("utf-8", errors="replace")
+        return None, [error("not-utf8", Span(source_name, line, column, 1), shown, byte=f"{data[exc.start]:02X}")]
+
+
+def analyze(text: str, source_name: str = "<text>") -> tuple[Procedure | None, list[Diagnostic]]:
+    """Every diagnostic of a .pos text (errors and warnings) and the procedure if there are no errors."""
+    document, found = parse_document(text, source_name)
+    if any(d.code == "empty-file" for d in found):
+        return None, found
+    procedure, compiled = compile_document(document)
+    found += compiled
+    partial = any(d.code in _PARTIAL for d in found)
+    found += checks.structure_errors(procedure, partial=partial)
+    found += checks.convention_warnings(procedure, partial=partial)
+    found = sorted(_without_echoes(found), key=sort_key)
+    if any(d.is_error for d in found):
+        return None, found
+    return procedure, found
+
+
+def analyze_file(path: str | os.PathLike[str]) -> tuple[Procedure | None, list[Diagnostic]]:
+    name = str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return None, [error("read-failed", Span(name, 0, 1, 0), reason=exc.strerror or str(exc))]
+    text, found = decode(data, name)
+    if text is None:
+        return None, found
+    return analyze(text, name)
+
+
+def parse(text: str, source_name: str = "<text>") -> Procedure:
+    """Read .pos text into a procedure; raise :class:`SourceError` with every error found."""
+    procedure, found = analyze(text, source_name)
+    if procedure is None:
+        raise SourceError([d for d in found if d.is_error])
+    return procedure
+
+
+def load(path: str | os.PathLike[str]) -> Procedure:
+    """Read a .pos file into a procedure; raise :class:`SourceError` with every error found."""
+    procedure, found = analyze_file(path)
+    if procedure is None:
+        raise SourceError([d for d in found if d.is_error])
+    return procedure

@@ -1,0 +1,36 @@
+"""Small shared helpers for the tests (no fixtures with hidden state)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from flowgen.errors import Diagnostic
+from flowgen.language.reader import analyze
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLES = sorted((ROOT / "examples").glob("*.pos"))
+
+HEAD = """judul: Tes
+pelaksana:
+  pu = Pengadministrasi Umum
+  ktu = Kepala Subbagian Tata Usaha
+alur:
+"""
+
+
+def flow(*lines: str) -> str:
+    """A small procedure: the standard head, then the given flow lines."""
+    return HEAD + "".join(line + "\n" for line in lines)
+
+
+def diagnose(text: str, name: str = "t.pos") -> list[Diagnostic]:
+    return analyze(text, name)[1]
+
+
+def brief(text: str, severity: str | None = None) -> list[tuple[str, int, int, str]]:
+    """(severity, line, column, message) of every diagnostic, or of those of one severity."""
+    return [
+        (d.severity.value, d.span.line, d.span.column, d.message)
+        for d in diagnose(text)
+        if severity is None or d.severity.value == severity
+    ]
