@@ -1,0 +1,446 @@
+"""The closed vocabulary of flowgen style sheets: elements, classes, properties, defaults.
+
+A sheet may only name what is listed here; anything else is an error with a
+suggestion.  The defaults below *are* the plain Permenpan look (black on
+white, print-ready); ``styles/default.css`` spells out the same values for
+designers to read, and a test keeps the two equal.  ``docs/styles.md`` is
+generated from these tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from tinycss2 import ast as css
+
+from flowgen.style import values as v
+
+
+@dataclass(frozen=True)
+class Property:
+    name: str
+    parse: Callable[[Sequence[css.Node]], Any]
+    kind: str  # what a designer writes, for docs and messages
+    doc: str
+    inherited: bool = False
+
+
+def _p(name: str, kind: str, doc: str, inherited: bool = False, parse: Any = None) -> Property:
+    return Property(name, parse or v.PARSERS[kind], kind, doc, inherited)
+
+
+ALIGN = ("left", "center", "right")
+
+PROPERTIES: dict[str, Property] = {
+    p.name: p
+    for p in (
+        # typography (inherited, as in CSS)
+        _p("font-family", "families", "Typefaces, first installed wins (Arial → Liberation Sans).", True),
+        _p("font-size", "font-size", "Size of the text: 9pt, or relative to the parent: 0.9em.", True),
+        _p("font-weight", "weight", "normal or bold.", True, v.parse_weight),
+        _p("font-style", "keyword", "normal or italic.", True, v.keyword(("normal", "italic"))),
+        _p("color", "color", "Colour of the text.", True),
+        _p("line-height", "number", "Distance between lines, as a multiple of the font size.", True),
+        _p("text-align", "keyword", "left, center or right.", False, v.keyword(ALIGN)),
+        _p("text-transform", "keyword", "none or uppercase.", False, v.keyword(("none", "uppercase"))),
+        # boxes
+        _p("fill", "color", "Background colour of the shape (none: no fill)."),
+        _p("stroke", "color", "Colour of the outline (none: no outline)."),
+        _p("stroke-width", "length", "Width of the outline."),
+        _p("stroke-dasharray", "dash", "Dashes of the outline: none, or lengths such as 4pt 2pt."),
+        _p("outer-stroke-width", "length", "Width of the table's outer border."),
+        _p("corner-radius", "length", "Rounding of rectangle corners."),
+        _p("padding", "box", "Space between the outline and the text (1 to 4 lengths)."),
+        _p("width", "length", "Width (of a symbol, a column, a logo)."),
+        _p("max-width", "length", "Largest width a symbol may grow to for long text."),
+        _p("min-width", "length", "Smallest width."),
+        _p("height", "length", "Height (of a symbol, a logo)."),
+        _p("min-height", "length", "Smallest height."),
+        _p("display", "keyword", "Whether the element is drawn.", False, v.keyword(("block", "none"))),
+        _p("src", "url", "An image file next to the sheet: url(\"logo.png\") (PNG or JPEG)."),
+        # flowchart layout
+        _p("direction", "keyword", "TB: lanes as columns, flow downwards; LR: lanes as rows.", False,
+           v.keyword(("tb", "lr"))),
+        _p("edge-style", "keyword", "orthogonal (right-angled) or curved arrows.", False,
+           v.keyword(("orthogonal", "curved"))),
+        _p("rank-gap", "length", "Space between rows of symbols along the flow."),
+        _p("node-gap", "length", "Space between symbols side by side."),
+        _p("lane-padding", "length", "Space between a lane's edge and its symbols."),
+        _p("margin", "box", "Space around the drawing or the page (1 to 4 lengths)."),
+        _p("arrow-size", "length", "Length of an arrow head."),
+        _p("track-gap", "length", "Space between arrows running side by side."),
+        # page and table
+        _p("size", "page-size", "Paper: A4, F4, folio, Letter, Legal with landscape/portrait, or two lengths."),
+        _p("mutu-baku-order", "keywords", "Order of the Mutu Baku columns.", False,
+           v.keywords(("kelengkapan", "waktu", "output"))),
+        _p("keterangan", "keyword", "column: own column; inside: inside Mutu Baku; none: left out.", False,
+           v.keyword(("column", "inside", "none"))),
+        _p("column-numbers", "boolean", "A row of column numbers under the header."),
+        _p("total-time", "boolean", "A closing row with the total Waktu of the longest path."),
+        _p("joint-step", "keyword", "tied: one box per actor tied by a line; span: one box across the cells.",
+           False, v.keyword(("tied", "span"))),
+        _p("row-min-height", "length", "Smallest height of a table row."),
+        # labels
+        *(
+            _p(name, "string", doc)
+            for name, doc in (
+                ("yes", "Printed for a 'ya'/'yes' branch."),
+                ("no", "Printed for a 'tidak'/'no' branch."),
+                ("start", "Text of a start terminator without text."),
+                ("end", "Text of an end terminator without text."),
+                ("page", "Page numbers; {page} and {pages} are replaced."),
+                ("date-format", "Dates: d, dd, M, MM, MMMM (month name), yyyy."),
+                ("empty", "Printed for an empty identity field."),
+                ("col-no", "Column heading."),
+                ("col-kegiatan", "Column heading."),
+                ("col-pelaksana", "Column heading."),
+                ("col-mutu-baku", "Column heading."),
+                ("col-kelengkapan", "Column heading."),
+                ("col-waktu", "Column heading."),
+                ("col-output", "Column heading."),
+                ("col-keterangan", "Column heading."),
+                ("nomor", "Identity field label."),
+                ("dibuat", "Identity field label."),
+                ("revisi", "Identity field label."),
+                ("efektif", "Identity field label."),
+                ("disahkan", "Identity field label."),
+                ("nama-sop", "Identity field label."),
+                ("nip", "Printed before the NIP."),
+                ("dasar-hukum", "Identity box title."),
+                ("kualifikasi", "Identity box title."),
+                ("keterkaitan", "Identity box title."),
+                ("peralatan", "Identity box title."),
+                ("peringatan", "Identity box title."),
+                ("pencatatan", "Identity box title."),
+                ("total", "Heading of the total time row."),
+                ("connector-to", "Off-page connector text on the page an arrow leaves; {step} and {page}."),
+                ("connector-from", "Off-page connector text on the page an arrow arrives; {step} and {page}."),
+                ("unit-minute", "Word for minutes in totals."),
+                ("unit-hour", "Word for hours in totals."),
+                ("unit-day", "Word for days in totals."),
+                ("unit-work-day", "Word for working days in totals."),
+                ("unit-second", "Word for seconds in totals."),
+                ("decimal", "Decimal separator in totals."),
+            )
+        ),
+        _p("months", "strings", "The twelve month names, January first."),
+    )
+}
+
+TYPOGRAPHY = ("font-family", "font-size", "font-weight", "font-style", "color", "line-height")
+
+
+@dataclass(frozen=True)
+class Element:
+    """A thing a selector can name, with its parent for inheritance and its own defaults."""
+
+    name: str
+    parent: str | None
+    doc: str
+    defaults: dict[str, str]  # property → CSS text
+    classes: tuple[str, ...] = ()
+    text: bool = False  # may carry typography
+    nth_child: bool = False  # accepts :nth-child()
+    extra: tuple[str, ...] = field(default=())  # further allowed properties without a default
+
+    @property
+    def allowed(self) -> frozenset[str]:
+        names = set(self.defaults) | set(self.extra)
+        if self.text:
+            names |= set(TYPOGRAPHY)
+        return frozenset(names)
+
+
+STEP_CLASSES = ("start", "end", "activity", "decision", "connector", "joint")
+COLUMN_CLASSES = ("no", "kegiatan", "actor", "kelengkapan", "waktu", "output", "keterangan", "total")
+
+_LABELS_ID = {
+    "yes": '"Ya"',
+    "no": '"Tidak"',
+    "start": '"Mulai"',
+    "end": '"Selesai"',
+    "page": '"Halaman {page} dari {pages}"',
+    "date-format": '"d MMMM yyyy"',
+    "empty": '"-"',
+    "col-no": '"No"',
+    "col-kegiatan": '"Kegiatan"',
+    "col-pelaksana": '"Pelaksana"',
+    "col-mutu-baku": '"Mutu Baku"',
+    "col-kelengkapan": '"Kelengkapan"',
+    "col-waktu": '"Waktu"',
+    "col-output": '"Output"',
+    "col-keterangan": '"Keterangan"',
+    "nomor": '"Nomor SOP"',
+    "dibuat": '"Tanggal Pembuatan"',
+    "revisi": '"Tanggal Revisi"',
+    "efektif": '"Tanggal Efektif"',
+    "disahkan": '"Disahkan oleh"',
+    "nama-sop": '"Nama SOP"',
+    "nip": '"NIP."',
+    "dasar-hukum": '"Dasar Hukum"',
+    "kualifikasi": '"Kualifikasi Pelaksana"',
+    "keterkaitan": '"Keterkaitan"',
+    "peralatan": '"Peralatan/Perlengkapan"',
+    "peringatan": '"Peringatan"',
+    "pencatatan": '"Pencatatan dan Pendataan"',
+    "total": '"Total waktu"',
+    "connector-to": '"ke {step} hal. {page}"',
+    "connector-from": '"dari {step} hal. {page}"',
+    "unit-minute": '"menit"',
+    "unit-hour": '"jam"',
+    "unit-day": '"hari"',
+    "unit-work-day": '"hari kerja"',
+    "unit-second": '"detik"',
+    "decimal": '","',
+    "months": '"Januari" "Februari" "Maret" "April" "Mei" "Juni" "Juli" "Agustus" "September" "Oktober" '
+    '"November" "Desember"',
+}
+
+ELEMENTS: dict[str, Element] = {
+    e.name: e
+    for e in (
+        Element(
+            ":root",
+            None,
+            "The whole document: the typeface and text colour everything inherits.",
+            {
+                "font-family": 'Arial, "Liberation Sans", sans-serif',
+                "font-size": "9pt",
+                "font-weight": "normal",
+                "font-style": "normal",
+                "color": "#000000",
+                "line-height": "1.2",
+            },
+            text=True,
+        ),
+        Element(
+            "@page",
+            None,
+            "The paper of the lampiran (identity sheet and table pages).",
+            {"size": "A4 landscape", "margin": "12mm"},
+        ),
+        Element(
+            "labels",
+            None,
+            "Every word flowgen prints by itself; switch these to print the document in another language.",
+            _LABELS_ID,
+        ),
+        # -- flowchart -------------------------------------------------------------
+        Element(
+            "flowchart",
+            ":root",
+            "The swimlane flowchart as a whole: direction, spacing, background, arrow style.",
+            {
+                "direction": "TB",
+                "edge-style": "orthogonal",
+                "rank-gap": "20pt",
+                "node-gap": "18pt",
+                "lane-padding": "14pt",
+                "margin": "10pt",
+                "fill": "#ffffff",
+                "track-gap": "5pt",
+            },
+            text=True,
+        ),
+        Element(
+            "title",
+            "flowchart",
+            "The procedure's title above the flowchart.",
+            {"display": "block", "font-size": "1.35em", "font-weight": "bold", "text-align": "center",
+             "padding": "0pt 0pt 8pt 0pt"},
+            text=True,
+        ),
+        Element(
+            "lane",
+            "flowchart",
+            "A swimlane: one per actor (pelaksana); lane:nth-child(odd|even|N) picks some.",
+            {"fill": "none", "stroke": "#000000", "stroke-width": "0.75pt", "min-width": "120pt"},
+            nth_child=True,
+        ),
+        Element(
+            "lane-header",
+            "lane",
+            "The box at the head of a lane holding the actor's name.",
+            {
+                "fill": "none",
+                "stroke": "#000000",
+                "stroke-width": "0.75pt",
+                "font-weight": "bold",
+                "padding": "5pt",
+                "min-height": "24pt",
+                "text-align": "center",
+                "text-transform": "none",
+            },
+            text=True,
+            nth_child=True,
+        ),
+        Element(
+            "step",
+            "flowchart",
+            "A symbol of the flowchart; classes: start, end, activity, decision, connector, joint.",
+            {
+                "fill": "#ffffff",
+                "stroke": "#000000",
+                "stroke-width": "0.9pt",
+                "stroke-dasharray": "none",
+                "width": "132pt",
+                "max-width": "180pt",
+                "min-height": "30pt",
+                "padding": "5pt 7pt",
+                "corner-radius": "0pt",
+                "text-align": "center",
+            },
+            classes=STEP_CLASSES,
+            text=True,
+        ),
+        Element(
+            "step-number",
+            "step",
+            "The step's number, in a small circle at the symbol's corner.",
+            {"display": "block", "font-size": "0.8em", "font-weight": "bold", "fill": "#ffffff",
+             "stroke": "#000000", "stroke-width": "0.6pt"},
+            classes=STEP_CLASSES,
+            text=True,
+        ),
+        Element(
+            "mutu-baku",
+            "step",
+            "Time and output printed under a step (flowgen build --mutu-baku).",
+            {"display": "none", "font-size": "0.8em", "color": "#333333", "text-align": "center"},
+            classes=STEP_CLASSES,
+            text=True,
+        ),
+        Element(
+            "edge",
+            "flowchart",
+            "An arrow; classes: branch (leaves a decision), yes, no, loop (goes back up the flow).",
+            {"stroke": "#000000", "stroke-width": "0.9pt", "stroke-dasharray": "none", "arrow-size": "6pt"},
+            classes=("branch", "yes", "no", "loop"),
+        ),
+        Element(
+            "edge-label",
+            "edge",
+            "The label of a decision's arrow (Ya/Tidak).",
+            {"font-size": "0.9em", "fill": "#ffffff", "padding": "1pt 2pt"},
+            classes=("branch", "yes", "no", "loop"),
+            text=True,
+        ),
+        # -- lampiran table ---------------------------------------------------------
+        Element(
+            "table",
+            ":root",
+            "The flowchart table of the lampiran: lines, column variants, options.",
+            {
+                "stroke": "#000000",
+                "stroke-width": "0.6pt",
+                "outer-stroke-width": "1.2pt",
+                "mutu-baku-order": "kelengkapan waktu output",
+                "keterangan": "column",
+                "column-numbers": "false",
+                "total-time": "false",
+                "joint-step": "tied",
+                "row-min-height": "34pt",
+                "track-gap": "4pt",
+                "font-size": "0.9em",
+            },
+            text=True,
+        ),
+        Element(
+            "header",
+            "table",
+            "Header cells; classes as the columns, plus group (Pelaksana, Mutu Baku) and number.",
+            {"fill": "none", "font-weight": "bold", "text-align": "center", "padding": "3pt",
+             "text-transform": "none"},
+            classes=(*COLUMN_CLASSES, "group", "number"),
+            text=True,
+        ),
+        Element(
+            "cell",
+            "table",
+            "Body cells; classes no, kegiatan, actor, kelengkapan, waktu, output, keterangan, total.",
+            {"fill": "none", "text-align": "center", "padding": "3pt", "width": "0pt", "min-width": "0pt"},
+            classes=COLUMN_CLASSES,
+            text=True,
+        ),
+        Element(
+            "symbol",
+            "table",
+            "A symbol in the table (fixed size); classes: start, end, activity, decision, connector, joint.",
+            {"fill": "#ffffff", "stroke": "#000000", "stroke-width": "0.8pt", "width": "44pt",
+             "height": "18pt", "corner-radius": "0pt", "font-size": "0.8em"},
+            classes=STEP_CLASSES,
+            text=True,
+        ),
+        Element(
+            "footer",
+            "table",
+            "The page number line under each page.",
+            {"font-size": "0.9em", "text-align": "right", "display": "block"},
+            text=True,
+        ),
+        # -- identity sheet ---------------------------------------------------------
+        Element(
+            "identity",
+            ":root",
+            "The identity sheet (lembar identitas): its lines.",
+            {"stroke": "#000000", "stroke-width": "0.6pt", "outer-stroke-width": "1.2pt", "padding": "3pt"},
+            text=True,
+        ),
+        Element(
+            "identity-header",
+            "identity",
+            "The agency and unit lines beside the logo.",
+            {"font-size": "1.45em", "font-weight": "bold", "text-align": "center", "text-transform": "uppercase"},
+            text=True,
+        ),
+        Element(
+            "identity-label",
+            "identity",
+            "The field names (Nomor SOP, Tanggal Pembuatan, ...).",
+            {"fill": "none", "text-align": "left"},
+            text=True,
+        ),
+        Element(
+            "identity-value",
+            "identity",
+            "The field values; class title for the Nama SOP value.",
+            {"fill": "none", "text-align": "left"},
+            classes=("title",),
+            text=True,
+        ),
+        Element(
+            "identity-title",
+            "identity",
+            "The titles of the six boxes (Dasar Hukum, ...).",
+            {"fill": "none", "font-weight": "bold", "text-align": "left", "text-transform": "uppercase"},
+            text=True,
+        ),
+        Element(
+            "identity-box",
+            "identity",
+            "The numbered lists in the six boxes.",
+            {"text-align": "left", "min-height": "40pt"},
+            text=True,
+        ),
+        Element(
+            "logo",
+            None,
+            "The logo on the identity sheet: src: url(\"logo.png\") next to the sheet.",
+            {"src": "none", "width": "26mm", "height": "26mm"},
+        ),
+    )
+}
+
+def default_text(element: str, prop: str) -> str | None:
+    """The CSS text of a property's default on an element, following inheritance."""
+    current: str | None = element
+    while current is not None:
+        spec = ELEMENTS[current]
+        if prop in spec.defaults:
+            return spec.defaults[prop]
+        if prop not in PROPERTIES or not PROPERTIES[prop].inherited:
+            return None
+        current = spec.parent
+    return None

@@ -1,0 +1,277 @@
+"""Fonts and text: which file a font-family means, how wide a text is, where lines break.
+
+This is the one place that measures text.  Layouts wrap and size symbols with
+:func:`measure`; the painters draw with the same font file (Pillow for PNG,
+the PDF embeds it) and the SVG names it first in its font-family, so what
+was measured is what is drawn.  Widths are measured with Pillow at four
+times the point size, the same way ``svgcheck`` measures them.
+
+Families are resolved like CSS: the first family of the list that is
+installed wins.  Common office names map to metric-compatible free fonts
+(Arial → Liberation Sans, Times New Roman → Liberation Serif, Bookman Old
+Style → URW Bookman), which the install script brings.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from PIL import ImageFont
+
+FONT_DIRS = (
+    "/usr/share/fonts",
+    "/usr/local/share/fonts",
+    os.path.expanduser("~/.fonts"),
+    os.path.expanduser("~/.local/share/fonts"),
+)
+
+# ascent and descent of a line box as fractions of the font size
+ASCENT = 0.8
+DESCENT = 0.2
+
+
+@dataclass(frozen=True)
+class KnownFamily:
+    """A family flowgen knows by name: file stems for regular, bold, italic, bold italic."""
+
+    name: str
+    stems: tuple[str, str, str, str]
+    svg: str  # the font-family list written into SVG, resolved family first
+
+
+_LIBERATION_SANS = KnownFamily(
+    "Liberation Sans",
+    ("LiberationSans-Regular", "LiberationSans-Bold", "LiberationSans-Italic", "LiberationSans-BoldItalic"),
+    "'Liberation Sans', Arial, Helvetica, sans-serif",
+)
+_LIBERATION_SERIF = KnownFamily(
+    "Liberation Serif",
+    ("LiberationSerif-Regular", "LiberationSerif-Bold", "LiberationSerif-Italic", "LiberationSerif-BoldItalic"),
+    "'Liberation Serif', 'Times New Roman', Times, serif",
+)
+_LIBERATION_MONO = KnownFamily(
+    "Liberation Mono",
+    ("LiberationMono-Regular", "LiberationMono-Bold", "LiberationMono-Italic", "LiberationMono-BoldItalic"),
+    "'Liberation Mono', 'Courier New', monospace",
+)
+_BOOKMAN = KnownFamily(
+    "URW Bookman",
+    ("URWBookman-Light", "URWBookman-Demi", "URWBookman-LightItalic", "URWBookman-DemiItalic"),
+    "Bookman, 'URW Bookman', 'Bookman Old Style', serif",
+)
+_DEJAVU_SANS = KnownFamily(
+    "DejaVu Sans",
+    ("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", "DejaVuSans-BoldOblique"),
+    "'DejaVu Sans', sans-serif",
+)
+_DEJAVU_SERIF = KnownFamily(
+    "DejaVu Serif",
+    ("DejaVuSerif", "DejaVuSerif-Bold", "DejaVuSerif-Italic", "DejaVuSerif-BoldItalic"),
+    "'DejaVu Serif', serif",
+)
+
+KNOWN_FAMILIES: dict[str, KnownFamily] = {
+    "liberation sans": _LIBERATION_SANS,
+    "arial": _LIBERATION_SANS,
+    "helvetica": _LIBERATION_SANS,
+    "arimo": _LIBERATION_SANS,
+    "sans-serif": _LIBERATION_SANS,
+    "liberation serif": _LIBERATION_SERIF,
+    "times new roman": _LIBERATION_SERIF,
+    "times": _LIBERATION_SERIF,
+    "tinos": _LIBERATION_SERIF,
+    "serif": _LIBERATION_SERIF,
+    "liberation mono": _LIBERATION_MONO,
+    "courier new": _LIBERATION_MONO,
+    "monospace": _LIBERATION_MONO,
+    "bookman old style": _BOOKMAN,
+    "bookman": _BOOKMAN,
+    "urw bookman": _BOOKMAN,
+    "dejavu sans": _DEJAVU_SANS,
+    "dejavu serif": _DEJAVU_SERIF,
+}
+
+
+@dataclass(frozen=True)
+class FontFace:
+    """A concrete font file and how each output names it."""
+
+    family: str  # the family's own name
+    path: str  # TrueType/OpenType file: measuring, PNG, and the PDF when it is TrueType
+    bold: bool
+    italic: bool
+    svg_family: str  # font-family written into SVG
+    type1: tuple[str, str] | None = field(default=None, compare=False)  # (afm, pfb) twin for the PDF
+
+    @property
+    def key(self) -> str:
+        """A short, stable name for the face (used by the PDF painter)."""
+        stem = Path(self.path).stem
+        return re.sub(r"[^A-Za-z0-9-]", "", stem) or "Font"
+
+
+@dataclass(frozen=True)
+class FontFile:
+    """A font file declared by a style sheet (``@font-face``)."""
+
+    family: str
+    path: str
+    bold: bool = False
+    italic: bool = False
+
+
+class FontNotFound(LookupError):
+    """None of the families of a font-family list is installed."""
+
+    def __init__(self, families: Sequence[str]):
+        super().__init__(", ".join(families))
+        self.families = tuple(families)
+
+
+@functools.lru_cache(maxsize=1)
+def _font_index() -> dict[str, str]:
+    """Lower-case file stem → path of every .ttf/.otf/.pfb/.afm under the usual font folders."""
+    index: dict[str, str] = {}
+    for folder in FONT_DIRS:
+        for root, _dirs, files in sorted(os.walk(folder)):
+            for name in sorted(files):
+                stem, ext = os.path.splitext(name)
+                ext = ext.lower()
+                if ext in (".ttf", ".otf"):
+                    index.setdefault(stem.lower(), os.path.join(root, name))
+                elif ext in (".pfb", ".afm"):
+                    index.setdefault(stem.lower() + ext, os.path.join(root, name))
+    return index
+
+
+def _type1_twin(stem: str) -> tuple[str, str] | None:
+    index = _font_index()
+    afm, pfb = index.get(stem.lower() + ".afm"), index.get(stem.lower() + ".pfb")
+    return (afm, pfb) if afm and pfb else None
+
+
+def _variant(bold: bool, italic: bool) -> int:
+    return (1 if bold else 0) + (2 if italic else 0)
+
+
+class FontResolver:
+    """Resolves CSS font-family lists to font files, with a sheet's own ``@font-face`` files first."""
+
+    def __init__(self, declared: Iterable[FontFile] = ()):
+        self.declared = {(f.family.lower(), f.bold, f.italic): f for f in declared}
+
+    def resolve(self, families: Sequence[str], bold: bool = False, italic: bool = False) -> FontFace:
+        for family in families:
+            face = self._one(family, bold, italic)
+            if face is not None:
+                return face
+        raise FontNotFound(families)
+
+    def _one(self, family: str, bold: bool, italic: bool) -> FontFace | None:
+        name = family.strip().strip("'\"").lower()
+        for want_bold, want_italic in ((bold, italic), (bold, False), (False, italic), (False, False)):
+            declared = self.declared.get((name, want_bold, want_italic))
+            if declared is not None:
+                return FontFace(declared.family, declared.path, bold, italic, f"'{declared.family}'")
+        known = KNOWN_FAMILIES.get(name)
+        index = _font_index()
+        if known is not None:
+            stem = known.stems[_variant(bold, italic)]
+            path = index.get(stem.lower()) or index.get(known.stems[_variant(bold, False)].lower())
+            if path is None:
+                return None
+            twin = _type1_twin(Path(path).stem) if path.lower().endswith(".otf") else None
+            return FontFace(known.name, path, bold, italic, known.svg, twin)
+        return self._installed(family.strip().strip("'\""), bold, italic)
+
+    @staticmethod
+    def _installed(family: str, bold: bool, italic: bool) -> FontFace | None:
+        """Any other installed family, found by its file name (``Family-Bold.ttf`` and the like)."""
+        index = _font_index()
+        stem = family.replace(" ", "").lower()
+        suffixes = {
+            (False, False): ("-regular", "", "-book", "-roman"),
+            (True, False): ("-bold", "bd", "-demi"),
+            (False, True): ("-italic", "-oblique", "i"),
+            (True, True): ("-bolditalic", "-boldoblique", "bi"),
+        }[(bold, italic)]
+        for suffix in suffixes:
+            path = index.get(stem + suffix)
+            if path is not None:
+                twin = _type1_twin(Path(path).stem) if path.lower().endswith(".otf") else None
+                return FontFace(family, path, bold, italic, f"'{family}'", twin)
+        return None
+
+
+@functools.lru_cache(maxsize=64)
+def pillow_font(path: str, pixels: int) -> ImageFont.FreeTypeFont:
+    return ImageFont.truetype(path, max(1, pixels))
+
+
+@functools.lru_cache(maxsize=65536)
+def measure(face: FontFace, size: float, text: str) -> float:
+    """Advance width of ``text`` in points at ``size`` points (as svgcheck measures it)."""
+    if not text:
+        return 0.0
+    return float(pillow_font(face.path, round(size * 4)).getlength(text)) / 4.0
+
+
+def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
+    """Break text into lines no wider than ``width`` points; a word too long is split by characters."""
+    words = text.split()
+    if not words:
+        return []
+    lines: list[str] = []
+    current = ""
+    for word in words:
+        candidate = f"{current} {word}" if current else word
+        if measure(face, size, candidate) <= width:
+            current = candidate
+            continue
+        if current:
+            lines.append(current)
+        if measure(face, size, word) <= width:
+            current = word
+            continue
+        piece = ""
+        for char in word:
+            if piece and measure(face, size, piece + char) > width:
+                lines.append(piece)
+                piece = char
+            else:
+                piece += char
+        current = piece
+    if current:
+        lines.append(current)
+    return lines
+
+
+def line_pitch(size: float, line_height: float) -> float:
+    return size * line_height
+
+
+def block_height(lines: int, size: float, line_height: float) -> float:
+    """Height of a block of lines from the top of the first to the bottom of the last."""
+    if lines <= 0:
+        return 0.0
+    return (lines - 1) * line_pitch(size, line_height) + size * (ASCENT + DESCENT)
+
+
+def baselines(lines: int, top: float, size: float, line_height: float) -> list[float]:
+    """Baseline of each line of a block whose top is ``top``."""
+    pitch = line_pitch(size, line_height)
+    return [top + size * ASCENT + i * pitch for i in range(lines)]
+
+
+def widest(lines: Iterable[str], face: FontFace, size: float) -> float:
+    return max((measure(face, size, line) for line in lines), default=0.0)
+
+
+def clean(text: str) -> str:
+    """Text as it may be drawn: control characters (tabs, escapes) become visible-safe spaces."""
+    return "".join(ch if ch.isprintable() else " " for ch in text)
