@@ -19,16 +19,26 @@ import click
 
 from flowgen import __version__, messages
 from flowgen.errors import Diagnostic, FlowgenError
-from flowgen.language.reader import analyze_file
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 LANG_HELP = "Language of messages: en (English) or id (Bahasa Indonesia). Default: $FLOWGEN_LANG or en."
 
+WORDS = {
+    "en": {"clean": "{n} file(s) checked, no errors", "sheet-ok": "{name}: the style sheet is fine",
+           "built": "{n} file(s) built", "failed": "{n} file(s) failed"},
+    "id": {"clean": "{n} berkas diperiksa, tidak ada galat", "sheet-ok": "{name}: lembar gaya tidak bermasalah",
+           "built": "{n} berkas dibangun", "failed": "{n} berkas gagal"},
+}
+
 
 def _lang(ctx: click.Context) -> str:
-    root = ctx.find_root()
-    return str(root.params.get("lang") or os.environ.get("FLOWGEN_LANG") or "en")
+    lang = ctx.params.get("lang") or ctx.find_root().params.get("lang") or os.environ.get("FLOWGEN_LANG") or "en"
+    return lang if lang in messages.LANGUAGES else "en"
+
+
+def _say(ctx: click.Context, key: str, **args: Any) -> str:
+    return WORDS[_lang(ctx)][key].format(**args)
 
 
 def print_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], lang: str) -> None:
@@ -65,90 +75,150 @@ def guarded(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+def lang_option(func: F) -> F:
+    return click.option("--lang", type=click.Choice(messages.LANGUAGES), default=None, help=LANG_HELP)(func)
+
+
+def version_option(func: F) -> F:
+    return click.version_option(__version__, "--version", prog_name="flowgen")(func)
+
+
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="flowgen")
-@click.option("--lang", type=click.Choice(messages.LANGUAGES), default=None, help=LANG_HELP)
+@version_option
+@lang_option
 def main(lang: str | None) -> None:
-    """flowgen: SOP procedures (.pos files) to swimlane flowcharts and the official SOP form."""
+    """flowgen: SOP procedures (.pos files) to swimlane flowcharts and the official SOP form (lampiran)."""
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "--format",
-    "fmt",
-    type=click.Choice(["human", "json"]),
-    default="human",
-    show_default=True,
-    help="How to print the diagnostics.",
-)
+@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human", show_default=True,
+              help="How to print the diagnostics.")
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-@click.version_option(__version__, "--version", prog_name="flowgen")
+@click.option("--style", "style", default=None, metavar="NAME|PATH",
+              help="Also check this style sheet (a shipped name such as kemendikbud, or a .css file).")
+@lang_option
+@version_option
 @guarded
-def check(files: tuple[Path, ...], fmt: str, strict: bool) -> None:
-    """Check .pos files and print every error and warning.
+def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, lang: str | None) -> None:
+    """Check .pos files (and style sheets) and print every error and warning.
 
     Exit status: 0 when clean (warnings allowed unless --strict), 1 when
     there are errors.
     """
-    lang = _lang(click.get_current_context())
+    from flowgen.language.reader import analyze_file
+
+    ctx = click.get_current_context()
+    language = _lang(ctx)
+    if not files and style is None:
+        raise click.UsageError("give .pos files to check, or --style to check a style sheet")
     failed = False
     report: list[dict[str, Any]] = []
+    if style is not None:
+        from flowgen.render.api import resolve_style
+
+        try:
+            resolve_style(style)
+        except FlowgenError as exc:
+            failed = True
+            if fmt == "json":
+                report.append({"file": style, "ok": False, "diagnostics": [d.to_dict(language) for d in exc.diagnostics]})
+            else:
+                print_diagnostics(exc.diagnostics, language)
+        else:
+            if fmt == "json":
+                report.append({"file": style, "ok": True, "diagnostics": []})
+            else:
+                click.echo(_say(ctx, "sheet-ok", name=style), err=True)
     for path in files:
         procedure, found = analyze_file(path)
         errors = [d for d in found if d.is_error]
-        failed = failed or bool(errors) or (strict and bool(found))
+        bad = bool(errors) or (strict and bool(found))
+        failed = failed or bad
         if fmt == "json":
-            report.append(
-                {
-                    "file": str(path),
-                    "ok": not errors,
-                    "steps": len(procedure.steps) if procedure else None,
-                    "diagnostics": [d.to_dict(lang) for d in found],
-                }
-            )
+            report.append({
+                "file": str(path),
+                "ok": not bad,
+                "steps": len(procedure.steps) if procedure else None,
+                "diagnostics": [d.to_dict(language) for d in found],
+            })
         else:
-            print_diagnostics(found, lang)
+            print_diagnostics(found, language)
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
-    elif not failed:
-        click.echo(f"{len(files)} file(s) checked, no errors", err=True)
+    elif not failed and files:
+        click.echo(_say(ctx, "clean", n=len(files)), err=True)
     sys.exit(1 if failed else 0)
 
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
-    default=None,
-    help="Folder for the outputs (default: beside each input file).",
-)
-@click.option("--format", "formats", default="json", show_default=True, help="Comma-separated output formats.")
-@click.version_option(__version__, "--version", prog_name="flowgen")
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
+              help="Folder for the outputs (default: beside each input file).")
+@click.option("--format", "formats", default="svg,png,pdf", show_default=True,
+              help="Comma-separated output formats: svg, png, pdf, json.")
+@click.option("--form", "forms", default="flowchart,lampiran", show_default=True,
+              help="Comma-separated forms: flowchart (swimlanes), lampiran (the official table form).")
+@click.option("--style", default=None, metavar="NAME|PATH",
+              help="Style sheet: a shipped name (see 'flowgen styles') or a .css file. "
+                   "Wins over 'gaya:' in the file and over flowgen.toml.")
+@click.option("--direction", type=click.Choice(["TB", "LR"], case_sensitive=False), default=None,
+              help="Flowchart direction: TB (lanes as columns, the standard) or LR (lanes as rows).")
+@click.option("--dpi", type=click.FloatRange(20, 1200), default=150, show_default=True, help="Resolution of PNGs.")
+@click.option("--mutu-baku/--no-mutu-baku", default=None, help="Show each step's time and output in the flowchart.")
+@click.option("--step-numbers/--no-step-numbers", default=None, help="Show step numbers in the flowchart.")
+@click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Files built at once (default: cores).")
+@lang_option
+@version_option
 @guarded
-def build(files: tuple[Path, ...], out_dir: Path | None, formats: str) -> None:
-    """Build the outputs of .pos files."""
-    from flowgen.build import BuildOptions, build_file
+def build(files: tuple[Path, ...], out_dir: Path | None, formats: str, forms: str, style: str | None,
+          direction: str | None, dpi: float, mutu_baku: bool | None, step_numbers: bool | None, jobs: int | None,
+          lang: str | None) -> None:
+    """Build the flowchart and the lampiran of .pos files.
 
+    Outputs go beside each file (or into -o DIR): NAME.flowchart.svg/.png,
+    NAME.lampiran.pdf, NAME.lampiran-N.svg/.png for each page, NAME.json.
+    """
+    from flowgen.build import FORMATS, FORMS, BuildOptions, build_files
+
+    ctx = click.get_current_context()
+    language = _lang(ctx)
     try:
-        options = BuildOptions.from_text(formats, source="--format")
+        chosen_formats = BuildOptions.parse_list(formats, FORMATS, "format")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--format") from None
-    lang = _lang(click.get_current_context())
-    failed = False
-    for path in files:
-        try:
-            written = build_file(path, out_dir, options)
-        except FlowgenError as exc:
-            print_diagnostics(exc.diagnostics, lang)
-            failed = True
+    try:
+        chosen_forms = BuildOptions.parse_list(forms, FORMS, "form")
+    except ValueError as exc:
+        raise click.BadParameter(str(exc), param_hint="--form") from None
+    options = BuildOptions(chosen_formats, chosen_forms, style, dpi, direction.lower() if direction else None,
+                           mutu_baku, step_numbers)
+    failed = 0
+    for _path, result in build_files(files, out_dir, options, jobs):
+        if isinstance(result, FlowgenError):
+            print_diagnostics(result.diagnostics, language)
+            failed += 1
             continue
-        for item in written:
+        print_diagnostics([d for d in result.diagnostics if not d.is_error], language)
+        for item in result.written:
             click.echo(str(item))
+    if failed:
+        click.echo(_say(ctx, "failed", n=failed), err=True)
     sys.exit(1 if failed else 0)
+
+
+@main.command()
+@lang_option
+@version_option
+@guarded
+def styles(lang: str | None) -> None:
+    """List the shipped style sheets."""
+    from flowgen.style.sheet import shipped_description, shipped_names
+
+    names = shipped_names()
+    width = max(len(n) for n in names)
+    for name in names:
+        click.echo(f"{name.ljust(width)}  {shipped_description(name)}")
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -62,29 +62,41 @@ class Labels:
 
     words: dict[str, str]
     months: tuple[str, ...]
+    unit_words: dict[str, tuple[str, ...]]  # unit → (singular[, plural])
 
     def __getitem__(self, key: str) -> str:
         return self.words[key]
 
-    def units(self) -> dict[str, str]:
+    def units(self) -> dict[str, tuple[str, ...]]:
         return {
-            "minute": self.words["unit-minute"],
-            "hour": self.words["unit-hour"],
-            "day": self.words["unit-day"],
-            "work_day": self.words["unit-work-day"],
-            "second": self.words["unit-second"],
+            "minute": self.unit_words["unit-minute"],
+            "hour": self.unit_words["unit-hour"],
+            "day": self.unit_words["unit-day"],
+            "work_day": self.unit_words["unit-work-day"],
+            "second": self.unit_words["unit-second"],
         }
 
 
 INHERITED = frozenset(name for name, prop in PROPERTIES.items() if prop.inherited)
 
 
-@functools.lru_cache(maxsize=256)
-def _default_value(element: str, prop: str) -> Any:
+@functools.lru_cache(maxsize=512)
+def _default_value(element: str, prop: str, cls: str | None = None) -> Any:
     spec = ELEMENTS[element]
-    text = spec.defaults[prop]
+    text = spec.class_defaults[cls][prop] if cls is not None else spec.defaults[prop]
     tokens = tinycss2.parse_component_value_list(text)
     return PROPERTIES[prop].parse(tokens)
+
+
+def _defaults(element: str, classes: frozenset[str]) -> dict[str, Any]:
+    """The schema's defaults for an element with classes (class defaults win, in schema order)."""
+    spec = ELEMENTS[element]
+    values = {prop: _default_value(element, prop) for prop in spec.defaults}
+    for cls in spec.classes:
+        if cls in classes:
+            for prop in spec.class_defaults.get(cls, {}):
+                values[prop] = _default_value(element, prop, cls)
+    return values
 
 
 class ResolvedStyle:
@@ -119,12 +131,13 @@ class ResolvedStyle:
                     if current is None or rank >= current[0]:
                         winners[decl.name] = (rank, decl)
         result: dict[str, tuple[Any, Span | None]] = {}
+        defaults = _defaults(element, classes)
         for prop in spec.allowed:
             if prop in winners:
                 decl = winners[prop][1]
                 result[prop] = (decl.value, decl.span)
-            elif prop in spec.defaults:
-                result[prop] = (_default_value(element, prop), None)
+            elif prop in defaults:
+                result[prop] = (defaults[prop], None)
         parent: dict[str, tuple[Any, Span | None]] | None = None
         if spec.parent is not None:
             parent_spec = ELEMENTS[spec.parent]
@@ -199,13 +212,19 @@ class ResolvedStyle:
     @functools.cached_property
     def labels(self) -> Labels:
         computed = self._computed("labels", frozenset(), None)
-        words = {k: v for k, (v, _) in computed.items() if k != "months"}
+        words = {k: v for k, (v, _) in computed.items() if isinstance(v, str)}
+        units = {k: v for k, (v, _) in computed.items() if k.startswith("unit-")}
+        for key, value in units.items():
+            if len(value) > 2:
+                span = computed[key][1] or Span(self.sheet.name, 0, 1, 0)
+                raise StyleError([error("style-bad-value", span, prop=key, expected="one word, or singular and plural",
+                                        got=" ".join(f'"{w}"' for w in value))])
         months = computed["months"][0]
         if len(months) != 12:
             span = computed["months"][1] or Span(self.sheet.name, 0, 1, 0)
             raise StyleError([error("style-bad-value", span, prop="months", expected="twelve month names",
                                     got=" ".join(f'"{m}"' for m in months))])
-        return Labels(words, tuple(months))
+        return Labels(words, tuple(months), units)
 
     @functools.cached_property
     def page(self) -> tuple[PageSize, tuple[float, float, float, float]]:

@@ -115,17 +115,23 @@ PROPERTIES: dict[str, Property] = {
                 ("peringatan", "Identity box title."),
                 ("pencatatan", "Identity box title."),
                 ("total", "Heading of the total time row."),
-                ("connector-to", "Off-page connector text on the page an arrow leaves; {step} and {page}."),
-                ("connector-from", "Off-page connector text on the page an arrow arrives; {step} and {page}."),
-                ("unit-minute", "Word for minutes in totals."),
-                ("unit-hour", "Word for hours in totals."),
-                ("unit-day", "Word for days in totals."),
-                ("unit-work-day", "Word for working days in totals."),
-                ("unit-second", "Word for seconds in totals."),
+                ("connector-to", "Off-page connector, first line, on the page an arrow leaves: {step}."),
+                ("connector-from", "Off-page connector, first line, on the page an arrow reaches: {step}."),
+                ("connector-page", "Off-page connector, second line: the other page, {page}."),
                 ("decimal", "Decimal separator in totals."),
             )
         ),
         _p("months", "strings", "The twelve month names, January first."),
+        *(
+            _p(name, "strings", doc)
+            for name, doc in (
+                ("unit-minute", "Word for minutes in totals: one word, or singular and plural."),
+                ("unit-hour", "Word for hours in totals: one word, or singular and plural."),
+                ("unit-day", "Word for days in totals: one word, or singular and plural."),
+                ("unit-work-day", "Word for working days in totals: one word, or singular and plural."),
+                ("unit-second", "Word for seconds in totals: one word, or singular and plural."),
+            )
+        ),
     )
 }
 
@@ -144,6 +150,7 @@ class Element:
     text: bool = False  # may carry typography
     nth_child: bool = False  # accepts :nth-child()
     extra: tuple[str, ...] = field(default=())  # further allowed properties without a default
+    class_defaults: dict[str, dict[str, str]] = field(default_factory=dict)  # defaults of element.class
 
     @property
     def allowed(self) -> frozenset[str]:
@@ -186,8 +193,9 @@ _LABELS_ID = {
     "peringatan": '"Peringatan"',
     "pencatatan": '"Pencatatan dan Pendataan"',
     "total": '"Total waktu"',
-    "connector-to": '"ke {step} hal. {page}"',
-    "connector-from": '"dari {step} hal. {page}"',
+    "connector-to": '"ke {step}"',
+    "connector-from": '"dari {step}"',
+    "connector-page": '"hal. {page}"',
     "unit-minute": '"menit"',
     "unit-hour": '"jam"',
     "unit-day": '"hari"',
@@ -262,7 +270,7 @@ ELEMENTS: dict[str, Element] = {
         Element(
             "lane-header",
             "lane",
-            "The box at the head of a lane holding the actor's name.",
+            "The box at the head of a lane holding the actor's name (width: its width when lanes are rows).",
             {
                 "fill": "none",
                 "stroke": "#000000",
@@ -270,6 +278,7 @@ ELEMENTS: dict[str, Element] = {
                 "font-weight": "bold",
                 "padding": "5pt",
                 "min-height": "24pt",
+                "width": "96pt",
                 "text-align": "center",
                 "text-transform": "none",
             },
@@ -363,15 +372,29 @@ ELEMENTS: dict[str, Element] = {
             {"fill": "none", "text-align": "center", "padding": "3pt", "width": "0pt", "min-width": "0pt"},
             classes=COLUMN_CLASSES,
             text=True,
+            class_defaults={
+                "no": {"width": "22pt"},
+                "kegiatan": {"width": "150pt", "text-align": "left"},
+                "actor": {"min-width": "62pt"},
+                "kelengkapan": {"width": "88pt"},
+                "waktu": {"width": "52pt"},
+                "output": {"width": "88pt"},
+                "keterangan": {"width": "78pt"},
+                "total": {"text-align": "left"},
+            },
         ),
         Element(
             "symbol",
             "table",
             "A symbol in the table (fixed size); classes: start, end, activity, decision, connector, joint.",
-            {"fill": "#ffffff", "stroke": "#000000", "stroke-width": "0.8pt", "width": "44pt",
-             "height": "18pt", "corner-radius": "0pt", "font-size": "0.8em"},
+            {"fill": "#ffffff", "stroke": "#000000", "stroke-width": "0.8pt", "width": "42pt",
+             "height": "17pt", "corner-radius": "0pt", "font-size": "0.8em"},
             classes=STEP_CLASSES,
             text=True,
+            class_defaults={
+                "decision": {"width": "30pt", "height": "24pt"},
+                "connector": {"width": "26pt", "height": "26pt"},
+            },
         ),
         Element(
             "footer",
@@ -433,11 +456,13 @@ ELEMENTS: dict[str, Element] = {
     )
 }
 
-def default_text(element: str, prop: str) -> str | None:
-    """The CSS text of a property's default on an element, following inheritance."""
+def default_text(element: str, prop: str, cls: str | None = None) -> str | None:
+    """The CSS text of a property's default on an element (or element.class), following inheritance."""
     current: str | None = element
     while current is not None:
         spec = ELEMENTS[current]
+        if cls is not None and prop in spec.class_defaults.get(cls, {}):
+            return spec.class_defaults[cls][prop]
         if prop in spec.defaults:
             return spec.defaults[prop]
         if prop not in PROPERTIES or not PROPERTIES[prop].inherited:

@@ -110,7 +110,7 @@ class _Reader:
         if length is None:
             try:
                 length = len(node.serialize()) if hasattr(node, "serialize") else 1
-            except Exception:  # noqa: BLE001 - serialising a token is only for the caret
+            except Exception:
                 length = 1
         return Span(str(path), line, column, max(1, length))
 

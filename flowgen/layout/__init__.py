@@ -1,0 +1,1 @@
+"""Layouts: where every lane, symbol, row and arrow goes."""

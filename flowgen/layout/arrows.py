@@ -1,0 +1,146 @@
+"""Arrow pieces both forms share: heads, labels, overlap tests, branch words and classes.
+
+The flowchart's routes come from Graphviz and the table's from flowgen's own
+router, but an arrow is finished the same way in both: the same head, the
+same rule for where a branch label goes, the same test for two arrows
+running on top of each other.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable, Sequence
+
+from flowgen.model.types import Answer, Edge, Procedure, StepKind
+from flowgen.style.resolve import ResolvedStyle
+from flowgen.text import clean
+
+Point = tuple[float, float]
+Box = tuple[float, float, float, float]
+Command = tuple[str, tuple[float, ...]]
+Segment = tuple[Point, Point]
+
+
+def dedupe(points: Iterable[Point]) -> list[Point]:
+    """Drop repeated points and the middle points of straight runs."""
+    out: list[Point] = []
+    for p in points:
+        if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
+            continue
+        if len(out) >= 2:
+            a, b = out[-2], out[-1]
+            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
+                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                out[-1] = p
+                continue
+        out.append(p)
+    return out
+
+
+def overlap(a: Box, b: Box, gap: float = 0.0) -> bool:
+    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
+
+
+def segments(points: Sequence[Point]) -> list[Segment]:
+    return list(zip(points, points[1:]))
+
+
+def collinear_overlap(a: Segment, b: Segment, tolerance: float = 2.0) -> float:
+    """Length two axis-aligned segments run on top of each other."""
+    (ax1, ay1), (ax2, ay2) = a
+    (bx1, by1), (bx2, by2) = b
+    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
+        return max(0.0, min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)))
+    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
+        return max(0.0, min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)))
+    return 0.0
+
+
+def arrow_head(commands: list[Command], size: float) -> tuple[list[Command], tuple[Point, ...]]:
+    """Shorten the line's end under the arrow head and return the head's triangle."""
+    cmd, args = commands[-1]
+    tip = (args[-2], args[-1])
+    if cmd == "C":
+        before = (args[2], args[3])
+    else:
+        prev = commands[-2][1]
+        before = (prev[-2], prev[-1])
+    dx, dy = tip[0] - before[0], tip[1] - before[1]
+    length = math.hypot(dx, dy) or 1.0
+    ux, uy = dx / length, dy / length
+    back = (tip[0] - ux * size, tip[1] - uy * size)
+    half = size * 0.38
+    head = (tip, (back[0] - uy * half, back[1] + ux * half), (back[0] + uy * half, back[1] - ux * half))
+    end = (tip[0] - ux * size * 0.8, tip[1] - uy * size * 0.8)
+    if cmd == "C":
+        return [*commands[:-1], ("C", (*args[:4], *end))], head
+    return [*commands[:-1], (cmd, end)], head
+
+
+def crosses(box: Box, segment: Segment) -> bool:
+    (x1, y1), (x2, y2) = segment
+    return min(x1, x2) < box[2] and max(x1, x2) > box[0] and min(y1, y2) < box[3] and max(y1, y2) > box[1]
+
+
+def place_label(points: Sequence[Point], w: float, h: float, obstacles: Sequence[Box], taken: Sequence[Box],
+                lines: Sequence[Segment], limit: Box) -> Box:
+    """A spot for a branch label beside the arrow, as near to where it leaves the diamond as is clear.
+
+    Spots along the first run come first, then along the second; a spot
+    must keep off every symbol, number and other label, and (if possible)
+    off every other line.
+    """
+    candidates: list[Box] = []
+    travelled = 0.0
+    for (x0, y0), (x1, y1) in list(zip(points, points[1:]))[:2]:
+        dx, dy = x1 - x0, y1 - y0
+        length = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / length, dy / length
+        for step in (3.0, 9.0, 16.0, 24.0, 34.0, 46.0):
+            if step > length and step > 3.0:
+                break
+            if travelled + step > 60:
+                break
+            px, py = x0 + ux * step, y0 + uy * step
+            if abs(ux) < abs(uy):  # a vertical run: beside it
+                top = py if uy > 0 else py - h
+                candidates += [(px + 3, top, px + 3 + w, top + h), (px - 3 - w, top, px - 3, top + h)]
+            else:  # a horizontal run: above or below it
+                left = px if ux > 0 else px - w
+                candidates += [(left, py - 2 - h, left + w, py - 2), (left, py + 2, left + w, py + 2 + h)]
+        travelled += length
+    for strict in (True, False):
+        for box in candidates:
+            if not (limit[0] <= box[0] and box[2] <= limit[2] and limit[1] <= box[1] and box[3] <= limit[3]):
+                continue
+            if any(overlap(box, other, 1.0 if strict else 0.2) for other in [*obstacles, *taken]):
+                continue
+            if strict and any(crosses(box, segment) for segment in lines):
+                continue
+            return box
+    return candidates[0]
+
+
+def label_text(edge: Edge, style: ResolvedStyle) -> str | None:
+    if edge.label is None:
+        return None
+    if edge.answer is Answer.YES:
+        return style.labels["yes"]
+    if edge.answer is Answer.NO:
+        return style.labels["no"]
+    return clean(edge.label)
+
+
+def edge_classes(edge: Edge, procedure: Procedure, back: set[Edge]) -> tuple[str, ...]:
+    classes: list[str] = []
+    if procedure.step(edge.source).kind is StepKind.DECISION:
+        classes.append("branch")
+    if edge.answer is Answer.YES:
+        classes.append("yes")
+    elif edge.answer is Answer.NO:
+        classes.append("no")
+    if edge in back:
+        classes.append("loop")
+    return tuple(classes)
+
+

@@ -1,0 +1,435 @@
+"""Swimlane flowchart layout: Graphviz ranks the steps, flowgen keeps lanes as true columns.
+
+1. Every symbol is sized from its wrapped text (:mod:`flowgen.layout.symbols`).
+2. ``dot`` ranks the steps (which row each goes in, and their order in a
+   row), the hard part of a layered drawing.
+3. flowgen places rows and lanes: each actor gets a full-length column in
+   declaration order (Graphviz clusters cannot keep that order), a joint
+   step gets a row to itself across its actors' lanes.
+4. ``neato -n2`` routes the arrows around the placed symbols
+   (:mod:`flowgen.layout.routes`), orthogonal or curved as the style says.
+
+The layout is computed with the flow running down; ``direction: LR`` swaps
+the axes at the end, so both directions share every rule.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, replace
+
+from flowgen.layout import graphviz as gv
+from flowgen.layout.symbols import FittedText, Shape, diamond_height, fit
+from flowgen.model.types import Procedure, Step, StepKind
+from flowgen.style.resolve import ResolvedStyle, TextStyle
+from flowgen.text import clean, measure
+
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1
+
+
+@dataclass(frozen=True)
+class Badge:
+    """The step number in a small circle beside its symbol."""
+
+    x: float
+    y: float
+    r: float
+    text: str
+
+
+@dataclass(frozen=True)
+class Part:
+    """One drawn symbol of a step (a joint step has one per actor)."""
+
+    step: int
+    part: int
+    actor: str
+    lane: int
+    shape: Shape
+    text: FittedText
+    detail: FittedText | None
+    badge_r: float  # radius of the step-number badge (0: numbers hidden)
+    badge: Badge | None = None  # placed after routing, on a corner no arrow touches
+
+    @property
+    def node(self) -> str:
+        return f"n{self.step}_{self.part}"
+
+    @property
+    def box(self) -> Box:
+        s = self.shape
+        return (s.x0, s.y0, s.x1, s.y1)
+
+
+@dataclass(frozen=True)
+class Lane:
+    key: str
+    name: str
+    index: int
+    box: Box  # the whole lane, header included
+    header: Box
+    text: FittedText
+
+
+@dataclass(frozen=True)
+class Route:
+    """An arrow as drawn: its line, its head, its label."""
+
+    source: int
+    target: int
+    commands: tuple[tuple[str, tuple[float, ...]], ...]
+    head: tuple[tuple[float, float], ...]
+    label: str | None
+    label_box: Box | None
+    classes: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class Tie:
+    """The plain line that ties the boxes of a joint step."""
+
+    step: int
+    points: tuple[tuple[float, float], ...]
+
+
+@dataclass(frozen=True)
+class FlowchartLayout:
+    width: float
+    height: float
+    direction: str  # "tb" | "lr"
+    title: FittedText | None
+    title_box: Box | None
+    lanes: tuple[Lane, ...]
+    parts: tuple[Part, ...]
+    ties: tuple[Tie, ...]
+    routes: tuple[Route, ...]
+    ranking_dot: str
+    routing_dot: str
+
+
+@dataclass(frozen=True)
+class _Content:
+    """What a step needs, before it has a place."""
+
+    kind: StepKind
+    w: float
+    h: float
+    text: FittedText
+    detail: FittedText | None
+    badge_r: float
+    room: float  # space kept free around the symbol for its badge
+
+
+def step_classes(step: Step) -> tuple[str, ...]:
+    classes = [step.kind.value]
+    if step.is_joint:
+        classes.append("joint")
+    return tuple(classes)
+
+
+def step_text(step: Step, style: ResolvedStyle) -> str:
+    """What a symbol says: the step's text, or Mulai/Selesai for a terminator written without one."""
+    if step.text:
+        return clean(step.text)
+    if step.kind is StepKind.START:
+        return style.labels["start"]
+    if step.kind is StepKind.END:
+        return style.labels["end"]
+    return ""
+
+
+def detail_text(step: Step) -> str:
+    parts = [step.time.text if step.time else "", step.output]
+    return clean(" · ".join(p for p in parts if p))
+
+
+def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
+    classes = step_classes(step)
+    text_style = style.text("step", classes)
+    box = style.box("step", classes)
+    pad_t, pad_r, pad_b, pad_l = box.padding
+    width = float(style.value("step", "width", classes))
+    max_width = max(width, float(style.value("step", "max-width", classes)))
+    min_height = float(style.value("step", "min-height", classes))
+    show_detail = style.shown("mutu-baku", classes)
+    detail_style: TextStyle | None = style.text("mutu-baku", classes) if show_detail else None
+    detail_source = detail_text(step) if show_detail else ""
+    text = step_text(step, style)
+
+    def size(w: float) -> tuple[float, float, FittedText, FittedText | None]:
+        if step.kind is StepKind.DECISION:
+            inner = w * 0.62 - (pad_l + pad_r) / 2
+            fitted = fit(text, text_style, inner)
+            detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
+            block_w = max(fitted.width, detail.width if detail else 0.0)
+            block_h = fitted.height + (detail.height + 2 if detail else 0.0)
+            h = diamond_height(block_w, block_h, w, pad_l, pad_t)
+            return w, max(h, min_height * 1.35, w * 0.42), fitted, detail
+        if step.kind.is_terminator:
+            cap = max(min_height, text_style.size * 2.4) / 2
+            inner = w - 2 * max(pad_l, cap * 0.75)
+        else:
+            inner = w - pad_l - pad_r
+        fitted = fit(text, text_style, inner)
+        detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
+        h = pad_t + fitted.height + pad_b + (detail.height + pad_t if detail else 0.0)
+        return w, max(h, min_height), fitted, detail
+
+    w, h, fitted, detail = size(width)
+    while len(fitted.lines) > 3 and w < max_width:  # long text: a little wider, never beyond max-width
+        w, h, fitted, detail = size(min(max_width, w + 12))
+    badge_r = 0.0
+    if numbers:
+        number_style = style.text("step-number", classes)
+        label = str(step.number)
+        badge_r = max(measure(number_style.face, number_style.size, label), number_style.size * 0.9) / 2 + 2.2
+    room = 0.0 if step.kind is StepKind.DECISION else badge_r  # a diamond's badge fits in its empty corner
+    return _Content(step.kind, w, h, fitted, detail, badge_r, room)
+
+
+# -- ranks ------------------------------------------------------------------------------------
+
+
+def _ranking_dot(procedure: Procedure, content: dict[int, _Content], style: ResolvedStyle, lr: bool) -> str:
+    rank_gap = float(style.value("flowchart", "rank-gap"))
+    node_gap = float(style.value("flowchart", "node-gap"))
+    lines = [
+        "digraph ranks {",
+        f"  graph [rankdir=TB, nodesep={gv.inches(node_gap)}, ranksep={gv.inches(rank_gap)}];",
+        '  node [shape=box, fixedsize=true, label=""];',
+    ]
+    for step in procedure.steps:
+        c = content[step.number]
+        flow = (c.w if lr else c.h) + 2 * c.room
+        cross = (c.h if lr else c.w) + 2 * c.room
+        cross *= max(1, len(step.actors))
+        lines.append(f"  n{step.number} [width={gv.inches(cross)}, height={gv.inches(flow)}];")
+    seen: set[tuple[int, int]] = set()
+    for edge in procedure.edges:
+        pair = (edge.source, edge.target)
+        if pair in seen or edge.source == edge.target:
+            continue
+        seen.add(pair)
+        weight = 3 if edge.target == edge.source + 1 else 1
+        lines.append(f"  n{edge.source} -> n{edge.target} [weight={weight}];")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+def _rows(plain: gv.PlainGraph, procedure: Procedure) -> list[list[int]]:
+    """Steps grouped by Graphviz rank (top first), each row in Graphviz's left-to-right order."""
+    by_y: dict[float, list[tuple[float, int]]] = defaultdict(list)
+    for step in procedure.steps:
+        node = plain.nodes[f"n{step.number}"]
+        by_y[round(node.y, 1)].append((node.x, step.number))
+    return [[n for _, n in sorted(by_y[y])] for y in sorted(by_y, reverse=True)]
+
+
+def _lane_span(step: Step, lane_of: dict[str, int]) -> tuple[int, int]:
+    lanes = [lane_of[a] for a in step.actors]
+    return min(lanes), max(lanes)
+
+
+def _split_rows(rows: list[list[int]], procedure: Procedure, lane_of: dict[str, int]) -> list[list[int]]:
+    """A joint step keeps its row to itself across the lanes it spans (its tie must cross nothing)."""
+    result: list[list[int]] = []
+    pending = [list(row) for row in rows]
+    while pending:
+        row = pending.pop(0)
+        keep: list[int] = []
+        moved: list[int] = []
+        claimed: list[tuple[int, int]] = []
+        for number in sorted(row, key=lambda n: (not procedure.step(n).is_joint, row.index(n))):
+            step = procedure.step(number)
+            lo, hi = _lane_span(step, lane_of)
+            lanes = {lane_of[a] for a in step.actors}
+            clash = any(a <= lane <= b for a, b in claimed for lane in lanes) or (
+                step.is_joint and any(lo <= lane_of[a] <= hi for n in keep for a in procedure.step(n).actors))
+            if clash:
+                moved.append(number)
+                continue
+            keep.append(number)
+            if step.is_joint:
+                claimed.append((lo, hi))
+        result.append(sorted(keep, key=row.index))
+        if moved:
+            pending.insert(0, sorted(moved, key=row.index))
+    return result
+
+
+# -- placing --------------------------------------------------------------------------------------
+
+
+def _gap_loads(rows: list[list[int]], procedure: Procedure, lane_of: dict[str, int]) -> list[int]:
+    """How many arrows will need a sideways run in the gap below each row (a rough count)."""
+    row_of = {n: r for r, row in enumerate(rows) for n in row}
+    loads = [0] * len(rows)
+    for edge in procedure.edges:
+        a, b = row_of[edge.source], row_of[edge.target]
+        same_lane = set(procedure.step(edge.source).actors) & set(procedure.step(edge.target).actors)
+        if same_lane and b == a + 1:
+            continue
+        loads[min(a, len(rows) - 1)] += 1
+        if b - 1 != a and b >= 1:
+            loads[b - 1] += 1
+    return loads
+
+
+def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: str = "<procedure>") -> FlowchartLayout:
+    """Place every lane, symbol and arrow of a procedure's flowchart."""
+    lr = style.value("flowchart", "direction") == "lr"
+    numbers = style.shown("step-number")
+    content = {s.number: _measure(s, style, numbers) for s in procedure.steps}
+    lane_of = {a.key: a.index for a in procedure.actors}
+
+    ranking = _ranking_dot(procedure, content, style, lr)
+    plain = gv.parse_plain(gv.run(ranking, "dot", source_name=source_name))
+    rows = _split_rows(_rows(plain, procedure), procedure, lane_of)
+
+    # sizes along the flow (f) and across the lanes (c), whatever the direction
+    def flow_size(c: _Content) -> float:
+        return (c.w if lr else c.h) + 2 * c.room
+
+    def cross_size(c: _Content) -> float:
+        return (c.h if lr else c.w) + 2 * c.room
+
+    node_gap = float(style.value("flowchart", "node-gap"))
+    rank_gap = float(style.value("flowchart", "rank-gap"))
+    lane_pad = float(style.value("flowchart", "lane-padding"))
+    track_gap = float(style.value("flowchart", "track-gap"))
+    margin = style.value("flowchart", "margin")  # top right bottom left
+
+    # lane widths (across the flow)
+    need: dict[int, float] = defaultdict(float)
+    for row in rows:
+        per_lane: dict[int, list[float]] = defaultdict(list)
+        for number in row:
+            for actor in procedure.step(number).actors:
+                per_lane[lane_of[actor]].append(cross_size(content[number]))
+        for lane, sizes in per_lane.items():
+            need[lane] = max(need[lane], sum(sizes) + node_gap * (len(sizes) - 1))
+    header_styles = [style.text("lane-header", (), a.index) for a in procedure.actors]
+    header_boxes = [style.box("lane-header", (), a.index) for a in procedure.actors]
+    lane_sizes: list[float] = []
+    for actor in procedure.actors:
+        minimum = float(style.value("lane", "min-width", (), actor.index))
+        if not lr:
+            hs = header_styles[actor.index]
+            longest_word = max((measure(hs.face, hs.size, w) for w in actor.name.split()), default=0.0)
+            pad = header_boxes[actor.index].padding
+            minimum = max(minimum, longest_word + pad[1] + pad[3] + 2)
+        lane_sizes.append(max(minimum, need[actor.index] + 2 * lane_pad))
+
+    # title
+    title_text: FittedText | None = None
+    title_height = 0.0
+    if style.shown("title"):
+        title_style = style.text("title")
+        title_pad = style.box("title").padding
+        total_cross = sum(lane_sizes)
+        title_text = fit(clean(procedure.identity.title), title_style, max(total_cross, 200.0))
+        title_height = title_text.height + title_pad[0] + title_pad[2]
+
+    # lane headers: a band across the top (TB) or down the left (LR)
+    header_fits: list[FittedText] = []
+    if lr:
+        band = max(float(style.value("lane-header", "width", (), a.index)) for a in procedure.actors)
+        for actor in procedure.actors:
+            pad = header_boxes[actor.index].padding
+            header_fits.append(fit(clean(actor.name), header_styles[actor.index], band - pad[1] - pad[3]))
+            lane_sizes[actor.index] = max(lane_sizes[actor.index], header_fits[-1].height + pad[0] + pad[2])
+    else:
+        band = 0.0
+        for actor in procedure.actors:
+            pad = header_boxes[actor.index].padding
+            fitted = fit(clean(actor.name), header_styles[actor.index], lane_sizes[actor.index] - pad[1] - pad[3])
+            header_fits.append(fitted)
+            band = max(band, fitted.height + pad[0] + pad[2], float(style.value("lane-header", "min-height", (), actor.index)))
+
+    # positions along the flow
+    loads = _gap_loads(rows, procedure, lane_of)
+    label_room = style.text("edge-label").size * 1.6
+    cursor = band + rank_gap
+    row_center: list[float] = []
+    for r, row in enumerate(rows):
+        size = max(flow_size(content[n]) for n in row)
+        row_center.append(cursor + size / 2)
+        gap = rank_gap + track_gap * max(0, loads[r] - 1)
+        if any(procedure.step(n).kind is StepKind.DECISION for n in row):
+            gap += label_room
+        cursor += size + gap
+    flow_length = cursor  # the header band, the rows, and a gap after the last row
+
+    # positions across the lanes
+    lane_start: list[float] = []
+    offset = 0.0
+    for size in lane_sizes:
+        lane_start.append(offset)
+        offset += size
+    cross_total = offset
+
+    parts: list[Part] = []
+    for r, row in enumerate(rows):
+        per_lane: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for number in row:
+            for k, actor in enumerate(procedure.step(number).actors):
+                per_lane[lane_of[actor]].append((number, k))
+        for lane, members in per_lane.items():
+            sizes = [cross_size(content[n]) for n, _ in members]
+            span = sum(sizes) + node_gap * (len(sizes) - 1)
+            at = lane_start[lane] + (lane_sizes[lane] - span) / 2
+            for (number, k), size in zip(members, sizes):
+                c = content[number]
+                cross_center = at + size / 2
+                at += size + node_gap
+                fc = row_center[r]
+                x, y = (fc, cross_center) if lr else (cross_center, fc)
+                parts.append(_part(procedure.step(number), k, lane, c, x, y))
+
+    # from abstract to page coordinates
+    dx, dy = margin[3], margin[0] + title_height
+    if lr:
+        width, height = dx + flow_length + margin[1], dy + cross_total + margin[2]
+    else:
+        width, height = dx + cross_total + margin[1], dy + flow_length + margin[2]
+    parts = [_shift(p, dx, dy) for p in parts]
+
+    lanes: list[Lane] = []
+    for actor in procedure.actors:
+        i = actor.index
+        if lr:
+            box = (dx, dy + lane_start[i], dx + flow_length, dy + lane_start[i] + lane_sizes[i])
+            header = (box[0], box[1], box[0] + band, box[3])
+        else:
+            box = (dx + lane_start[i], dy, dx + lane_start[i] + lane_sizes[i], dy + flow_length)
+            header = (box[0], box[1], box[2], box[1] + band)
+        lanes.append(Lane(actor.key, actor.name, i, box, header, header_fits[i]))
+
+    title_box = (margin[3], margin[0], width - margin[1], margin[0] + title_height) if title_text else None
+
+    from flowgen.layout.routes import route_edges, tie_lines
+
+    ties = tie_lines(procedure, parts)
+    routes, parts, routing_dot = route_edges(procedure, parts, lanes, ties, style, (width, height), source_name)
+    return FlowchartLayout(
+        width=width,
+        height=height,
+        direction="lr" if lr else "tb",
+        title=title_text,
+        title_box=title_box,
+        lanes=tuple(lanes),
+        parts=tuple(parts),
+        ties=tuple(ties),
+        routes=tuple(routes),
+        ranking_dot=ranking,
+        routing_dot=routing_dot,
+    )
+
+
+def _part(step: Step, k: int, lane: int, c: _Content, x: float, y: float) -> Part:
+    shape = Shape(c.kind, x, y, c.w, c.h)
+    return Part(step.number, k, step.actors[k], lane, shape, c.text, c.detail, c.badge_r)
+
+
+def _shift(part: Part, dx: float, dy: float) -> Part:
+    return replace(part, shape=part.shape.moved(part.shape.x + dx, part.shape.y + dy))

@@ -1,0 +1,514 @@
+"""The lampiran's flowchart table: columns, rows, pages, symbols in cells, off-page connectors.
+
+No Graphviz here: the grid is known (one row per step, one column per
+actor), so flowgen places everything itself and routes the arrows with its
+own orthogonal router (:mod:`flowgen.layout.table_routes`).
+
+Pages are filled row by row; a row is never split.  An arrow whose ends land
+on different pages becomes a pair of off-page connectors: one at the foot
+of the page it leaves ("ke 12, hal. 3"), one at the head of the page it
+reaches ("dari 5, hal. 2"), as Permenpan draws it.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field, replace
+
+from flowgen.layout.symbols import FittedText, Shape, fit
+from flowgen.model import analysis
+from flowgen.model.types import Edge, Procedure, Step, StepKind
+from flowgen.model.values import format_duration
+from flowgen.style.resolve import ResolvedStyle
+from flowgen.text import block_height, clean, measure
+
+Box = tuple[float, float, float, float]
+Tie = tuple[int, tuple[tuple[float, float], ...]]  # a joint step's number and its line's points
+
+TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # data-col: no, kegiatan, actor:KEY, kelengkapan, waktu, output, keterangan
+    cls: str  # style class
+    x0: float
+    x1: float
+    title: str
+    actor: str | None = None
+
+    @property
+    def center(self) -> float:
+        return (self.x0 + self.x1) / 2
+
+
+@dataclass(frozen=True)
+class Cell:
+    row: str  # data-row: a step number, "header" or "total"
+    col: str  # data-col
+    box: Box
+    text: FittedText
+    element: str  # "header" or "cell"
+    classes: tuple[str, ...]
+    valign: str = "middle"
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """A symbol in an actor cell (or a connector in a band)."""
+
+    step: int  # the step it draws (a connector: the step it stands for)
+    part: int
+    actors: tuple[str, ...]
+    kind: StepKind
+    shape: Shape
+    text: FittedText
+    classes: tuple[str, ...]
+    connector: str | None = None  # "out" | "in" for off-page connectors
+    text_size: float = 0.0  # the size the text was fitted at (0: the style's)
+
+    @property
+    def box(self) -> Box:
+        s = self.shape
+        return (s.x0, s.y0, s.x1, s.y1)
+
+
+@dataclass(frozen=True)
+class Link:
+    """An arrow to draw on one page: from a symbol to a symbol (either may be a connector)."""
+
+    edge: Edge
+    source: Symbol
+    target: Symbol
+
+
+@dataclass
+class TablePage:
+    number: int  # page of the document (the identity sheet is page 1)
+    width: float
+    height: float
+    columns: tuple[Column, ...]
+    header: list[Cell]
+    cells: list[Cell]
+    symbols: list[Symbol]
+    links: list[Link]
+    rows: list[tuple[str, float, float]]  # (row id, y0, y1) of body rows and bands, top to bottom
+    table_box: Box
+    footer: tuple[float, float, str] | None  # x, baseline, text
+    ties: list[Tie] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class _Row:
+    step: Step | None  # None: the total time row
+    height: float
+    cells: dict[str, FittedText]
+
+
+def step_classes(step: Step) -> tuple[str, ...]:
+    return (step.kind.value, "joint") if step.is_joint else (step.kind.value,)
+
+
+def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Column]:
+    """The table's columns across the page's usable width, actor columns sharing what is left."""
+    labels = style.labels
+    keterangan = style.value("table", "keterangan")
+    mutu = list(style.value("table", "mutu-baku-order"))
+    if keterangan == "inside":
+        mutu.append("keterangan")
+    tail = mutu + (["keterangan"] if keterangan == "column" else [])
+    fixed_keys = ["no", "kegiatan", *tail]
+    fixed = {k: float(style.value("cell", "width", (k,))) for k in fixed_keys}
+    n = len(procedure.actors)
+    minimum = float(style.value("cell", "min-width", ("actor",)))
+    wanted = float(style.value("cell", "width", ("actor",)))
+    rest = width - sum(fixed.values())
+    if wanted > 0 and wanted * n <= rest:
+        actor_width = wanted
+    else:
+        actor_width = rest / max(n, 1)
+    if actor_width < minimum:  # too many actors: narrow the text columns (not below 60 %)
+        shrinkable = sum(v for k, v in fixed.items() if k != "no")
+        need = minimum * n - rest
+        factor = max(0.6, 1 - need / shrinkable) if shrinkable else 1.0
+        fixed = {k: (v if k == "no" else v * factor) for k, v in fixed.items()}
+        actor_width = (width - sum(fixed.values())) / max(n, 1)
+    titles = {
+        "no": labels["col-no"],
+        "kegiatan": labels["col-kegiatan"],
+        "kelengkapan": labels["col-kelengkapan"],
+        "waktu": labels["col-waktu"],
+        "output": labels["col-output"],
+        "keterangan": labels["col-keterangan"],
+    }
+    out: list[Column] = []
+    x = 0.0
+    for key in ("no", "kegiatan"):
+        out.append(Column(key, key, x, x + fixed[key], titles[key]))
+        x += fixed[key]
+    for actor in procedure.actors:
+        out.append(Column(f"actor:{actor.key}", "actor", x, x + actor_width, clean(actor.name), actor.key))
+        x += actor_width
+    for key in tail:
+        out.append(Column(key, key, x, x + fixed[key], titles[key]))
+        x += fixed[key]
+    return out
+
+
+def _cell_text(step: Step, key: str) -> str:
+    if key == "no":
+        return str(step.number)
+    if key == "kegiatan":
+        return clean(step.text) if step.text else ""
+    if key == "kelengkapan":
+        return clean(step.requires)
+    if key == "waktu":
+        return clean(step.time.text) if step.time else ""
+    if key == "output":
+        return clean(step.output)
+    if key == "keterangan":
+        return clean(step.note)
+    return ""
+
+
+def _fit_cell(text: str, column: Column, style: ResolvedStyle, element: str, classes: tuple[str, ...]) -> FittedText:
+    text_style = style.text(element, classes)
+    pad = style.box(element, classes).padding
+    return fit(text, text_style, column.x1 - column.x0 - pad[1] - pad[3])
+
+
+def _symbol_size(step: Step, style: ResolvedStyle, column_width: float,
+                 channel: float) -> tuple[float, float, FittedText, float]:
+    """A symbol's size in the table: the style's, grown to hold its ``simbol`` text (never wider than its cell)."""
+    classes = step_classes(step)
+    w = float(style.value("symbol", "width", classes))
+    h = float(style.value("symbol", "height", classes))
+    widest_allowed = max(column_width - 2 * channel, 16.0)
+    w = min(w, widest_allowed)
+    label = clean(step.symbol)
+    text_style = style.text("symbol", classes)
+    if not label:
+        return w, h, FittedText((), 0.0, 0.0), text_style.size
+    words = label.split()
+    for shrink in (1.0, 0.9, 0.8):  # keep whole words: a smaller font before a broken word
+        size_style = replace(text_style, size=text_style.size * shrink)
+        longest = max(measure(size_style.face, size_style.size, word) for word in words)
+        share = 0.62 if step.kind is StepKind.DECISION else 1.0
+        room = (widest_allowed - (4 if step.kind is StepKind.DECISION else h)) * share
+        if longest <= room or shrink == 0.8:
+            break
+    if step.kind is StepKind.DECISION:
+        w = min(widest_allowed, max(w, (longest + 4) / 0.62))
+        fitted = fit(label, size_style, w * 0.62 - 4)
+        h = max(h, (fitted.height + 3) / max(0.2, 1 - (fitted.width + 4) / w))
+    else:
+        inner = widest_allowed - (h if step.kind.is_terminator else 6)
+        fitted = fit(label, size_style, inner)
+        w = min(widest_allowed, max(w, fitted.width + (h if step.kind.is_terminator else 6)))
+        h = max(h, fitted.height + 5)
+    return w, h, fitted, size_style.size
+
+
+def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[_Row]:
+    min_height = float(style.value("table", "row-min-height"))
+    rows: list[_Row] = []
+    actor_width = next((c.x1 - c.x0 for c in cols if c.actor), 60.0)
+    channel = float(style.value("table", "track-gap")) * 2
+    for step in procedure.steps:
+        texts: dict[str, FittedText] = {}
+        height = min_height
+        for column in cols:
+            if column.actor:
+                continue
+            classes = (column.cls,)
+            fitted = _fit_cell(_cell_text(step, column.key), column, style, "cell", classes)
+            texts[column.key] = fitted
+            pad = style.box("cell", classes).padding
+            height = max(height, fitted.height + pad[0] + pad[2])
+        _, sh, _, _ = _symbol_size(step, style, actor_width, channel)
+        height = max(height, sh + 2 * (channel + 2))  # a gutter above and below for two tracks
+        if step.kind is StepKind.DECISION:  # and room for the branch labels beside the tips
+            label = style.text("edge-label")
+            height = max(height, sh + 2 * (channel + 2) + block_height(1, label.size, label.line_height) + 4)
+        rows.append(_Row(step, height, texts))
+    if style.value("table", "total-time"):
+        longest = analysis.longest_path(procedure)
+        labels = style.labels
+        total = format_duration(longest.duration, labels.units(), labels["decimal"]) if longest else labels["empty"]
+        texts = {}
+        height = min_height * 0.8
+        for column in cols:
+            if column.key == "kegiatan":
+                texts[column.key] = _fit_cell(labels["total"], column, style, "cell", ("total",))
+            elif column.key == "waktu":
+                texts[column.key] = _fit_cell(total, column, style, "cell", ("waktu", "total"))
+            else:
+                continue
+            pad = style.box("cell", ("total",)).padding
+            height = max(height, texts[column.key].height + pad[0] + pad[2])
+        rows.append(_Row(None, height, texts))
+    return rows
+
+
+def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[Cell], float]:
+    """The two-level header (and the optional row of column numbers); its cells and its height."""
+    labels = style.labels
+    actors = [c for c in cols if c.actor]
+    mutu_keys = [c for c in cols if c.key in (*TEXT_COLUMNS, "keterangan")
+                 and not (c.key == "keterangan" and style.value("table", "keterangan") == "column")]
+    spanning = [c for c in cols if not c.actor and c not in mutu_keys]
+
+    def fitted(text: str, width: float, classes: tuple[str, ...]) -> FittedText:
+        pad = style.box("header", classes).padding
+        return fit(text, style.text("header", classes), width - pad[1] - pad[3])
+
+    def height(f: FittedText, classes: tuple[str, ...]) -> float:
+        pad = style.box("header", classes).padding
+        return f.height + pad[0] + pad[2]
+
+    groups: list[tuple[str, str, float, float]] = []
+    if actors:
+        groups.append(("pelaksana", labels["col-pelaksana"], actors[0].x0, actors[-1].x1))
+    if mutu_keys:
+        groups.append(("mutu-baku", labels["col-mutu-baku"], mutu_keys[0].x0, mutu_keys[-1].x1))
+    group_fits = {key: fitted(text, x1 - x0, ("group",)) for key, text, x0, x1 in groups}
+    sub_fits = {c.key: fitted(c.title, c.x1 - c.x0, (c.cls,)) for c in actors + mutu_keys}
+    first = max([height(f, ("group",)) for f in group_fits.values()] + [16.0])
+    second = max([height(f, (c.cls,)) for c, f in zip(actors + mutu_keys, sub_fits.values())] + [16.0])
+    span_fits = {c.key: fitted(c.title, c.x1 - c.x0, (c.cls,)) for c in spanning}
+    total = max(first + second, *(height(f, (c.cls,)) for c, f in zip(spanning, span_fits.values())))
+    second = total - first
+    cells: list[Cell] = []
+    for c in spanning:
+        cells.append(Cell("header", c.key, (c.x0, top, c.x1, top + total), span_fits[c.key], "header", (c.cls,)))
+    for key, _text, x0, x1 in groups:
+        cells.append(Cell("header", key, (x0, top, x1, top + first), group_fits[key], "header", ("group",)))
+    for c in actors + mutu_keys:
+        cells.append(Cell("header", c.key, (c.x0, top + first, c.x1, top + total), sub_fits[c.key], "header",
+                          (c.cls,)))
+    if style.value("table", "column-numbers"):
+        number_fits = [fitted(f"({i})", c.x1 - c.x0, ("number",)) for i, c in enumerate(cols, start=1)]
+        row = max(height(f, ("number",)) for f in number_fits)
+        for c, f in zip(cols, number_fits):
+            cells.append(Cell("header", c.key, (c.x0, top + total, c.x1, top + total + row), f, "header",
+                              ("number", c.cls)))
+        total += row
+    return cells, total
+
+
+def _connector_text(style: ResolvedStyle, direction: str, step: int, page: int) -> tuple[str, str]:
+    labels = style.labels
+    key = "connector-to" if direction == "out" else "connector-from"
+    return labels[key].format(step=step, page=page), labels["connector-page"].format(step=step, page=page)
+
+
+def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2) -> list[TablePage]:
+    """The table pages of the lampiran, numbered from ``first_page``."""
+    size, margin = style.page
+    page_w, page_h = size.width, size.height
+    usable_w = page_w - margin[1] - margin[3]
+    cols = columns(procedure, style, usable_w)
+    offset = margin[3] + (usable_w - cols[-1].x1) / 2 if cols[-1].x1 < usable_w else margin[3]
+    cols = [Column(c.key, c.cls, c.x0 + offset, c.x1 + offset, c.title, c.actor) for c in cols]
+    rows = _rows(procedure, cols, style)
+    header_cells, header_h = _header(cols, style, margin[0])
+    footer_style = style.text("footer")
+    footer_h = (footer_style.size * 2.2) if style.shown("footer") else 0.0
+    band_h = _band_height(style)
+    available = page_h - margin[0] - margin[2] - header_h - footer_h
+
+    # paginate: first without connector bands, then reserving them where arrows cross pages
+    needs: tuple[set[int], set[int]] = (set(), set())
+    pages = _paginate(rows, available, needs, band_h)
+    for _ in range(3):
+        crossing = _crossings(procedure, pages)
+        new_needs = ({p for p, _ in crossing}, {q for _, q in crossing})
+        if new_needs[0] <= needs[0] and new_needs[1] <= needs[1]:
+            break
+        needs = (needs[0] | new_needs[0], needs[1] | new_needs[1])
+        pages = _paginate(rows, available, needs, band_h)
+
+    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
+    actor_col = {c.actor: c for c in cols if c.actor}
+    channel = float(style.value("table", "track-gap")) * 2
+    count = len(pages)
+    result: list[TablePage] = []
+    for p, page_rows in enumerate(pages):
+        number = first_page + p
+        top = margin[0] + header_h
+        cells: list[Cell] = []
+        symbols: list[Symbol] = []
+        row_boxes: list[tuple[str, float, float]] = []
+        outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
+        incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
+        band_in = _band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_h)
+        if p in needs[1] or band_in:
+            row_boxes.append(("connectors-in", top, top + band_h))
+            symbols += band_in
+            top += band_h
+        for row in page_rows:
+            y0, y1 = top, top + row.height
+            top = y1
+            row_id = str(row.step.number) if row.step else "total"
+            row_boxes.append((row_id, y0, y1))
+            for column in cols:
+                if column.actor:
+                    cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), FittedText((), 0, 0), "cell",
+                                      ("actor",)))
+                    continue
+                fitted = row.cells.get(column.key, FittedText((), 0, 0))
+                classes = (column.cls,) if row.step else ((column.cls, "total") if column.key != "kegiatan"
+                                                            else ("total",))
+                cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), fitted, "cell", classes))
+            if row.step is not None:
+                symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
+        band_out = _band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_h)
+        if p in needs[0] or band_out:
+            row_boxes.append(("connectors-out", top, top + band_h))
+            symbols += band_out
+            top += band_h
+        symbols, ties = _joint(symbols, style)
+        links = _links(procedure, symbols, page_of, p)
+        table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
+        footer = None
+        if style.shown("footer"):
+            text = style.labels["page"].format(page=number, pages=first_page - 1 + count)
+            x = {"left": cols[0].x0, "center": (cols[0].x0 + cols[-1].x1) / 2}.get(footer_style.align, cols[-1].x1)
+            footer = (x, top + footer_style.size * 1.6, text)
+        result.append(TablePage(number, page_w, page_h, tuple(cols), list(header_cells), cells, symbols, links,
+                                row_boxes, table_box, footer, ties))
+    return result
+
+
+def _band_height(style: ResolvedStyle) -> float:
+    h = float(style.value("symbol", "height", ("connector",)))
+    return h + 4 * float(style.value("table", "track-gap")) + 10
+
+
+def _paginate(rows: list[_Row], available: float, needs: tuple[set[int], set[int]], band_h: float) -> list[list[_Row]]:
+    pages: list[list[_Row]] = [[]]
+    used = band_h if 0 in needs[1] else 0.0
+    for row in rows:
+        p = len(pages) - 1
+        room = available - (band_h if p in needs[0] else 0.0)
+        if pages[-1] and used + row.height > room:
+            pages.append([])
+            used = band_h if len(pages) - 1 in needs[1] else 0.0
+        pages[-1].append(row)
+        used += row.height
+    return pages
+
+
+def _crossings(procedure: Procedure, pages: list[list[_Row]]) -> set[tuple[int, int]]:
+    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
+    return {(page_of[e.source], page_of[e.target]) for e in procedure.edges if page_of[e.source] != page_of[e.target]}
+
+
+def _symbols(step: Step, actor_col: dict[str | None, Column], style: ResolvedStyle, cy: float,
+             channel: float) -> list[Symbol]:
+    out: list[Symbol] = []
+    for k, actor in enumerate(step.actors):
+        column = actor_col[actor]
+        w, h, fitted, size = _symbol_size(step, style, column.x1 - column.x0, channel)
+        shape = Shape(step.kind, column.center, cy, w, h)
+        out.append(Symbol(step.number, k, step.actors, step.kind, shape, fitted, step_classes(step), None, size))
+    return out
+
+
+def _band(edges: list[Edge], direction: str, procedure: Procedure, actor_col: dict[str | None, Column],
+          style: ResolvedStyle, page_of: dict[int, int], first_page: int, top: float, band_h: float) -> list[Symbol]:
+    """Connectors of one page's band: one per step on the other side, in that step's column here."""
+    text_style = style.text("symbol", ("connector",))
+    base_w = float(style.value("symbol", "width", ("connector",)))
+    base_h = float(style.value("symbol", "height", ("connector",)))
+    by_column: dict[str, list[tuple[int, str, tuple[str, str], float, float]]] = defaultdict(list)
+    seen: set[int] = set()
+    for edge in edges:
+        other = edge.target if direction == "out" else edge.source
+        here = edge.source if direction == "out" else edge.target
+        if other in seen:
+            continue
+        seen.add(other)
+        actor = procedure.step(here).actors[0]
+        lines = _connector_text(style, direction, other, first_page + page_of[other])
+        widest = max(measure(text_style.face, text_style.size, line) for line in lines)
+        w = max(base_w, widest + 6)
+        h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / 0.62)
+        by_column[actor_col[actor].key].append((other, actor, lines, w, h))
+    symbols: list[Symbol] = []
+    cy = top + band_h / 2
+    for key, group in by_column.items():
+        column = next(c for c in actor_col.values() if c.key == key)
+        total = sum(item[3] for item in group) + 6 * (len(group) - 1)
+        x = column.center - total / 2
+        for other, actor, lines, w, h in group:
+            widest = max(measure(text_style.face, text_style.size, line) for line in lines)
+            fitted = FittedText(lines, widest, block_height(2, text_style.size, text_style.line_height))
+            shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
+            symbols.append(Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction))
+            x += w + 6
+    return symbols
+
+
+def _links(procedure: Procedure, symbols: list[Symbol], page_of: dict[int, int], page: int) -> list[Link]:
+    """The arrows drawn on a page: between its steps, and to and from its connectors."""
+    steps: dict[int, list[Symbol]] = defaultdict(list)
+    outs: dict[int, Symbol] = {}
+    ins: dict[int, Symbol] = {}
+    for s in symbols:
+        if s.connector == "out":
+            outs[s.step] = s
+        elif s.connector == "in":
+            ins[s.step] = s
+        else:
+            steps[s.step].append(s)
+
+    def nearest(group: list[Symbol], other: Symbol) -> Symbol:
+        return min(group, key=lambda s: (abs(s.shape.x - other.shape.x), s.part))
+
+    links: list[Link] = []
+    for edge in procedure.edges:
+        src_here, dst_here = page_of[edge.source] == page, page_of[edge.target] == page
+        if src_here and dst_here:
+            pairs = [(a, b) for a in steps[edge.source] for b in steps[edge.target]]
+            a, b = min(pairs, key=lambda ab: (abs(ab[0].shape.x - ab[1].shape.x), ab[0].part + ab[1].part))
+            links.append(Link(edge, a, b))
+        elif src_here:
+            target = outs[edge.target]
+            links.append(Link(edge, nearest(steps[edge.source], target), target))
+        elif dst_here:
+            source = ins[edge.source]
+            links.append(Link(edge, source, nearest(steps[edge.target], source)))
+    return links
+
+
+def _joint(symbols: list[Symbol], style: ResolvedStyle) -> tuple[list[Symbol], list[Tie]]:
+    """A joint step: its boxes tied by a plain line, or one box across their cells (joint-step: span)."""
+    by_step: dict[int, list[Symbol]] = defaultdict(list)
+    for s in symbols:
+        if s.connector is None:
+            by_step[s.step].append(s)
+    span = style.value("table", "joint-step") == "span"
+    ties: list[Tie] = []
+    out: list[Symbol] = []
+    for s in symbols:
+        group = by_step.get(s.step, []) if s.connector is None else []
+        if len(group) < 2:
+            out.append(s)
+            continue
+        group.sort(key=lambda g: g.shape.x)
+        if s is not group[0]:
+            if not span:
+                out.append(s)
+            continue
+        if span:
+            x0, x1 = group[0].shape.x0, group[-1].shape.x1
+            shape = Shape(s.kind, (x0 + x1) / 2, s.shape.y, x1 - x0, s.shape.h)
+            out.append(Symbol(s.step, 0, s.actors, s.kind, shape, s.text, s.classes, None, s.text_size))
+            continue
+        out.append(s)
+        points: list[tuple[float, float]] = []
+        for a, b in zip(group, group[1:]):
+            points += [(a.shape.x1, a.shape.y), (b.shape.x0, b.shape.y)]
+        ties.append((s.step, tuple(points)))
+    return out, ties

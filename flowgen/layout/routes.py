@@ -1,0 +1,379 @@
+"""The flowchart's arrows: routed by Graphviz around the placed symbols, finished by flowgen.
+
+``neato -n2`` keeps every symbol where the layout put it and routes each
+arrow around them (``splines=ortho`` for right angles, ``splines=true`` for
+curves).  flowgen then finishes what Graphviz cannot express:
+
+- a decision's arrows leave from its tips (bottom, left, right), as the
+  standard draws them, whenever the way is clear;
+- every end is brought exactly onto the symbol's outline, with an arrow head;
+- each step number goes on a corner of its symbol that no arrow touches;
+- each branch label goes beside its arrow where it leaves the diamond,
+  clear of every symbol, number, and other label.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import replace
+
+from flowgen.layout import graphviz as gv
+from flowgen.layout.arrows import (
+    Command,
+    Segment,
+    arrow_head,
+    collinear_overlap,
+    dedupe,
+    edge_classes,
+    label_text,
+    overlap,
+    place_label,
+    segments,
+)
+from flowgen.layout.flowchart import Badge, Box, Lane, Part, Route, Tie
+from flowgen.layout.symbols import Point, inside, ray_hit
+from flowgen.model import analysis
+from flowgen.model.types import Edge, Procedure, StepKind
+from flowgen.style.resolve import ResolvedStyle
+from flowgen.text import block_height, measure
+
+
+def tie_lines(procedure: Procedure, parts: Sequence[Part]) -> list[Tie]:
+    """For each joint step, straight lines joining its boxes in lane order."""
+    by_step: dict[int, list[Part]] = defaultdict(list)
+    for part in parts:
+        by_step[part.step].append(part)
+    ties: list[Tie] = []
+    for step in procedure.steps:
+        group = sorted(by_step[step.number], key=lambda p: p.lane)
+        if len(group) < 2:
+            continue
+        points: list[Point] = []
+        for a, b in zip(group, group[1:]):
+            if abs(a.shape.y - b.shape.y) < abs(a.shape.x - b.shape.x):  # side by side
+                points += [(a.shape.x1, a.shape.y), (b.shape.x0, b.shape.y)]
+            else:  # one above the other (lanes as rows)
+                points += [(a.shape.x, a.shape.y1), (b.shape.x, b.shape.y0)]
+        ties.append(Tie(step.number, tuple(points)))
+    return ties
+
+
+def _pick_parts(edge: Edge, parts_of: dict[int, list[Part]]) -> tuple[Part, Part]:
+    """For joint steps: the boxes nearest each other carry the arrow."""
+    sources, targets = parts_of[edge.source], parts_of[edge.target]
+    return min(((s, t) for s in sources for t in targets),
+               key=lambda st: (abs(st[0].lane - st[1].lane), st[0].part + st[1].part))
+
+
+def _routing_dot(pairs: Sequence[tuple[Part, Part]], parts: Sequence[Part], lanes: Sequence[Lane],
+                 ties: Sequence[Tie], height: float, curved: bool) -> str:
+    lines = [
+        "digraph routes {",
+        f"  graph [splines={'true' if curved else 'ortho'}];",
+        '  node [shape=box, fixedsize=true, label=""];',
+        "  edge [dir=none];",
+    ]
+    for part in parts:
+        x0, y0, x1, y1 = part.box
+        lines.append(f'  {part.node} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
+                     f"width={gv.inches(x1 - x0)}, height={gv.inches(y1 - y0)}];")
+    for lane in lanes:  # keep arrows out of the lane headers
+        x0, y0, x1, y1 = lane.header
+        lines.append(f'  h{lane.index} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
+                     f"width={gv.inches(x1 - x0 - 2)}, height={gv.inches(y1 - y0 - 2)}, style=invis];")
+    for tie in ties:  # arrows may not run along the line that ties a joint step's boxes
+        for k in range(0, len(tie.points) - 1, 2):
+            (x0, y0), (x1, y1) = tie.points[k], tie.points[k + 1]
+            w, h = max(abs(x1 - x0) - 2, 2.0), max(abs(y1 - y0) - 2, 2.0)
+            lines.append(f'  t{tie.step}_{k // 2} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
+                         f"width={gv.inches(w)}, height={gv.inches(h)}, style=invis];")
+    for source, target in pairs:
+        lines.append(f"  {source.node} -> {target.node};")
+    lines.append("}")
+    return "\n".join(lines) + "\n"
+
+
+# -- geometry helpers -------------------------------------------------------------------------
+
+
+def _clamp(value: float, low: float, high: float) -> float:
+    return max(low, min(high, value))
+
+
+def _box_hit(box: Box, segment: Segment, margin: float = 0.5) -> bool:
+    """Whether an axis-aligned (or short) segment passes through a box's inside."""
+    (x1, y1), (x2, y2) = segment
+    return (min(x1, x2) < box[2] - margin and max(x1, x2) > box[0] + margin
+            and min(y1, y2) < box[3] - margin and max(y1, y2) > box[1] + margin)
+
+
+def _meet(part: Part, inner: Point, outer: Point) -> Point:
+    """Where the straight run from ``outer`` towards ``inner`` first meets the symbol's outline."""
+    dx, dy = inner[0] - outer[0], inner[1] - outer[1]
+    length = math.hypot(dx, dy) or 1.0
+    hit = ray_hit(outer, (dx / length, dy / length), part.shape.polygon())
+    if hit is None:  # the run misses the symbol: aim at its centre instead
+        cx, cy = part.shape.x, part.shape.y
+        d = math.hypot(cx - outer[0], cy - outer[1]) or 1.0
+        hit = ray_hit(outer, ((cx - outer[0]) / d, (cy - outer[1]) / d), part.shape.polygon()) or (cx, cy)
+    return hit
+
+
+# -- orthogonal routes ----------------------------------------------------------------------------
+
+
+class _Router:
+    """Finishes Graphviz's orthogonal routes (ends, decision tips) without creating collisions."""
+
+    def __init__(self, parts: Sequence[Part]):
+        self.parts = parts
+        self.boxes = {p.node: p.box for p in parts}
+
+    def clear(self, points: Sequence[Point], ends: tuple[Part, Part], routes: Sequence[Sequence[Point]]) -> bool:
+        """No run crosses a third symbol, and none runs on top of another arrow."""
+        own = {ends[0].node, ends[1].node}
+        for segment in segments(points):
+            for node, box in self.boxes.items():
+                if node not in own and _box_hit(box, segment, -1.0):
+                    return False
+            for other in routes:
+                for theirs in segments(other):
+                    if collinear_overlap(segment, theirs) > 4.0:
+                        return False
+        return True
+
+    def tip_exit(self, points: list[Point], source: Part, target: Part, routes: Sequence[Sequence[Point]],
+                 used: set[str]) -> list[Point]:
+        """A decision's arrow, leaving from one of its tips (bottom, left, right) when the way is clear.
+
+        Candidates, in order: Graphviz's route with its first run moved onto a
+        tip, then the shapes a person would draw (straight down, down and
+        across, out of the side tip and down or up into the target).  The
+        first one that crosses no symbol and runs on no other arrow wins;
+        otherwise Graphviz's route stays.
+        """
+        s, t = source.shape, target.shape
+        if s.kind is not StepKind.DECISION or len(points) < 2:
+            return points
+        candidates: list[tuple[str, list[Point]]] = []
+        (ax, ay), (bx, by) = points[0], points[1]
+        if abs(ax - bx) < abs(ay - by) and by > ay:
+            candidates.append(("bottom", [(s.x, s.y1), (s.x, by), *points[2:]] if len(points) > 2 else []))
+        elif abs(ax - bx) >= abs(ay - by):
+            side = "left" if bx < ax else "right"
+            tip = (s.x0, s.y) if side == "left" else (s.x1, s.y)
+            candidates.append((side, [tip, (bx, s.y), *points[2:]] if len(points) > 2 else []))
+        toward = "right" if t.x > s.x else "left"
+        tip = (s.x1, s.y) if toward == "right" else (s.x0, s.y)
+        below, above = t.y0 >= s.y1, t.y1 <= s.y0
+        if below and t.x0 + 4 <= s.x <= t.x1 - 4:
+            candidates.append(("bottom", [(s.x, s.y1), (s.x, t.y0)]))
+        if below:
+            column = _clamp(max(t.x, tip[0] + 10) if toward == "right" else min(t.x, tip[0] - 10), t.x0 + 6, t.x1 - 6)
+            candidates.append((toward, [tip, (column, s.y), (column, t.y0)]))
+            mid = (s.y1 + t.y0) / 2
+            candidates.append(("bottom", [(s.x, s.y1), (s.x, mid), (t.x, mid), (t.x, t.y0)]))
+        if above:
+            column = _clamp(max(t.x, tip[0] + 10) if toward == "right" else min(t.x, tip[0] - 10), t.x0 + 6, t.x1 - 6)
+            candidates.append((toward, [tip, (column, s.y), (column, t.y1)]))
+        if not below and not above and t.y0 + 4 <= s.y <= t.y1 - 4:
+            candidates.append((toward, [tip, ((t.x0 if toward == "right" else t.x1), s.y)]))
+        for name, candidate in candidates:
+            if not candidate or name in used:
+                continue
+            candidate = dedupe(candidate)
+            if len(candidate) >= 2 and self.clear(candidate, (source, target), routes):
+                used.add(name)
+                return candidate
+        return points
+
+    def tip_enter(self, points: list[Point], source: Part, target: Part,
+                  routes: Sequence[Sequence[Point]]) -> list[Point]:
+        """An arrow into a decision arrives at its top tip when it comes from above and the way is clear."""
+        t = target.shape
+        if t.kind is not StepKind.DECISION or len(points) < 3:
+            return points
+        (px, py), (qx, qy) = points[-2], points[-1]
+        before = points[-3]
+        candidates: list[list[Point]] = []
+        if abs(px - qx) < 0.01 and qy > py:  # already coming down: slide onto the tip
+            candidates.append([*points[:-2], (t.x, py), (t.x, t.y0)])
+        elif abs(py - qy) < 0.01 and before[1] < t.y0 - 8:  # coming in from the side: come from above instead
+            level = t.y0 - min(12.0, (t.y0 - before[1]) / 2)
+            candidates.append([*points[:-3], before, (before[0], level), (t.x, level), (t.x, t.y0)])
+        for candidate in candidates:
+            candidate = dedupe(candidate)
+            if self.clear(candidate, (source, target), routes):
+                return candidate
+        return points
+
+    def finish(self, points: list[Point], source: Part, target: Part) -> list[Point]:
+        """Bring both ends onto the outlines (a jog where a run misses the symbol)."""
+        pts = dedupe(points)
+        if len(pts) < 2:
+            pts = [(source.shape.x, source.shape.y1), (target.shape.x, target.shape.y0)]
+        head = _attach(source, pts[0], pts[1])
+        tail = _attach(target, pts[-1], pts[-2])
+        return dedupe(head + pts[1:-1] + tail[::-1])
+
+
+def _attach(part: Part, end: Point, after: Point) -> list[Point]:
+    """Points that bring a route's end onto the symbol's outline along its run."""
+    s = part.shape
+    vertical = abs(end[0] - after[0]) < abs(end[1] - after[1])
+    cross = end[0] if vertical else end[1]
+    low, high = (s.x0 + 1, s.x1 - 1) if vertical else (s.y0 + 1, s.y1 - 1)
+    if low <= cross <= high:
+        return [_meet(part, end, after)]
+    moved = _clamp(cross, low, high)
+    corner = (moved, end[1]) if vertical else (end[0], moved)
+    origin = (moved, after[1]) if vertical else (after[0], moved)
+    return [_meet(part, corner, origin), corner, end]
+
+
+# -- curved routes ----------------------------------------------------------------------------------
+
+
+def _curve(points: list[Point], source: Part, target: Part) -> list[Command]:
+    """A curved route as Béziers, extended straight onto the two outlines where it stops short."""
+    commands: list[Command] = []
+    for i in range(1, len(points) - 2, 3):
+        commands.append(("C", (*points[i], *points[i + 1], *points[i + 2])))
+    start, end = points[0], points[-1]
+    first_control, last_control = points[1], points[-2]
+    result: list[Command] = []
+    if not inside(start, source.shape.polygon()):
+        begin = _meet(source, start, (2 * start[0] - first_control[0], 2 * start[1] - first_control[1]))
+        result += [("M", begin), ("L", start)]
+    else:
+        result.append(("M", start))
+    result += commands
+    if not inside(end, target.shape.polygon()):
+        result.append(("L", _meet(target, end, (2 * end[0] - last_control[0], 2 * end[1] - last_control[1]))))
+    return result
+
+
+# -- heads, badges, labels ----------------------------------------------------------------------------
+
+
+def _points_of(commands: Sequence[Command]) -> list[Point]:
+    return [(args[-2], args[-1]) for _, args in commands]
+
+
+def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> Badge | None:
+    """The step number on the first corner of the symbol that no arrow, symbol or badge touches."""
+    r = part.badge_r
+    if r <= 0:
+        return None
+    s = part.shape
+    if s.kind is StepKind.DECISION:  # inside the empty corners of the diamond's box
+        corners = [(s.x0 + r + 1, s.y0 + r + 1), (s.x1 - r - 1, s.y0 + r + 1),
+                   (s.x0 + r + 1, s.y1 - r - 1), (s.x1 - r - 1, s.y1 - r - 1)]
+    elif s.kind.is_terminator:  # on the rounded ends
+        cap = s.h / 2
+        dx, dy = cap * (1 - 0.7071), cap * 0.7071
+        corners = [(s.x0 + dx, s.y - dy), (s.x1 - dx, s.y - dy), (s.x0 + dx, s.y + dy), (s.x1 - dx, s.y + dy)]
+    else:
+        corners = [(s.x0, s.y0), (s.x1, s.y0), (s.x0, s.y1), (s.x1, s.y1)]
+    for x, y in corners:
+        box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
+        if any(_box_hit(box, line, 0.0) for line in lines):
+            continue
+        if any(overlap(box, other) for other in taken):
+            continue
+        return Badge(x, y, r, str(part.step))
+    x, y = corners[0]
+    return Badge(x, y, r, str(part.step))
+
+
+def _self_loop(part: Part) -> list[Point]:
+    s = part.shape
+    right = s.x1 + 14
+    return [(s.x1, s.y - s.h / 4), (right, s.y - s.h / 4), (right, s.y + s.h / 4), (s.x1, s.y + s.h / 4)]
+
+
+def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lane], ties: Sequence[Tie],
+                style: ResolvedStyle, size: tuple[float, float],
+                source_name: str) -> tuple[list[Route], list[Part], str]:
+    """Route every arrow; the routes, the parts with their badges placed, and the DOT given to Graphviz."""
+    width, height = size
+    curved = style.value("flowchart", "edge-style") == "curved"
+    parts_of: dict[int, list[Part]] = defaultdict(list)
+    for part in parts:
+        parts_of[part.step].append(part)
+    edges = list(procedure.edges)
+    pairs = [_pick_parts(e, parts_of) for e in edges]
+    dot = _routing_dot(pairs, parts, lanes, ties, height, curved)
+    plain = gv.parse_plain(gv.run(dot, "neato", no_op=2, source_name=source_name))
+
+    # Graphviz moves the drawing to its own origin: measure the shift on a node and undo it
+    anchor = parts[0]
+    placed = plain.nodes[anchor.node]
+    shift_x, shift_y = anchor.shape.x - placed.x, (height - anchor.shape.y) - placed.y
+    found: dict[tuple[str, str], list[list[Point]]] = defaultdict(list)
+    for routed in plain.edges:
+        found[(routed.tail, routed.head)].append(
+            [(x + shift_x, height - (y + shift_y)) for x, y in routed.points])
+
+    router = _Router(parts)
+    drawn: list[list[Command]] = []
+    finished: list[list[Point]] = []
+    tips_used: dict[str, set[str]] = defaultdict(set)
+    order = sorted(range(len(edges)), key=lambda i: (edges[i].source, edges[i].target))
+    results: dict[int, list[Command]] = {}
+    for i in order:
+        source, target = pairs[i]
+        raw = found[(source.node, target.node)].pop(0) if found[(source.node, target.node)] else []
+        if source is target:
+            points = _self_loop(source)
+            results[i] = [("M", points[0])] + [("L", p) for p in points[1:]]
+        elif curved and len(raw) >= 4:
+            results[i] = _curve(raw, source, target)
+        else:
+            polyline = dedupe(raw[0::3] if len(raw) >= 4 else raw) or [(source.shape.x, source.shape.y1),
+                                                                         (target.shape.x, target.shape.y0)]
+            polyline = router.finish(polyline, source, target)
+            polyline = router.tip_exit(polyline, source, target, finished, tips_used[source.node])
+            polyline = router.tip_enter(polyline, source, target, finished)
+            finished.append(polyline)
+            results[i] = [("M", polyline[0])] + [("L", p) for p in polyline[1:]]
+    drawn = [results[i] for i in range(len(edges))]
+
+    all_lines = [segment for commands in drawn for segment in segments(_points_of(commands))]
+    tie_lines_ = [(tie.points[k], tie.points[k + 1]) for tie in ties for k in range(0, len(tie.points) - 1, 2)]
+    placed_parts: list[Part] = []
+    badge_boxes: list[Box] = []
+    symbol_boxes = [p.box for p in parts]
+    for part in parts:
+        badge = _place_badge(part, all_lines + tie_lines_, badge_boxes + [b for b in symbol_boxes if b != part.box])
+        if badge is not None:
+            badge_boxes.append((badge.x - badge.r, badge.y - badge.r, badge.x + badge.r, badge.y + badge.r))
+        placed_parts.append(replace(part, badge=badge))
+
+    borders: list[Segment] = []  # lane boundaries: a label should not sit on one
+    for lane in lanes:
+        x0, y0, x1, y1 = lane.box
+        borders += [((x0, y0), (x0, y1)), ((x1, y0), (x1, y1)), ((x0, y0), (x1, y0)), ((x0, y1), (x1, y1))]
+    back = analysis.back_edges(procedure)
+    obstacles = symbol_boxes + badge_boxes + [lane.header for lane in lanes]
+    routes: list[Route] = []
+    taken: list[Box] = []
+    for edge, commands in zip(edges, drawn):
+        classes = edge_classes(edge, procedure, back)
+        shortened, head = arrow_head(commands, float(style.value("edge", "arrow-size", classes)))
+        text = label_text(edge, style)
+        box: Box | None = None
+        if text:
+            label_style = style.text("edge-label", classes)
+            pad = style.box("edge-label", classes).padding
+            w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
+            h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
+            own = set(segments(_points_of(commands)))
+            others = [segment for segment in all_lines if segment not in own] + borders
+            box = place_label(_points_of(commands), w, h, obstacles, taken, others, (0.0, 0.0, width, height))
+            taken.append(box)
+        routes.append(Route(edge.source, edge.target, tuple((c, tuple(a)) for c, a in shortened), head, text, box,
+                            classes))
+    return routes, placed_parts, dot

@@ -1,0 +1,289 @@
+"""flowgen's own orthogonal router for the lampiran table.
+
+The table is a grid: rows (one per step) and actor columns.  An arrow is
+drawn the way a careful person draws one on a real sheet:
+
+- to the next row in the same column: straight down;
+- to another column below: out of the side, across, down into the target
+  (or down, then across into the target's side);
+- loops back and long jumps: through the free channels beside the symbols
+  and the gutters between rows, each arrow on its own track.
+
+Every candidate shape is tried in order of simplicity; the first that
+crosses no symbol, stays in the Pelaksana columns, keeps off the table's
+lines and runs on no other arrow (unless they share a source or a target,
+which may merge) is taken.  Tracks are a few points apart, never on a grid
+line.  A decision's branches leave from different tips and carry their
+labels beside the tip.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+
+from flowgen.layout.arrows import (
+    Box,
+    Point,
+    Segment,
+    arrow_head,
+    collinear_overlap,
+    dedupe,
+    edge_classes,
+    label_text,
+    place_label,
+    segments,
+)
+from flowgen.layout.lampiran import Link, Symbol, TablePage
+from flowgen.model import analysis
+from flowgen.model.types import Procedure, StepKind
+from flowgen.style.resolve import ResolvedStyle
+from flowgen.text import block_height, measure
+
+
+@dataclass(frozen=True)
+class TableRoute:
+    link: Link
+    points: tuple[Point, ...]
+    head: tuple[Point, ...]
+    label: str | None
+    label_box: Box | None
+    classes: tuple[str, ...]
+    clean: bool  # False when no candidate avoided every conflict (the least bad one was taken)
+
+
+def _tracks_between(low: float, high: float, lines: Sequence[float], gap: float) -> list[float]:
+    """Track positions inside [low, high], at least ``gap`` from every table line, spread by ``gap``."""
+    if high - low < 1:
+        return []
+    found: list[float] = []
+    for line in lines:
+        for k in range(1, 8):
+            for position in (line - k * gap, line + k * gap):
+                if low <= position <= high and all(abs(position - other) >= gap * 0.75 for other in lines):
+                    found.append(round(position, 2))
+    centre = (low + high) / 2
+    if not found and all(abs(centre - other) >= gap * 0.75 for other in lines):
+        found.append(round(centre, 2))
+    return sorted(set(found))
+
+
+class TableRouter:
+    def __init__(self, page: TablePage, style: ResolvedStyle):
+        self.page = page
+        self.gap = float(style.value("table", "track-gap"))
+        actor_cols = [c for c in page.columns if c.actor]
+        self.left = actor_cols[0].x0
+        self.right = actor_cols[-1].x1
+        self.col_lines = sorted({c.x0 for c in actor_cols} | {c.x1 for c in actor_cols})
+        self.rows = [(rid, y0, y1) for rid, y0, y1 in page.rows]
+        self.row_lines = sorted({y for _, y0, y1 in self.rows for y in (y0, y1)})
+        self.symbols = page.symbols
+        self.boxes = [s.box for s in page.symbols]
+        self.tie_segments: list[Segment] = [
+            (points[k], points[k + 1]) for _, points in page.ties for k in range(0, len(points) - 1, 2)]
+        # vertical tracks: beside the symbols of each actor column
+        half = {c.key: 0.0 for c in actor_cols}
+        for s in page.symbols:
+            for c in actor_cols:
+                if c.x0 <= s.shape.x <= c.x1:
+                    half[c.key] = max(half[c.key], abs(s.shape.x - c.center) + s.shape.w / 2)
+        xs: list[float] = []
+        for c in actor_cols:
+            h = half[c.key]
+            xs += _tracks_between(c.x0 + 1, c.center - h - 2, self.col_lines, self.gap)
+            xs += _tracks_between(c.center + h + 2, c.x1 - 1, self.col_lines, self.gap)
+        self.x_tracks = sorted(set(xs))
+        # horizontal tracks: in the gutters above and below each row's symbols
+        self.gutters: dict[int, list[float]] = {}
+        tops: dict[int, float] = {}
+        bottoms: dict[int, float] = {}
+        for i, (_, y0, y1) in enumerate(self.rows):
+            inside = [s for s in page.symbols if y0 <= s.shape.y <= y1]
+            tops[i] = min((s.shape.y0 for s in inside), default=(y0 + y1) / 2)
+            bottoms[i] = max((s.shape.y1 for s in inside), default=(y0 + y1) / 2)
+        for i in range(len(self.rows) + 1):
+            low = bottoms[i - 1] + 2 if i > 0 else self.rows[0][1] + 1
+            high = tops[i] - 2 if i < len(self.rows) else self.rows[-1][2] - 1
+            self.gutters[i] = _tracks_between(low, high, self.row_lines, self.gap)
+        self.row_of: dict[int, int] = {}
+        self.routes: list[tuple[Link, list[Point]]] = []
+        self.tips: dict[int, set[str]] = {}
+
+    def row_index(self, symbol: Symbol) -> int:
+        for i, (_, y0, y1) in enumerate(self.rows):
+            if y0 <= symbol.shape.y <= y1:
+                return i
+        return 0
+
+    # -- checks ---------------------------------------------------------------------------------
+
+    def problems(self, points: list[Point], link: Link) -> int:
+        """How many rules a candidate breaks (0: a clean route)."""
+        count = 0
+        source, target = link.source, link.target
+        segs = segments(points)
+        for x, _ in points:
+            if not self.left + 0.5 < x < self.right - 0.5:
+                count += 1
+        for i, ((x1, y1), (x2, y2)) in enumerate(segs):
+            for s in self.symbols:
+                box = s.box
+                ends_here = (s is source and i == 0) or (s is target and i == len(segs) - 1)
+                margin = -1.5 if not ends_here else 0.8
+                if (min(x1, x2) < box[2] - margin and max(x1, x2) > box[0] + margin
+                        and min(y1, y2) < box[3] - margin and max(y1, y2) > box[1] + margin):
+                    if not ends_here:
+                        count += 1
+                    elif s is source and i == 0 and not _leaves(s, (x1, y1), (x2, y2)):
+                        count += 1
+                    elif s is target and i == len(segs) - 1 and not _leaves(s, (x2, y2), (x1, y1)):
+                        count += 1
+            if abs(x1 - x2) < 0.01 and any(abs(x1 - line) < 1.5 for line in self.col_lines):
+                count += 1
+            if abs(y1 - y2) < 0.01 and any(abs(y1 - line) < 1.5 for line in self.row_lines):
+                count += 1
+            for tie in self.tie_segments:
+                if collinear_overlap(((x1, y1), (x2, y2)), tie) > 1.0:
+                    count += 1
+            for other, theirs in self.routes:
+                if other.edge.source == link.edge.source or other.edge.target == link.edge.target:
+                    continue
+                for seg in segments(theirs):
+                    if collinear_overlap(((x1, y1), (x2, y2)), seg, 2.5) > 2.0:
+                        count += 1
+        return count
+
+    # -- candidates ---------------------------------------------------------------------------------
+
+    def candidates(self, link: Link) -> Iterator[tuple[str, list[Point]]]:
+        s, t = link.source.shape, link.target.shape
+        rs, rt = self.row_index(link.source), self.row_index(link.target)
+        d = 1 if t.x > s.x else -1
+        side_s = (s.x1, s.y) if d > 0 else (s.x0, s.y)
+        side_t_facing = (t.x0, t.y) if d > 0 else (t.x1, t.y)
+        bottom_s, top_t, bottom_t = (s.x, s.y1), (t.x, t.y0), (t.x, t.y1)
+        by_distance = sorted(self.x_tracks, key=lambda x: (abs(x - (s.x + t.x) / 2), x))
+
+        def side_of(shape_x: float, x: float) -> str:
+            return "right" if x > shape_x else "left"
+
+        if link.source is link.target:
+            for x in sorted((x for x in self.x_tracks if x > s.x1), key=lambda x: x)[:4]:
+                yield "right", [(s.x1, s.y - s.h / 4), (x, s.y - s.h / 4), (x, s.y + s.h / 4), (s.x1, s.y + s.h / 4)]
+            return
+        if rt > rs:  # forward
+            if abs(s.x - t.x) < 0.5:
+                yield "bottom", [bottom_s, top_t]
+            if abs(t.x - s.x) > s.w / 2 + 4:
+                yield side_of(s.x, t.x), [side_s, (t.x, s.y), top_t]
+            if abs(t.x - s.x) > t.w / 2 + 4:
+                yield "bottom", [bottom_s, (s.x, t.y), side_t_facing]
+            for row in range(rs + 1, rt + 1):
+                for y in self.gutters.get(row, []):
+                    yield "bottom", [bottom_s, (s.x, y), (t.x, y), top_t]
+            for x in by_distance:
+                for y_b in self.gutters.get(rt, []):
+                    yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), top_t]
+                for y_a in self.gutters.get(rs + 1, []):
+                    for y_b in self.gutters.get(rt, []):
+                        yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
+                yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y),
+                                        (t.x1 if x > t.x else t.x0, t.y)]
+        else:  # back up the table (or to a connector in a band above)
+            if abs(t.x - s.x) > s.w / 2 + 4:
+                yield side_of(s.x, t.x), [side_s, (t.x, s.y), bottom_t]
+            for x in by_distance:
+                yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y),
+                                        (t.x1 if x > t.x else t.x0, t.y)]
+                for y_b in self.gutters.get(rt, []):
+                    yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), top_t]
+                for y_a in self.gutters.get(rs + 1, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
+
+    def route(self, link: Link) -> tuple[list[Point], bool]:
+        best: tuple[int, list[Point], str] | None = None
+        is_decision = link.source.kind is StepKind.DECISION
+        used = self.tips.setdefault(id(link.source), set())
+        tried = 0
+        for tip, points in self.candidates(link):
+            points = dedupe(points)
+            if len(points) < 2:
+                continue
+            tried += 1
+            problems = self.problems(points, link)
+            if is_decision and tip in used:
+                problems += 1
+            if problems == 0:
+                best = (0, points, tip)
+                break
+            if best is None or problems < best[0]:
+                best = (problems, points, tip)
+            if tried > 400:
+                break
+        if best is None:
+            s, t = link.source.shape, link.target.shape
+            best = (1, [(s.x, s.y1), (t.x, t.y0)], "bottom")
+        self.routes.append((link, best[1]))
+        used.add(best[2])
+        return best[1], best[0] == 0
+
+
+def _leaves(symbol: Symbol, start: Point, toward: Point) -> bool:
+    """A first run starts on the symbol's outline and heads away from it."""
+    s = symbol.shape
+    dx, dy = toward[0] - start[0], toward[1] - start[1]
+    if abs(dx) < 0.01:
+        return (dy > 0 and start[1] >= s.y1 - 0.5) or (dy < 0 and start[1] <= s.y0 + 0.5)
+    return (dx > 0 and start[0] >= s.x1 - 0.5) or (dx < 0 and start[0] <= s.x0 + 0.5)
+
+
+def _order(links: Sequence[Link]) -> list[int]:
+    """Simple arrows first (next row, same column), then by how far they go."""
+    def key(i: int) -> tuple[int, float, int, int]:
+        link = links[i]
+        s, t = link.source.shape, link.target.shape
+        straight = 0 if abs(s.x - t.x) < 0.5 and t.y > s.y else 1
+        return (straight, abs(t.y - s.y), link.edge.source, link.edge.target)
+    return sorted(range(len(links)), key=key)
+
+
+def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> list[TableRoute]:
+    """Route every arrow of one table page; labels placed beside decision tips."""
+    router = TableRouter(page, style)
+    results: dict[int, tuple[list[Point], bool]] = {}
+    for i in _order(page.links):
+        results[i] = router.route(page.links[i])
+    back = analysis.back_edges(procedure)
+    obstacles: list[Box] = [s.box for s in page.symbols]
+    grid_lines: list[Segment] = []
+    y_top, y_bottom = page.rows[0][1], page.rows[-1][2]
+    for x in router.col_lines:
+        grid_lines.append(((x, y_top), (x, y_bottom)))
+    for y in router.row_lines:
+        grid_lines.append(((router.left, y), (router.right, y)))
+    all_segments = [seg for points, _ in results.values() for seg in segments(points)]
+    taken: list[Box] = []
+    routes: list[TableRoute] = []
+    limit = (router.left + 1, y_top + 1, router.right - 1, y_bottom - 1)
+    for i, link in enumerate(page.links):
+        points, clean = results[i]
+        classes = edge_classes(link.edge, procedure, back)
+        line = [("M", points[0]), *(("L", p) for p in points[1:])]
+        shortened, head = arrow_head(line, float(style.value("edge", "arrow-size", classes)) * 0.85)
+        text = label_text(link.edge, style)
+        box: Box | None = None
+        if text and link.source.connector is None:
+            label_style = style.text("edge-label", classes)
+            pad = style.box("edge-label", classes).padding
+            w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
+            h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
+            own = set(segments(points))
+            others = [seg for seg in all_segments if seg not in own] + grid_lines
+            box = place_label(points, w, h, obstacles, taken, others, limit)
+            taken.append(box)
+        elif text:
+            text = None
+        final = tuple((args[-2], args[-1]) for _, args in shortened)
+        routes.append(TableRoute(link, final, head, text, box, classes, clean))
+    return routes

@@ -1,0 +1,1 @@
+"""Scenes and painters: what both forms are drawn with."""

@@ -1,0 +1,125 @@
+"""The lampiran's table pages as scenes: cells, symbols, ties, arrows, connectors, page numbers.
+
+Every cell is its own group (``fg-cell`` with ``data-row``/``data-col``), so
+the grid lines are the cells' outlines; the table's outer border is drawn
+once more, thicker.  Symbols and arrows carry the same semantic groups as
+the flowchart's.
+"""
+
+from __future__ import annotations
+
+from flowgen.layout.lampiran import Cell, Symbol, TablePage
+from flowgen.layout.table_routes import TableRoute
+from flowgen.model.types import Procedure, StepKind
+from flowgen.render.flowchart import paint, text_block
+from flowgen.render.scene import Group, Item, Line, Page, Paint, Polygon, Rect, Text, TextLine
+from flowgen.style.resolve import ResolvedStyle
+from flowgen.text import baselines, clean
+
+
+def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
+    box = style.box(cell.element, cell.classes)
+    text_style = style.text(cell.element, cell.classes)
+    x0, y0, x1, y1 = cell.box
+    pad = box.padding
+    if cell.valign == "top":
+        top = y0 + pad[0]
+    else:
+        top = (y0 + y1) / 2 - cell.text.height / 2
+    children: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, Paint(box.fill, style.value("table", "stroke"),
+                                                                   float(style.value("table", "stroke-width"))))]
+    if cell.text.lines:
+        children.append(text_block(cell.text, text_style, x0 + pad[3], x1 - pad[1], top))
+    return Group(tuple(children), "fg-cell", (("data-row", cell.row), ("data-col", cell.col)))
+
+
+def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
+    box = style.box("symbol", symbol.classes)
+    text_style = style.text("symbol", symbol.classes)
+    s = symbol.shape
+    if s.kind in (StepKind.DECISION, StepKind.CONNECTOR):
+        outline: Item = Polygon(tuple(s.polygon()), paint(box))
+    else:
+        outline = Rect(s.x0, s.y0, s.w, s.h, paint(box), s.radius if s.kind.is_terminator else box.radius)
+    children: list[Item] = [outline]
+    if symbol.text.lines:
+        if s.kind is StepKind.CONNECTOR:
+            top = s.y0 + (s.h * 0.62 - symbol.text.height) / 2 + 1
+        else:
+            top = s.y - symbol.text.height / 2
+        size = symbol.text_size or text_style.size
+        ys = baselines(len(symbol.text.lines), top, size, text_style.line_height)
+        children.append(Text(tuple(TextLine(s.x, y, line) for line, y in zip(symbol.text.lines, ys)),
+                             text_style.face, size, text_style.color, "middle"))
+    attrs = [("data-step", str(symbol.step)), ("data-kind", symbol.kind.value),
+             ("data-actors", " ".join(symbol.actors))]
+    if symbol.connector:
+        attrs.append(("data-connector", symbol.connector))
+    return Group(tuple(children), "fg-step", tuple(attrs), title)
+
+
+def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
+    line = style.box("edge", route.classes)
+    stroke = Paint(None, line.stroke, line.stroke_width * 0.9, line.dash)
+    points = route.points
+    children: list[Item] = [
+        Line((("M", points[0]), *(("L", p) for p in points[1:])), stroke),
+        Polygon(route.head, Paint(line.stroke, line.stroke, 0.4)),
+    ]
+    link = route.link
+    attrs = [("data-from", str(link.edge.source)), ("data-to", str(link.edge.target))]
+    if link.source.connector or link.target.connector:
+        attrs.append(("data-via", "connector"))
+    if route.label and route.label_box:
+        label_box = style.box("edge-label", route.classes)
+        label_text = style.text("edge-label", route.classes)
+        x0, y0, x1, y1 = route.label_box
+        children.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(label_box.fill, label_box.stroke, label_box.stroke_width)))
+        pad = label_box.padding
+        baseline = baselines(1, y0 + pad[0], label_text.size, label_text.line_height)[0]
+        children.append(Text((TextLine((x0 + pad[3] + x1 - pad[1]) / 2, baseline, route.label),), label_text.face,
+                             label_text.size, label_text.color, "middle"))
+        attrs.append(("data-label", route.label))
+    return Group(tuple(children), " ".join(("fg-edge", *route.classes)), tuple(attrs))
+
+
+def table_scene(page: TablePage, routes: list[TableRoute], procedure: Procedure, style: ResolvedStyle,
+                pages: int) -> Page:
+    """One table page: header, rows, symbols, arrows, the outer border and the page number."""
+    items: list[Item] = [cell_group(cell, style) for cell in page.header + page.cells]
+    x0, y0, x1, y1 = page.table_box
+    items.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(None, style.value("table", "stroke"),
+                                                      float(style.value("table", "outer-stroke-width")))))
+    items += [_edge(route, style) for route in routes]
+    ties = {number: points for number, points in page.ties}
+    groups: dict[tuple[int, str | None], list[Symbol]] = {}
+    for symbol in page.symbols:  # a joint step's boxes (and its tie) form one group
+        key = (symbol.step, symbol.connector) if symbol.connector is None else (id(symbol), symbol.connector)
+        groups.setdefault(key, []).append(symbol)  # type: ignore[arg-type]
+    for (_, connector), symbols in groups.items():
+        first = symbols[0]
+        step = procedure.step(first.step)
+        if connector:
+            title = " ".join(first.text.lines)
+        else:
+            title = f"{step.number}. {clean(step.text)}" if step.text else str(step.number)
+        children: list[Item] = []
+        if connector is None and first.step in ties:
+            box = style.box("symbol", first.classes)
+            points = ties[first.step]
+            children += [Line((("M", points[k]), ("L", points[k + 1])), Paint(None, box.stroke, box.stroke_width))
+                         for k in range(0, len(points) - 1, 2)]
+        for symbol in symbols:
+            children += list(_symbol(symbol, style, title).children)
+        group = _symbol(first, style, title)
+        items.append(Group(tuple(children), group.cls, group.attrs, title))
+    if page.footer is not None:
+        footer_style = style.text("footer")
+        x, y, text = page.footer
+        anchor = {"left": "start", "center": "middle"}.get(footer_style.align, "end")
+        items.append(Group((Text((TextLine(x, y, text),), footer_style.face, footer_style.size, footer_style.color,
+                                 anchor),), "fg-footer"))
+    attrs = (("data-flowgen-form", "lampiran"), ("data-sheet", "tabel"), ("data-page", str(page.number)),
+             ("data-pages", str(pages)))
+    title = clean(procedure.identity.title) or "lampiran"
+    return Page(page.width, page.height, Group(tuple(items)), title, attrs, "#ffffff")

@@ -1,0 +1,142 @@
+"""PDF painter: scene pages to one multi-page vector PDF with embedded fonts (reportlab).
+
+Text stays text (selectable and searchable) in the same font file the
+layouts measured: TrueType files are embedded as subsets; an OpenType font
+with PostScript outlines is embedded through its Type 1 twin when the
+system has one (URW Bookman does).  The PDF is written in reportlab's
+invariant mode, without dates or random ids, so the same scene gives the
+same bytes.
+"""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfgen import canvas as pdfcanvas
+
+from flowgen.errors import RenderError, Span, error
+from flowgen.render.scene import Circle, Document, Group, Image, Item, Line, Page, Paint, Polygon, Rect, Text
+from flowgen.text import FontFace
+
+_REGISTERED: dict[str, str] = {}
+
+
+def _font_name(face: FontFace) -> str:
+    """Register a face with reportlab once; its PDF font name."""
+    name = face.key
+    if name in _REGISTERED:
+        return _REGISTERED[name]
+    path = Path(face.path)
+    try:
+        if path.suffix.lower() == ".otf":
+            if face.type1 is None:
+                raise TTFError("PostScript-flavoured OpenType without a Type 1 twin")
+            afm, pfb = face.type1
+            embedded = pdfmetrics.EmbeddedType1Face(afm, pfb)
+            pdfmetrics.registerTypeFace(embedded)
+            pdfmetrics.registerFont(pdfmetrics.Font(name, embedded.name, "WinAnsiEncoding"))
+        else:
+            pdfmetrics.registerFont(TTFont(name, str(path)))
+    except (TTFError, OSError, ValueError) as exc:
+        raise RenderError([error("pdf-font", Span(str(path), 0, 1, 0), family=face.family, reason=str(exc))]) from None
+    _REGISTERED[name] = name
+    return name
+
+
+class _Painter:
+    def __init__(self, canvas: pdfcanvas.Canvas, page: Page):
+        self.c = canvas
+        self.height = page.height
+
+    def y(self, y: float) -> float:
+        return self.height - y
+
+    def paint(self, paint: Paint) -> tuple[bool, bool]:
+        fill = paint.fill is not None
+        stroke = paint.stroke is not None and paint.stroke_width > 0
+        if fill:
+            self.c.setFillColor(HexColor(paint.fill))
+        if stroke:
+            self.c.setStrokeColor(HexColor(paint.stroke))
+            self.c.setLineWidth(paint.stroke_width)
+            self.c.setDash(list(paint.dash) if paint.dash else [])
+        return fill, stroke
+
+    def item(self, item: Item) -> None:
+        if isinstance(item, Group):
+            for child in item.children:
+                self.item(child)
+        elif isinstance(item, Rect):
+            fill, stroke = self.paint(item.paint)
+            if fill or stroke:
+                if item.radius > 0:
+                    self.c.roundRect(item.x, self.y(item.y + item.h), item.w, item.h, item.radius,
+                                     stroke=int(stroke), fill=int(fill))
+                else:
+                    self.c.rect(item.x, self.y(item.y + item.h), item.w, item.h, stroke=int(stroke), fill=int(fill))
+        elif isinstance(item, Polygon):
+            fill, stroke = self.paint(item.paint)
+            path = self.c.beginPath()
+            path.moveTo(item.points[0][0], self.y(item.points[0][1]))
+            for x, y in item.points[1:]:
+                path.lineTo(x, self.y(y))
+            path.close()
+            self.c.drawPath(path, stroke=int(stroke), fill=int(fill))
+        elif isinstance(item, Circle):
+            fill, stroke = self.paint(item.paint)
+            self.c.circle(item.cx, self.y(item.cy), item.r, stroke=int(stroke), fill=int(fill))
+        elif isinstance(item, Line):
+            _, stroke = self.paint(Paint(None, item.paint.stroke, item.paint.stroke_width, item.paint.dash))
+            if not stroke:
+                return
+            path = self.c.beginPath()
+            for command, args in item.commands:
+                if command == "M":
+                    path.moveTo(args[0], self.y(args[1]))
+                elif command == "L":
+                    path.lineTo(args[0], self.y(args[1]))
+                elif command == "C":
+                    path.curveTo(args[0], self.y(args[1]), args[2], self.y(args[3]), args[4], self.y(args[5]))
+            self.c.drawPath(path, stroke=1, fill=0)
+        elif isinstance(item, Text):
+            self.c.setFont(_font_name(item.face), item.size)
+            self.c.setFillColor(HexColor(item.color))
+            for line in item.lines:
+                if item.anchor == "middle":
+                    self.c.drawCentredString(line.x, self.y(line.y), line.text)
+                elif item.anchor == "end":
+                    self.c.drawRightString(line.x, self.y(line.y), line.text)
+                else:
+                    self.c.drawString(line.x, self.y(line.y), line.text)
+        elif isinstance(item, Image):
+            self.c.drawImage(item.file, item.x, self.y(item.y + item.h), item.w, item.h,
+                             preserveAspectRatio=True, anchor="c", mask="auto")
+
+
+def render_pdf(document: Document) -> bytes:
+    """All pages of a document as one PDF."""
+    buffer = io.BytesIO()
+    first = document.pages[0]
+    canvas = pdfcanvas.Canvas(buffer, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
+                              lang=first.language)
+    canvas.setTitle(document.title)
+    canvas.setSubject(document.subject)
+    canvas.setCreator("flowgen")
+    canvas.setAuthor("")
+    if document.keywords:
+        canvas.setKeywords(", ".join(document.keywords))
+    canvas.setLineJoin(1)
+    for page in document.pages:
+        canvas.setPageSize((page.width, page.height))
+        canvas.setLineJoin(1)
+        if page.background:
+            canvas.setFillColor(HexColor(page.background))
+            canvas.rect(0, 0, page.width, page.height, stroke=0, fill=1)
+        _Painter(canvas, page).item(page.root)
+        canvas.showPage()
+    canvas.save()
+    return buffer.getvalue()
