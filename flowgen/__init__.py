@@ -6,7 +6,8 @@ The public API for pipelines::
     procedure = flowgen.load("surat-masuk.pos")       # raises flowgen.SourceError with every mistake
     for d in flowgen.check(procedure):                 # warnings (Permenpan conventions)
         print(d.format())
-    svg = flowgen.render_flowchart(procedure, format="svg")
+    svg = flowgen.render_flowchart(procedure, format="svg")           # bytes, nothing written
+    pdf = flowgen.render_lampiran(procedure, style="kemendikbud")    # the signed document form
 
 Every error flowgen raises on purpose is a :class:`FlowgenError`.
 """
@@ -26,6 +27,7 @@ from flowgen.language.reader import analyze, load, parse
 from flowgen.model.analysis import longest_path, paths, reachable, shortest_path, steps_per_actor
 from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import DateValue, Duration, TimeValue
+from flowgen.render.api import render_flowchart, render_lampiran, render_lampiran_pages, resolve_style
 
 __version__ = "0.1.0"
 
@@ -57,6 +59,10 @@ __all__ = [
     "parse",
     "paths",
     "reachable",
+    "render_flowchart",
+    "render_lampiran",
+    "render_lampiran_pages",
+    "resolve_style",
     "shortest_path",
     "steps_per_actor",
 ]

@@ -238,17 +238,25 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
         if measure(face, size, word) <= width:
             current = word
             continue
-        piece = ""
-        for char in word:
-            if piece and measure(face, size, piece + char) > width:
-                lines.append(piece)
-                piece = char
-            else:
-                piece += char
-        current = piece
+        current = _split_long(word, face, size, width, lines)
     if current:
         lines.append(current)
     return lines
+
+
+def _split_long(word: str, face: FontFace, size: float, width: float, lines: list[str]) -> str:
+    """Break a word wider than the line: after a '/' or '-' where possible, else between characters."""
+    while measure(face, size, word) > width:
+        breaks = [i + 1 for i, ch in enumerate(word[:-1]) if ch in "/-" and measure(face, size, word[:i + 1]) <= width]
+        if breaks:
+            cut = breaks[-1]
+        else:
+            cut = 1
+            while cut < len(word) and measure(face, size, word[:cut + 1]) <= width:
+                cut += 1
+        lines.append(word[:cut])
+        word = word[cut:]
+    return word
 
 
 def line_pitch(size: float, line_height: float) -> float:

@@ -92,14 +92,14 @@ def place_label(points: Sequence[Point], w: float, h: float, obstacles: Sequence
     """
     candidates: list[Box] = []
     travelled = 0.0
-    for (x0, y0), (x1, y1) in list(zip(points, points[1:]))[:2]:
+    for (x0, y0), (x1, y1) in list(zip(points, points[1:]))[:3]:
         dx, dy = x1 - x0, y1 - y0
         length = math.hypot(dx, dy) or 1.0
         ux, uy = dx / length, dy / length
-        for step in (3.0, 9.0, 16.0, 24.0, 34.0, 46.0):
+        for step in (3.0, 9.0, 16.0, 24.0, 34.0, 46.0, 60.0, 76.0):
             if step > length and step > 3.0:
                 break
-            if travelled + step > 60:
+            if travelled + step > 110:
                 break
             px, py = x0 + ux * step, y0 + uy * step
             if abs(ux) < abs(uy):  # a vertical run: beside it
@@ -118,7 +118,12 @@ def place_label(points: Sequence[Point], w: float, h: float, obstacles: Sequence
             if strict and any(crosses(box, segment) for segment in lines):
                 continue
             return box
-    return candidates[0]
+
+    def covered(box: Box) -> float:
+        return sum(max(0.0, min(box[2], o[2]) - max(box[0], o[0])) * max(0.0, min(box[3], o[3]) - max(box[1], o[1]))
+                   for o in [*obstacles, *taken])
+
+    return min(candidates, key=covered)  # nowhere clear: the spot that covers least
 
 
 def label_text(edge: Edge, style: ResolvedStyle) -> str | None:

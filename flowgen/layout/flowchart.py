@@ -308,6 +308,14 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
                 per_lane[lane_of[actor]].append(cross_size(content[number]))
         for lane, sizes in per_lane.items():
             need[lane] = max(need[lane], sum(sizes) + node_gap * (len(sizes) - 1))
+    # arrows that go back up or jump over rows need tracks beside the symbols: room for them in their lanes
+    row_of = {n: r for r, row in enumerate(rows) for n in row}
+    detours: dict[int, int] = defaultdict(int)
+    for edge in procedure.edges:
+        if row_of[edge.target] <= row_of[edge.source] or row_of[edge.target] - row_of[edge.source] > 1:
+            for number in {edge.source, edge.target}:
+                for actor in procedure.step(number).actors:
+                    detours[lane_of[actor]] += 1
     header_styles = [style.text("lane-header", (), a.index) for a in procedure.actors]
     header_boxes = [style.box("lane-header", (), a.index) for a in procedure.actors]
     lane_sizes: list[float] = []
@@ -318,7 +326,7 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
             longest_word = max((measure(hs.face, hs.size, w) for w in actor.name.split()), default=0.0)
             pad = header_boxes[actor.index].padding
             minimum = max(minimum, longest_word + pad[1] + pad[3] + 2)
-        lane_sizes.append(max(minimum, need[actor.index] + 2 * lane_pad))
+        lane_sizes.append(max(minimum, need[actor.index] + 2 * lane_pad + track_gap * detours[actor.index]))
 
     # title
     title_text: FittedText | None = None
@@ -359,6 +367,7 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
             gap += label_room
         cursor += size + gap
     flow_length = cursor  # the header band, the rows, and a gap after the last row
+    flow_length = max(flow_length, max(lane_sizes) * 1.15)  # a lane always looks like a lane, even a short one
 
     # positions across the lanes
     lane_start: list[float] = []

@@ -314,22 +314,21 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     header_cells, header_h = _header(cols, style, margin[0])
     footer_style = style.text("footer")
     footer_h = (footer_style.size * 2.2) if style.shown("footer") else 0.0
-    band_h = _band_height(style)
+    band_row = _band_row_height(style)
+    actor_col = {c.actor: c for c in cols if c.actor}
     available = page_h - margin[0] - margin[2] - header_h - footer_h
 
     # paginate: first without connector bands, then reserving them where arrows cross pages
-    needs: tuple[set[int], set[int]] = (set(), set())
-    pages = _paginate(rows, available, needs, band_h)
-    for _ in range(3):
-        crossing = _crossings(procedure, pages)
-        new_needs = ({p for p, _ in crossing}, {q for _, q in crossing})
-        if new_needs[0] <= needs[0] and new_needs[1] <= needs[1]:
+    bands: dict[int, tuple[float, float]] = {}
+    pages = _paginate(rows, available, bands)
+    for _ in range(4):
+        wanted = _band_needs(procedure, pages, actor_col, style, band_row)
+        if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
             break
-        needs = (needs[0] | new_needs[0], needs[1] | new_needs[1])
-        pages = _paginate(rows, available, needs, band_h)
-
+        bands = {p: (max(bands.get(p, (0.0, 0.0))[0], wanted.get(p, (0.0, 0.0))[0]),
+                     max(bands.get(p, (0.0, 0.0))[1], wanted.get(p, (0.0, 0.0))[1])) for p in set(bands) | set(wanted)}
+        pages = _paginate(rows, available, bands)
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    actor_col = {c.actor: c for c in cols if c.actor}
     channel = float(style.value("table", "track-gap")) * 2
     count = len(pages)
     result: list[TablePage] = []
@@ -341,11 +340,12 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
         row_boxes: list[tuple[str, float, float]] = []
         outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
         incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
-        band_in = _band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_h)
-        if p in needs[1] or band_in:
-            row_boxes.append(("connectors-in", top, top + band_h))
+        band_in = _band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
+        height_in = max(bands.get(p, (0.0, 0.0))[0], _band_height(band_in, band_row))
+        if height_in:
+            row_boxes.append(("connectors-in", top, top + height_in))
             symbols += band_in
-            top += band_h
+            top += height_in
         for row in page_rows:
             y0, y1 = top, top + row.height
             top = y1
@@ -362,11 +362,12 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
                 cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), fitted, "cell", classes))
             if row.step is not None:
                 symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
-        band_out = _band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_h)
-        if p in needs[0] or band_out:
-            row_boxes.append(("connectors-out", top, top + band_h))
+        band_out = _band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
+        height_out = max(bands.get(p, (0.0, 0.0))[1], _band_height(band_out, band_row))
+        if height_out:
+            row_boxes.append(("connectors-out", top, top + height_out))
             symbols += band_out
-            top += band_h
+            top += height_out
         symbols, ties = _joint(symbols, style)
         links = _links(procedure, symbols, page_of, p)
         table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
@@ -380,20 +381,46 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     return result
 
 
-def _band_height(style: ResolvedStyle) -> float:
-    h = float(style.value("symbol", "height", ("connector",)))
-    return h + 4 * float(style.value("table", "track-gap")) + 10
+def _band_row_height(style: ResolvedStyle) -> float:
+    """Height of one row of off-page connectors (connectors grow for their text: leave room)."""
+    text = style.text("symbol", ("connector",))
+    h = max(float(style.value("symbol", "height", ("connector",))),
+            (block_height(2, text.size, text.line_height) + 4) / 0.62)
+    return h + 4 * float(style.value("table", "track-gap")) + 6
 
 
-def _paginate(rows: list[_Row], available: float, needs: tuple[set[int], set[int]], band_h: float) -> list[list[_Row]]:
+def _band_height(connectors: list[Symbol], band_row: float) -> float:
+    if not connectors:
+        return 0.0
+    rows = max(int(round((s.shape.y - connectors[0].shape.y) / band_row)) for s in connectors) + 1
+    return rows * band_row
+
+
+def _band_needs(procedure: Procedure, pages: list[list[_Row]], actor_col: dict[str | None, Column],
+                style: ResolvedStyle, band_row: float) -> dict[int, tuple[float, float]]:
+    """Top and bottom band heights each page needs for the arrows that cross its edges."""
+    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
+    wanted: dict[int, tuple[float, float]] = {}
+    for p in range(len(pages)):
+        incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
+        outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
+        top = _band_height(_band(incoming, "in", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
+        bottom = _band_height(_band(outgoing, "out", procedure, actor_col, style, page_of, 2, 0.0, band_row),
+                              band_row)
+        if top or bottom:
+            wanted[p] = (top, bottom)
+    return wanted
+
+
+def _paginate(rows: list[_Row], available: float, bands: dict[int, tuple[float, float]]) -> list[list[_Row]]:
     pages: list[list[_Row]] = [[]]
-    used = band_h if 0 in needs[1] else 0.0
+    used = bands.get(0, (0.0, 0.0))[0]
     for row in rows:
         p = len(pages) - 1
-        room = available - (band_h if p in needs[0] else 0.0)
+        room = available - bands.get(p, (0.0, 0.0))[1]
         if pages[-1] and used + row.height > room:
             pages.append([])
-            used = band_h if len(pages) - 1 in needs[1] else 0.0
+            used = bands.get(len(pages) - 1, (0.0, 0.0))[0]
         pages[-1].append(row)
         used += row.height
     return pages
@@ -416,7 +443,7 @@ def _symbols(step: Step, actor_col: dict[str | None, Column], style: ResolvedSty
 
 
 def _band(edges: list[Edge], direction: str, procedure: Procedure, actor_col: dict[str | None, Column],
-          style: ResolvedStyle, page_of: dict[int, int], first_page: int, top: float, band_h: float) -> list[Symbol]:
+          style: ResolvedStyle, page_of: dict[int, int], first_page: int, top: float, band_row: float) -> list[Symbol]:
     """Connectors of one page's band: one per step on the other side, in that step's column here."""
     text_style = style.text("symbol", ("connector",))
     base_w = float(style.value("symbol", "width", ("connector",)))
@@ -436,17 +463,30 @@ def _band(edges: list[Edge], direction: str, procedure: Procedure, actor_col: di
         h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / 0.62)
         by_column[actor_col[actor].key].append((other, actor, lines, w, h))
     symbols: list[Symbol] = []
-    cy = top + band_h / 2
     for key, group in by_column.items():
         column = next(c for c in actor_col.values() if c.key == key)
-        total = sum(item[3] for item in group) + 6 * (len(group) - 1)
-        x = column.center - total / 2
-        for other, actor, lines, w, h in group:
-            widest = max(measure(text_style.face, text_style.size, line) for line in lines)
-            fitted = FittedText(lines, widest, block_height(2, text_style.size, text_style.line_height))
-            shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
-            symbols.append(Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction))
-            x += w + 6
+        room = column.x1 - column.x0 - 4
+        line: list[tuple[int, str, tuple[str, str], float, float]] = []
+        lines: list[list[tuple[int, str, tuple[str, str], float, float]]] = [line]
+        used = 0.0
+        for item in group:  # as many side by side as fit in the column, then another row
+            if line and used + item[3] + 6 > room:
+                line = []
+                lines.append(line)
+                used = 0.0
+            line.append(item)
+            used += item[3] + 6
+        for r, row_items in enumerate(lines):
+            cy = top + band_row / 2 + r * band_row
+            total = sum(item[3] for item in row_items) + 6 * (len(row_items) - 1)
+            x = column.center - total / 2
+            for other, actor, texts, w, h in row_items:
+                widest = max(measure(text_style.face, text_style.size, t) for t in texts)
+                fitted = FittedText(texts, widest, block_height(2, text_style.size, text_style.line_height))
+                shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
+                symbols.append(Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",),
+                                      direction))
+                x += w + 6
     return symbols
 
 

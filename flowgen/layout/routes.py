@@ -19,6 +19,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
+from flowgen.errors import LayoutError
 from flowgen.layout import graphviz as gv
 from flowgen.layout.arrows import (
     Command,
@@ -68,25 +69,33 @@ def _pick_parts(edge: Edge, parts_of: dict[int, list[Part]]) -> tuple[Part, Part
 
 
 def _routing_dot(pairs: Sequence[tuple[Part, Part]], parts: Sequence[Part], lanes: Sequence[Lane],
-                 ties: Sequence[Tie], height: float, curved: bool) -> str:
+                 ties: Sequence[Tie], height: float, curved: bool, jitter: float = 0.0) -> str:
+    """DOT for Graphviz's router: symbols, headers and ties as fixed obstacles, no text at all.
+
+    ``jitter`` nudges every box by a fraction of a point: Graphviz's orthogonal
+    router has known crashes on some exactly aligned layouts, and a retry
+    with the boxes a hair apart avoids them without a visible change.
+    """
     lines = [
         "digraph routes {",
-        f"  graph [splines={'true' if curved else 'ortho'}];",
+        f"  graph [splines={'true' if curved else 'ortho'}, sep=\"+1\", esep=\"+0.5\"];",
         '  node [shape=box, fixedsize=true, label=""];',
         "  edge [dir=none];",
     ]
-    for part in parts:
+    for k, part in enumerate(parts):
         x0, y0, x1, y1 = part.box
-        lines.append(f'  {part.node} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
-                     f"width={gv.inches(x1 - x0)}, height={gv.inches(y1 - y0)}];")
+        dx = jitter * ((k * 7) % 5 - 2) / 2
+        dy = jitter * ((k * 3) % 5 - 2) / 2
+        lines.append(f'  {part.node} [pos="{(x0 + x1) / 2 + dx:.2f},{height - (y0 + y1) / 2 + dy:.2f}!", '
+                     f"width={gv.inches(x1 - x0 + jitter)}, height={gv.inches(y1 - y0 + jitter)}];")
     for lane in lanes:  # keep arrows out of the lane headers
         x0, y0, x1, y1 = lane.header
         lines.append(f'  h{lane.index} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
-                     f"width={gv.inches(x1 - x0 - 2)}, height={gv.inches(y1 - y0 - 2)}, style=invis];")
+                     f"width={gv.inches(x1 - x0 - 8)}, height={gv.inches(y1 - y0 - 6)}, style=invis];")
     for tie in ties:  # arrows may not run along the line that ties a joint step's boxes
         for k in range(0, len(tie.points) - 1, 2):
             (x0, y0), (x1, y1) = tie.points[k], tie.points[k + 1]
-            w, h = max(abs(x1 - x0) - 2, 2.0), max(abs(y1 - y0) - 2, 2.0)
+            w, h = max(abs(x1 - x0) - 10, 2.0), max(abs(y1 - y0) - 10, 2.0)  # clear of the boxes it ties
             lines.append(f'  t{tie.step}_{k // 2} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
                          f"width={gv.inches(w)}, height={gv.inches(h)}, style=invis];")
     for source, target in pairs:
@@ -140,7 +149,7 @@ class _Router:
                     return False
             for other in routes:
                 for theirs in segments(other):
-                    if collinear_overlap(segment, theirs) > 4.0:
+                    if collinear_overlap(segment, theirs, 3.0) > 4.0:
                         return False
         return True
 
@@ -209,6 +218,55 @@ class _Router:
                 return candidate
         return points
 
+    def separate(self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge],
+                 gap: float) -> None:
+        """Move apart runs of two arrows (different source and target) that lie on top of each other.
+
+        Graphviz can send two arrows through one channel on the same track,
+        typically one arriving at a symbol's side where another leaves it.
+        The later arrow's run is shifted sideways by a track gap or two, if
+        that keeps it clear of every symbol and every other arrow.
+        """
+        for _ in range(4):
+            moved = False
+            for b in range(len(routes)):
+                for a in range(b):
+                    if edges[a].source == edges[b].source or edges[a].target == edges[b].target:
+                        continue
+                    for j, seg in enumerate(segments(routes[b])):
+                        if not any(collinear_overlap(seg, theirs, 3.0) > 4.0 for theirs in segments(routes[a])):
+                            continue
+                        others = [r for k, r in enumerate(routes) if k != b and edges[k].source != edges[b].source
+                                  and edges[k].target != edges[b].target]
+                        shifted = self._shift(routes[b], j, ends[b], others, gap)
+                        if shifted is not None:
+                            routes[b] = shifted
+                            moved = True
+                            break
+            if not moved:
+                return
+
+    def _shift(self, points: list[Point], j: int, ends: tuple[Part, Part], others: Sequence[Sequence[Point]],
+               gap: float) -> list[Point] | None:
+        (x1, y1), (x2, y2) = points[j], points[j + 1]
+        vertical = abs(x1 - x2) < 0.01
+        for delta in (d * gap for k in range(1, 9) for d in (k, -k)):
+            candidate = [list(p) for p in points]
+            axis = 0 if vertical else 1
+            candidate[j][axis] += delta
+            candidate[j + 1][axis] += delta
+            pts = [(p[0], p[1]) for p in candidate]
+            for end, part, neighbour in ((0, ends[0], 1), (len(pts) - 1, ends[1], len(pts) - 2)):
+                if end in (j, j + 1):  # the run meets a symbol: it must still meet it, on its outline
+                    low, high = _span(part, vertical)
+                    if not low <= pts[end][axis] <= high:
+                        break
+                    pts[end] = _meet(part, pts[end], pts[neighbour])
+            else:
+                if self.clear(pts, ends, others):
+                    return dedupe(pts)
+        return None
+
     def finish(self, points: list[Point], source: Part, target: Part) -> list[Point]:
         """Bring both ends onto the outlines (a jog where a run misses the symbol)."""
         pts = dedupe(points)
@@ -217,6 +275,18 @@ class _Router:
         head = _attach(source, pts[0], pts[1])
         tail = _attach(target, pts[-1], pts[-2])
         return dedupe(head + pts[1:-1] + tail[::-1])
+
+
+def _span(part: Part, vertical: bool) -> tuple[float, float]:
+    """Where along a symbol's side an arrow may meet it: within the side, near a diamond's tip."""
+    s = part.shape
+    if s.kind is StepKind.DECISION:
+        reach = 0.2
+        return (s.x - s.w * reach, s.x + s.w * reach) if vertical else (s.y - s.h * reach, s.y + s.h * reach)
+    inset = min(5.0, (s.w if vertical else s.h) / 4)
+    if s.kind.is_terminator and vertical:
+        inset = max(inset, s.h / 2)
+    return (s.x0 + inset, s.x1 - inset) if vertical else (s.y0 + inset, s.y1 - inset)
 
 
 def _attach(part: Part, end: Point, after: Point) -> list[Point]:
@@ -277,6 +347,10 @@ def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> 
         corners = [(s.x0 + dx, s.y - dy), (s.x1 - dx, s.y - dy), (s.x0 + dx, s.y + dy), (s.x1 - dx, s.y + dy)]
     else:
         corners = [(s.x0, s.y0), (s.x1, s.y0), (s.x0, s.y1), (s.x1, s.y1)]
+    # if every corner is crossed: further along the top and bottom edges
+    top, bottom = (s.y0, s.y1) if s.kind is not StepKind.DECISION else (s.y0 + r + 1, s.y1 - r - 1)
+    for share in (0.2, 0.8, 0.35, 0.65):
+        corners += [(s.x0 + s.w * share, top), (s.x0 + s.w * share, bottom)]
     for x, y in corners:
         box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
         if any(_box_hit(box, line, 0.0) for line in lines):
@@ -306,7 +380,14 @@ def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lan
     edges = list(procedure.edges)
     pairs = [_pick_parts(e, parts_of) for e in edges]
     dot = _routing_dot(pairs, parts, lanes, ties, height, curved)
-    plain = gv.parse_plain(gv.run(dot, "neato", no_op=2, source_name=source_name))
+    for attempt in (1, 2, 3):
+        try:
+            plain = gv.parse_plain(gv.run(dot, "neato", no_op=2, source_name=source_name))
+            break
+        except LayoutError as exc:
+            if attempt == 3 or exc.diagnostics[0].code != "graphviz-failed":
+                raise
+            dot = _routing_dot(pairs, parts, lanes, ties, height, curved, jitter=0.37 * attempt)
 
     # Graphviz moves the drawing to its own origin: measure the shift on a node and undo it
     anchor = parts[0]
@@ -339,6 +420,13 @@ def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lan
             polyline = router.tip_enter(polyline, source, target, finished)
             finished.append(polyline)
             results[i] = [("M", polyline[0])] + [("L", p) for p in polyline[1:]]
+    if not curved:
+        straight = [i for i in range(len(edges)) if pairs[i][0] is not pairs[i][1]]
+        routes_only = [[(args[-2], args[-1]) for _, args in results[i]] for i in straight]
+        router.separate(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight],
+                        float(style.value("flowchart", "track-gap")))
+        for i, points in zip(straight, routes_only):
+            results[i] = [("M", points[0])] + [("L", p) for p in points[1:]]
     drawn = [results[i] for i in range(len(edges))]
 
     all_lines = [segment for commands in drawn for segment in segments(_points_of(commands))]

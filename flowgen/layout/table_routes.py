@@ -34,6 +34,7 @@ from flowgen.layout.arrows import (
     place_label,
     segments,
 )
+from flowgen.layout.grid_search import GridSearch
 from flowgen.layout.lampiran import Link, Symbol, TablePage
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, StepKind
@@ -108,7 +109,7 @@ class TableRouter:
             self.gutters[i] = _tracks_between(low, high, self.row_lines, self.gap)
         self.row_of: dict[int, int] = {}
         self.routes: list[tuple[Link, list[Point]]] = []
-        self.tips: dict[int, set[str]] = {}
+        self.tips: dict[int, dict[str, str]] = {}  # symbol → tip → the branch label that leaves by it
 
     def row_index(self, symbol: Symbol) -> int:
         for i, (_, y0, y1) in enumerate(self.rows):
@@ -204,7 +205,9 @@ class TableRouter:
     def route(self, link: Link) -> tuple[list[Point], bool]:
         best: tuple[int, list[Point], str] | None = None
         is_decision = link.source.kind is StepKind.DECISION
-        used = self.tips.setdefault(id(link.source), set())
+        claimed = self.tips.setdefault(id(link.source), {})
+        label = link.edge.label or ""
+        used = {tip for tip, owner in claimed.items() if owner != label}  # a branch that forks keeps its tip
         tried = 0
         for tip, points in self.candidates(link):
             points = dedupe(points)
@@ -221,12 +224,75 @@ class TableRouter:
                 best = (problems, points, tip)
             if tried > 400:
                 break
+        if best is None or best[0] > 0:
+            searched = self.search(link, used if is_decision else set())
+            if searched is not None and self.problems(searched[1], link) == 0:
+                best = (0, searched[1], searched[0])
         if best is None:
             s, t = link.source.shape, link.target.shape
             best = (1, [(s.x, s.y1), (t.x, t.y0)], "bottom")
         self.routes.append((link, best[1]))
-        used.add(best[2])
+        claimed.setdefault(best[2], label)
         return best[1], best[0] == 0
+
+    def search(self, link: Link, used: set[str]) -> tuple[str, list[Point]] | None:
+        """The last resort: a shortest path on the fine grid of tracks (see :mod:`grid_search`)."""
+        s, t = link.source.shape, link.target.shape
+        g = self.gap
+        starts: list[tuple[Point, Point, float]] = []
+        tips: dict[Point, str] = {}
+        for name, port, direction, cost in (("bottom", (s.x, s.y1), (0.0, 1.0), 0.0),
+                                            ("left", (s.x0, s.y), (-1.0, 0.0), 6.0),
+                                            ("right", (s.x1, s.y), (1.0, 0.0), 6.0)):
+            if name in used or (link.source.connector and name != "bottom"):
+                continue
+            starts.append((port, direction, cost))
+            tips[port] = name
+        goals: list[tuple[Point, Point]] = [((t.x, t.y0), (0.0, 1.0))]
+        if not link.target.connector:
+            goals += [((t.x0, t.y), (1.0, 0.0)), ((t.x1, t.y), (-1.0, 0.0)), ((t.x, t.y1), (0.0, -1.0))]
+        others = [(other, pts) for other, pts in self.routes
+                  if other.edge.source != link.edge.source and other.edge.target != link.edge.target]
+        taken = [seg for _, pts in others for seg in segments(pts)] + self.tie_segments
+        third = [sym.box for sym in self.symbols if sym is not link.source and sym is not link.target]
+        cell = 24.0
+        buckets: dict[tuple[int, int], list[tuple[str, object]]] = {}
+
+        def cells(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+            return [(i, j) for i in range(int(x0 // cell), int(x1 // cell) + 1)
+                    for j in range(int(y0 // cell), int(y1 // cell) + 1)]
+
+        for b in third:
+            for key in cells(b[0] - 1, b[1] - 1, b[2] + 1, b[3] + 1):
+                buckets.setdefault(key, []).append(("box", b))
+        for seg in taken:
+            (ax, ay), (bx, by) = seg
+            for key in cells(min(ax, bx) - 3, min(ay, by) - 3, max(ax, bx) + 3, max(ay, by) + 3):
+                buckets.setdefault(key, []).append(("seg", seg))
+
+        def blocked(segment: Segment) -> bool:
+            (x1, y1), (x2, y2) = segment
+            seen: set[int] = set()
+            for key in cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
+                for kind, thing in buckets.get(key, ()):
+                    if id(thing) in seen:
+                        continue
+                    seen.add(id(thing))
+                    if kind == "box":
+                        b = thing  # type: ignore[assignment]
+                        if (min(x1, x2) < b[2] + 1 and max(x1, x2) > b[0] - 1  # type: ignore[index]
+                                and min(y1, y2) < b[3] + 1 and max(y1, y2) > b[1] - 1):  # type: ignore[index]
+                            return True
+                    elif collinear_overlap(segment, thing, 2.5) > 0.5:  # type: ignore[arg-type]
+                        return True
+            return False
+
+        area = (self.left + 1, self.rows[0][1] + 1, self.right - 1, self.rows[-1][2] - 1)
+        grid = GridSearch(area, g, self.col_lines, self.row_lines, [sym.box for sym in self.symbols])
+        path = grid.find(starts, goals, blocked)
+        if path is None:
+            return None
+        return tips.get(path[0], "bottom"), path
 
 
 def _leaves(symbol: Symbol, start: Point, toward: Point) -> bool:

@@ -19,7 +19,7 @@ from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 
 from flowgen.errors import RenderError, Span, error
-from flowgen.render.scene import Circle, Document, Group, Image, Item, Line, Page, Paint, Polygon, Rect, Text
+from flowgen.render.scene import Circle, Document, Group, Image, Item, Line, Page, Paint, Polygon, Rect, Text, walk
 from flowgen.text import FontFace
 
 _REGISTERED: dict[str, str] = {}
@@ -121,8 +121,11 @@ def render_pdf(document: Document) -> bytes:
     """All pages of a document as one PDF."""
     buffer = io.BytesIO()
     first = document.pages[0]
+    # start the page in a font of the document, so no unembedded standard font is referenced
+    face = next((item.face for page in document.pages for item in walk(page.root) if isinstance(item, Text)), None)
+    initial = {"initialFontName": _font_name(face)} if face is not None else {}
     canvas = pdfcanvas.Canvas(buffer, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
-                              lang=first.language)
+                              lang=first.language, **initial)
     canvas.setTitle(document.title)
     canvas.setSubject(document.subject)
     canvas.setCreator("flowgen")

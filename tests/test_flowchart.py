@@ -1,0 +1,189 @@
+"""The swimlane flowchart: geometry of every example and of random procedures, semantics, safety."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from lxml import etree
+
+import flowgen
+from flowgen.geometry import check_svg
+from flowgen.layout import graphviz as gv
+from flowgen.layout.flowchart import layout_flowchart
+from flowgen.render.api import flowchart_page, resolve_style
+from tests.helpers import EXAMPLES, ROOT, flow
+from tests.strategies import procedures
+
+pytestmark = pytest.mark.graphviz
+SVG = "{http://www.w3.org/2000/svg}"
+SHARED_CHECK = ROOT.parent / "shared" / "tools" / "svgcheck.py"
+
+
+def svg_of(path: Path, **options: object) -> bytes:
+    return flowgen.render_flowchart(flowgen.load(path), format="svg", **options)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("direction", ["TB", "LR"])
+def test_every_example_draws_clean(path: Path, direction: str) -> None:
+    assert [str(f) for f in check_svg(svg_of(path, direction=direction))] == []
+
+
+@pytest.mark.parametrize("path", EXAMPLES[:3], ids=lambda p: p.stem)
+def test_curved_arrows_and_mutu_baku_draw_clean(path: Path) -> None:
+    procedure = flowgen.load(path)
+    style = resolve_style(None, procedure, options="flowchart { edge-style: curved; }\nmutu-baku { display: block; }")
+    data = flowgen.render_flowchart(procedure, style, "svg")
+    assert [str(f) for f in check_svg(data)] == []
+
+
+def test_semantic_structure_of_the_reference_example() -> None:
+    procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
+    root = etree.fromstring(flowgen.render_flowchart(procedure, format="svg"))
+    assert root.get("data-flowgen-form") == "flowchart"
+    lanes = root.findall(f".//{SVG}g[@class='fg-lane']")
+    assert [(g.get("data-actor"), g.get("data-index"), g.findtext(f"{SVG}title")) for g in lanes] == [
+        ("pu", "0", "Pengadministrasi Umum"),
+        ("ktu", "1", "Kepala Subbagian Tata Usaha"),
+        ("dir", "2", "Direktur"),
+    ]
+    steps = [g for g in root.iter(f"{SVG}g") if g.get("class") == "fg-step"]
+    assert [(g.get("data-step"), g.get("data-kind"), g.get("data-actors")) for g in steps] == [
+        ("1", "start", "pu"), ("2", "activity", "pu"), ("3", "decision", "pu"), ("4", "activity", "pu"),
+        ("5", "activity", "pu"), ("6", "activity", "ktu"), ("7", "activity", "dir"), ("8", "activity", "ktu"),
+        ("9", "activity", "pu ktu"), ("10", "end", "pu"),
+    ]
+    assert all(g.find(f"{SVG}title") is not None for g in steps)
+    edges = [g for g in root.iter(f"{SVG}g") if "fg-edge" in (g.get("class") or "").split()]
+    assert sorted((int(g.get("data-from") or 0), int(g.get("data-to") or 0)) for g in edges) == sorted(
+        (e.source, e.target) for e in procedure.edges)
+    labels = {(g.get("data-from"), g.get("data-to")): g.get("data-label") for g in edges if g.get("data-label")}
+    assert labels == {("3", "4"): "Tidak", ("3", "5"): "Ya"}
+    numbers = [g.get("data-step") for g in root.iter(f"{SVG}g") if g.get("class") == "fg-number"]
+    assert numbers == ["1", "2", "3", "4", "5", "6", "7", "8", "9", "9", "10"]
+
+
+def test_lanes_are_full_length_columns_in_declared_order() -> None:
+    procedure = flowgen.load(ROOT / "examples" / "pengadaan-barang.pos")
+    layout = layout_flowchart(procedure, resolve_style(None, procedure))
+    boxes = [lane.box for lane in layout.lanes]
+    assert [lane.key for lane in layout.lanes] == [a.key for a in procedure.actors]
+    assert len({(b[1], b[3]) for b in boxes}) == 1  # same top and bottom
+    assert all(a[2] <= b[0] + 0.01 for a, b in zip(boxes, boxes[1:]))  # left to right, no overlap
+    for part in layout.parts:
+        lane = boxes[part.lane]
+        assert lane[0] <= part.shape.x0 and part.shape.x1 <= lane[2]
+
+
+def test_options_turn_numbers_off_and_lanes_into_rows() -> None:
+    path = ROOT / "examples" / "surat-masuk.pos"
+    root = etree.fromstring(svg_of(path, step_numbers=False, direction="LR"))
+    assert root.get("data-direction") == "lr"
+    assert not [g for g in root.iter(f"{SVG}g") if g.get("class") == "fg-number"]
+
+
+def test_output_is_deterministic() -> None:
+    path = ROOT / "examples" / "pengadaan-barang.pos"
+    assert svg_of(path) == svg_of(path)
+    procedure = flowgen.load(path)
+    assert flowgen.render_flowchart(procedure, format="png") == flowgen.render_flowchart(procedure, format="png")
+
+
+def test_png_has_the_asked_resolution() -> None:
+    from PIL import Image
+    import io
+
+    procedure = flowgen.load(ROOT / "examples" / "pengelolaan-arsip.pos")
+    page = flowchart_page(procedure, resolve_style(None, procedure))
+    for dpi in (72, 150):
+        image = Image.open(io.BytesIO(flowgen.render_flowchart(procedure, format="png", dpi=dpi)))
+        assert image.size == (round(page.width * dpi / 72 + 0.4999), round(page.height * dpi / 72 + 0.4999))
+
+
+HOSTILE = [
+    '<script>alert("x")</script>',
+    'A & B "kutip" \'satu\'',
+    "back\\slash {a|b} <c> \\n \\l <b>tebal</b>",
+    "]]> <!-- -\\-> <?xml?> &amp;",  # "-\\->" is how a writer prints "-->"
+]
+
+
+def test_text_is_data_never_markup() -> None:
+    text = flow(*(["  mulai pu: " + HOSTILE[0]] + [f"  pu: {t}" for t in HOSTILE[1:]] + ["  selesai ktu: Selesai"]))
+    procedure = flowgen.parse(text)
+    data = flowgen.render_flowchart(procedure, format="svg")
+    root = etree.fromstring(data)
+    assert not list(root.iter(f"{SVG}script"))
+    drawn = [" ".join(span.text or "" for span in t.iter(f"{SVG}tspan")) for t in root.iter(f"{SVG}text")]
+    joined = " ".join(" ".join(drawn).split())  # lines wrap at spaces
+    for piece in ('<script>alert("x")</script>', "A & B", "\\n \\l <b>tebal</b>", "{a|b}", "]]> <!-- -->"):
+        assert piece in joined
+    assert [str(f) for f in check_svg(data)] == []
+    allowed = {"class", "data-step", "data-kind", "data-actors", "data-from", "data-to", "data-label", "data-actor",
+               "data-index", "data-part"}
+    for g in root.iter(f"{SVG}g"):
+        assert set(g.attrib) <= allowed
+
+
+def test_graphviz_missing_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PATH", "/nonexistent")
+    procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
+    with pytest.raises(flowgen.LayoutError) as caught:
+        flowgen.render_flowchart(procedure)
+    assert caught.value.diagnostics[0].message == "the Graphviz program 'dot' is not installed"
+    assert caught.value.diagnostics[0].hint == (
+        "install it: sudo apt-get install graphviz (or run sh scripts/install.sh)")
+
+
+def test_graphviz_has_a_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("FLOWGEN_GRAPHVIZ_TIMEOUT", "0.000001")
+    with pytest.raises(flowgen.LayoutError) as caught:
+        gv.run("digraph { a -> b }", "dot")
+    assert caught.value.diagnostics[0].code == "graphviz-timeout"
+
+
+def test_graphviz_failure_is_reported() -> None:
+    with pytest.raises(flowgen.LayoutError) as caught:
+        gv.run("digraph { this is not dot", "dot")
+    assert caught.value.diagnostics[0].message.startswith("Graphviz failed to lay out the flowchart: ")
+
+
+def test_cli_without_graphviz_prints_one_sentence(tmp_path: Path) -> None:
+    env = dict(os.environ, PATH="/nonexistent")
+    result = subprocess.run([sys.executable, "-m", "flowgen", "build", str(ROOT / "examples" / "surat-masuk.pos"),
+                             "-o", str(tmp_path), "--form", "flowchart"], capture_output=True, text=True, env=env,
+                            check=False)
+    assert result.returncode == 1
+    assert "error: the Graphviz program 'dot' is not installed" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_ranking_dot_golden() -> None:
+    """The DOT flowgen gives Graphviz for ranking: reviewed once, kept stable (no user text in it)."""
+    procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
+    layout = layout_flowchart(procedure, resolve_style(None, procedure))
+    golden = (ROOT / "tests" / "golden" / "surat-masuk.ranking.dot").read_text(encoding="utf-8")
+    assert layout.ranking_dot == golden
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(procedures(max_steps=60, max_actors=6, details=False))
+def test_random_procedures_draw_clean(procedure: flowgen.Procedure) -> None:
+    data = flowgen.render_flowchart(procedure, format="svg")
+    assert [str(f) for f in check_svg(data)] == []
+
+
+@pytest.mark.skipif(not SHARED_CHECK.exists() or shutil.which("python3") is None, reason="no ../shared checker")
+def test_outside_checker_agrees(tmp_path: Path) -> None:
+    for path in EXAMPLES:
+        (tmp_path / f"{path.stem}.svg").write_bytes(svg_of(path))
+    result = subprocess.run([sys.executable, str(SHARED_CHECK), *map(str, sorted(tmp_path.glob("*.svg")))],
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stdout
