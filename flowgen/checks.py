@@ -17,6 +17,10 @@ def _where(procedure: Procedure, step: Step) -> tuple[Span, str | None]:
     return step.span, procedure.line_text(step.span)
 
 
+def _answers(procedure: Procedure, step: Step) -> set[str | None]:
+    return {e.label for e in procedure.outgoing(step.number)}
+
+
 def _numbers(numbers: list[int]) -> str:
     return ", ".join(str(n) for n in numbers)
 
@@ -40,21 +44,60 @@ def structure_errors(procedure: Procedure, partial: bool = False) -> list[Diagno
     if not procedure.ends:
         span, text = _where(procedure, steps[-1])
         found.append(error("no-end", span, text))
+    undecided: set[int] = set()  # decisions with fewer than two answers
     for step in steps:
         if step.kind is StepKind.DECISION:
-            labels = {e.label for e in procedure.outgoing(step.number)}
-            if len(labels) < 2 and not partial:
-                span, text = _where(procedure, step)
-                found.append(error("decision-branches", span, text, step=step.number, count=len(labels)))
-    if not partial and procedure.starts:
-        for step in steps:
-            if step.kind is StepKind.START or procedure.incoming(step.number):
+            labels = _answers(procedure, step)
+            if len(labels) >= 2:
                 continue
-            span, text = _where(procedure, step)
-            before = procedure.step(step.number - 1) if step.number > 1 else None
-            code = "after-end" if before is not None and before.kind is StepKind.END else "unreached"
-            found.append(error(code, span, text, step=step.number, before=step.number - 1))
+            undecided.add(step.number)
+            if not partial:
+                span, text = _where(procedure, step)
+                code = "decision-branches" if labels else "decision-no-branches"
+                found.append(error(code, span, text, step=step.number, count=len(labels)))
+    if partial or not procedure.starts:
+        return found
+    by_number = {s.number: s for s in steps}
+    orphans: list[int] = []  # steps nothing else leads to
+    for step in steps:
+        if step.kind is StepKind.START or any(e.source != step.number for e in procedure.incoming(step.number)):
+            continue
+        orphans.append(step.number)
+        if any(number < step.number for number in undecided):
+            continue  # most likely where the missing branch of a decision above leads: reported there
+        before = by_number.get(step.number - 1)
+        span, text = _where(procedure, step)
+        code = "after-end" if before is not None and before.kind is StepKind.END else "unreached"
+        found.append(error(code, span, text, step=step.number, before=step.number - 1))
+    # what is left are groups of steps that only lead to each other: one error for each group
+    reached = analysis.reachable(procedure, [s.number for s in procedure.starts] + orphans)
+    for group in _groups(procedure, [s.number for s in steps if s.number not in reached]):
+        if any(number < group[0] for number in undecided):
+            continue  # as above: the missing branch of a decision may be what leads here
+        span, text = _where(procedure, by_number[group[0]])
+        found.append(error("not-from-start", span, text, steps=_numbers(group)))
     return found
+
+
+def _groups(procedure: Procedure, numbers: list[int]) -> list[list[int]]:
+    """The steps split into groups joined by arrows (in either direction), in reading order."""
+    left = set(numbers)
+    groups: list[list[int]] = []
+    for number in numbers:
+        if number not in left:
+            continue
+        left.discard(number)
+        group, todo = [number], [number]
+        while todo:
+            current = todo.pop()
+            for edge in procedure.outgoing(current) + procedure.incoming(current):
+                other = edge.target if edge.source == current else edge.source
+                if other in left:
+                    left.discard(other)
+                    group.append(other)
+                    todo.append(other)
+        groups.append(sorted(group))
+    return groups
 
 
 def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Diagnostic]:
@@ -64,8 +107,14 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
     for actor in procedure.actors:
         if counts.get(actor.key, 0) == 0:
             found.append(warning("unused-actor", actor.span, procedure.line_text(actor.span), key=actor.key))
+    starts = {s.number for s in procedure.starts}
     for step in procedure.steps:
         span, text = _where(procedure, step)
+        if not partial and step.kind in (StepKind.ACTIVITY, StepKind.START):
+            for edge in procedure.outgoing(step.number):
+                if edge.target == step.number + 1 and edge.target in starts:
+                    found.append(warning("into-start", span, text, step=step.number, start=edge.target))
+                    break
         if step.kind is StepKind.DECISION:
             out = procedure.outgoing(step.number)
             labels = {e.label for e in out}
@@ -75,10 +124,15 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
             if len(labels) > 2:
                 found.append(warning("decision-many-branches", span, text, step=step.number, count=len(labels)))
         if step.time is not None and not step.time.parsed:
-            found.append(warning("time-unparsed", span, text, step=step.number, written=step.time.text))
-    if partial or not procedure.steps:
-        return found
-    can_end = analysis.reaching(procedure, (s.number for s in procedure.ends))
+            where = step.time_span if step.time_span.line > 0 else step.span
+            found.append(
+                warning("time-unparsed", where, procedure.line_text(where), step=step.number, written=step.time.text)
+            )
+    if partial or not procedure.ends:
+        return found  # with no end at all, every loop and every last step would be "without a way out"
+    # a decision with a missing branch may well lead to an end: that branch is reported already
+    undecided = [s.number for s in procedure.steps if s.kind is StepKind.DECISION and len(_answers(procedure, s)) < 2]
+    can_end = analysis.reaching(procedure, [s.number for s in procedure.ends] + undecided)
     closed: set[int] = set()
     for group in analysis.strongly_connected(procedure):
         members = set(group)
@@ -93,16 +147,10 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
         else:
             found.append(warning("closed-loop", span, text, steps=_numbers(group)))
     for step in procedure.steps:
-        if step.kind is StepKind.END or procedure.outgoing(step.number) or step.number in closed:
-            continue
+        if step.kind in (StepKind.END, StepKind.DECISION) or procedure.outgoing(step.number) or step.number in closed:
+            continue  # a decision without branches is an error of its own (decision-no-branches)
         span, text = _where(procedure, step)
         found.append(warning("dead-end", span, text, step=step.number))
-    if procedure.starts:
-        from_start = analysis.reachable(procedure)
-        for step in procedure.steps:
-            if step.number not in from_start and procedure.incoming(step.number) and step.kind is not StepKind.START:
-                span, text = _where(procedure, step)
-                found.append(warning("not-from-start", span, text, step=step.number))
     return found
 
 

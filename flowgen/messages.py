@@ -118,6 +118,30 @@ CATALOG: dict[str, Message] = {
         "steps belong under 'alur:', indented by 2 spaces",
         "langkah ditulis di bawah 'alur:', dengan indentasi 2 spasi",
     ),
+    "step-too-deep": M(
+        "this step is indented more than the steps above",
+        "indentasi langkah ini lebih dalam daripada langkah di atasnya",
+        "start every step at column {column}",
+        "mulai setiap langkah pada kolom {column}",
+    ),
+    "section-indented": M(
+        "'{key}:' is indented",
+        "'{key}:' diberi indentasi",
+        "write '{key}:' at the left margin, and the lines that belong to it indented below it",
+        "tulis '{key}:' di tepi kiri, dan baris-baris miliknya berindentasi di bawahnya",
+    ),
+    "branch-not-indented": M(
+        "the branch '{label}' is not indented under its decision",
+        "cabang '{label}' tidak diberi indentasi di bawah keputusannya",
+        "indent it deeper than the decision: '{example}'",
+        "beri indentasi lebih dalam daripada keputusannya: '{example}'",
+    ),
+    "attribute-not-indented": M(
+        "the detail '{key}' is not indented under its step",
+        "rincian '{key}' tidak diberi indentasi di bawah langkahnya",
+        "indent it deeper than the step: '{example}'",
+        "beri indentasi lebih dalam daripada langkahnya: '{example}'",
+    ),
     # -- actors ----------------------------------------------------------------
     "expected-actor": M(
         "expected an actor as 'key = Name'",
@@ -198,6 +222,12 @@ CATALOG: dict[str, Message] = {
         "write the actor, a colon and what the actor does, for example 'pu: Menerima surat'",
         "tulis pelaksana, titik dua dan kegiatannya, misalnya 'pu: Menerima surat'",
     ),
+    "keyword-without-actor": M(
+        "'{keyword}' needs an actor",
+        "'{keyword}' perlu pelaksana",
+        "write the actor after it: '{example}'",
+        "tulis pelaksananya sesudah kata itu: '{example}'",
+    ),
     "missing-actor": M(
         "the step names no actor",
         "langkah tidak menyebut pelaksana",
@@ -267,8 +297,8 @@ CATALOG: dict[str, Message] = {
     "unknown-attribute": M(
         "unknown detail '{key}'",
         "rincian '{key}' tidak dikenal",
-        "{did_you_mean}a step's details are kelengkapan, waktu, output, keterangan and simbol",
-        "{did_you_mean}rincian langkah: kelengkapan, waktu, output, keterangan dan simbol",
+        "{did_you_mean}a step's details are {known} and {last}",
+        "{did_you_mean}rincian langkah: {known} dan {last}",
     ),
     "unexpected-under-step": M(
         "this line is not a detail of the step",
@@ -344,9 +374,15 @@ CATALOG: dict[str, Message] = {
         "begin the last step with 'selesai', for example 'selesai pu: Surat diarsipkan'",
         "awali langkah terakhir dengan 'selesai', misalnya 'selesai pu: Surat diarsipkan'",
     ),
+    "decision-no-branches": M(
+        "decision {step} has no branches; it needs two",
+        "keputusan {step} tidak memiliki cabang; seharusnya dua",
+        "write the branches on indented lines, for example 'ya -> catat' and 'tidak -> kembalikan'",
+        "tulis cabangnya pada baris berindentasi, misalnya 'ya -> catat' dan 'tidak -> kembalikan'",
+    ),
     "decision-branches": M(
-        "decision {step} has {count} branch(es); it needs two",
-        "keputusan {step} memiliki {count} cabang; seharusnya dua",
+        "decision {step} has only one branch; it needs two",
+        "keputusan {step} hanya memiliki satu cabang; seharusnya dua",
         "write the branches on indented lines, for example 'ya -> catat' and 'tidak -> kembalikan'",
         "tulis cabangnya pada baris berindentasi, misalnya 'ya -> catat' dan 'tidak -> kembalikan'",
     ),
@@ -361,6 +397,12 @@ CATALOG: dict[str, Message] = {
         "tidak ada yang menuju langkah {step}",
         "the step before jumps elsewhere; point an arrow at this step, or make it a 'mulai'",
         "langkah sebelumnya melompat ke tempat lain; arahkan panah ke langkah ini, atau jadikan 'mulai'",
+    ),
+    "not-from-start": M(
+        "steps {steps} cannot be reached from any start",
+        "langkah {steps} tidak dapat dicapai dari langkah mulai mana pun",
+        "they only lead to each other; point an arrow from the main flow at one of them",
+        "langkah-langkah ini hanya saling menuju; arahkan panah dari alur utama ke salah satunya",
     ),
     "unused-actor": M(
         "actor '{key}' has no steps",
@@ -404,11 +446,11 @@ CATALOG: dict[str, Message] = {
         "make it 'selesai', or add '-> target'",
         "jadikan 'selesai', atau tambahkan '-> tujuan'",
     ),
-    "not-from-start": M(
-        "step {step} cannot be reached from any start",
-        "langkah {step} tidak dapat dicapai dari langkah mulai mana pun",
-        "point an arrow from the main flow at it",
-        "arahkan panah dari alur utama ke langkah ini",
+    "into-start": M(
+        "step {step} runs on into start step {start}",
+        "langkah {step} berlanjut ke langkah mulai {start}",
+        "end step {step} with '-> target' (or make it 'selesai') so that nothing flows into a start",
+        "akhiri langkah {step} dengan '-> tujuan' (atau jadikan 'selesai') agar tidak ada yang mengalir ke langkah mulai",
     ),
     # -- running ---------------------------------------------------------------
     "internal-error": M(
@@ -422,6 +464,30 @@ CATALOG: dict[str, Message] = {
         "keluaran tidak dapat ditulis: {reason}",
         "check that the folder exists and that you may write in it",
         "periksa bahwa folder ada dan Anda boleh menulis di sana",
+    ),
+    "pdf-font": M(
+        "the font {family} cannot be embedded in a PDF ({reason})",
+        "fon {family} tidak dapat disematkan dalam PDF ({reason})",
+        "choose a TrueType font (.ttf) in the style sheet, such as Arial or Liberation Serif",
+        "pilih fon TrueType (.ttf) di lembar gaya, misalnya Arial atau Liberation Serif",
+    ),
+    "graphviz-missing": M(
+        "the Graphviz program 'dot' is not installed",
+        "program Graphviz 'dot' belum terpasang",
+        "install it: sudo apt-get install graphviz (or run sh scripts/install.sh)",
+        "pasang dengan: sudo apt-get install graphviz (atau jalankan sh scripts/install.sh)",
+    ),
+    "graphviz-failed": M(
+        "Graphviz failed to lay out the flowchart: {reason}",
+        "Graphviz gagal menata diagram alir: {reason}",
+        "this is probably a bug in flowgen; please report it with the .pos file",
+        "kemungkinan ini kesalahan flowgen; mohon laporkan beserta berkas .pos",
+    ),
+    "graphviz-timeout": M(
+        "Graphviz took longer than {seconds} seconds",
+        "Graphviz memerlukan waktu lebih dari {seconds} detik",
+        "split the procedure into smaller ones, or set FLOWGEN_GRAPHVIZ_TIMEOUT to a larger number of seconds",
+        "pecah prosedur menjadi beberapa yang lebih kecil, atau atur FLOWGEN_GRAPHVIZ_TIMEOUT lebih besar",
     ),
     "unknown-format": M(
         "unknown output format '{name}'",

@@ -246,7 +246,7 @@ def test_unknown_actor_in_indonesian() -> None:
         # a decision with one branch
         (
             ["  mulai pu: a", "  ? pu: ok?", "    ya -> 3", "  selesai pu"],
-            [("error", 7, 3, "decision 2 has 1 branch(es); it needs two")],
+            [("error", 7, 3, "decision 2 has only one branch; it needs two")],
         ),
         # a step after selesai that nothing reaches
         (
@@ -403,7 +403,7 @@ def test_parse_raises_one_error_with_every_diagnostic() -> None:
         # waktu that is not a duration
         (
             ["  mulai pu: a", "    waktu: secepatnya", "  ktu: b", "  selesai pu"],
-            [("warning", 6, 3, "waktu 'secepatnya' of step 1 is not a duration flowgen can add up")],
+            [("warning", 7, 12, "waktu 'secepatnya' of step 1 is not a duration flowgen can add up")],
         ),
         # a cycle with no way out
         (
@@ -439,3 +439,348 @@ def test_parse_raises_one_error_with_every_diagnostic() -> None:
 )
 def test_warnings(lines: list[str], expected: list[tuple[str, int, int, str]]) -> None:
     assert brief(flow(*lines)) == expected
+
+
+# -- one mistake, one exact message ----------------------------------------------
+
+
+def test_step_indented_under_a_decision_is_a_step_too_deep() -> None:
+    text = flow(
+        "  mulai pu: a",
+        "  ? pu: Lengkap?",
+        "    ya -> 4",
+        "    tidak",
+        "    selesai pu",
+        "  selesai ktu: b",
+    )
+    found = diagnose(text)
+    assert [d.format() for d in found] == [
+        "t.pos:10:5: error: this step is indented more than the steps above\n"
+        "   10 |     selesai pu\n"
+        "      |     ^^^^^^^^^^\n"
+        "   hint: start every step at column 3"
+    ]
+    assert found[0].format("id").splitlines()[0] == (
+        "t.pos:10:5: galat: indentasi langkah ini lebih dalam daripada langkah di atasnya"
+    )
+    assert found[0].render_hint("id") == "mulai setiap langkah pada kolom 3"
+
+
+def test_step_too_deep_is_read_as_a_step() -> None:
+    from flowgen.language.parser import parse_document
+
+    document, _ = parse_document(
+        flow("  mulai pu: a", "  ? pu: Lengkap?", "    ya -> 4", "    selesai pu", "    tidak", "  selesai ktu: b")
+    )
+    assert [(s.kind, [b.label.text for b in s.branches]) for s in document.steps] == [
+        ("start", []),
+        ("decision", ["ya", "tidak"]),  # 'tidak' is beside the deep step, so it is still a branch
+        ("end", []),
+        ("end", []),
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["    ktu: Menelaah surat"],
+        ["    [telaah] ktu: Menelaah surat"],
+        ["    ? ktu: Setuju?", "      ya", "      tidak -> 1"],
+        ["    pu+ktu: Menelaah surat"],
+        ["    mulai pu+ktu -> 3"],
+    ],
+)
+def test_lines_written_like_steps_under_a_step(lines: list[str]) -> None:
+    assert brief(flow("  mulai pu: a", *lines, "  selesai pu"), "error") == [
+        ("error", 7, 5, "this step is indented more than the steps above")
+    ]
+
+
+def test_answers_that_look_like_keywords_stay_branches() -> None:
+    p = flowgen.parse(
+        flow(
+            "  mulai pu: a",
+            "  ? pu: Status?",
+            "    selesai -> 4",
+            "    mulai ulang",
+            "  ktu: b -> 1",
+            "  selesai pu",
+        )
+    )
+    assert [(e.target, e.label) for e in p.outgoing(2)] == [(4, "selesai"), (3, "mulai ulang")]
+
+
+def test_unknown_key_in_the_flow_is_not_called_a_step() -> None:
+    text = flow("  mulai pu: a", "catatan: ini catatan", "  selesai pu")
+    found = [d for d in diagnose(text) if d.is_error]
+    assert [(d.span.line, d.span.column, d.message) for d in found] == [(7, 1, "unknown key 'catatan'")]
+    assert found[0].hint is not None and found[0].hint.startswith("did you mean 'pencatatan'? known keys: alur, ")
+    # a key without a value keeps its own '- item' lines; the steps after it are still read
+    assert brief(flow("  mulai pu: a", "catatan:", "  - satu", "  ktu: b", "  selesai pu"), "error") == [
+        ("error", 7, 1, "unknown key 'catatan'")
+    ]
+
+
+def test_declared_actor_at_the_margin_is_a_step_not_indented() -> None:
+    text = flow("  mulai pu: a", "ktu: b", "  selesai pu")
+    assert brief(text) == [("error", 7, 1, "this step is not indented")]
+
+
+@pytest.mark.parametrize(
+    ("line", "column", "keyword", "hint"),
+    [
+        ("  mulai: Menerima surat", 3, "mulai", "write the actor after it: 'mulai pu: Menerima surat'"),
+        ("  selesai", 3, "selesai", "write the actor after it: 'selesai pu'"),
+        ("  [akhir] end: Done", 11, "end", "write the actor after it: 'end pu: Done'"),
+    ],
+)
+def test_step_keyword_without_actor(line: str, column: int, keyword: str, hint: str) -> None:
+    text = flow("  mulai pu: a", "  ktu: b", line) if keyword != "mulai" else flow(line, "  ktu: b", "  selesai pu")
+    found = diagnose(text)
+    assert [(d.code, d.span.column, d.message, d.hint) for d in found] == [
+        ("keyword-without-actor", column, f"'{keyword}' needs an actor", hint)
+    ]
+    assert found[0].render_message("id") == f"'{keyword}' perlu pelaksana"
+
+
+def test_a_start_that_runs_on_into_another_start_is_warned() -> None:
+    text = flow("  mulai pu: Loket", "  mulai ktu: Surel", "  selesai pu")
+    found = diagnose(text)
+    assert [d.format() for d in found] == [
+        "t.pos:6:3: warning: step 1 runs on into start step 2\n"
+        "   6 |   mulai pu: Loket\n"
+        "     |   ^^^^^^^^^^^^^^^\n"
+        "   hint: end step 1 with '-> target' (or make it 'selesai') so that nothing flows into a start"
+    ]
+    # an arrow back to a start is a loop, not a fall-through
+    assert brief(flow("  mulai pu: a", "  ? ktu: ok?", "    ya", "    tidak -> 1", "  selesai pu")) == []
+
+
+def test_steps_nothing_leads_into_are_one_error_per_group() -> None:
+    text = flow(
+        "  mulai pu: a -> akhir",
+        "  [b] ktu: b",
+        "  ? ktu: ok?",
+        "    ya -> akhir",
+        "    tidak -> b",
+        "  [akhir] selesai pu",
+    )
+    found = diagnose(text)
+    assert [(d.severity.value, d.span.line, d.message, d.hint) for d in found] == [
+        (
+            "error",
+            7,
+            "steps 2, 3 cannot be reached from any start",
+            "they only lead to each other; point an arrow from the main flow at one of them",
+        )
+    ]
+
+
+def test_steps_after_an_unreached_step_are_not_reported_again() -> None:
+    text = flow("  mulai pu: a", "  selesai pu", "  ktu: b", "  selesai ktu")
+    assert brief(text) == [("error", 8, 3, "nothing leads to step 3: step 2 before it is 'selesai'")]
+
+
+def test_time_warning_points_at_the_waktu_value() -> None:
+    found = diagnose(flow("  mulai pu: a", "    waktu: secepatnya", "  ktu: b", "  selesai pu"))
+    assert [d.format() for d in found] == [
+        "t.pos:7:12: warning: waktu 'secepatnya' of step 1 is not a duration flowgen can add up\n"
+        "   7 |     waktu: secepatnya\n"
+        "     |            ^^^^^^^^^^\n"
+        "   hint: write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja' or '30 menit - 2 jam'"
+    ]
+
+
+def test_no_steps_points_at_the_flow_line_and_nothing_else() -> None:
+    text = "judul: T\npelaksana:\n  pu = P\n\nalur:\n"
+    assert [d.format() for d in diagnose(text)] == [
+        "t.pos:5:1: error: the flow has no steps\n"
+        "   5 | alur:\n"
+        "     | ^^^^\n"
+        "   hint: write the steps under 'alur:', one a line"
+    ]
+
+
+def test_missing_flow_gives_no_unused_actor_warnings() -> None:
+    assert brief("judul: T\npelaksana:\n  pu = P\n") == [("error", 1, 1, "there is no 'alur:' block")]
+
+
+def test_no_end_gives_no_dead_end_or_loop_warnings() -> None:
+    assert brief(flow("  mulai pu: a", "  ktu: b")) == [("error", 7, 3, "the procedure has no end")]
+    assert brief(flow("  mulai pu: a", "  ktu: b -> 1")) == [("error", 7, 3, "the procedure has no end")]
+
+
+def test_actor_written_on_the_section_line_is_still_declared() -> None:
+    text = "judul: T\npelaksana: pu = Pengadministrasi Umum\nalur:\n  mulai pu: a\n  selesai pu\n"
+    found = diagnose(text)
+    assert [(d.span.line, d.span.column, d.message, d.hint) for d in found] == [
+        (2, 12, "'pelaksana:' takes no value on its own line", "write its entries on the indented lines below it")
+    ]
+
+
+def test_step_written_on_the_flow_line_is_still_read() -> None:
+    text = "judul: T\npelaksana:\n  pu = P\nalur: mulai pu: a\n    waktu: 5 menit\n  selesai pu\n"
+    assert brief(text) == [("error", 4, 7, "'alur:' takes no value on its own line")]
+
+
+def test_list_item_without_dash_is_one_error() -> None:
+    text = "judul: T\ndasar-hukum:\n  Permen 35\npelaksana:\n  pu = P\nalur:\n  mulai pu: a\n  selesai pu\n"
+    assert brief(text) == [("error", 3, 3, "expected a list item '- ...'")]
+    text = text.replace("  Permen 35", "  -")
+    assert brief(text) == [("error", 3, 3, "the list item is empty")]
+
+
+def test_value_continues_names_the_key_as_written_once() -> None:
+    text = "title: Pengelolaan\n  Surat\n  Masuk\nactors:\n  pu = P\nflow:\n  start pu: a\n  end pu\n"
+    found = diagnose(text)
+    assert [(d.span.line, d.message) for d in found] == [(2, "'title' takes a single value on its own line")]
+    # a key with no value and the value on the next line: one message, on the key
+    text = "judul:\n  Pengelolaan\npelaksana:\n  pu = P\nalur:\n  mulai pu: a\n  selesai pu\n"
+    assert brief(text) == [("error", 1, 1, "'judul' has no value")]
+
+
+def test_decision_branch_counts_in_words() -> None:
+    assert brief(flow("  mulai pu: a", "  ? pu: ok?", "  selesai ktu")) == [
+        ("error", 7, 3, "decision 2 has no branches; it needs two")
+    ]
+    found = diagnose(flow("  mulai pu: a", "  ? pu: ok?", "    ya -> 4", "  ktu: b", "  selesai pu"))
+    # the next step is unreached only because the branch is missing: one message
+    assert [(d.code, d.message) for d in found] == [
+        ("decision-branches", "decision 2 has only one branch; it needs two")
+    ]
+    assert found[0].render_message("id") == "keputusan 2 hanya memiliki satu cabang; seharusnya dua"
+
+
+def test_hints_list_english_keys_to_a_writer_of_english() -> None:
+    text = "tittle: T\nactors:\n  pu = P\nflow:\n  start pu: a\n    tme: 5 min\n  end pu\n"
+    found = diagnose(text)
+    assert [(d.code, d.hint) for d in found] == [
+        (
+            "unknown-key",
+            "did you mean 'title'? known keys: actors, agency, approved-by, created, effective, equipment, flow, "
+            "legal-basis, number, qualifications, records, related, revised, style, title, unit, warnings",
+        ),
+        ("unknown-attribute", "did you mean 'time'? a step's details are requires, time, output, note and symbol"),
+    ]
+    assert found[1].render_hint("id") == (
+        "maksud Anda 'time'? rincian langkah: requires, time, output, note dan symbol"
+    )
+
+
+def test_detail_written_at_the_step_indentation() -> None:
+    found = diagnose(flow("  mulai pu: a", "  waktu: 5 menit", "  selesai ktu"))
+    assert [d.format() for d in found] == [
+        "t.pos:7:3: error: the detail 'waktu' is not indented under its step\n"
+        "   7 |   waktu: 5 menit\n"
+        "     |   ^^^^^\n"
+        "   hint: indent it deeper than the step: '    waktu: 5 menit'"
+    ]
+
+
+def test_details_of_a_wrong_step_line_are_not_reported_again() -> None:
+    text = flow("  mulai pu: a", "  pu Mencatat", "    waktu: 5 menit", "  selesai ktu")
+    assert brief(text) == [("error", 7, 3, "expected 'actor: text'")]
+
+
+def test_wrong_actor_lines_still_declare_their_key() -> None:
+    text = "judul: T\npelaksana:\n  pu: Pengadministrasi Umum\n  ktu =\nalur:\n  mulai pu: a\n  selesai ktu\n"
+    assert brief(text) == [
+        ("error", 3, 3, "expected an actor as 'key = Name'"),
+        ("error", 4, 3, "actor 'ktu' has no name"),
+    ]
+
+
+def test_missing_or_misspelt_actor_block_is_one_error() -> None:
+    text = "judul: T\nalur:\n  mulai pu: a\n  pu: b\n  selesai pu\n"
+    assert brief(text) == [("error", 1, 1, "there is no 'pelaksana:' block")]
+    text = "judul: T\npelaksna:\n  pu = P\nalur:\n  mulai pu: a\n  selesai pu\n"
+    assert brief(text) == [("error", 2, 1, "unknown key 'pelaksna'")]
+
+
+def test_a_step_line_without_its_colon_keeps_its_number_and_label() -> None:
+    text = flow("  mulai pu: a -> kembali", "  [kembali] pu Mengembalikan surat", "  selesai pu")
+    assert brief(text) == [("error", 7, 13, "expected 'actor: text'")]
+    text = flow("  mulai pu Menerima surat masuk", "  selesai pu")
+    assert brief(text) == [("error", 6, 9, "expected 'actor: text'")]
+
+
+def test_a_wrong_label_does_not_lose_its_step() -> None:
+    assert brief(flow("  mulai pu: a -> catat", "  [catat pu: b", "  selesai pu")) == [
+        ("error", 7, 3, "the label '[' is not closed")
+    ]
+    assert brief(flow("  mulai pu: a", "  [catat surat] pu: b", "  selesai pu")) == [
+        ("error", 7, 3, "'catat surat' cannot be a label")
+    ]
+
+
+def test_the_same_unknown_name_is_reported_once() -> None:
+    text = flow("  mulai pu: a -> x", "  kut: b", "  kut: c -> x", "  selesai pu")
+    assert brief(text) == [("error", 6, 18, "unknown label 'x'"), ("error", 7, 3, "unknown actor 'kut'")]
+
+
+def test_branches_written_at_the_step_column() -> None:
+    found = diagnose(flow("  mulai pu: a", "  ? pu: Lengkap?", "  ya -> 4", "  tidak", "  ktu: b -> 1", "  selesai pu"))
+    assert [(d.span.line, d.message, d.hint) for d in found] == [
+        (8, "the branch 'ya' is not indented under its decision", "indent it deeper than the decision: '    ya -> 4'")
+    ]
+
+
+def test_an_indented_section_key() -> None:
+    found = diagnose("judul: T\npelaksana:\n  pu = P\n  alur:\n  mulai pu: a\n  selesai pu\n")
+    assert [(d.span.line, d.span.column, d.message, d.hint) for d in found] == [
+        (
+            4,
+            3,
+            "'alur:' is indented",
+            "write 'alur:' at the left margin, and the lines that belong to it indented below it",
+        )
+    ]
+
+
+def test_a_forgotten_flow_key_is_one_error() -> None:
+    text = "judul: T\npelaksana:\n  pu = P\n  mulai pu: a\n  pu: b\n  selesai pu\n"
+    assert brief(text) == [("error", 1, 1, "there is no 'alur:' block")]
+
+
+def test_identity_keys_written_slightly_wrong_are_still_read() -> None:
+    text = "judul Pengelolaan Surat\npelaksana:\n  pu = P\nalur:\n  mulai pu: a\n  selesai pu\n"
+    assert brief(text) == [("error", 1, 1, "expected 'key: value' here")]
+    text = "  judul: Pengelolaan Surat\npelaksana:\n  pu = P\nalur:\n  mulai pu: a\n  selesai pu\n"
+    assert brief(text) == [("error", 1, 3, "this indented line belongs to no block")]
+
+
+def test_lines_of_a_block_written_at_the_margin_are_one_error() -> None:
+    text = "judul: T\ndasar-hukum:\n- Permen 35\n- UU 1\npelaksana:\npu = P\nktu = K\nalur:\n  mulai pu: a\n  ktu: b\n"
+    text += "  selesai pu\n"
+    assert brief(text) == [("error", 3, 1, "expected 'key: value' here"), ("error", 6, 1, "expected 'key: value' here")]
+
+
+def test_the_step_column_is_the_one_most_steps_use() -> None:
+    assert brief(flow("    mulai pu: a", "    waktu: 5 menit", "  ktu: b", "  selesai pu")) == [
+        ("error", 6, 5, "this step is indented more than the steps above")
+    ]
+
+
+def test_a_missing_step_line_is_one_error() -> None:
+    # the details of the missing step land on the step above: reported once
+    text = flow(
+        "  mulai pu: a", "    waktu: 5 menit", "    output: x", "    waktu: 1 jam", "    output: y", "  selesai pu"
+    )
+    assert brief(text, "error") == [("error", 9, 5, "'waktu' is given twice for this step")]
+
+
+def test_a_missing_branch_does_not_make_loops_closed() -> None:
+    text = flow(
+        "  mulai pu: a",
+        "  [b] ktu: b",
+        "  ? ktu: ok?",
+        "    tidak -> b",
+        "  pu: c",
+        "  selesai pu",
+    )
+    assert brief(text) == [("error", 8, 3, "decision 3 has only one branch; it needs two")]
+
+
+def test_details_before_the_first_step_are_one_error() -> None:
+    text = flow("  waktu: 5 menit", "  output: x", "  mulai pu: a", "  selesai ktu")
+    assert brief(text) == [("error", 6, 3, "this line belongs to no step")]

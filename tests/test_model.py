@@ -10,6 +10,7 @@ import pytest
 import flowgen
 from flowgen.model import analysis
 from flowgen.model.serialize import SCHEMA, VERSION, SchemaError, dumps, loads
+from flowgen.model.types import NO_SPAN
 from flowgen.model.values import (
     MONTHS_EN,
     MONTHS_ID,
@@ -42,6 +43,16 @@ UNITS_ID = {"work_day": "hari kerja", "day": "hari", "hour": "jam", "minute": "m
         ("2 hours", Duration(120), Duration(120)),
         ("1 working day", Duration(work_days=1), Duration(work_days=1)),
         ("± 15 menit", Duration(15), Duration(15)),
+        # "s/d" (sampai dengan) with a slash, as Indonesian offices write it
+        ("1 s/d 3 hari", Duration(days=1), Duration(days=3)),
+        ("30 menit S/D 2 jam", Duration(30), Duration(120)),
+        # several spaces count as one (the text is kept as written)
+        ("1 hari  kerja", Duration(work_days=1), Duration(work_days=1)),
+        ("1  jam   30 menit", Duration(90), Duration(90)),
+        # a dot is a decimal point: "1.000" is one, which may be a thousands separator; left as it is
+        ("1.000 menit", Duration(1), Duration(1)),
+        # a range written backwards is turned round
+        ("2 jam - 30 menit", Duration(30), Duration(120)),
     ],
 )
 def test_time_parsing(text: str, low: Duration, high: Duration) -> None:
@@ -121,6 +132,19 @@ def test_json_round_trip_of_every_example() -> None:
         assert dumps(again) == dumps(p)
 
 
+def test_json_keeps_the_place_of_the_time() -> None:
+    p = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
+    first = p.step(1)
+    assert (first.time_span.line, first.time_span.column, first.time_span.length) == (29, 12, 7)
+    assert p.step(8).time_span == NO_SPAN  # no waktu
+    data = p.to_dict()
+    assert data["steps"][0]["time_span"] == first.time_span.to_dict()
+    assert [s.time_span for s in loads(dumps(p)).steps] == [s.time_span for s in p.steps]
+    for step in data["steps"]:  # written by an older flowgen
+        del step["time_span"]
+    assert [s.time_span for s in flowgen.Procedure.from_dict(data).steps] == [NO_SPAN] * len(p.steps)
+
+
 def test_json_refuses_other_schemas() -> None:
     with pytest.raises(SchemaError):
         flowgen.Procedure.from_dict({"schema": "other", "version": 1})
@@ -155,3 +179,38 @@ def test_check_runs_on_a_procedure_built_in_code() -> None:
         edges=(flowgen.Edge(1, 2), flowgen.Edge(2, 3, "ya")),
     )
     assert [(d.code, d.severity.value) for d in flowgen.check(p)] == [("decision-branches", "error")]
+
+
+def _built(steps: list[tuple[int, flowgen.StepKind]], edges: list[tuple[int, int]]) -> flowgen.Procedure:
+    return flowgen.Procedure(
+        identity=flowgen.Identity(title="T"),
+        actors=(flowgen.Actor("a", "A", 0),),
+        steps=tuple(flowgen.Step(n, kind, ("a",), "x") for n, kind in steps),
+        edges=tuple(flowgen.Edge(s, t) for s, t in edges),
+    )
+
+
+def test_check_reports_a_group_nothing_leads_into_once() -> None:
+    kinds = flowgen.StepKind
+    p = _built(
+        [(1, kinds.START), (2, kinds.ACTIVITY), (3, kinds.ACTIVITY), (4, kinds.END)],
+        [(1, 4), (2, 3), (3, 2), (3, 4)],
+    )
+    found = flowgen.check(p)
+    assert [(d.code, d.severity.value, d.message) for d in found] == [
+        ("not-from-start", "error", "steps 2, 3 cannot be reached from any start")
+    ]
+
+
+def test_check_warns_about_a_fall_through_into_a_start() -> None:
+    kinds = flowgen.StepKind
+    p = _built([(1, kinds.START), (2, kinds.START), (3, kinds.END)], [(1, 2), (2, 3)])
+    assert [(d.code, d.severity.value, d.message) for d in flowgen.check(p)] == [
+        ("into-start", "warning", "step 1 runs on into start step 2")
+    ]
+
+
+def test_check_without_an_end_gives_no_loop_or_dead_end_warnings() -> None:
+    kinds = flowgen.StepKind
+    p = _built([(1, kinds.START), (2, kinds.ACTIVITY)], [(1, 2), (2, 1)])
+    assert [(d.code, d.message) for d in flowgen.check(p)] == [("no-end", "the procedure has no end")]

@@ -78,6 +78,7 @@ class Document:
     has_actors_block: bool
     has_flow_block: bool
     lines: tuple[str, ...]
+    flow_span: Span | None = None  # the 'alur:' key, if there is one
 
     def line(self, number: int) -> str | None:
         if 1 <= number <= len(self.lines):

@@ -17,6 +17,7 @@ from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
 from flowgen.language.keywords import (
     ATTRIBUTE_KEYS,
+    ENGLISH,
     LIST_KEYS,
     SCALAR_KEYS,
     SECTION_KEYS,
@@ -24,10 +25,22 @@ from flowgen.language.keywords import (
     TOP_KEYS,
     lookup,
 )
+from flowgen.model.types import answer_of
 
 IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 LABEL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
 KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*)[ ]*:")
+_NAME = r"[A-Za-z][A-Za-z0-9_-]*"
+# "pu+ktu:" — actor keys joined by "+" before a colon
+JOINT_HEAD = re.compile(rf"{_NAME}(?:[ ]*\+[ ]*{_NAME})+[ ]*:")
+# a step keyword and what follows it: "mulai pu: ...", "selesai pu", "mulai: ..."
+KEYWORD_HEAD = re.compile(rf"([A-Za-z]+)(?:[ ]+((?:{_NAME})(?:[ ]*\+[ ]*{_NAME})*))?[ ]*(:|->|\Z)")
+# an unclosed label and the step after it: "[catat pu: Mencatat surat"
+UNCLOSED_LABEL = re.compile(r"\[[ ]*([A-Za-z0-9_][A-Za-z0-9_-]*)[ ]+(?=\S)")
+# a key and its value with no colon between them: "judul Pengelolaan Surat"
+WORD_LINE = re.compile(rf"({_NAME})(?:[ ]+(\S.*))?\Z")
+# an actor line written without '=': "pu: Name" or "pu Name"
+ACTOR_LINE_LOOSE = re.compile(rf"[ ]*({_NAME})(?:[ ]*:[ ]*|[ ]+)(\S.*)")
 ARROW = "->"
 ESCAPED_ARROW = "\\->"
 
@@ -49,6 +62,64 @@ def find_arrow(text: str) -> int:
 
 def unescape(text: str) -> str:
     return text.replace(ESCAPED_ARROW, ARROW)
+
+
+# the open block after an unknown key without a value inside 'alur:'
+_FLOW_AFTER_UNKNOWN = "alur?"
+
+# the step details in the order the documentation lists them
+_DETAIL_ORDER = ["kelengkapan", "waktu", "output", "keterangan", "simbol"]
+
+
+def _is_english(table: dict[str, str], suggestion: str | None) -> bool:
+    """Whether the closest known key is an English alias (so the writer is writing English)."""
+    return suggestion is not None and lookup(table, suggestion) not in (None, suggestion.lower())
+
+
+def known_keys(table: dict[str, str], suggestion: str | None) -> list[str]:
+    """The keys of a table, to list in a hint: the English ones when the closest key is English."""
+    canonical = sorted(set(table.values()))
+    if _is_english(table, suggestion):
+        return sorted({ENGLISH.get(key, key) for key in canonical})
+    return canonical
+
+
+def _actor_key(content: str) -> str | None:
+    """The key an actor line declares, also when it is written wrongly ('pu: Name', 'pu Name')."""
+    if "=" in content:
+        key = content.split("=", 1)[0].strip()
+        return key if IDENT.match(key) else None
+    found = ACTOR_LINE_LOOSE.match(content)
+    return found.group(1) if found else None
+
+
+def _is_flow_key(raw: str) -> bool:
+    """Whether a line opens the 'alur:' block (also when its colon is missing)."""
+    match = WORD_LINE.match(raw) or KEY_LINE.match(raw)
+    return match is not None and lookup(SECTION_KEYS, match.group(1)) == "alur"
+
+
+def declared_actors(lines: tuple[str, ...]) -> list[str]:
+    """Actor keys of the 'pelaksana:' blocks, read ahead so that steps can be recognised anywhere."""
+    keys: list[str] = []
+    inside = False
+    for raw in lines:
+        stripped = raw.strip(" \t")
+        if not stripped or stripped.startswith("#"):
+            continue
+        key: str | None = None
+        if raw[:1] in (" ", "\t"):
+            key = _actor_key(stripped) if inside else None
+        elif inside and "=" in stripped and not KEY_LINE.match(stripped):
+            key = _actor_key(stripped)  # an actor written at the margin
+        else:
+            match = KEY_LINE.match(stripped)
+            inside = match is not None and lookup(SECTION_KEYS, match.group(1)) == "pelaksana"
+            if match is not None and inside and "=" in stripped:
+                key = _actor_key(stripped[match.end() :])
+        if key is not None and key not in keys:
+            keys.append(key)
+    return keys
 
 
 @dataclass(frozen=True)
@@ -76,13 +147,27 @@ class Parser:
         self.actors: list[ast.ActorDecl] = []
         self.steps: list[ast.StepNode] = []
         self.block: str | None = None  # canonical key of the open block, or "?" for an ignored one
+        self.block_written = ""  # the open block's key as written
         self.block_line: int = 0
         self.list_values: list[ast.Value] = []
+        self.list_failed = False  # an item of the open list was reported
         self.seen_keys: dict[str, int] = {}
         self.has_actors = False
         self.has_flow = False
+        self.flow_span: Span | None = None
         self.step_indent: int | None = None
-        self.step: ast.StepNode | None = None
+        self.step: ast.StepNode | None = None  # the step the next indented lines belong to
+        self.in_step = False  # a step line was read (self.step is None if it was wrong)
+        # after a step indented too far: the step it was found under, and its indentation;
+        # lines no deeper than it still belong to that step
+        self.deep_parent: ast.StepNode | None = None
+        self.deep_indent: int | None = None
+        self.declared = declared_actors(self.lines)
+        self.flow_written = any(_is_flow_key(raw) for raw in self.lines)
+        # mistakes that are reported once, not on every line they repeat on
+        self.once: set[str] = set()
+        self.branch_errors: set[int] = set()  # ids of steps told that a line under them is no detail
+        self.duplicate_errors: set[int] = set()  # ids of steps already told of a repeated detail
 
     # -- helpers -----------------------------------------------------------
 
@@ -105,6 +190,8 @@ class Parser:
             meaningful += 1
             line = self._measure(number, raw)
             if line.indent == 0:
+                if self._margin_entry(line):
+                    continue
                 self._close_block()
                 self._top_line(line)
             else:
@@ -120,6 +207,7 @@ class Parser:
             has_actors_block=self.has_actors,
             has_flow_block=self.has_flow,
             lines=self.lines,
+            flow_span=self.flow_span,
         )
         return document, self.diagnostics
 
@@ -130,7 +218,85 @@ class Parser:
             self.err("tab-indent", Span(self.source, number, prefix.index("\t") + 1, 1))
         return _Line(number, raw, len(prefix.replace("\t", "  ")), raw[lead:].rstrip(" \t"), lead)
 
+    # -- what a line looks like ------------------------------------------------
+
+    def _looks_like_step(self, content: str, strict: bool = False) -> bool:
+        """Whether a line is written like a step.
+
+        ``strict`` is for the lines under a step, where branches and details
+        belong: there a step keyword counts only before a colon or before
+        declared actors, since an answer such as ``selesai`` is a branch.
+        """
+        if content.startswith(("[", "?")) or JOINT_HEAD.match(content):
+            return True
+        keyword = KEYWORD_HEAD.match(content)
+        if keyword and lookup(STEP_KEYWORDS, keyword.group(1)) and keyword.group(1) not in self.declared:
+            actors, end = keyword.group(2), keyword.group(3)
+            if end == ":" or not strict:  # "mulai pu: ...", "mulai: ...", or anything at the margin
+                return True
+            return actors is not None and all(a.strip() in self.declared for a in actors.split("+"))
+        key = KEY_LINE.match(content)
+        if key and key.group(1) in self.declared:
+            return True
+        if strict:
+            return False
+        head = content.split(":", 1)[0].strip()
+        first = head.split(" ", 1)[0]
+        return "+" in head or (lookup(STEP_KEYWORDS, first) is not None and " " in head)
+
     # -- top level -----------------------------------------------------------
+
+    def _margin_entry(self, line: _Line) -> bool:
+        """An item or an actor written at the margin, inside its block: reported, then read as meant."""
+        content = line.content
+        item = self.block in LIST_KEYS.values() and content.startswith("-")
+        actor = self.block == "pelaksana" and "=" in content and _actor_key(content) and not KEY_LINE.match(content)
+        if not (item or actor):
+            return False
+        if f"margin {self.block_line}" not in self.once:  # the block's other lines are the same mistake
+            self.once.add(f"margin {self.block_line}")
+            self.err("expected-key", self.span(line, 0, len(content)))
+        if item:
+            self._list_item(line)
+        else:
+            self._actor_line(line)
+        return True
+
+    def _clearly_a_step(self, content: str) -> bool:
+        """Step syntax no other line has: a label, a decision, joined actors, 'mulai pu'."""
+        if content.startswith(("[", "?")) or JOINT_HEAD.match(content):
+            return True
+        keyword = KEYWORD_HEAD.match(content)
+        return bool(keyword and keyword.group(2) and lookup(STEP_KEYWORDS, keyword.group(1)))
+
+    def _indent_from(self, line: _Line) -> int:
+        counts = self._step_indents(line.number - 1)
+        return max(counts, key=lambda i: counts[i]) if counts else line.indent
+
+    def _open_flow(self, line: _Line) -> None:
+        """Start reading steps; their indentation is the one most step lines below share."""
+        self.block = "alur"
+        self.step = None
+        self.in_step = False
+        self.deep_indent = None
+        counts = self._step_indents(line.number)
+        # the most common; on a tie the first, so a later step is the one reported as misplaced
+        self.step_indent = max(counts, key=lambda i: counts[i]) if counts else None
+
+    def _step_indents(self, start: int) -> dict[int, int]:
+        """How many lines look like steps at each indentation, from line index ``start`` to the margin."""
+        counts: dict[int, int] = {}
+        for raw in self.lines[start:]:
+            stripped = raw.strip(" \t")
+            if not stripped or stripped.startswith("#"):
+                continue
+            lead = len(raw) - len(raw.lstrip(" \t"))
+            if lead == 0:
+                break
+            if self._looks_like_step(stripped.rstrip(" \t")) and not self._attribute_key(stripped):
+                indent = len(raw[:lead].replace("\t", "  "))
+                counts[indent] = counts.get(indent, 0) + 1
+        return counts
 
     def _close_block(self) -> None:
         if self.block in LIST_KEYS.values() and self.entries and self.entries[-1].key == self.block:
@@ -139,56 +305,75 @@ class Parser:
                 self.entries[-1] = ast.Entry(
                     last.key, last.written_key, last.span, last.values + tuple(self.list_values), last.line_text
                 )
-            elif not last.values:
+            elif not last.values and not self.list_failed:
                 self.err("empty-list", last.span, key=last.written_key)
         self.list_values = []
-        if self.block not in ("alur", None):
+        self.list_failed = False
+        if self.block == _FLOW_AFTER_UNKNOWN:
+            self.block = "alur"
+        elif self.block not in ("alur", None):
             self.block = None
 
     def _top_line(self, line: _Line) -> None:
+        in_flow = self.block == "alur"
         match = KEY_LINE.match(line.content)
-        if not match:
+        written = match.group(1) if match else ""
+        key = lookup(TOP_KEYS, written) if match else None
+        if match is None or key is None:
+            whole = self.span(line, 0, len(line.content))
             if self._looks_like_step(line.content):
-                self.err("step-not-indented", self.span(line, 0, len(line.content)))
+                self.err("step-not-indented", whole)
+                if in_flow:
+                    self._add_step(line)  # read it anyway, so that the rest of the flow makes sense
+                    return
+            elif match is None:
+                self.err("expected-key", whole)
+                if self._without_colon(line):
+                    return
             else:
-                self.err("expected-key", self.span(line, 0, len(line.content)))
-            self.block = "?"
+                suggestion = suggest(written, list(TOP_KEYS))
+                self.err(
+                    "unknown-key",
+                    self.span(line, 0, len(written)),
+                    key=written,
+                    suggestion=suggestion,
+                    known=", ".join(known_keys(TOP_KEYS, suggestion)),
+                )
+                if in_flow:
+                    # a mistake inside the flow: the steps below still belong to 'alur:' (if the
+                    # key has no value, the indented lines that are not steps are its own)
+                    self.block = "alur" if line.content[match.end() :].strip() else _FLOW_AFTER_UNKNOWN
+                    return
+            if not in_flow:
+                self.block = "?"
             return
-        written = match.group(1)
-        key = lookup(TOP_KEYS, written)
         value_text = line.content[match.end() :]
         value_offset = match.end() + (len(value_text) - len(value_text.lstrip()))
         value = value_text.strip()
         key_span = self.span(line, 0, len(written))
-        if key is None:
-            if self.block == "alur" or self._looks_like_step(line.content):
-                self.err("step-not-indented", self.span(line, 0, len(line.content)))
-            else:
-                self.err(
-                    "unknown-key",
-                    key_span,
-                    key=written,
-                    suggestion=suggest(written, list(TOP_KEYS)),
-                    known=", ".join(sorted(set(TOP_KEYS.values()))),
-                )
-            self.block = "?"
-            return
         if key in self.seen_keys:
             self.err("duplicate-key", key_span, key=written, first=self.seen_keys[key])
             self.block = "?"
             return
         self.seen_keys[key] = line.number
         self.block = key
+        self.block_written = written
         self.block_line = line.number
         if key in SECTION_KEYS.values():
-            if value:
-                self.err("section-inline", self.span(line, value_offset, len(value)), key=written)
             if key == "pelaksana":
                 self.has_actors = True
             else:
                 self.has_flow = True
-                self.step_indent = None
-                self.step = None
+                self.flow_span = key_span
+                self._open_flow(line)
+            if value:
+                self.err("section-inline", self.span(line, value_offset, len(value)), key=written)
+                # read what was written anyway, so that it is not reported again as missing
+                inline = _Line(line.number, line.text, 0, value, line.lead + value_offset)
+                if key == "pelaksana" and "=" in value:
+                    self._actor_line(inline)
+                elif key == "alur" and self._looks_like_step(value):
+                    self._add_step(inline)
             return
         values: tuple[ast.Value, ...] = ()
         if value:
@@ -197,13 +382,27 @@ class Parser:
             self.err("empty-value", key_span, key=written)
         self.entries.append(ast.Entry(key, written, key_span, values, line.text))
 
-    @staticmethod
-    def _looks_like_step(content: str) -> bool:
-        head = content.split(":", 1)[0].strip()
-        if content.startswith(("[", "?")) or "+" in head:
-            return True
-        first = head.split(" ", 1)[0]
-        return lookup(STEP_KEYWORDS, first) is not None and " " in head
+    def _without_colon(self, line: _Line) -> bool:
+        """``judul Pengelolaan Surat`` or ``alur``: a known key written without its colon, read as meant."""
+        match = WORD_LINE.match(line.content)
+        key = lookup(TOP_KEYS, match.group(1)) if match else None
+        if match is None or key is None or key in self.seen_keys:
+            return False
+        written = match.group(1)
+        self.seen_keys[key] = line.number
+        self.block, self.block_written, self.block_line = key, written, line.number
+        key_span = self.span(line, 0, len(written))
+        if key == "pelaksana":
+            self.has_actors = True
+        elif key == "alur":
+            self.has_flow = True
+            self.flow_span = key_span
+            self._open_flow(line)
+        else:
+            value = match.group(2) or ""
+            values = (ast.Value(value, self.span(line, match.start(2), len(value))),) if value else ()
+            self.entries.append(ast.Entry(key, written, key_span, values, line.text))
+        return True
 
     # -- indented lines -------------------------------------------------------
 
@@ -211,9 +410,23 @@ class Parser:
         block = self.block
         if block is None:
             self.err("unexpected-indent", self.span(line, 0, len(line.content)))
+            key = KEY_LINE.match(line.content)
+            if key and lookup(TOP_KEYS, key.group(1)) is not None:
+                self._top_line(line)  # 'judul: ...' indented by mistake: read it as a key
+            return
+        section = KEY_LINE.match(line.content)
+        if section and lookup(SECTION_KEYS, section.group(1)) not in (None, block, *self.seen_keys):
+            # 'alur:' indented by mistake would make every step a line of the block above
+            self.err("section-indented", self.span(line, 0, len(section.group(1))), key=section.group(1))
+            self._close_block()
+            self._top_line(line)
             return
         if block == "?":
             return
+        if block == _FLOW_AFTER_UNKNOWN:
+            if not (self._looks_like_step(line.content) or self._attribute_key(line.content)):
+                return  # a line of the unknown key
+            self.block = block = "alur"
         if block in LIST_KEYS.values():
             self._list_item(line)
         elif block == "pelaksana":
@@ -221,24 +434,39 @@ class Parser:
         elif block == "alur":
             self._flow_line(line)
         else:
-            self.err("value-continues", self.span(line, 0, len(line.content)), key=block)
+            if self.entries and self.entries[-1].key == block and self.entries[-1].values:
+                self.err("value-continues", self.span(line, 0, len(line.content)), key=self.block_written)
+            # else the key has no value, which was reported on its own line
+            self.block = "?"  # once is enough: the next lines are the same mistake
 
     def _list_item(self, line: _Line) -> None:
         if not line.content.startswith("-"):
-            self.err("expected-item", self.span(line, 0, len(line.content)))
+            if not self.list_failed:  # the lines after it are the same mistake
+                self.err("expected-item", self.span(line, 0, len(line.content)))
+            self.list_failed = True
             return
         item = line.content[1:]
         offset = 1 + len(item) - len(item.lstrip())
         item = item.strip()
         if not item:
             self.err("empty-item", self.span(line, 0, 1))
+            self.list_failed = True
             return
         self.list_values.append(ast.Value(item, self.span(line, offset, len(item))))
 
     def _actor_line(self, line: _Line) -> None:
         content = line.content
+        if "=" not in content and not self.flow_written and self._clearly_a_step(content):
+            # the steps follow the actors, but 'alur:' is missing (reported as missing-flow)
+            self._open_flow(line)
+            self.step_indent = self._indent_from(line)
+            self._flow_line(line)
+            return
         if "=" not in content:
             self.err("expected-actor", self.span(line, 0, len(content)))
+            loose = ACTOR_LINE_LOOSE.match(content)
+            if loose:  # "pu: Name" or "pu Name": keep the actor, so its steps are not reported too
+                self._declare(line, loose.group(1), 0, loose.group(2).strip(), loose.start(2))
             return
         key_text, name_text = content.split("=", 1)
         key = key_text.strip()
@@ -249,33 +477,105 @@ class Parser:
             return
         if not name:
             self.err("empty-actor-name", self.span(line, 0, len(key)), key=key)
-            return
+        self._declare(line, key, len(key_text) - len(key_text.lstrip()), name, name_offset)
+
+    def _declare(self, line: _Line, key: str, key_offset: int, name: str, name_offset: int) -> None:
         self.actors.append(
             ast.ActorDecl(
-                ast.Value(key, self.span(line, 0, len(key))),
+                ast.Value(key, self.span(line, key_offset, len(key))),
                 ast.Value(name, self.span(line, name_offset, len(name))),
                 line.text,
             )
         )
 
     def _flow_line(self, line: _Line) -> None:
-        attribute = self._attribute_key(line.content)
+        content = line.content
+        attribute = self._attribute_key(content)
         if self.step_indent is None:
             if attribute is not None:
-                self.err("attribute-without-step", self.span(line, 0, len(line.content)))
+                if self.in_step:  # the details of a step written on the 'alur:' line or at the margin
+                    self._under_step(line)
+                elif "attribute-without-step" not in self.once:
+                    self.once.add("attribute-without-step")
+                    self.err("attribute-without-step", self.span(line, 0, len(content)))
                 return
             self.step_indent = line.indent
         if line.indent > self.step_indent:
-            if self.step is None:
-                self.err("attribute-without-step", self.span(line, 0, len(line.content)))
-                return
+            if self.in_step:
+                self._under_step(line)
+            elif attribute is None and self._looks_like_step(content, strict=True):
+                self.err("step-too-deep", self.span(line, 0, len(content)), column=self.step_indent + 1)
+                self._add_step(line, too_deep=True)
+            elif "attribute-without-step" not in self.once:  # once for the lines before the first step
+                self.once.add("attribute-without-step")
+                self.err("attribute-without-step", self.span(line, 0, len(content)))
+            return
+        if self.step is not None and self.step.kind == "decision" and self._branch_like(content):
+            label = content[: find_arrow(content)].strip() if find_arrow(content) >= 0 else content
+            example = " " * (self.step_indent + 2) + content
+            if id(self.step) not in self.branch_errors:  # its other branches are the same mistake
+                self.branch_errors.add(id(self.step))
+                self.err("branch-not-indented", self.span(line, 0, len(content)), label=label, example=example)
             self._step_child(line, self.step)
             return
+        if attribute is not None and not self.in_step:
+            if "attribute-without-step" not in self.once:  # once for the lines before the first step
+                self.once.add("attribute-without-step")
+                self.err("attribute-without-step", self.span(line, 0, len(content)))
+            return
+        if attribute is not None and not self._looks_like_step(content, strict=True):
+            written = content.split(":", 1)[0].strip()
+            example = " " * (self.step_indent + 2) + content
+            self.err("attribute-not-indented", self.span(line, 0, len(written)), key=written, example=example)
+            if self.step is not None:
+                self._step_child(line, self.step)
+            return
         if line.indent < self.step_indent:
-            self.err("inconsistent-indent", self.span(line, 0, len(line.content)), column=self.step_indent + 1)
+            self.err("inconsistent-indent", self.span(line, 0, len(content)), column=self.step_indent + 1)
+        self._add_step(line)
+
+    def _add_step(self, line: _Line, too_deep: bool = False) -> None:
+        if not too_deep:
+            self.deep_indent = None
+        elif self.deep_indent is None:
+            self.deep_parent, self.deep_indent = self.step, line.indent
+        self.in_step = True
         self.step = self._step_line(line)
         if self.step is not None:
             self.steps.append(self.step)
+
+    def _under_step(self, line: _Line) -> None:
+        """A line indented under a step: a detail, a branch — or a step indented too far."""
+        content = line.content
+        if self._attribute_key(content) is None and self._looks_like_step(content, strict=True):
+            column = (self.step_indent or 0) + 1
+            self.err("step-too-deep", self.span(line, 0, len(content)), column=column)
+            self._add_step(line, too_deep=True)  # read as a step, so that the flow goes on as meant
+            return
+        step = self.step
+        beside = self.deep_indent is not None and line.indent <= self.deep_indent
+        if beside and self.deep_parent is not None and (step is None or not self._fits(step, content)):
+            step = self.deep_parent  # beside the step that is too deep, and no detail of it: the step's above
+        if step is None:
+            return  # the step's own line was wrong and is reported; its details are not read
+        self._step_child(line, step)
+
+    def _branch_like(self, content: str) -> bool:
+        """'ya -> 4' or 'tidak': a decision's answer, not a step (no colon, no step syntax)."""
+        arrow = find_arrow(content)
+        head = content if arrow < 0 else content[:arrow]
+        if ":" in head or not head.strip() or self._looks_like_step(content):
+            return False
+        if head.split()[0] in self.declared:
+            return False  # "pu Melengkapi berkas -> 2": a step without its colon
+        return arrow >= 0 or answer_of(head) is not None
+
+    def _fits(self, step: ast.StepNode, content: str) -> bool:
+        """Whether a line can be a detail or a branch of a step without an error."""
+        key = self._attribute_key(content)
+        if key is not None:
+            return all(a.key != key for a in step.attributes)
+        return step.kind == "decision"
 
     @staticmethod
     def _attribute_key(content: str) -> str | None:
@@ -294,39 +594,63 @@ class Parser:
             close = content.find("]")
             if close < 0:
                 self.err("unclosed-label", self.span(line, 0, len(content)))
-                return None
-            name = content[1:close].strip()
-            if not LABEL.match(name) or name.isdigit():
-                self.err("bad-label", self.span(line, 0, close + 1), label=name)
-                return None
-            label = ast.Value(name, self.span(line, 1 + content[1:close].index(name), len(name)))
-            pos = close + 1
+                guess = UNCLOSED_LABEL.match(content)  # "[catat pu: ...": the label is the first word
+                if guess is None:
+                    return None
+                if not guess.group(1).isdigit():
+                    label = ast.Value(guess.group(1), self.span(line, guess.start(1), len(guess.group(1))))
+                pos = guess.end()
+            else:
+                name = content[1:close].strip()
+                if not LABEL.match(name) or name.isdigit():
+                    self.err("bad-label", self.span(line, 0, close + 1), label=name)  # the step is still read
+                else:
+                    label = ast.Value(name, self.span(line, 1 + content[1:close].index(name), len(name)))
+                pos = close + 1
         pos = _skip_spaces(content, pos)
         kind = "activity"
+        without_actor = False
         if content.startswith("?", pos):
             kind = "decision"
             pos = _skip_spaces(content, pos + 1)
         else:
             word = re.match(r"([A-Za-z]+)[ ]+(?=[^ :+=])", content[pos:])
-            if word and lookup(STEP_KEYWORDS, word.group(1)):
+            alone = re.match(r"([A-Za-z]+)[ ]*(?=:|->|\Z)", content[pos:])
+            if word and lookup(STEP_KEYWORDS, word.group(1)) and not content[pos + word.end() :].startswith("->"):
                 kind = STEP_KEYWORDS[word.group(1).lower()]
                 pos = _skip_spaces(content, pos + word.end())
+            elif alone and lookup(STEP_KEYWORDS, alone.group(1)) and alone.group(1) not in self.declared:
+                # "mulai: Menerima surat" or "selesai": the kind of step, but no actor
+                keyword = alone.group(1)
+                kind = STEP_KEYWORDS[keyword.lower()]
+                actor = self.declared[0] if self.declared else "pu"
+                rest = content[pos + len(keyword) :]
+                rest = rest.lstrip(" ") if rest.lstrip(" ").startswith(":") else rest
+                self.err(
+                    "keyword-without-actor",
+                    self.span(line, pos, len(keyword)),
+                    keyword=keyword,
+                    example=f"{keyword} {actor}{rest}",
+                )
+                without_actor = True
+                pos = _skip_spaces(content, pos + alone.end())
         rest = content[pos:]
         colon = rest.find(":")
         arrow_in_head = find_arrow(rest if colon < 0 else rest[:colon])
         if colon < 0:
-            if kind not in ("start", "end"):
-                self.err("expected-colon", self.span(line, pos, len(rest)), kind=kind)
-                return None
             head = rest if arrow_in_head < 0 else rest[:arrow_in_head]
+            words = head.split()
+            if kind not in ("start", "end") or (
+                len(words) > 1 and not all(w in self.declared for w in re.split(r"[ +]+", head.strip())[1:])
+            ):  # "pu Menerima surat", "mulai pu Menerima surat"
+                return self._without_colon_step(line, kind, label, pos)
             body, body_offset = ("" if arrow_in_head < 0 else rest[arrow_in_head:]), pos + len(head)
         else:
             if arrow_in_head >= 0:
-                self.err("expected-colon", self.span(line, pos, len(rest)), kind=kind)
-                return None
+                return self._without_colon_step(line, kind, label, pos)
             head = rest[:colon]
             body, body_offset = rest[colon + 1 :], pos + colon + 1
-        actors = self._actors(line, head, pos)
+        actors = () if without_actor else self._actors(line, head, pos)
         text, targets = self._text_and_targets(line, body, body_offset)
         head_span = self.span(line, 0, len(content))
         if not text.text and kind in ("activity", "decision"):
@@ -338,6 +662,13 @@ class Parser:
             self.err("end-arrow", self.span(line, body_offset + find_arrow(body), 2))
             targets = None
         return ast.StepNode(kind, label, actors, text, targets, head_span, line.text)
+
+    def _without_colon_step(self, line: _Line, kind: str, label: ast.Value | None, pos: int) -> ast.StepNode:
+        """Report the missing colon, and keep the step (its number and label) with the rest as text."""
+        rest = line.content[pos:]
+        self.err("expected-colon", self.span(line, pos, len(rest)), kind=kind)
+        text = ast.Value(unescape(rest), self.span(line, pos, len(rest)))
+        return ast.StepNode(kind, label, (), text, None, self.span(line, 0, len(line.content)), line.text)
 
     def _actors(self, line: _Line, head: str, offset: int) -> tuple[ast.Value, ...]:
         """The actor keys of a step; () after reporting a malformed one (the step is kept)."""
@@ -404,7 +735,9 @@ class Parser:
                 return
             if any(a.key == key for a in step.attributes):
                 first = next(a for a in step.attributes if a.key == key)
-                self.err("duplicate-attribute", key_span, key=match.group(1), first=first.span.line)
+                if id(step) not in self.duplicate_errors:  # more repeats: most likely a step line is missing
+                    self.duplicate_errors.add(id(step))
+                    self.err("duplicate-attribute", key_span, key=match.group(1), first=first.span.line)
                 return
             step.attributes.append(
                 ast.Attribute(key, ast.Value(value, self.span(line, lead, len(value))), key_span, line.text)
@@ -414,7 +747,9 @@ class Parser:
         if arrow >= 0:
             label = content[:arrow].strip()
             if step.kind != "decision":
-                self.err("branch-not-decision", self.span(line, 0, len(content)))
+                if id(step) not in self.branch_errors:  # its other branches are the same mistake
+                    self.branch_errors.add(id(step))
+                    self.err("branch-not-decision", self.span(line, 0, len(content)))
                 return
             if not label:
                 self.err("branch-without-label", self.span(line, arrow, 2))
@@ -445,14 +780,20 @@ class Parser:
                 )
             )
             return
-        self.err("unexpected-under-step", self.span(line, 0, len(content)))
+        if id(step) not in self.branch_errors:  # the lines after it are most likely the same mistake
+            self.branch_errors.add(id(step))
+            self.err("unexpected-under-step", self.span(line, 0, len(content)))
 
     def _unknown_attribute(self, line: _Line, written: str) -> None:
+        suggestion = suggest(written, list(ATTRIBUTE_KEYS))
+        names = [ENGLISH.get(k, k) for k in _DETAIL_ORDER] if _is_english(ATTRIBUTE_KEYS, suggestion) else _DETAIL_ORDER
         self.err(
             "unknown-attribute",
             self.span(line, 0, len(written)),
             key=written,
-            suggestion=suggest(written, list(ATTRIBUTE_KEYS)),
+            suggestion=suggestion,
+            known=", ".join(names[:-1]),
+            last=names[-1],
         )
 
 

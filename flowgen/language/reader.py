@@ -13,6 +13,7 @@ from pathlib import Path
 
 from flowgen import checks
 from flowgen.errors import Diagnostic, SourceError, Span, error, sort_key
+from flowgen.language.ast import Document
 from flowgen.language.parser import parse_document
 from flowgen.model.compile import compile_document
 from flowgen.model.types import Procedure
@@ -37,23 +38,58 @@ _PARTIAL = frozenset(
     }
 )
 
+# step lines that could not be read in full: their actors (and maybe the step) are missing
+_BROKEN_STEPS = frozenset({"expected-colon", "unclosed-label", "bad-label"})
+
 # a diagnostic that only repeats another one in other words is left out
 _SUPPRESSED_BY: dict[str, frozenset[str]] = {
-    "no-steps": frozenset({"missing-flow", "step-not-indented"}),
-    "unused-actor": frozenset({"unknown-actor", "bad-actor-ref", "actors-with-spaces"}),
-    "no-start": frozenset({"step-not-indented", "expected-colon", "unclosed-label", "bad-label"}),
-    "no-end": frozenset({"step-not-indented", "expected-colon", "unclosed-label", "bad-label"}),
+    "no-steps": frozenset({"missing-flow", "step-not-indented", "attribute-without-step"}) | _BROKEN_STEPS,
+    "unused-actor": frozenset(
+        {
+            "unknown-actor",
+            "bad-actor-ref",
+            "actors-with-spaces",
+            "missing-actor",
+            "keyword-without-actor",
+            "missing-flow",
+            "no-steps",
+            "step-not-indented",
+            "expected-actor",
+            "empty-actor-name",
+        }
+    )
+    | _BROKEN_STEPS,
+    "unknown-actor": frozenset({"missing-actors"}),
+    "no-start": frozenset({"step-not-indented"}) | _BROKEN_STEPS,
+    "no-end": frozenset({"step-not-indented"}) | _BROKEN_STEPS,
+}
+
+
+# a required key reported missing because it was misspelt: the unknown-key message says it all
+_MISSPELT: dict[str, frozenset[str]] = {
+    "missing-title": frozenset({"judul", "title"}),
+    "missing-actors": frozenset({"pelaksana", "actors"}),
+    "missing-flow": frozenset({"alur", "flow"}),
 }
 
 
 def _without_echoes(found: list[Diagnostic]) -> list[Diagnostic]:
     codes = {d.code for d in found}
-    misspelt_title = any(d.code == "unknown-key" and d.args.get("suggestion") in ("judul", "title") for d in found)
+    suggested = {d.args.get("suggestion") for d in found if d.code == "unknown-key"}
+    none: frozenset[str] = frozenset()
     return [
         d
         for d in found
-        if not (codes & _SUPPRESSED_BY.get(d.code, frozenset())) and not (d.code == "missing-title" and misspelt_title)
+        if not (codes & _SUPPRESSED_BY.get(d.code, none)) and not (suggested & _MISSPELT.get(d.code, none))
     ]
+
+
+def _at_flow_line(found: list[Diagnostic], document: Document) -> list[Diagnostic]:
+    """'no-steps' points at the 'alur:' line, which only the parser knows."""
+    span = document.flow_span
+    if span is None:
+        return found
+    return [error("no-steps", span, document.line(span.line)) if d.code == "no-steps" else d for d in found]
 
 
 def decode(data: bytes, source_name: str) -> tuple[str | None, list[Diagnostic]]:
@@ -77,7 +113,7 @@ def analyze(text: str, source_name: str = "<text>") -> tuple[Procedure | None, l
     procedure, compiled = compile_document(document)
     found += compiled
     partial = any(d.code in _PARTIAL for d in found)
-    found += checks.structure_errors(procedure, partial=partial)
+    found += _at_flow_line(checks.structure_errors(procedure, partial=partial), document)
     found += checks.convention_warnings(procedure, partial=partial)
     found = sorted(_without_echoes(found), key=sort_key)
     if any(d.is_error for d in found):

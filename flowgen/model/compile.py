@@ -11,7 +11,7 @@ from __future__ import annotations
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
 from flowgen.language.parser import suggest
-from flowgen.model.types import Actor, Approval, Edge, Identity, Procedure, Step, StepKind
+from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import MONTHS_EN, MONTHS_ID, DateFormatError, DateValue, parse_date, parse_time
 
 _KINDS = {
@@ -49,6 +49,8 @@ class Compiler:
     def __init__(self, document: ast.Document):
         self.doc = document
         self.diagnostics: list[Diagnostic] = []
+        self.unknown_actors: set[str] = set()  # reported once each, at their first use
+        self.unknown_labels: set[str] = set()
 
     def err(self, code: str, span: Span, **args: object) -> None:
         self.diagnostics.append(error(code, span, self.doc.line(span.line), **args))
@@ -161,6 +163,9 @@ class Compiler:
                 else:
                     actors.append(ref.text)
                 continue
+            if ref.text in self.unknown_actors:
+                continue
+            self.unknown_actors.add(ref.text)
             self.err(
                 "unknown-actor",
                 ref.span,
@@ -170,6 +175,7 @@ class Compiler:
             )
         attrs = {a.key: a.value.text for a in node.attributes}
         time = parse_time(attrs["waktu"]) if "waktu" in attrs else None
+        time_span = next((a.value.span for a in node.attributes if a.key == "waktu"), NO_SPAN)
         return Step(
             number=number,
             kind=_KINDS[node.kind],
@@ -182,6 +188,7 @@ class Compiler:
             note=attrs.get("keterangan", ""),
             symbol=attrs.get("simbol", ""),
             span=node.span,
+            time_span=time_span,
         )
 
     def _resolve(self, ref: ast.Value, labels: dict[str, int], count: int) -> int | None:
@@ -194,6 +201,9 @@ class Compiler:
             return None
         if name in labels:
             return labels[name]
+        if name in self.unknown_labels:
+            return None  # reported at its first use
+        self.unknown_labels.add(name)
         self.err(
             "unknown-label",
             ref.span,

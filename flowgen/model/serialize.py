@@ -12,7 +12,7 @@ import json
 from typing import Any
 
 from flowgen.errors import Span
-from flowgen.model.types import Actor, Approval, Edge, Identity, Procedure, Step, StepKind
+from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import DateValue, TimeValue
 
 SCHEMA = "flowgen/procedure"
@@ -76,6 +76,7 @@ def procedure_to_dict(p: Procedure) -> dict[str, Any]:
                 "note": s.note,
                 "symbol": s.symbol,
                 "span": s.span.to_dict(),
+                "time_span": s.time_span.to_dict(),
             }
             for s in p.steps
         ],
@@ -101,7 +102,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
         approved_by=Approval(**approval) if approval else None,
         **{name: tuple(ident.get(name, ())) for name in _LISTS},
         style=ident.get("style"),
-        style_span=Span.from_dict(ident["style_span"]) if ident.get("style_span") else Span("<model>", 0, 1, 0),
+        style_span=Span.from_dict(ident["style_span"]) if ident.get("style_span") else NO_SPAN,
     )
     actors = tuple(Actor(a["key"], a["name"], a["index"], Span.from_dict(a["span"])) for a in data["actors"])
     steps = tuple(
@@ -117,6 +118,7 @@ def procedure_from_dict(data: dict[str, Any]) -> Procedure:
             note=s.get("note", ""),
             symbol=s.get("symbol", ""),
             span=Span.from_dict(s["span"]),
+            time_span=Span.from_dict(s["time_span"]) if s.get("time_span") else NO_SPAN,
         )
         for s in data["steps"]
     )

@@ -116,6 +116,7 @@ class Step:
     note: str = ""  # keterangan
     symbol: str = ""  # short text written inside the symbol (simbol)
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    time_span: Span = field(default=NO_SPAN, compare=False, repr=False)  # the waktu value, if written
 
     @property
     def is_joint(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 MONTHS_ID = (
@@ -168,7 +168,7 @@ for _words, _field, _factor in (
 _UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
 _NUMBER = r"\d+(?:[.,]\d+)?"
 _COMPONENT = re.compile(rf"({_NUMBER})\s*({_UNIT_PATTERN})(?![A-Za-z])", re.IGNORECASE)
-_RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|s\.?\s?d\.?|sampai(?: dengan)?|hingga|to|until)\s*", re.IGNORECASE)
+_RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|s/d|s\.?\s?d\.?|sampai(?: dengan)?|hingga|to|until)\s*", re.IGNORECASE)
 _PREFIX = re.compile(
     r"^(?:±|\+/-|kurang lebih|kira-kira|sekitar|about|approx\.?|maks(?:imal)?\.?|max\.?|paling lama)\s*", re.IGNORECASE
 )
@@ -227,9 +227,12 @@ class TimeValue:
 
 
 def parse_time(text: str) -> TimeValue:
-    """Read a Waktu text: ``5 menit``, ``1,5 jam``, ``3 hari kerja``, ``30 menit - 3 jam``, ``1-2 hari``."""
+    """Read a Waktu text: ``5 menit``, ``1,5 jam``, ``3 hari kerja``, ``30 menit - 3 jam``, ``1-2 hari``.
+
+    The text is kept as written; for reading, runs of spaces count as one.
+    """
     written = text.strip()
-    body = _PREFIX.sub("", written)
+    body = _PREFIX.sub("", " ".join(written.split()))
     single = _parse_amount(body)
     if single is not None:
         return TimeValue(written, single, single)
@@ -256,12 +259,12 @@ def total(durations: Iterable[Duration]) -> Duration:
     return result
 
 
-def format_duration(duration: Duration, units: dict[str, str], decimal: str = ",") -> str:
+def format_duration(duration: Duration, units: Mapping[str, str | Sequence[str]], decimal: str = ",") -> str:
     """Print a duration with the style's unit words, largest unit first.
 
     ``units`` maps ``work_day``, ``day``, ``hour``, ``minute`` and
-    ``second`` to words ("hari kerja", "hari", "jam", "menit", "detik").
-    Minutes over an hour become hours; days are never converted.
+    ``second`` to a word ("jam") or to singular and plural ("hour",
+    "hours").  Minutes over an hour become hours; days are never converted.
     """
     parts: list[str] = []
 
@@ -271,19 +274,25 @@ def format_duration(duration: Duration, units: dict[str, str], decimal: str = ",
             return str(int(rounded))
         return f"{rounded:g}".replace(".", decimal)
 
+    def word(unit: str, value: float) -> str:
+        words = units[unit]
+        if isinstance(words, str):
+            return words
+        return words[0] if value == 1 or len(words) == 1 else words[1]
+
     if duration.work_days:
-        parts.append(f"{number(duration.work_days)} {units['work_day']}")
+        parts.append(f"{number(duration.work_days)} {word('work_day', duration.work_days)}")
     if duration.days:
-        parts.append(f"{number(duration.days)} {units['day']}")
+        parts.append(f"{number(duration.days)} {word('day', duration.days)}")
     seconds = round(duration.minutes * 60)
     hours, seconds = divmod(seconds, 3600)
     minutes, seconds = divmod(seconds, 60)
     if hours:
-        parts.append(f"{hours} {units['hour']}")
+        parts.append(f"{hours} {word('hour', hours)}")
     if minutes:
-        parts.append(f"{minutes} {units['minute']}")
+        parts.append(f"{minutes} {word('minute', minutes)}")
     if seconds:
-        parts.append(f"{seconds} {units['second']}")
+        parts.append(f"{seconds} {word('second', seconds)}")
     if not parts:
-        parts.append(f"0 {units['minute']}")
+        parts.append(f"0 {word('minute', 0)}")
     return " ".join(parts)
