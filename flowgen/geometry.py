@@ -337,8 +337,8 @@ def check_svg(data: bytes) -> list[Fault]:
                     add("label-on-step", f"label '{content}' of arrow {source}->{target} lies on step {number}")
         for g in numbers:
             if g.box and any(g.box.holds(x, y, 0.5) for x, y in _dense(e.points)):
-                add("edge-through", f"arrow {source}->{target} runs through the number of step "
-                                    f"{g.attrs.get('data-step')}")
+                add("number-crossed", f"arrow {source}->{target} runs through the number of step "
+                                      f"{g.attrs.get('data-step')}")
     dense = [(e, _dense(e.points), Box.of(e.points)) for e in found["fg-edge"] if e.points]
     for i, (a, pa, box_a) in enumerate(dense):
         grid: set[tuple[int, int]] | None = None

@@ -1,4 +1,4 @@
-"""A shortest-path search for an arrow on a fine orthogonal grid: the table router's last resort.
+"""A shortest-path (A*) search for an arrow on a fine orthogonal grid: the routers' last resort.
 
 The table router first tries the shapes a person would draw; when a page is
 so crowded that none of them is free, this search finds a way through the
@@ -40,7 +40,8 @@ class GridSearch:
     """Finds an orthogonal path between ports, given what is blocked."""
 
     def __init__(self, area: Box, gap: float, column_lines: Sequence[float], row_lines: Sequence[float],
-                 boxes: Sequence[Box]):
+                 boxes: Sequence[Box], limit: int = 60000):
+        self.limit = limit  # grid points to look at before giving up
         self.area = area
         self.gap = gap
         self.column_lines = column_lines
@@ -87,7 +88,15 @@ class GridSearch:
             found = first_track(port, (-direction[0], -direction[1]))
             if found is not None and not blocked(((xs[found[0]], ys[found[1]]), port)):
                 goal_at[found] = port
-        queue: list[tuple[float, int, tuple[int, int], int, tuple[Point, ...]]] = []
+        targets = [(xs[i], ys[j]) for i, j in goal_at]
+        if not targets:
+            return None
+
+        def estimate(i: int, j: int) -> float:
+            """A* guide: the straight-line (Manhattan) distance to the nearest goal."""
+            return min(abs(xs[i] - gx) + abs(ys[j] - gy) for gx, gy in targets)
+
+        queue: list[tuple[float, float, int, tuple[int, int], int, tuple[Point, ...]]] = []
         counter = 0
         for port, direction, cost in starts:
             found = first_track(port, direction)
@@ -98,20 +107,23 @@ class GridSearch:
                 continue
             axis = 0 if direction[0] else 1
             length = abs(port[0] - first[0]) + abs(port[1] - first[1])
-            heapq.heappush(queue, (cost + length, counter, found, axis, (port, first)))
+            g = cost + length
+            heapq.heappush(queue, (g + estimate(*found), g, counter, found, axis, (port, first)))
             counter += 1
         best: dict[tuple[tuple[int, int], int], float] = {}
         steps = ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1))
+        expanded = 0
         while queue:
-            cost, _, (i, j), axis, path = heapq.heappop(queue)
+            _, cost, _, (i, j), axis, path = heapq.heappop(queue)
+            expanded += 1
+            if expanded > self.limit:
+                break
             if best.get(((i, j), axis), float("inf")) <= cost:
                 continue
             best[((i, j), axis)] = cost
             here = (xs[i], ys[j])
             if (i, j) in goal_at:
                 return _simplify([*path, goal_at[(i, j)]])
-            if cost > 8000:
-                break
             for di, dj, new_axis in steps:
                 ni, nj = i + di, j + dj
                 if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
@@ -122,7 +134,8 @@ class GridSearch:
                 total = cost + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if new_axis != axis else 0.0)
                 if best.get(((ni, nj), new_axis), float("inf")) <= total:
                     continue
-                heapq.heappush(queue, (total, counter, (ni, nj), new_axis, (*path, there)))
+                heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis,
+                                       (*path, there)))
                 counter += 1
         return None
 
@@ -132,6 +145,55 @@ def _index(values: Sequence[float], value: float) -> int | None:
     if i < len(values) and abs(values[i] - value) <= 0.02:
         return i
     return None
+
+
+class Obstacles:
+    """Boxes an arrow may not touch and runs it may not lie on, indexed by area for quick tests."""
+
+    CELL = 24.0
+
+    def __init__(self, boxes: Sequence[Box], runs: Sequence[Segment], margin: float = 1.0, tolerance: float = 2.5):
+        self.margin = margin
+        self.tolerance = tolerance
+        self.buckets: dict[tuple[int, int], list[tuple[int, Box | Segment]]] = {}
+        for b in boxes:
+            self._add(0, b, b[0] - margin, b[1] - margin, b[2] + margin, b[3] + margin)
+        for (ax, ay), (bx, by) in runs:
+            t = tolerance
+            self._add(1, ((ax, ay), (bx, by)), min(ax, bx) - t, min(ay, by) - t, max(ax, bx) + t, max(ay, by) + t)
+
+    def _cells(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        c = self.CELL
+        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
+
+    def _add(self, kind: int, thing: Box | Segment, x0: float, y0: float, x1: float, y1: float) -> None:
+        for key in self._cells(x0, y0, x1, y1):
+            self.buckets.setdefault(key, []).append((kind, thing))
+
+    def blocked(self, segment: Segment) -> bool:
+        (x1, y1), (x2, y2) = segment
+        lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
+        m = self.margin
+        for key in self._cells(lo_x, lo_y, hi_x, hi_y):
+            for kind, thing in self.buckets.get(key, ()):
+                if kind == 0:
+                    b = thing
+                    if lo_x < b[2] + m and hi_x > b[0] - m and lo_y < b[3] + m and hi_y > b[1] - m:  # type: ignore[operator]
+                        return True
+                elif _runs_along(segment, thing, self.tolerance):  # type: ignore[arg-type]
+                    return True
+        return False
+
+
+def _runs_along(a: Segment, b: Segment, tolerance: float) -> bool:
+    """Two axis-aligned runs lie on top of each other for more than half a point."""
+    (ax1, ay1), (ax2, ay2) = a
+    (bx1, by1), (bx2, by2) = b
+    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
+        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > 0.5
+    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
+        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > 0.5
+    return False
 
 
 def _simplify(points: Sequence[Point]) -> list[Point]:

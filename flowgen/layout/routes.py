@@ -34,6 +34,7 @@ from flowgen.layout.arrows import (
     segments,
 )
 from flowgen.layout.flowchart import Badge, Box, Lane, Part, Route, Tie
+from flowgen.layout.grid_search import GridSearch, Obstacles
 from flowgen.layout.symbols import Point, inside, ray_hit
 from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind
@@ -218,6 +219,23 @@ class _Router:
                 return candidate
         return points
 
+    def reroute(self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge],
+                lanes: Sequence[Lane], ties: Sequence[Tie], gap: float, size: tuple[float, float]) -> None:
+        """Arrows still on top of another after :meth:`separate` get a new route from flowgen's grid search."""
+        for b in range(len(routes)):
+            clash = any(
+                edges[a].source != edges[b].source and edges[a].target != edges[b].target
+                and any(collinear_overlap(mine, theirs, 2.5) > 4.0
+                        for mine in segments(routes[b]) for theirs in segments(routes[a]))
+                for a in range(len(routes)) if a != b)
+            if not clash:
+                continue
+            others = [r for k, r in enumerate(routes) if k != b and edges[k].source != edges[b].source
+                      and edges[k].target != edges[b].target]
+            found = _grid_route(ends[b], self.parts, lanes, ties, others, gap, size)
+            if found is not None:
+                routes[b] = found
+
     def separate(self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge],
                  gap: float) -> None:
         """Move apart runs of two arrows (different source and target) that lie on top of each other.
@@ -233,15 +251,20 @@ class _Router:
                 for a in range(b):
                     if edges[a].source == edges[b].source or edges[a].target == edges[b].target:
                         continue
-                    for j, seg in enumerate(segments(routes[b])):
-                        if not any(collinear_overlap(seg, theirs, 3.0) > 4.0 for theirs in segments(routes[a])):
-                            continue
-                        others = [r for k, r in enumerate(routes) if k != b and edges[k].source != edges[b].source
-                                  and edges[k].target != edges[b].target]
-                        shifted = self._shift(routes[b], j, ends[b], others, gap)
-                        if shifted is not None:
-                            routes[b] = shifted
-                            moved = True
+                    for first, second in ((b, a), (a, b)):  # move the later arrow, else the earlier one
+                        for j, seg in enumerate(segments(routes[first])):
+                            if not any(collinear_overlap(seg, theirs, 3.0) > 4.0
+                                       for theirs in segments(routes[second])):
+                                continue
+                            others = [r for k, r in enumerate(routes) if k != first
+                                      and edges[k].source != edges[first].source
+                                      and edges[k].target != edges[first].target]
+                            shifted = self._shift(routes[first], j, ends[first], others, gap)
+                            if shifted is not None:
+                                routes[first] = shifted
+                                moved = True
+                                break
+                        if moved:
                             break
             if not moved:
                 return
@@ -275,6 +298,32 @@ class _Router:
         head = _attach(source, pts[0], pts[1])
         tail = _attach(target, pts[-1], pts[-2])
         return dedupe(head + pts[1:-1] + tail[::-1])
+
+
+def _grid_route(ends: tuple[Part, Part], parts: Sequence[Part], lanes: Sequence[Lane], ties: Sequence[Tie],
+                others: Sequence[Sequence[Point]], gap: float, size: tuple[float, float]) -> list[Point] | None:
+    """A route around every symbol and off every other arrow, found on a grid of tracks."""
+    source, target = ends
+    s, t = source.shape, target.shape
+    starts = [((s.x, s.y1), (0.0, 1.0), 0.0), ((s.x1, s.y), (1.0, 0.0), 4.0), ((s.x0, s.y), (-1.0, 0.0), 4.0),
+              ((s.x, s.y0), (0.0, -1.0), 12.0)]
+    goals = [((t.x, t.y0), (0.0, 1.0)), ((t.x0, t.y), (1.0, 0.0)), ((t.x1, t.y), (-1.0, 0.0)),
+             ((t.x, t.y1), (0.0, -1.0))]
+    taken = [seg for route in others for seg in segments(route)]
+    taken += [(tie.points[k], tie.points[k + 1]) for tie in ties for k in range(0, len(tie.points) - 1, 2)]
+    boxes = [p.box for p in parts] + [lane.header for lane in lanes]
+    third = [p.box for p in parts if p is not source and p is not target] + [lane.header for lane in lanes]
+    xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
+    ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
+    vertical_lanes = all(lane.box[3] - lane.box[1] >= lane.box[2] - lane.box[0] for lane in lanes)
+    column_lines, row_lines = (xs, [lane.header[3] for lane in lanes[:1]]) if vertical_lanes else (
+        [lane.header[2] for lane in lanes[:1]], ys)
+
+    blocked = Obstacles(third, taken, 1.0, 3.0).blocked
+    area = (min(lane.box[0] for lane in lanes) + 1, min(lane.box[1] for lane in lanes) + 1,
+            max(lane.box[2] for lane in lanes) - 1, max(lane.box[3] for lane in lanes) - 1)
+    search = GridSearch(area, max(gap, 6.0), column_lines, row_lines, boxes, limit=40000)
+    return search.find(starts, goals, blocked)
 
 
 def _span(part: Part, vertical: bool) -> tuple[float, float]:
@@ -347,10 +396,13 @@ def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> 
         corners = [(s.x0 + dx, s.y - dy), (s.x1 - dx, s.y - dy), (s.x0 + dx, s.y + dy), (s.x1 - dx, s.y + dy)]
     else:
         corners = [(s.x0, s.y0), (s.x1, s.y0), (s.x0, s.y1), (s.x1, s.y1)]
-    # if every corner is crossed: further along the top and bottom edges
+    # if every corner is crossed: further along the top and bottom edges, then just beside the symbol
     top, bottom = (s.y0, s.y1) if s.kind is not StepKind.DECISION else (s.y0 + r + 1, s.y1 - r - 1)
-    for share in (0.2, 0.8, 0.35, 0.65):
+    for share in (0.2, 0.8, 0.35, 0.65, 0.5):
         corners += [(s.x0 + s.w * share, top), (s.x0 + s.w * share, bottom)]
+    for dy in (-s.h / 4, s.h / 4, 0.0):
+        corners += [(s.x0 - r - 2, s.y + dy), (s.x1 + r + 2, s.y + dy)]
+    corners += [(s.x0 - r - 2, s.y0 - r - 2), (s.x1 + r + 2, s.y0 - r - 2)]
     for x, y in corners:
         box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
         if any(_box_hit(box, line, 0.0) for line in lines):
@@ -358,6 +410,15 @@ def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> 
         if any(overlap(box, other) for other in taken):
             continue
         return Badge(x, y, r, str(part.step))
+    # crowded all round: inside the symbol, in a corner its text leaves free
+    height = part.text.height + (part.detail.height + 4 if part.detail else 0.0)
+    width = max(part.text.width, part.detail.width if part.detail else 0.0)
+    text_box = (s.x - width / 2 - 1, s.y - height / 2 - 1, s.x + width / 2 + 1, s.y + height / 2 + 1)
+    if s.kind is StepKind.ACTIVITY:
+        for x, y in ((s.x0 + r + 2, s.y0 + r + 2), (s.x1 - r - 2, s.y0 + r + 2), (s.x0 + r + 2, s.y1 - r - 2),
+                     (s.x1 - r - 2, s.y1 - r - 2)):
+            if not overlap((x - r, y - r, x + r, y + r), text_box):
+                return Badge(x, y, r, str(part.step))
     x, y = corners[0]
     return Badge(x, y, r, str(part.step))
 
@@ -380,23 +441,38 @@ def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lan
     edges = list(procedure.edges)
     pairs = [_pick_parts(e, parts_of) for e in edges]
     dot = _routing_dot(pairs, parts, lanes, ties, height, curved)
+    plain: gv.PlainGraph | None = None
     for attempt in (1, 2, 3):
         try:
             plain = gv.parse_plain(gv.run(dot, "neato", no_op=2, source_name=source_name))
             break
         except LayoutError as exc:
-            if attempt == 3 or exc.diagnostics[0].code != "graphviz-failed":
+            if exc.diagnostics[0].code != "graphviz-failed" or (attempt == 3 and curved):
                 raise
             dot = _routing_dot(pairs, parts, lanes, ties, height, curved, jitter=0.37 * attempt)
+    gap = float(style.value("flowchart", "track-gap"))
 
-    # Graphviz moves the drawing to its own origin: measure the shift on a node and undo it
-    anchor = parts[0]
-    placed = plain.nodes[anchor.node]
-    shift_x, shift_y = anchor.shape.x - placed.x, (height - anchor.shape.y) - placed.y
     found: dict[tuple[str, str], list[list[Point]]] = defaultdict(list)
-    for routed in plain.edges:
-        found[(routed.tail, routed.head)].append(
-            [(x + shift_x, height - (y + shift_y)) for x, y in routed.points])
+    if plain is not None:
+        # Graphviz moves the drawing to its own origin: measure the shift on a node and undo it
+        anchor = parts[0]
+        placed = plain.nodes[anchor.node]
+        shift_x, shift_y = anchor.shape.x - placed.x, (height - anchor.shape.y) - placed.y
+        for routed in plain.edges:
+            found[(routed.tail, routed.head)].append(
+                [(x + shift_x, height - (y + shift_y)) for x, y in routed.points])
+    else:
+        # Graphviz's orthogonal router has crashed on this layout even with the boxes nudged
+        # (a known Graphviz bug): flowgen's own grid search routes every arrow instead.
+        done: list[list[Point]] = []
+        for i in sorted(range(len(edges)), key=lambda k: (edges[k].source, edges[k].target)):
+            source, target = pairs[i]
+            if source is target:
+                continue
+            route = _grid_route((source, target), parts, lanes, ties, done, gap, (width, height))
+            if route is not None:
+                found[(source.node, target.node)].append([p for p in route for _ in range(3)][1:-1])
+                done.append(route)
 
     router = _Router(parts)
     drawn: list[list[Command]] = []
@@ -423,8 +499,9 @@ def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lan
     if not curved:
         straight = [i for i in range(len(edges)) if pairs[i][0] is not pairs[i][1]]
         routes_only = [[(args[-2], args[-1]) for _, args in results[i]] for i in straight]
-        router.separate(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight],
-                        float(style.value("flowchart", "track-gap")))
+        router.separate(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], gap)
+        router.reroute(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], lanes, ties,
+                       gap, (width, height))
         for i, points in zip(straight, routes_only):
             results[i] = [("M", points[0])] + [("L", p) for p in points[1:]]
     drawn = [results[i] for i in range(len(edges))]

@@ -34,7 +34,7 @@ from flowgen.layout.arrows import (
     place_label,
     segments,
 )
-from flowgen.layout.grid_search import GridSearch
+from flowgen.layout.grid_search import GridSearch, Obstacles
 from flowgen.layout.lampiran import Link, Symbol, TablePage
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, StepKind
@@ -255,37 +255,7 @@ class TableRouter:
                   if other.edge.source != link.edge.source and other.edge.target != link.edge.target]
         taken = [seg for _, pts in others for seg in segments(pts)] + self.tie_segments
         third = [sym.box for sym in self.symbols if sym is not link.source and sym is not link.target]
-        cell = 24.0
-        buckets: dict[tuple[int, int], list[tuple[str, object]]] = {}
-
-        def cells(x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
-            return [(i, j) for i in range(int(x0 // cell), int(x1 // cell) + 1)
-                    for j in range(int(y0 // cell), int(y1 // cell) + 1)]
-
-        for b in third:
-            for key in cells(b[0] - 1, b[1] - 1, b[2] + 1, b[3] + 1):
-                buckets.setdefault(key, []).append(("box", b))
-        for seg in taken:
-            (ax, ay), (bx, by) = seg
-            for key in cells(min(ax, bx) - 3, min(ay, by) - 3, max(ax, bx) + 3, max(ay, by) + 3):
-                buckets.setdefault(key, []).append(("seg", seg))
-
-        def blocked(segment: Segment) -> bool:
-            (x1, y1), (x2, y2) = segment
-            seen: set[int] = set()
-            for key in cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
-                for kind, thing in buckets.get(key, ()):
-                    if id(thing) in seen:
-                        continue
-                    seen.add(id(thing))
-                    if kind == "box":
-                        b = thing  # type: ignore[assignment]
-                        if (min(x1, x2) < b[2] + 1 and max(x1, x2) > b[0] - 1  # type: ignore[index]
-                                and min(y1, y2) < b[3] + 1 and max(y1, y2) > b[1] - 1):  # type: ignore[index]
-                            return True
-                    elif collinear_overlap(segment, thing, 2.5) > 0.5:  # type: ignore[arg-type]
-                        return True
-            return False
+        blocked = Obstacles(third, taken, 1.0, 2.5).blocked
 
         area = (self.left + 1, self.rows[0][1] + 1, self.right - 1, self.rows[-1][2] - 1)
         grid = GridSearch(area, g, self.col_lines, self.row_lines, [sym.box for sym in self.symbols])

@@ -1,7 +1,9 @@
 """PNG painter: a scene page to a raster image with Pillow, drawn the way the SVG is.
 
 Shapes are drawn at twice the resolution and reduced, which smooths diagonal
-lines, diamonds and curves.  A long flowchart at 150 dpi can be tens of
+lines, diamonds and curves; text is drawn afterwards at the final size, where
+FreeType smooths and hints it itself.  Text always lies on top of shapes in
+flowgen's scenes, so drawing it last changes nothing but the speed.  A long flowchart at 150 dpi can be tens of
 megapixels, so the page is drawn in horizontal strips and the PNG is encoded
 row by row as strips are finished: memory stays at one strip, whatever the
 length of the procedure.  Pages drawn only in grays are written as
@@ -10,6 +12,7 @@ grayscale PNGs (a third of the data).
 
 from __future__ import annotations
 
+import functools
 import math
 import struct
 import zlib
@@ -92,6 +95,7 @@ class _Strip:
         self.scale = scale
         self.top = top
         self.gray = gray
+        self.bars: set[tuple[tuple[int, int, int, int], object]] = set()
 
     def color(self, color: str | None) -> int | tuple[int, int, int] | None:
         if color is None:
@@ -144,7 +148,8 @@ class _Strip:
             x = centre(ax)
             y0, y1 = min(ay, by), max(ay, by)
             box = (round(x - half), round(y0 - half), round(x + half), round(y1 + half))
-        if box[2] > box[0] and box[3] > box[1]:
+        if box[2] > box[0] and box[3] > box[1] and (box, fill) not in self.bars:
+            self.bars.add((box, fill))  # neighbouring cells share their borders: draw each once
             self.draw.rectangle((box[0] * k, box[1] * k, box[2] * k - 1, box[3] * k - 1), fill=fill)
 
     def rect(self, item: Rect) -> None:
@@ -227,11 +232,19 @@ class _Strip:
             self.draw.line(scaled, fill=stroke, width=width, joint="curve")
 
     def text(self, item: Text) -> None:
-        font = pillow_font(item.face.path, round(item.size * self.scale))
+        pixels = round(item.size * self.scale)
+        font = pillow_font(item.face.path, pixels)
         anchor = {"start": "ls", "middle": "ms", "end": "rs"}[item.anchor]
         fill = self.color(item.color)
         for line in item.lines:
-            self.draw.text(self.xy(line.x, line.y), line.text, font=font, fill=fill, anchor=anchor)
+            x, y = self.xy(line.x, line.y)
+            mask = _glyphs(item.face.path, pixels, line.text, anchor)
+            if mask is None:  # an older Pillow without the pieces used below: draw it the plain way
+                self.draw.text((x, y), line.text, font=font, fill=fill, anchor=anchor)
+                continue
+            bitmap, (dx, dy) = mask
+            ink = self.draw._getink(fill)[0]
+            self.draw.draw.draw_bitmap((round(x) + dx, round(y) + dy), bitmap, ink)
 
     def picture(self, item: Image) -> None:
         with PILImage.open(item.file) as source:
@@ -245,6 +258,16 @@ class _Strip:
         if self.gray:
             picture = picture.convert("LA")
         self.image.paste(picture, at, picture)
+
+
+@functools.lru_cache(maxsize=4096)
+def _glyphs(path: str, pixels: int, text: str, anchor: str) -> tuple[object, tuple[int, int]] | None:
+    """The rendered mask of a line of text (cached: table headers repeat on every page)."""
+    try:
+        mask, offset = pillow_font(path, pixels).getmask2(text, "L", anchor=anchor)
+    except (TypeError, AttributeError):
+        return None
+    return mask, (int(offset[0]), int(offset[1]))
 
 
 def _chunk(kind: bytes, data: bytes) -> bytes:
@@ -290,7 +313,7 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
              for top, bottom in [_extent(item)]]  # in painting order
     background = page.background or "#ffffff"
     fill: int | tuple[int, int, int] = _rgb(background)[0] if gray else _rgb(background)
-    compressor = zlib.compressobj(6)
+    compressor = zlib.compressobj(3)
     body = bytearray()
     row_bytes = width * (1 if gray else 3)
     for first in range(0, height, STRIP_ROWS):
@@ -298,10 +321,16 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
         strip = PILImage.new(mode, (width * SUPERSAMPLE, rows * SUPERSAMPLE), fill)
         painter = _Strip(strip, scale, first * SUPERSAMPLE, gray)
         top_pt, bottom_pt = first / pixels_per_point, (first + rows) / pixels_per_point
-        for start, end, item in items:
-            if start <= bottom_pt and end >= top_pt:
+        visible = [item for start, end, item in items if start <= bottom_pt and end >= top_pt]
+        for item in visible:  # shapes, twice as fine, then reduced: smooth diagonals
+            if not isinstance(item, Text):
                 painter.item(item)
-        raw = strip.reduce(SUPERSAMPLE).tobytes()
+        reduced = strip.reduce(SUPERSAMPLE)
+        writer = _Strip(reduced, pixels_per_point, first, gray)
+        for item in visible:  # text at its own size: FreeType smooths and hints it for these pixels
+            if isinstance(item, Text):
+                writer.item(item)
+        raw = reduced.tobytes()
         filtered = bytearray()
         for row in range(rows):
             filtered.append(0)
