@@ -87,9 +87,10 @@ class _Raw:
     name: str
     tokens: list[css.Node]
     important: bool
-    span: Span
+    span: Span  # of the property's name
     folder: Path
     order: int
+    value_span: Span  # of the value, where value errors point
 
 
 class _Reader:
@@ -323,7 +324,14 @@ class _Reader:
                 self.err("style-property-not-here", span, prop=name, selector=refused[0].text,
                          elements=", ".join(where))
                 continue
-            self.raws.append(_Raw(selectors, name, list(item.value), item.important, span, path.parent, self.order))
+            shown = [t for t in item.value if t.type not in ("whitespace", "comment")]
+            if shown:
+                text = "".join(t.serialize() for t in item.value).strip()
+                value_span = Span(str(path), shown[0].source_line, shown[0].source_column, max(1, len(text)))
+            else:
+                value_span = span
+            self.raws.append(_Raw(selectors, name, list(item.value), item.important, span, path.parent, self.order,
+                                  value_span))
             self.order += 1
 
     def font_face(self, rule: css.AtRule, path: Path) -> None:
@@ -397,7 +405,7 @@ class _Reader:
     def finish(self) -> list[Rule]:
         rules: list[Rule] = []
         for raw in self.raws:
-            tokens = self.substitute(raw.tokens, raw.span)
+            tokens = self.substitute(raw.tokens, raw.value_span)
             if tokens is None:
                 continue
             prop = PROPERTIES[raw.name]
@@ -405,14 +413,14 @@ class _Reader:
                 value = prop.parse(tokens)
             except ValueProblem as problem:
                 shown = "".join(t.serialize() for t in tokens).strip() or "(nothing)"
-                self.err("style-bad-value", raw.span, prop=raw.name, expected=problem.expected, got=shown)
+                self.err("style-bad-value", raw.value_span, prop=raw.name, expected=problem.expected, got=shown)
                 continue
             if isinstance(value, UrlValue):
-                located = self.inside(raw.folder, value.text, raw.span)
+                located = self.inside(raw.folder, value.text, raw.value_span)
                 if located is None:
                     continue
                 if located.suffix.lower() not in IMAGE_TYPES:
-                    self.err("style-bad-image", raw.span, file=value.text)
+                    self.err("style-bad-image", raw.value_span, file=value.text)
                     continue
                 value = located
             rules.append(Rule(raw.selectors, (Declaration(raw.name, value, raw.important, raw.span),), raw.order))
