@@ -16,8 +16,9 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import flowgen  # noqa: E402
-from generate import procedure_text  # noqa: E402
+from generate import procedure_text
+
+import flowgen
 
 
 def main(steps: int) -> None:
@@ -35,8 +36,10 @@ def main(steps: int) -> None:
         check_times.append(time.perf_counter() - start)
     assert procedure is not None
     print(f"{len(procedure.steps)} steps, {len(procedure.edges)} arrows, {len(text.splitlines())} lines")
-    print(f"parse + compile + check (flowgen.analyze): best {min(parse_times):.3f}s, "
-          f"median {sorted(parse_times)[runs // 2]:.3f}s")
+    print(
+        f"parse + compile + check (flowgen.analyze): best {min(parse_times):.3f}s, "
+        f"median {sorted(parse_times)[runs // 2]:.3f}s"
+    )
     print(f"check alone (flowgen.check):               best {min(check_times):.3f}s")
 
 

@@ -23,12 +23,13 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import flowgen  # noqa: E402
-from flowgen.layout import graphviz as gv  # noqa: E402
-from flowgen.layout.flowchart import layout_flowchart  # noqa: E402
-from flowgen.render.api import flowchart_page, lampiran_document, paint_page, resolve_style  # noqa: E402
-from flowgen.render.pdf import render_pdf  # noqa: E402
-from generate import procedure_text  # noqa: E402
+from generate import procedure_text
+
+import flowgen
+from flowgen.layout import graphviz as gv
+from flowgen.layout.flowchart import layout_flowchart
+from flowgen.render.api import flowchart_page, lampiran_document, paint_page, resolve_style
+from flowgen.render.pdf import render_pdf
 
 ACTORS = {12: 5, 40: 6, 200: 8}
 
@@ -52,8 +53,10 @@ def peak(func: Callable[[], object]) -> float:
 
 
 def main(sizes: list[int]) -> None:
-    print(f"{'steps':>5} {'actors':>6} | {'flowchart svg+png':>17} {'dot+neato':>9} {'flowgen':>8} | "
-          f"{'lampiran all':>12} {'pages':>5} | {'build all':>9} | {'peak MB fc/lamp':>15}")
+    print(
+        f"{'steps':>5} {'actors':>6} | {'flowchart svg+png':>17} {'dot+neato':>9} {'flowgen':>8} | "
+        f"{'lampiran all':>12} {'pages':>5} | {'build all':>9} | {'peak MB fc/lamp':>15}"
+    )
     for steps in sizes:
         actors = ACTORS.get(steps, 6)
         text = procedure_text(steps, actors)
@@ -86,8 +89,10 @@ def main(sizes: list[int]) -> None:
         fc_peak = peak(flowchart)
         lamp_peak = peak(lampiran)
         own = fc_time - gv_time
-        print(f"{steps:>5} {actors:>6} | {fc_time:>16.3f}s {gv_time:>8.3f}s {own:>7.3f}s | "
-              f"{lamp_time:>11.3f}s {pages!s:>5} | {fc_time + lamp_time:>8.3f}s | {fc_peak:>6.1f} / {lamp_peak:<6.1f}")
+        print(
+            f"{steps:>5} {actors:>6} | {fc_time:>16.3f}s {gv_time:>8.3f}s {own:>7.3f}s | "
+            f"{lamp_time:>11.3f}s {pages!s:>5} | {fc_time + lamp_time:>8.3f}s | {fc_peak:>6.1f} / {lamp_peak:<6.1f}"
+        )
     rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     print(f"maximum resident size of this process: {rss:.0f} MB")
 

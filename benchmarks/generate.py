@@ -9,10 +9,32 @@ from __future__ import annotations
 
 import random
 
-VERBS = ["Menerima", "Memeriksa", "Mencatat", "Menelaah", "Menyiapkan", "Meneruskan", "Menandatangani",
-         "Mengarsipkan", "Memverifikasi", "Menyusun", "Mengirimkan", "Menyetujui"]
-THINGS = ["surat masuk", "berkas permohonan", "lembar disposisi", "dokumen anggaran", "laporan kegiatan",
-          "nota dinas", "surat keputusan", "daftar hadir", "berita acara", "rancangan kontrak"]
+VERBS = [
+    "Menerima",
+    "Memeriksa",
+    "Mencatat",
+    "Menelaah",
+    "Menyiapkan",
+    "Meneruskan",
+    "Menandatangani",
+    "Mengarsipkan",
+    "Memverifikasi",
+    "Menyusun",
+    "Mengirimkan",
+    "Menyetujui",
+]
+THINGS = [
+    "surat masuk",
+    "berkas permohonan",
+    "lembar disposisi",
+    "dokumen anggaran",
+    "laporan kegiatan",
+    "nota dinas",
+    "surat keputusan",
+    "daftar hadir",
+    "berita acara",
+    "rancangan kontrak",
+]
 
 
 def procedure_text(steps: int, actors: int, seed: int | None = None) -> str:
@@ -43,8 +65,12 @@ def procedure_text(steps: int, actors: int, seed: int | None = None) -> str:
             actor = rng.choice(keys)
         if number > 4 and number < steps - 2 and number % 6 == 0:
             back = max(2, number - rng.randint(2, 4))
-            lines += [f"  [s{number}] ? {actor}: {rng.choice(THINGS).capitalize()} sudah lengkap?",
-                      f"    tidak -> s{back}", "    ya", "    waktu: 10 menit"]
+            lines += [
+                f"  [s{number}] ? {actor}: {rng.choice(THINGS).capitalize()} sudah lengkap?",
+                f"    tidak -> s{back}",
+                "    ya",
+                "    waktu: 10 menit",
+            ]
             continue
         text = f"{rng.choice(VERBS)} {rng.choice(THINGS)} dan {rng.choice(THINGS)}"
         line = f"  [s{number}] {actor}: {text}"

@@ -124,8 +124,9 @@ def _build_one(args: tuple[str, Path | None, BuildOptions]) -> BuildResult | Flo
         return exc
 
 
-def build_files(paths: Sequence[str | os.PathLike[str]], out_dir: Path | None, options: BuildOptions,
-                jobs: int | None = None) -> Iterator[tuple[Path, BuildResult | FlowgenError]]:
+def build_files(
+    paths: Sequence[str | os.PathLike[str]], out_dir: Path | None, options: BuildOptions, jobs: int | None = None
+) -> Iterator[tuple[Path, BuildResult | FlowgenError]]:
     """Build several files, in parallel on the machine's cores; results in the order given."""
     work = [(os.fspath(p), out_dir, options) for p in paths]
     workers = min(len(work), jobs or os.cpu_count() or 1)

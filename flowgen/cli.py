@@ -25,10 +25,18 @@ F = TypeVar("F", bound=Callable[..., Any])
 LANG_HELP = "Language of messages: en (English) or id (Bahasa Indonesia). Default: $FLOWGEN_LANG or en."
 
 WORDS = {
-    "en": {"clean": "{n} file(s) checked, no errors", "sheet-ok": "{name}: the style sheet is fine",
-           "built": "{n} file(s) built", "failed": "{n} file(s) failed"},
-    "id": {"clean": "{n} berkas diperiksa, tidak ada galat", "sheet-ok": "{name}: lembar gaya tidak bermasalah",
-           "built": "{n} berkas dibangun", "failed": "{n} berkas gagal"},
+    "en": {
+        "clean": "{n} file(s) checked, no errors",
+        "sheet-ok": "{name}: the style sheet is fine",
+        "built": "{n} file(s) built",
+        "failed": "{n} file(s) failed",
+    },
+    "id": {
+        "clean": "{n} berkas diperiksa, tidak ada galat",
+        "sheet-ok": "{name}: lembar gaya tidak bermasalah",
+        "built": "{n} berkas dibangun",
+        "failed": "{n} berkas gagal",
+    },
 }
 
 
@@ -92,11 +100,22 @@ def main(lang: str | None) -> None:
 
 @main.command()
 @click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["human", "json"]), default="human", show_default=True,
-              help="How to print the diagnostics.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="How to print the diagnostics.",
+)
 @click.option("--strict", is_flag=True, help="Warnings fail the check too.")
-@click.option("--style", "style", default=None, metavar="NAME|PATH",
-              help="Also check this style sheet (a shipped name such as kemendikbud, or a .css file).")
+@click.option(
+    "--style",
+    "style",
+    default=None,
+    metavar="NAME|PATH",
+    help="Also check this style sheet (a shipped name such as kemendikbud, or a .css file).",
+)
 @lang_option
 @version_option
 @guarded
@@ -122,7 +141,9 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
         except FlowgenError as exc:
             failed = True
             if fmt == "json":
-                report.append({"file": style, "ok": False, "diagnostics": [d.to_dict(language) for d in exc.diagnostics]})
+                report.append(
+                    {"file": style, "ok": False, "diagnostics": [d.to_dict(language) for d in exc.diagnostics]}
+                )
             else:
                 print_diagnostics(exc.diagnostics, language)
         else:
@@ -136,12 +157,14 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
         bad = bool(errors) or (strict and bool(found))
         failed = failed or bad
         if fmt == "json":
-            report.append({
-                "file": str(path),
-                "ok": not bad,
-                "steps": len(procedure.steps) if procedure else None,
-                "diagnostics": [d.to_dict(language) for d in found],
-            })
+            report.append(
+                {
+                    "file": str(path),
+                    "ok": not bad,
+                    "steps": len(procedure.steps) if procedure else None,
+                    "diagnostics": [d.to_dict(language) for d in found],
+                }
+            )
         else:
             print_diagnostics(found, language)
     if fmt == "json":
@@ -153,17 +176,41 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
 
 @main.command()
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the outputs (default: beside each input file).")
-@click.option("--format", "formats", default="svg,png,pdf", show_default=True,
-              help="Comma-separated output formats: svg, png, pdf, json.")
-@click.option("--form", "forms", default="flowchart,lampiran", show_default=True,
-              help="Comma-separated forms: flowchart (swimlanes), lampiran (the official table form).")
-@click.option("--style", default=None, metavar="NAME|PATH",
-              help="Style sheet: a shipped name (see 'flowgen styles') or a .css file. "
-                   "Wins over 'gaya:' in the file and over flowgen.toml.")
-@click.option("--direction", type=click.Choice(["TB", "LR"], case_sensitive=False), default=None,
-              help="Flowchart direction: TB (lanes as columns, the standard) or LR (lanes as rows).")
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the outputs (default: beside each input file).",
+)
+@click.option(
+    "--format",
+    "formats",
+    default="svg,png,pdf",
+    show_default=True,
+    help="Comma-separated output formats: svg, png, pdf, json.",
+)
+@click.option(
+    "--form",
+    "forms",
+    default="flowchart,lampiran",
+    show_default=True,
+    help="Comma-separated forms: flowchart (swimlanes), lampiran (the official table form).",
+)
+@click.option(
+    "--style",
+    default=None,
+    metavar="NAME|PATH",
+    help="Style sheet: a shipped name (see 'flowgen styles') or a .css file. "
+    "Wins over 'gaya:' in the file and over flowgen.toml.",
+)
+@click.option(
+    "--direction",
+    type=click.Choice(["TB", "LR"], case_sensitive=False),
+    default=None,
+    help="Flowchart direction: TB (lanes as columns, the standard) or LR (lanes as rows).",
+)
 @click.option("--dpi", type=click.FloatRange(20, 1200), default=150, show_default=True, help="Resolution of PNGs.")
 @click.option("--mutu-baku/--no-mutu-baku", default=None, help="Show each step's time and output in the flowchart.")
 @click.option("--step-numbers/--no-step-numbers", default=None, help="Show step numbers in the flowchart.")
@@ -171,9 +218,19 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
 @lang_option
 @version_option
 @guarded
-def build(files: tuple[Path, ...], out_dir: Path | None, formats: str, forms: str, style: str | None,
-          direction: str | None, dpi: float, mutu_baku: bool | None, step_numbers: bool | None, jobs: int | None,
-          lang: str | None) -> None:
+def build(
+    files: tuple[Path, ...],
+    out_dir: Path | None,
+    formats: str,
+    forms: str,
+    style: str | None,
+    direction: str | None,
+    dpi: float,
+    mutu_baku: bool | None,
+    step_numbers: bool | None,
+    jobs: int | None,
+    lang: str | None,
+) -> None:
     """Build the flowchart and the lampiran of .pos files.
 
     Outputs go beside each file (or into -o DIR): NAME.flowchart.svg/.png,
@@ -191,8 +248,9 @@ def build(files: tuple[Path, ...], out_dir: Path | None, formats: str, forms: st
         chosen_forms = BuildOptions.parse_list(forms, FORMS, "form")
     except ValueError as exc:
         raise click.BadParameter(str(exc), param_hint="--form") from None
-    options = BuildOptions(chosen_formats, chosen_forms, style, dpi, direction.lower() if direction else None,
-                           mutu_baku, step_numbers)
+    options = BuildOptions(
+        chosen_formats, chosen_forms, style, dpi, direction.lower() if direction else None, mutu_baku, step_numbers
+    )
     failed = 0
     for _path, result in build_files(files, out_dir, options, jobs):
         if isinstance(result, FlowgenError):

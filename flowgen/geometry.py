@@ -19,6 +19,7 @@ text — so they check the drawing, not flowgen's intentions:
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 from dataclasses import dataclass, field
@@ -52,12 +53,18 @@ class Box:
         return Box(min(self.x0, other.x0), min(self.y0, other.y0), max(self.x1, other.x1), max(self.y1, other.y1))
 
     def inside(self, other: Box, tolerance: float = TOLERANCE) -> bool:
-        return (self.x0 >= other.x0 - tolerance and self.y0 >= other.y0 - tolerance
-                and self.x1 <= other.x1 + tolerance and self.y1 <= other.y1 + tolerance)
+        return (
+            self.x0 >= other.x0 - tolerance
+            and self.y0 >= other.y0 - tolerance
+            and self.x1 <= other.x1 + tolerance
+            and self.y1 <= other.y1 + tolerance
+        )
 
     def overlaps(self, other: Box, tolerance: float = TOLERANCE) -> bool:
-        return (min(self.x1, other.x1) - max(self.x0, other.x0) > tolerance
-                and min(self.y1, other.y1) - max(self.y0, other.y0) > tolerance)
+        return (
+            min(self.x1, other.x1) - max(self.x0, other.x0) > tolerance
+            and min(self.y1, other.y1) - max(self.y0, other.y0) > tolerance
+        )
 
     def holds(self, x: float, y: float, margin: float) -> bool:
         return self.x0 + margin < x < self.x1 - margin and self.y0 + margin < y < self.y1 - margin
@@ -99,8 +106,12 @@ def _bezier(p0: Point, p1: Point, p2: Point, p3: Point) -> list[Point]:
     for i in range(1, 13):
         t = i / 12
         u = 1 - t
-        out.append((u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t ** 3 * p3[0],
-                    u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t ** 3 * p3[1]))
+        out.append(
+            (
+                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+            )
+        )
     return out
 
 
@@ -113,14 +124,21 @@ def _path_points(d: str) -> list[Point]:
             points += list(zip(values[0::2], values[1::2]))
         elif command == "C" and points:
             for k in range(0, len(values) - 5, 6):
-                points += _bezier(points[-1], (values[k], values[k + 1]), (values[k + 2], values[k + 3]),
-                                  (values[k + 4], values[k + 5]))
+                points += _bezier(
+                    points[-1],
+                    (values[k], values[k + 1]),
+                    (values[k + 2], values[k + 3]),
+                    (values[k + 4], values[k + 5]),
+                )
     return points
 
 
 def _shape_points(element: etree._Element) -> list[Point]:
     tag = etree.QName(element).localname
-    get = lambda name: float(element.get(name) or 0)  # noqa: E731
+
+    def get(name: str) -> float:
+        return float(element.get(name) or 0)
+
     if tag == "rect":
         x, y, w, h = get("x"), get("y"), get("width"), get("height")
         return [(x, y), (x + w, y), (x + w, y + h), (x, y + h)]
@@ -152,7 +170,9 @@ class _Measurer:
 
     def boxes(self, text: etree._Element) -> list[tuple[Box, str]]:
         spans = [t for t in text.iter(f"{SVG}tspan") if t.get("x") is not None]
-        parts = [(t, "".join(t.itertext())) for t in spans] or [(text, "".join(text.itertext()))]
+        parts = [(t, "".join(str(x) for x in t.itertext())) for t in spans] or [
+            (text, "".join(str(x) for x in text.itertext()))
+        ]
         out = []
         for element, content in parts:
             content = content.strip()
@@ -197,7 +217,7 @@ def read(data: bytes) -> tuple[str, dict[str, list[_Group]]]:
         kind = next((k for k in SEMANTIC if k in classes), None)
         if kind is None:
             continue
-        item = _Group(dict(g.attrib))
+        item = _Group({str(k): str(v) for k, v in g.attrib.items()})
         elements = _own(g)
         shapes = [e for e in elements if etree.QName(e).localname in SHAPES]
         for text in (e for e in elements if etree.QName(e).localname == "text"):
@@ -244,7 +264,7 @@ def _edge_distance(x: float, y: float, polygon: list[Point]) -> float:
 
 def _dense(points: list[Point], step: float = 2.0) -> list[Point]:
     out: list[Point] = []
-    for (x1, y1), (x2, y2) in zip(points, points[1:]):
+    for (x1, y1), (x2, y2) in itertools.pairwise(points):
         n = max(1, int(math.hypot(x2 - x1, y2 - y1) / step))
         out += [(x1 + (x2 - x1) * k / n, y1 + (y2 - y1) * k / n) for k in range(n)]
     return out
@@ -272,7 +292,7 @@ def check_svg(data: bytes) -> list[Fault]:
             if cb <= ca:
                 add("lane-order", f"lane {b.attrs.get('data-actor')} is not after lane {a.attrs.get('data-actor')}")
         for i, a in enumerate(lanes):
-            for b in lanes[i + 1:]:
+            for b in lanes[i + 1 :]:
                 if a.box and b.box and a.box.overlaps(b.box):
                     add("lane-overlap", f"lanes {a.attrs.get('data-actor')} and {b.attrs.get('data-actor')} overlap")
         lengths = [(g.box.height if columns else g.box.width) for g in lanes if g.box]
@@ -284,14 +304,14 @@ def check_svg(data: bytes) -> list[Fault]:
                     add("text-overflow", f"lane header '{content[:40]}' sticks out of its lane")
         for s in steps:
             own = [lane_of[a].box for a in (s.attrs.get("data-actors") or "").split() if a in lane_of]
-            area = own[0] if own else None
-            for b in own[1:]:
-                if area and b:
-                    area = area.union(b)
-            if area is None or (s.box and not s.box.inside(area, 1.5)):
+            lane_area: Box | None = own[0] if own else None
+            for other_box in own[1:]:
+                if lane_area and other_box:
+                    lane_area = lane_area.union(other_box)
+            if lane_area is None or (s.box and not s.box.inside(lane_area, 1.5)):
                 add("step-lane", f"step {s.attrs.get('data-step')} is outside its lane(s)")
     for i, a in enumerate(steps):
-        for b in steps[i + 1:]:
+        for b in steps[i + 1 :]:
             if a.box and b.box and a.box.overlaps(b.box):
                 add("step-overlap", f"steps {a.attrs.get('data-step')} and {b.attrs.get('data-step')} overlap")
     for s in steps:
@@ -305,8 +325,11 @@ def check_svg(data: bytes) -> list[Fault]:
     for cell in found["fg-cell"]:
         for box, content in cell.texts:
             if cell.box and not box.inside(cell.box, 1.5):
-                add("text-overflow", f"cell {cell.attrs.get('data-row')}/{cell.attrs.get('data-col')}: "
-                                     f"'{content[:40]}' sticks out of its cell")
+                add(
+                    "text-overflow",
+                    f"cell {cell.attrs.get('data-row')}/{cell.attrs.get('data-col')}: "
+                    f"'{content[:40]}' sticks out of its cell",
+                )
     numbers = [g for g in found["fg-number"] if g.box]
     for g in numbers:
         for box, content in g.texts:
@@ -314,8 +337,10 @@ def check_svg(data: bytes) -> list[Fault]:
                 add("text-overflow", f"step number '{content}' sticks out of its circle")
         for s in steps:
             if s.box and g.box and s.attrs.get("data-step") != g.attrs.get("data-step") and g.box.overlaps(s.box):
-                add("number-overlap", f"the number of step {g.attrs.get('data-step')} lies on step "
-                                      f"{s.attrs.get('data-step')}")
+                add(
+                    "number-overlap",
+                    f"the number of step {g.attrs.get('data-step')} lies on step {s.attrs.get('data-step')}",
+                )
     kinds = {g.attrs.get("data-step"): g.attrs.get("data-kind") for g in found["fg-step"]}
     for e in found["fg-edge"]:
         source, target = e.attrs.get("data-from"), e.attrs.get("data-to")
@@ -337,20 +362,29 @@ def check_svg(data: bytes) -> list[Fault]:
                     add("label-on-step", f"label '{content}' of arrow {source}->{target} lies on step {number}")
         for g in numbers:
             if g.box and any(g.box.holds(x, y, 0.5) for x, y in _dense(e.points)):
-                add("number-crossed", f"arrow {source}->{target} runs through the number of step "
-                                      f"{g.attrs.get('data-step')}")
+                add(
+                    "number-crossed",
+                    f"arrow {source}->{target} runs through the number of step {g.attrs.get('data-step')}",
+                )
     dense = [(e, _dense(e.points), Box.of(e.points)) for e in found["fg-edge"] if e.points]
     for i, (a, pa, box_a) in enumerate(dense):
         grid: set[tuple[int, int]] | None = None
-        for b, pb, box_b in dense[i + 1:]:
+        for b, pb, box_b in dense[i + 1 :]:
             if a.attrs.get("data-to") == b.attrs.get("data-to") or a.attrs.get("data-from") == b.attrs.get("data-from"):
                 continue
             if not Box(box_a.x0 - 2, box_a.y0 - 2, box_a.x1 + 2, box_a.y1 + 2).overlaps(box_b, 0.0):
                 continue
             if grid is None:
                 grid = {(round(x), round(y)) for x, y in pa}
-            ends = [by_number.get(k) for k in (a.attrs.get("data-from"), a.attrs.get("data-to"),
-                                               b.attrs.get("data-from"), b.attrs.get("data-to"))]
+            ends = [
+                by_number.get(k)
+                for k in (
+                    a.attrs.get("data-from"),
+                    a.attrs.get("data-to"),
+                    b.attrs.get("data-from"),
+                    b.attrs.get("data-to"),
+                )
+            ]
             shared = 0
             for x, y in pb:
                 if any(s is not None and s.box is not None and s.box.holds(x, y, -8) for s in ends):
@@ -358,32 +392,43 @@ def check_svg(data: bytes) -> list[Fault]:
                 if any((round(x) + dx, round(y) + dy) in grid for dx in (-1, 0, 1) for dy in (-1, 0, 1)):
                     shared += 1
             if shared * 2 > 24:
-                add("edge-overlap", f"arrows {a.attrs.get('data-from')}->{a.attrs.get('data-to')} and "
-                                    f"{b.attrs.get('data-from')}->{b.attrs.get('data-to')} share "
-                                    f"{shared * 2} units of line")
+                add(
+                    "edge-overlap",
+                    f"arrows {a.attrs.get('data-from')}->{a.attrs.get('data-to')} and "
+                    f"{b.attrs.get('data-from')}->{b.attrs.get('data-to')} share "
+                    f"{shared * 2} units of line",
+                )
     if form == "lampiran" and found["fg-cell"]:
         cells = {(c.attrs.get("data-row"), c.attrs.get("data-col")): c for c in found["fg-cell"] if c.box}
-        actor_cells = [c for c in found["fg-cell"] if c.box and (c.attrs.get("data-col") or "").startswith("actor:")
-                       and c.attrs.get("data-row") != "header"]
+        actor_cells = [
+            c
+            for c in found["fg-cell"]
+            if c.box and (c.attrs.get("data-col") or "").startswith("actor:") and c.attrs.get("data-row") != "header"
+        ]
         for s in steps:
             if s.attrs.get("data-kind") == "connector":
                 continue
             row = s.attrs.get("data-step")
-            boxes = [cells[(row, f"actor:{a}")].box for a in (s.attrs.get("data-actors") or "").split()
-                     if (row, f"actor:{a}") in cells]
-            area = boxes[0] if boxes else None
-            for b in boxes[1:]:
-                if area and b:
-                    area = area.union(b)
-            if area is None or (s.box and not s.box.inside(area, 1.0)):
+            boxes = [
+                cells[(row, f"actor:{a}")].box
+                for a in (s.attrs.get("data-actors") or "").split()
+                if (row, f"actor:{a}") in cells
+            ]
+            cell_area: Box | None = boxes[0] if boxes else None
+            for other_box in boxes[1:]:
+                if cell_area and other_box:
+                    cell_area = cell_area.union(other_box)
+            if cell_area is None or (s.box and not s.box.inside(cell_area, 1.0)):
                 add("step-cell", f"step {row} is outside its row's actor cell(s)")
         if actor_cells:
             left = min(c.box.x0 for c in actor_cells if c.box)
             right = max(c.box.x1 for c in actor_cells if c.box)
             for e in found["fg-edge"]:
                 if any(x < left - TOLERANCE or x > right + TOLERANCE for x, _ in e.points):
-                    add("edge-outside", f"arrow {e.attrs.get('data-from')}->{e.attrs.get('data-to')} "
-                                        "leaves the Pelaksana columns")
+                    add(
+                        "edge-outside",
+                        f"arrow {e.attrs.get('data-from')}->{e.attrs.get('data-to')} leaves the Pelaksana columns",
+                    )
     return faults
 
 
@@ -396,8 +441,11 @@ def connector_pairs(pages: list[bytes]) -> list[Fault]:
         for e in found["fg-edge"]:
             if e.attrs.get("data-via") != "connector":
                 continue
-            connectors = {(g.attrs.get("data-step"), g.attrs.get("data-connector")) for g in found["fg-step"]
-                          if g.attrs.get("data-kind") == "connector"}
+            connectors = {
+                (g.attrs.get("data-step"), g.attrs.get("data-connector"))
+                for g in found["fg-step"]
+                if g.attrs.get("data-kind") == "connector"
+            }
             source, target = e.attrs.get("data-from", ""), e.attrs.get("data-to", "")
             if (target, "out") in connectors:
                 outs.append((number, source, target))
@@ -406,10 +454,16 @@ def connector_pairs(pages: list[bytes]) -> list[Fault]:
     faults = []
     for page, source, target in outs:
         if not any(s == source and t == target and p != page for p, s, t in ins):
-            faults.append(Fault("connector-pair", f"arrow {source}->{target} leaves page {page} by a connector "
-                                                  "that no page answers"))
+            faults.append(
+                Fault(
+                    "connector-pair", f"arrow {source}->{target} leaves page {page} by a connector that no page answers"
+                )
+            )
     for page, source, target in ins:
         if not any(s == source and t == target and p != page for p, s, t in outs):
-            faults.append(Fault("connector-pair", f"arrow {source}->{target} reaches page {page} by a connector "
-                                                  "that no page sends"))
+            faults.append(
+                Fault(
+                    "connector-pair", f"arrow {source}->{target} reaches page {page} by a connector that no page sends"
+                )
+            )
     return faults

@@ -247,12 +247,12 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
 def _split_long(word: str, face: FontFace, size: float, width: float, lines: list[str]) -> str:
     """Break a word wider than the line: after a '/' or '-' where possible, else between characters."""
     while measure(face, size, word) > width:
-        breaks = [i + 1 for i, ch in enumerate(word[:-1]) if ch in "/-" and measure(face, size, word[:i + 1]) <= width]
+        breaks = [i + 1 for i, ch in enumerate(word[:-1]) if ch in "/-" and measure(face, size, word[: i + 1]) <= width]
         if breaks:
             cut = breaks[-1]
         else:
             cut = 1
-            while cut < len(word) and measure(face, size, word[:cut + 1]) <= width:
+            while cut < len(word) and measure(face, size, word[: cut + 1]) <= width:
                 cut += 1
         lines.append(word[:cut])
         word = word[cut:]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import os
 import shutil
 import subprocess
@@ -55,14 +56,22 @@ def test_semantic_structure_of_the_reference_example() -> None:
     ]
     steps = [g for g in root.iter(f"{SVG}g") if g.get("class") == "fg-step"]
     assert [(g.get("data-step"), g.get("data-kind"), g.get("data-actors")) for g in steps] == [
-        ("1", "start", "pu"), ("2", "activity", "pu"), ("3", "decision", "pu"), ("4", "activity", "pu"),
-        ("5", "activity", "pu"), ("6", "activity", "ktu"), ("7", "activity", "dir"), ("8", "activity", "ktu"),
-        ("9", "activity", "pu ktu"), ("10", "end", "pu"),
+        ("1", "start", "pu"),
+        ("2", "activity", "pu"),
+        ("3", "decision", "pu"),
+        ("4", "activity", "pu"),
+        ("5", "activity", "pu"),
+        ("6", "activity", "ktu"),
+        ("7", "activity", "dir"),
+        ("8", "activity", "ktu"),
+        ("9", "activity", "pu ktu"),
+        ("10", "end", "pu"),
     ]
     assert all(g.find(f"{SVG}title") is not None for g in steps)
     edges = [g for g in root.iter(f"{SVG}g") if "fg-edge" in (g.get("class") or "").split()]
     assert sorted((int(g.get("data-from") or 0), int(g.get("data-to") or 0)) for g in edges) == sorted(
-        (e.source, e.target) for e in procedure.edges)
+        (e.source, e.target) for e in procedure.edges
+    )
     labels = {(g.get("data-from"), g.get("data-to")): g.get("data-label") for g in edges if g.get("data-label")}
     assert labels == {("3", "4"): "Tidak", ("3", "5"): "Ya"}
     numbers = [g.get("data-step") for g in root.iter(f"{SVG}g") if g.get("class") == "fg-number"]
@@ -75,7 +84,7 @@ def test_lanes_are_full_length_columns_in_declared_order() -> None:
     boxes = [lane.box for lane in layout.lanes]
     assert [lane.key for lane in layout.lanes] == [a.key for a in procedure.actors]
     assert len({(b[1], b[3]) for b in boxes}) == 1  # same top and bottom
-    assert all(a[2] <= b[0] + 0.01 for a, b in zip(boxes, boxes[1:]))  # left to right, no overlap
+    assert all(a[2] <= b[0] + 0.01 for a, b in itertools.pairwise(boxes))  # left to right, no overlap
     for part in layout.parts:
         lane = boxes[part.lane]
         assert lane[0] <= part.shape.x0 and part.shape.x1 <= lane[2]
@@ -96,8 +105,9 @@ def test_output_is_deterministic() -> None:
 
 
 def test_png_has_the_asked_resolution() -> None:
-    from PIL import Image
     import io
+
+    from PIL import Image
 
     procedure = flowgen.load(ROOT / "examples" / "pengelolaan-arsip.pos")
     page = flowchart_page(procedure, resolve_style(None, procedure))
@@ -108,7 +118,7 @@ def test_png_has_the_asked_resolution() -> None:
 
 HOSTILE = [
     '<script>alert("x")</script>',
-    'A & B "kutip" \'satu\'',
+    "A & B \"kutip\" 'satu'",
     "back\\slash {a|b} <c> \\n \\l <b>tebal</b>",
     "]]> <!-- -\\-> <?xml?> &amp;",  # "-\\->" is how a writer prints "-->"
 ]
@@ -125,8 +135,18 @@ def test_text_is_data_never_markup() -> None:
     for piece in ('<script>alert("x")</script>', "A & B", "\\n \\l <b>tebal</b>", "{a|b}", "]]> <!-- -->"):
         assert piece in joined
     assert [str(f) for f in check_svg(data)] == []
-    allowed = {"class", "data-step", "data-kind", "data-actors", "data-from", "data-to", "data-label", "data-actor",
-               "data-index", "data-part"}
+    allowed = {
+        "class",
+        "data-step",
+        "data-kind",
+        "data-actors",
+        "data-from",
+        "data-to",
+        "data-label",
+        "data-actor",
+        "data-index",
+        "data-part",
+    }
     for g in root.iter(f"{SVG}g"):
         assert set(g.attrib) <= allowed
 
@@ -138,7 +158,8 @@ def test_graphviz_missing_is_one_clear_error(monkeypatch: pytest.MonkeyPatch) ->
         flowgen.render_flowchart(procedure)
     assert caught.value.diagnostics[0].message == "the Graphviz program 'dot' is not installed"
     assert caught.value.diagnostics[0].hint == (
-        "install it: sudo apt-get install graphviz (or run sh scripts/install.sh)")
+        "install it: sudo apt-get install graphviz (or run sh scripts/install.sh)"
+    )
 
 
 def test_graphviz_has_a_time_limit(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -156,9 +177,23 @@ def test_graphviz_failure_is_reported() -> None:
 
 def test_cli_without_graphviz_prints_one_sentence(tmp_path: Path) -> None:
     env = dict(os.environ, PATH="/nonexistent")
-    result = subprocess.run([sys.executable, "-m", "flowgen", "build", str(ROOT / "examples" / "surat-masuk.pos"),
-                             "-o", str(tmp_path), "--form", "flowchart"], capture_output=True, text=True, env=env,
-                            check=False)
+    result = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "flowgen",
+            "build",
+            str(ROOT / "examples" / "surat-masuk.pos"),
+            "-o",
+            str(tmp_path),
+            "--form",
+            "flowchart",
+        ],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+    )
     assert result.returncode == 1
     assert "error: the Graphviz program 'dot' is not installed" in result.stderr
     assert "Traceback" not in result.stderr
@@ -186,6 +221,10 @@ def test_random_procedures_draw_clean(procedure: flowgen.Procedure) -> None:
 def test_outside_checker_agrees(tmp_path: Path) -> None:
     for path in EXAMPLES:
         (tmp_path / f"{path.stem}.svg").write_bytes(svg_of(path))
-    result = subprocess.run([sys.executable, str(SHARED_CHECK), *map(str, sorted(tmp_path.glob("*.svg")))],
-                            capture_output=True, text=True, check=False)
+    result = subprocess.run(
+        [sys.executable, str(SHARED_CHECK), *map(str, sorted(tmp_path.glob("*.svg")))],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert result.returncode == 0, result.stdout

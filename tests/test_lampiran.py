@@ -57,8 +57,12 @@ def test_every_example_builds_a_clean_document(path: Path) -> None:
     assert roots[0].get("data-sheet") == "identitas"
     assert [r.get("data-page") for r in roots] == [str(n) for n in range(1, len(pages) + 1)]
     assert {r.get("data-pages") for r in roots} == {str(len(pages))}
-    steps = {g.get("data-step") for r in roots[1:] for g in r.iter(f"{SVG}g")
-             if g.get("class") == "fg-step" and g.get("data-kind") != "connector"}
+    steps = {
+        g.get("data-step")
+        for r in roots[1:]
+        for g in r.iter(f"{SVG}g")
+        if g.get("class") == "fg-step" and g.get("data-kind") != "connector"
+    }
     assert steps == {str(s.number) for s in procedure.steps}
 
 
@@ -68,13 +72,36 @@ def test_rows_cells_and_header_of_the_reference_example() -> None:
     assert (root.get("data-flowgen-form"), root.get("data-page"), root.get("data-pages")) == ("lampiran", "2", "2")
     cells = [(g.get("data-row"), g.get("data-col")) for g in root.iter(f"{SVG}g") if g.get("class") == "fg-cell"]
     header = [col for row, col in cells if row == "header"]
-    assert header == ["no", "kegiatan", "keterangan", "pelaksana", "mutu-baku", "actor:pu", "actor:ktu", "actor:dir",
-                      "kelengkapan", "waktu", "output"]
+    assert header == [
+        "no",
+        "kegiatan",
+        "keterangan",
+        "pelaksana",
+        "mutu-baku",
+        "actor:pu",
+        "actor:ktu",
+        "actor:dir",
+        "kelengkapan",
+        "waktu",
+        "output",
+    ]
     row1 = [col for row, col in cells if row == "1"]
-    assert row1 == ["no", "kegiatan", "actor:pu", "actor:ktu", "actor:dir", "kelengkapan", "waktu", "output",
-                    "keterangan"]
-    texts = {(g.get("data-row"), g.get("data-col")): " ".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
-             for g in root.iter(f"{SVG}g") if g.get("class") == "fg-cell"}
+    assert row1 == [
+        "no",
+        "kegiatan",
+        "actor:pu",
+        "actor:ktu",
+        "actor:dir",
+        "kelengkapan",
+        "waktu",
+        "output",
+        "keterangan",
+    ]
+    texts = {
+        (g.get("data-row"), g.get("data-col")): " ".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "fg-cell"
+    }
     assert texts[("7", "keterangan")] == "Dapat melalui aplikasi persuratan"
     assert texts[("1", "waktu")] == "5 menit"
     assert texts[("header", "pelaksana")] == "Pelaksana"
@@ -87,15 +114,19 @@ def test_rows_cells_and_header_of_the_reference_example() -> None:
 def test_identity_sheet_fields() -> None:
     procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
     root = etree.fromstring(pages_of(procedure)[0])
-    texts = {g.get("data-col"): " ".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
-             for g in root.iter(f"{SVG}g") if g.get("class") == "fg-cell"}
+    texts = {
+        g.get("data-col"): " ".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "fg-cell"
+    }
     assert texts["nomor"] == "001/POS/SMP/TU/2021"
     assert texts["dibuat"] == "4 Januari 2021"
     assert texts["efektif"] == "1 Juli 2021"
     assert texts["disahkan"] == "Direktur Sekolah Menengah Pertama Nama Direktur NIP. 000000000000000000"
     assert texts["nama-sop"] == "Pengelolaan Surat Masuk"
-    assert texts["dasar-hukum"] == ("1. Peraturan Menteri PANRB Nomor 35 Tahun 2012 2. Permendikbud Nomor 28 Tahun "
-                                    "2020 tentang Tata Naskah Dinas")
+    assert texts["dasar-hukum"] == (
+        "1. Peraturan Menteri PANRB Nomor 35 Tahun 2012 2. Permendikbud Nomor 28 Tahun 2020 tentang Tata Naskah Dinas"
+    )
     assert texts["dasar-hukum-title"] == "DASAR HUKUM"
     assert texts["instansi"].startswith("KEMENTERIAN PENDIDIKAN")
 
@@ -103,8 +134,11 @@ def test_identity_sheet_fields() -> None:
 def test_empty_fields_print_a_dash() -> None:
     procedure = flowgen.parse(flow("  mulai pu: a", "  selesai ktu: b"))
     root = etree.fromstring(pages_of(procedure)[0])
-    texts = {g.get("data-col"): " ".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
-             for g in root.iter(f"{SVG}g") if g.get("class") == "fg-cell"}
+    texts = {
+        g.get("data-col"): " ".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
+        for g in root.iter(f"{SVG}g")
+        if g.get("class") == "fg-cell"
+    }
     assert texts["nomor"] == texts["dibuat"] == texts["dasar-hukum"] == "-"
 
 
@@ -120,30 +154,40 @@ def test_long_procedure_breaks_pages_with_connector_pairs() -> None:
     assert len(pages) >= 4
     assert faults(pages) == []
     assert drawn_edges(pages) == {(e.source, e.target) for e in procedure.edges}
-    connectors = [g for page in pages for g in etree.fromstring(page).iter(f"{SVG}g")
-                  if g.get("data-kind") == "connector"]
+    connectors = [
+        g for page in pages for g in etree.fromstring(page).iter(f"{SVG}g") if g.get("data-kind") == "connector"
+    ]
     assert connectors and all(g.find(f"{SVG}polygon") is not None for g in connectors)
-    footer = [" ".join(t.text or "" for t in g.iter(f"{SVG}tspan")) for g in etree.fromstring(pages[1]).iter(f"{SVG}g")
-              if g.get("class") == "fg-footer"]
+    footer = [
+        " ".join(t.text or "" for t in g.iter(f"{SVG}tspan"))
+        for g in etree.fromstring(pages[1]).iter(f"{SVG}g")
+        if g.get("class") == "fg-footer"
+    ]
     assert footer == [f"Halaman 2 dari {len(pages)}"]
 
 
 def test_style_variants_are_options_not_code() -> None:
     procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
-    css = ("table { mutu-baku-order: kelengkapan output waktu; keterangan: inside; column-numbers: true; "
-           "total-time: true; joint-step: span; }\n"
-           'labels { col-kegiatan: "Uraian Kegiatan"; col-kelengkapan: "Persyaratan/Perlengkapan"; }')
+    css = (
+        "table { mutu-baku-order: kelengkapan output waktu; keterangan: inside; column-numbers: true; "
+        "total-time: true; joint-step: span; }\n"
+        'labels { col-kegiatan: "Uraian Kegiatan"; col-kelengkapan: "Persyaratan/Perlengkapan"; }'
+    )
     style = resolve_style(None, procedure, options=css)
     document = lampiran_document(procedure, style)
     page = etree.fromstring(render_svg(document.pages[1]))
-    cells = [(g.get("data-row"), g.get("data-col"), " ".join(t.text or "" for t in g.iter(f"{SVG}tspan")))
-             for g in page.iter(f"{SVG}g") if g.get("class") == "fg-cell"]
+    cells = [
+        (g.get("data-row"), g.get("data-col"), " ".join(t.text or "" for t in g.iter(f"{SVG}tspan")))
+        for g in page.iter(f"{SVG}g")
+        if g.get("class") == "fg-cell"
+    ]
     header = [(col, text) for row, col, text in cells if row == "header" and not text.startswith("(")]
     assert ("kegiatan", "Uraian Kegiatan") in header and ("kelengkapan", "Persyaratan/ Perlengkapan") in header
     subcolumns = [col for row, col, text in cells if row == "1"]
     assert subcolumns[-4:] == ["kelengkapan", "output", "waktu", "keterangan"]
     assert [text for row, col, text in cells if row == "header" and text.startswith("(")] == [
-        f"({i})" for i in range(1, 10)]
+        f"({i})" for i in range(1, 10)
+    ]
     totals = {col: text for row, col, text in cells if row == "total"}
     assert totals["kegiatan"] == "Total waktu" and totals["waktu"] == "1 hari 1 jam 25 menit"
     joint = [g for g in page.iter(f"{SVG}g") if g.get("class") == "fg-step" and g.get("data-step") == "9"]
@@ -153,8 +197,12 @@ def test_style_variants_are_options_not_code() -> None:
 
 def test_page_size_comes_from_the_style() -> None:
     procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
-    for size, expected in (("A4 landscape", (841.89, 595.28)), ("F4 landscape", (935.43, 609.45)),
-                           ("Letter portrait", (612.0, 792.0)), ("Legal landscape", (1008.0, 612.0))):
+    for size, expected in (
+        ("A4 landscape", (841.89, 595.28)),
+        ("F4 landscape", (935.43, 609.45)),
+        ("Letter portrait", (612.0, 792.0)),
+        ("Legal landscape", (1008.0, 612.0)),
+    ):
         style = resolve_style(None, procedure, options=f"@page {{ size: {size}; }}")
         tables = layout_table(procedure, style)
         assert (round(tables[0].width, 2), round(tables[0].height, 2)) == expected
@@ -169,8 +217,7 @@ def test_pdf_opens_with_standard_tools(tmp_path: Path) -> None:
     pages = len(pages_of(procedure))
     assert re.search(rf"^Pages:\s+{pages}$", info, re.M)
     assert re.search(r"^Page size:\s+841.89 x 595.276 pts \(A4\)$", info, re.M)
-    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True,
-                          check=True).stdout
+    text = subprocess.run(["pdftotext", "-layout", str(path), "-"], capture_output=True, text=True, check=True).stdout
     flat = " ".join(text.split())
     for step in procedure.steps:
         for word in step.text.split()[:3]:
@@ -182,7 +229,7 @@ def test_pdf_opens_with_standard_tools(tmp_path: Path) -> None:
 
 @needs_poppler
 def test_hostile_text_in_the_pdf_and_svg(tmp_path: Path) -> None:
-    text = flow("  mulai pu: <script>alert(1)</script> & \"kutip\" \x01\x02 tab\there", "  selesai ktu: ]]> &amp;")
+    text = flow('  mulai pu: <script>alert(1)</script> & "kutip" \x01\x02 tab\there', "  selesai ktu: ]]> &amp;")
     procedure = flowgen.parse(text)
     pages = pages_of(procedure)
     assert faults(pages) == []

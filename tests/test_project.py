@@ -9,7 +9,10 @@ def test_ci_runs_exactly_the_readme_test_line() -> None:
     readme = (ROOT / "README.md").read_text(encoding="utf-8").splitlines()
     quick = [line.strip() for line in readme if line.startswith("    sh scripts/install.sh")]
     assert len(quick) == 2, "the quick start has exactly two command lines"
-    ci = [line.strip() for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
-          if line.strip() and not line.lstrip().startswith("#") and not line.startswith(("set ", "cd "))]
+    ci = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.lstrip().startswith("#") and not line.startswith(("set ", "cd "))
+    ]
     assert ci == [quick[1]]
     assert "flowgen build examples/" in quick[0] and "pytest" in quick[1]

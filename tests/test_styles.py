@@ -43,8 +43,12 @@ def test_unknown_selector_with_suggestion(tmp_path: Path) -> None:
 
 def test_unknown_class_and_property_with_suggestions(tmp_path: Path) -> None:
     assert errors(tmp_path, "step.decison { colr: red; }\n") == [
-        (1, 6, "'step' has no class 'decison'",
-         "did you mean 'decision'? classes of step: start, end, activity, decision, connector, joint"),
+        (
+            1,
+            6,
+            "'step' has no class 'decison'",
+            "did you mean 'decision'? classes of step: start, end, activity, decision, connector, joint",
+        ),
     ]
     assert errors(tmp_path, "step { colr: red; }\n") == [
         (1, 8, "unknown property 'colr'", "did you mean 'color'? every property is listed in docs/styles.md"),
@@ -61,14 +65,29 @@ def test_property_on_the_wrong_element(tmp_path: Path) -> None:
     ("css", "expected"),
     [
         ("step { width: 12; }", (1, 15, "bad value '12' for 'width'", "expected a length such as 12pt or 4mm")),
-        ("step { fill: reddish; }", (1, 14, "bad value 'reddish' for 'fill'",
-                                     "expected a colour such as #1f4e79, navy or rgb(31, 78, 121), or none")),
-        ("table { keterangan: maybe; }", (1, 21, "bad value 'maybe' for 'keterangan'",
-                                          "expected one of column, inside, none")),
-        ("@page { size: A7; }", (1, 15, "bad value 'A7' for 'size'",
-                                 "expected a paper size (A4, F4, folio, Letter, Legal) with landscape or portrait, "
-                                 "or two lengths")),
-        ('labels { yes: Ya; }', (1, 15, "bad value 'Ya' for 'yes'", 'expected a quoted text such as "Ya"')),
+        (
+            "step { fill: reddish; }",
+            (
+                1,
+                14,
+                "bad value 'reddish' for 'fill'",
+                "expected a colour such as #1f4e79, navy or rgb(31, 78, 121), or none",
+            ),
+        ),
+        (
+            "table { keterangan: maybe; }",
+            (1, 21, "bad value 'maybe' for 'keterangan'", "expected one of column, inside, none"),
+        ),
+        (
+            "@page { size: A7; }",
+            (
+                1,
+                15,
+                "bad value 'A7' for 'size'",
+                "expected a paper size (A4, F4, folio, Letter, Legal) with landscape or portrait, or two lengths",
+            ),
+        ),
+        ("labels { yes: Ya; }", (1, 15, "bad value 'Ya' for 'yes'", 'expected a quoted text such as "Ya"')),
     ],
 )
 def test_bad_values_name_the_expected_type(tmp_path: Path, css: str, expected: tuple[int, int, str, str]) -> None:
@@ -76,8 +95,11 @@ def test_bad_values_name_the_expected_type(tmp_path: Path, css: str, expected: t
 
 
 def test_missing_logo_and_files_outside_the_folder(tmp_path: Path) -> None:
-    found = errors(tmp_path, 'logo { src: url("logo.png"); }\nlogo { src: url("/etc/x.png"); }\n'
-                             'logo { src: url("../x.png"); }\nlogo { src: url("https://example.org/x.png"); }\n')
+    found = errors(
+        tmp_path,
+        'logo { src: url("logo.png"); }\nlogo { src: url("/etc/x.png"); }\n'
+        'logo { src: url("../x.png"); }\nlogo { src: url("https://example.org/x.png"); }\n',
+    )
     assert [(line, message) for line, _, message, _ in found] == [
         (1, "file 'logo.png' not found"),
         (2, "'/etc/x.png' is outside the sheet's folder"),
@@ -85,8 +107,9 @@ def test_missing_logo_and_files_outside_the_folder(tmp_path: Path) -> None:
         (4, "'https://example.org/x.png' is outside the sheet's folder"),
     ]
     assert found[0][3] == f"files are looked up next to the sheet, in {tmp_path}"
-    assert found[1][3] == ("a sheet may only use files in its own folder or below it (no absolute paths, '..' or "
-                           "web addresses)")
+    assert found[1][3] == (
+        "a sheet may only use files in its own folder or below it (no absolute paths, '..' or web addresses)"
+    )
 
 
 def test_import_cycle(tmp_path: Path) -> None:
@@ -97,19 +120,27 @@ def test_import_cycle(tmp_path: Path) -> None:
 
 def test_undefined_variable_and_syntax_errors(tmp_path: Path) -> None:
     assert errors(tmp_path, "step { fill: var(--brnd); }\n:root { --brand: red; }\n") == [
-        (1, 14, "custom property '--brnd' is not defined",
-         "did you mean '--brand'? define it, for example ':root { --brnd: #1f4e79; }', or give a fallback: "
-         "var(--brnd, black)"),
+        (
+            1,
+            14,
+            "custom property '--brnd' is not defined",
+            "did you mean '--brand'? define it, for example ':root { --brnd: #1f4e79; }', or give a fallback: "
+            "var(--brnd, black)",
+        ),
     ]
     assert errors(tmp_path, "@media print { step { fill: red; } }\n")[0][2] == "unknown at-rule '@media'"
     assert errors(tmp_path, "lane header { fill: red; }\n")[0][2] == (
-        "'lane header' combines selectors; flowgen styles each element directly")
+        "'lane header' combines selectors; flowgen styles each element directly"
+    )
 
 
 def test_every_error_of_a_sheet_in_one_run(tmp_path: Path) -> None:
     found = errors(tmp_path, "stepp { fill: red; }\nstep { colr: red; width: 3; }\n")
-    assert [m for _, _, m, _ in found] == ["unknown selector 'stepp'", "unknown property 'colr'",
-                                           "bad value '3' for 'width'"]
+    assert [m for _, _, m, _ in found] == [
+        "unknown selector 'stepp'",
+        "unknown property 'colr'",
+        "bad value '3' for 'width'",
+    ]
 
 
 def test_check_style_on_the_command_line(tmp_path: Path) -> None:
@@ -131,22 +162,26 @@ def test_unknown_style_name() -> None:
         locate("kemendikbudd", Path.cwd(), flowgen.Span("<command line>", 0))
     (d,) = caught.value.diagnostics
     assert d.message == "style 'kemendikbudd' is neither a shipped sheet nor a file"
-    assert d.hint == ("did you mean 'kemendikbud'? shipped sheets are default, english, kemendikbud, presentasi; "
-                      "or give the path of a .css file")
+    assert d.hint == (
+        "did you mean 'kemendikbud'? shipped sheets are default, english, kemendikbud, presentasi; "
+        "or give the path of a .css file"
+    )
 
 
 # -- the cascade ------------------------------------------------------------------------------------
 
 
 def test_later_rules_and_higher_specificity_win() -> None:
-    style = ResolvedStyle(read_css(
-        "step { fill: #111111; }\n"
-        "step.decision { fill: #222222; }\n"
-        "step { fill: #333333; }\n"                      # later, but less specific than step.decision
-        "step.decision.joint { fill: #444444; }\n"
-        "step.activity { fill: #555555 !important; }\n"
-        "step.activity.joint { fill: #666666; }\n"       # more specific, but not important
-    ))
+    style = ResolvedStyle(
+        read_css(
+            "step { fill: #111111; }\n"
+            "step.decision { fill: #222222; }\n"
+            "step { fill: #333333; }\n"  # later, but less specific than step.decision
+            "step.decision.joint { fill: #444444; }\n"
+            "step.activity { fill: #555555 !important; }\n"
+            "step.activity.joint { fill: #666666; }\n"  # more specific, but not important
+        )
+    )
     assert style.value("step", "fill", ("activity",)) == "#555555"
     assert style.value("step", "fill", ("activity", "joint")) == "#555555"
     assert style.value("step", "fill", ("decision",)) == "#222222"
@@ -164,8 +199,12 @@ def test_typography_inherits_and_em_is_relative() -> None:
 
 
 def test_custom_properties_and_fallbacks() -> None:
-    style = ResolvedStyle(read_css(":root { --brand: #1f4e79; --line: var(--brand); }\n"
-                                   "lane { fill: var(--line); stroke: var(--missing, navy); }"))
+    style = ResolvedStyle(
+        read_css(
+            ":root { --brand: #1f4e79; --line: var(--brand); }\n"
+            "lane { fill: var(--line); stroke: var(--missing, navy); }"
+        )
+    )
     assert style.value("lane", "fill") == "#1f4e79"
     assert style.value("lane", "stroke") == "#000080"
 
@@ -230,7 +269,7 @@ def test_toml_errors_are_positioned(tmp_path: Path) -> None:
     (d,) = caught.value.diagnostics
     assert (d.span.line, d.span.column, d.message) == (2, 1, "unknown setting 'styl' in flowgen.toml")
     assert d.hint == "did you mean 'style'? flowgen.toml knows: style"
-    (tmp_path / "flowgen.toml").write_text('style = \n', encoding="utf-8")
+    (tmp_path / "flowgen.toml").write_text("style = \n", encoding="utf-8")
     with pytest.raises(flowgen.StyleError) as caught:
         choose(flowgen.load(path), path, None)
     assert caught.value.diagnostics[0].message.startswith("flowgen.toml is not valid TOML: ")
@@ -241,8 +280,13 @@ def test_toml_errors_are_positioned(tmp_path: Path) -> None:
 
 def _fills(svg: bytes, cls: str) -> set[str]:
     root = etree.fromstring(svg)
-    return {shape.get("fill") or "" for g in root.iter(f"{SVG}g") if (g.get("class") or "").split()[:1] == [cls]
-            for shape in g if etree.QName(shape).localname in ("rect", "polygon")}
+    return {
+        shape.get("fill") or ""
+        for g in root.iter(f"{SVG}g")
+        if (g.get("class") or "").split()[:1] == [cls]
+        for shape in g
+        if etree.QName(shape).localname in ("rect", "polygon")
+    }
 
 
 def test_switching_sheets_changes_both_forms() -> None:
@@ -307,14 +351,16 @@ def test_a_designers_own_sheet_from_the_docs(tmp_path: Path) -> None:
         'logo { src: url("kop.png"); width: 22mm; height: 22mm; }\n'
         "header { fill: #dce6f0; }\n"
         "lane-header { fill: var(--biru); color: #ffffff; }\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
     pages = flowgen.render_lampiran_pages(procedure, tmp_path / "unit.css", "svg")
     identity = etree.fromstring(pages[0])
     assert (identity.get("width"), identity.get("height")) == ("1008pt", "612pt")
     assert identity.findall(f".//{SVG}image")
     assert {t.get("font-family") for t in identity.iter(f"{SVG}text")} == {
-        "'Liberation Serif', 'Times New Roman', Times, serif"}
+        "'Liberation Serif', 'Times New Roman', Times, serif"
+    }
     assert [str(f) for page in pages for f in check_svg(page)] == []
     assert [str(f) for f in check_svg(flowgen.render_flowchart(procedure, tmp_path / "unit.css"))] == []
 

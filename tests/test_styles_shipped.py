@@ -45,7 +45,7 @@ def _every_value(style: ResolvedStyle) -> dict[tuple[str, tuple[str, ...], int |
 
 
 def _luminance(colour: str) -> float:
-    r, g, b = (int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5))
+    r, g, b = (int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -154,7 +154,8 @@ def test_english_sets_every_label() -> None:
     indonesian = ResolvedStyle(read_css(""))
     same_in_both = {"col-no", "col-output", "empty"}
     untranslated = [
-        prop for prop in sorted(ELEMENTS["labels"].allowed)
+        prop
+        for prop in sorted(ELEMENTS["labels"].allowed)
         if prop not in same_in_both and english.value("labels", prop) == indonesian.value("labels", prop)
     ]
     assert untranslated == []

@@ -8,6 +8,7 @@ running on top of each other.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Iterable, Sequence
 
@@ -30,7 +31,8 @@ def dedupe(points: Iterable[Point]) -> list[Point]:
         if len(out) >= 2:
             a, b = out[-2], out[-1]
             if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01
+            ):
                 out[-1] = p
                 continue
         out.append(p)
@@ -42,7 +44,7 @@ def overlap(a: Box, b: Box, gap: float = 0.0) -> bool:
 
 
 def segments(points: Sequence[Point]) -> list[Segment]:
-    return list(zip(points, points[1:]))
+    return list(itertools.pairwise(points))
 
 
 def collinear_overlap(a: Segment, b: Segment, tolerance: float = 2.0) -> float:
@@ -82,8 +84,15 @@ def crosses(box: Box, segment: Segment) -> bool:
     return min(x1, x2) < box[2] and max(x1, x2) > box[0] and min(y1, y2) < box[3] and max(y1, y2) > box[1]
 
 
-def place_label(points: Sequence[Point], w: float, h: float, obstacles: Sequence[Box], taken: Sequence[Box],
-                lines: Sequence[Segment], limit: Box) -> Box:
+def place_label(
+    points: Sequence[Point],
+    w: float,
+    h: float,
+    obstacles: Sequence[Box],
+    taken: Sequence[Box],
+    lines: Sequence[Segment],
+    limit: Box,
+) -> Box:
     """A spot for a branch label beside the arrow, as near to where it leaves the diamond as is clear.
 
     Spots along the first run come first, then along the second; a spot
@@ -92,7 +101,7 @@ def place_label(points: Sequence[Point], w: float, h: float, obstacles: Sequence
     """
     candidates: list[Box] = []
     travelled = 0.0
-    for (x0, y0), (x1, y1) in list(zip(points, points[1:]))[:3]:
+    for (x0, y0), (x1, y1) in list(itertools.pairwise(points))[:3]:
         dx, dy = x1 - x0, y1 - y0
         length = math.hypot(dx, dy) or 1.0
         ux, uy = dx / length, dy / length
@@ -120,8 +129,10 @@ def place_label(points: Sequence[Point], w: float, h: float, obstacles: Sequence
             return box
 
     def covered(box: Box) -> float:
-        return sum(max(0.0, min(box[2], o[2]) - max(box[0], o[0])) * max(0.0, min(box[3], o[3]) - max(box[1], o[1]))
-                   for o in [*obstacles, *taken])
+        return sum(
+            max(0.0, min(box[2], o[2]) - max(box[0], o[0])) * max(0.0, min(box[3], o[3]) - max(box[1], o[1]))
+            for o in [*obstacles, *taken]
+        )
 
     return min(candidates, key=covered)  # nowhere clear: the spot that covers least
 
@@ -147,5 +158,3 @@ def edge_classes(edge: Edge, procedure: Procedure, back: set[Edge]) -> tuple[str
     if edge in back:
         classes.append("loop")
     return tuple(classes)
-
-

@@ -244,7 +244,8 @@ def _split_rows(rows: list[list[int]], procedure: Procedure, lane_of: dict[str, 
             lo, hi = _lane_span(step, lane_of)
             lanes = {lane_of[a] for a in step.actors}
             clash = any(a <= lane <= b for a, b in claimed for lane in lanes) or (
-                step.is_joint and any(lo <= lane_of[a] <= hi for n in keep for a in procedure.step(n).actors))
+                step.is_joint and any(lo <= lane_of[a] <= hi for n in keep for a in procedure.step(n).actors)
+            )
             if clash:
                 moved.append(number)
                 continue
@@ -304,8 +305,8 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
     for row in rows:
         per_lane: dict[int, list[float]] = defaultdict(list)
         for number in row:
-            for actor in procedure.step(number).actors:
-                per_lane[lane_of[actor]].append(cross_size(content[number]))
+            for key in procedure.step(number).actors:
+                per_lane[lane_of[key]].append(cross_size(content[number]))
         for lane, sizes in per_lane.items():
             need[lane] = max(need[lane], sum(sizes) + node_gap * (len(sizes) - 1))
     # arrows that go back up or jump over rows need tracks beside the symbols: room for them in their lanes
@@ -314,8 +315,8 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
     for edge in procedure.edges:
         if row_of[edge.target] <= row_of[edge.source] or row_of[edge.target] - row_of[edge.source] > 1:
             for number in {edge.source, edge.target}:
-                for actor in procedure.step(number).actors:
-                    detours[lane_of[actor]] += 1
+                for key in procedure.step(number).actors:
+                    detours[lane_of[key]] += 1
     header_styles = [style.text("lane-header", (), a.index) for a in procedure.actors]
     header_boxes = [style.box("lane-header", (), a.index) for a in procedure.actors]
     lane_sizes: list[float] = []
@@ -352,7 +353,9 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
             pad = header_boxes[actor.index].padding
             fitted = fit(clean(actor.name), header_styles[actor.index], lane_sizes[actor.index] - pad[1] - pad[3])
             header_fits.append(fitted)
-            band = max(band, fitted.height + pad[0] + pad[2], float(style.value("lane-header", "min-height", (), actor.index)))
+            band = max(
+                band, fitted.height + pad[0] + pad[2], float(style.value("lane-header", "min-height", (), actor.index))
+            )
 
     # positions along the flow
     loads = _gap_loads(rows, procedure, lane_of)
@@ -379,11 +382,11 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
 
     parts: list[Part] = []
     for r, row in enumerate(rows):
-        per_lane: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        members_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
         for number in row:
-            for k, actor in enumerate(procedure.step(number).actors):
-                per_lane[lane_of[actor]].append((number, k))
-        for lane, members in per_lane.items():
+            for k, key in enumerate(procedure.step(number).actors):
+                members_of[lane_of[key]].append((number, k))
+        for lane, members in members_of.items():
             sizes = [cross_size(content[n]) for n, _ in members]
             span = sum(sizes) + node_gap * (len(sizes) - 1)
             at = lane_start[lane] + (lane_sizes[lane] - span) / 2

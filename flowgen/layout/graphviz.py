@@ -92,7 +92,7 @@ def parse_plain(text: str) -> PlainGraph:
             nodes[name] = PlainNode(name, x, y, w, h)
         elif parts[0] == "edge":
             count = int(parts[3])
-            coords = [float(p) * POINTS_PER_INCH for p in parts[4:4 + 2 * count]]
+            coords = [float(p) * POINTS_PER_INCH for p in parts[4 : 4 + 2 * count]]
             points = tuple(zip(coords[0::2], coords[1::2]))
             edges.append(PlainEdge(parts[1], parts[2], points))
     return PlainGraph(width, height, nodes, tuple(edges))

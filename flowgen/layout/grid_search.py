@@ -39,8 +39,15 @@ def _lines(low: float, high: float, gap: float, avoid: Sequence[float], extra: S
 class GridSearch:
     """Finds an orthogonal path between ports, given what is blocked."""
 
-    def __init__(self, area: Box, gap: float, column_lines: Sequence[float], row_lines: Sequence[float],
-                 boxes: Sequence[Box], limit: int = 60000):
+    def __init__(
+        self,
+        area: Box,
+        gap: float,
+        column_lines: Sequence[float],
+        row_lines: Sequence[float],
+        boxes: Sequence[Box],
+        limit: int = 60000,
+    ):
         self.limit = limit  # grid points to look at before giving up
         self.area = area
         self.gap = gap
@@ -48,8 +55,12 @@ class GridSearch:
         self.row_lines = row_lines
         self.boxes = boxes
 
-    def find(self, starts: Sequence[tuple[Point, Point, float]], goals: Sequence[tuple[Point, Point]],
-             blocked: Callable[[Segment], bool]) -> list[Point] | None:
+    def find(
+        self,
+        starts: Sequence[tuple[Point, Point, float]],
+        goals: Sequence[tuple[Point, Point]],
+        blocked: Callable[[Segment], bool],
+    ) -> list[Point] | None:
         """A path from one of ``starts`` to one of ``goals``, or None.
 
         ``starts`` are (port on the outline, direction away from the symbol,
@@ -73,15 +84,14 @@ class GridSearch:
                 candidates = [i for i, x in enumerate(xs) if (x - port[0]) * direction[0] > 1.5]
                 if not candidates:
                     return None
-                i = min(candidates, key=lambda k: abs(xs[k] - port[0]))
-                return i, j
-            i = _index(xs, port[0])
-            if i is None:
+                return min(candidates, key=lambda k: abs(xs[k] - port[0])), j
+            column = _index(xs, port[0])
+            if column is None:
                 return None
             candidates = [j for j, y in enumerate(ys) if (y - port[1]) * direction[1] > 1.5]
             if not candidates:
                 return None
-            return i, min(candidates, key=lambda k: abs(ys[k] - port[1]))
+            return column, min(candidates, key=lambda k: abs(ys[k] - port[1]))
 
         goal_at: dict[tuple[int, int], Point] = {}
         for port, direction in goals:
@@ -134,8 +144,7 @@ class GridSearch:
                 total = cost + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if new_axis != axis else 0.0)
                 if best.get(((ni, nj), new_axis), float("inf")) <= total:
                     continue
-                heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis,
-                                       (*path, there)))
+                heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis, (*path, there)))
                 counter += 1
         return None
 
@@ -155,32 +164,30 @@ class Obstacles:
     def __init__(self, boxes: Sequence[Box], runs: Sequence[Segment], margin: float = 1.0, tolerance: float = 2.5):
         self.margin = margin
         self.tolerance = tolerance
-        self.buckets: dict[tuple[int, int], list[tuple[int, Box | Segment]]] = {}
+        self.boxes: dict[tuple[int, int], list[Box]] = {}
+        self.runs: dict[tuple[int, int], list[Segment]] = {}
         for b in boxes:
-            self._add(0, b, b[0] - margin, b[1] - margin, b[2] + margin, b[3] + margin)
+            for key in self._cells(b[0] - margin, b[1] - margin, b[2] + margin, b[3] + margin):
+                self.boxes.setdefault(key, []).append(b)
         for (ax, ay), (bx, by) in runs:
             t = tolerance
-            self._add(1, ((ax, ay), (bx, by)), min(ax, bx) - t, min(ay, by) - t, max(ax, bx) + t, max(ay, by) + t)
+            for key in self._cells(min(ax, bx) - t, min(ay, by) - t, max(ax, bx) + t, max(ay, by) + t):
+                self.runs.setdefault(key, []).append(((ax, ay), (bx, by)))
 
     def _cells(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
         c = self.CELL
         return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
-
-    def _add(self, kind: int, thing: Box | Segment, x0: float, y0: float, x1: float, y1: float) -> None:
-        for key in self._cells(x0, y0, x1, y1):
-            self.buckets.setdefault(key, []).append((kind, thing))
 
     def blocked(self, segment: Segment) -> bool:
         (x1, y1), (x2, y2) = segment
         lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
         m = self.margin
         for key in self._cells(lo_x, lo_y, hi_x, hi_y):
-            for kind, thing in self.buckets.get(key, ()):
-                if kind == 0:
-                    b = thing
-                    if lo_x < b[2] + m and hi_x > b[0] - m and lo_y < b[3] + m and hi_y > b[1] - m:  # type: ignore[operator]
-                        return True
-                elif _runs_along(segment, thing, self.tolerance):  # type: ignore[arg-type]
+            for b in self.boxes.get(key, ()):
+                if lo_x < b[2] + m and hi_x > b[0] - m and lo_y < b[3] + m and hi_y > b[1] - m:
+                    return True
+            for run in self.runs.get(key, ()):
+                if _runs_along(segment, run, self.tolerance):
                     return True
         return False
 
@@ -204,7 +211,8 @@ def _simplify(points: Sequence[Point]) -> list[Point]:
         if len(out) >= 2:
             a, b = out[-2], out[-1]
             if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                    abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01):
+                abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01
+            ):
                 out[-1] = p
                 continue
         out.append(p)

@@ -12,7 +12,9 @@ reaches ("dari 5, hal. 2"), as Permenpan draws it.
 
 from __future__ import annotations
 
+import itertools
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
 from flowgen.layout.symbols import FittedText, Shape, fit
@@ -123,10 +125,7 @@ def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Co
     minimum = float(style.value("cell", "min-width", ("actor",)))
     wanted = float(style.value("cell", "width", ("actor",)))
     rest = width - sum(fixed.values())
-    if wanted > 0 and wanted * n <= rest:
-        actor_width = wanted
-    else:
-        actor_width = rest / max(n, 1)
+    actor_width = wanted if wanted > 0 and wanted * n <= rest else rest / max(n, 1)
     if actor_width < minimum:  # too many actors: narrow the text columns (not below 60 %)
         shrinkable = sum(v for k, v in fixed.items() if k != "no")
         need = minimum * n - rest
@@ -177,8 +176,9 @@ def _fit_cell(text: str, column: Column, style: ResolvedStyle, element: str, cla
     return fit(text, text_style, column.x1 - column.x0 - pad[1] - pad[3])
 
 
-def _symbol_size(step: Step, style: ResolvedStyle, column_width: float,
-                 channel: float) -> tuple[float, float, FittedText, float]:
+def _symbol_size(
+    step: Step, style: ResolvedStyle, column_width: float, channel: float
+) -> tuple[float, float, FittedText, float]:
     """A symbol's size in the table: the style's, grown to hold its ``simbol`` text (never wider than its cell)."""
     classes = step_classes(step)
     w = float(style.value("symbol", "width", classes))
@@ -254,8 +254,12 @@ def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[
     """The two-level header (and the optional row of column numbers); its cells and its height."""
     labels = style.labels
     actors = [c for c in cols if c.actor]
-    mutu_keys = [c for c in cols if c.key in (*TEXT_COLUMNS, "keterangan")
-                 and not (c.key == "keterangan" and style.value("table", "keterangan") == "column")]
+    mutu_keys = [
+        c
+        for c in cols
+        if c.key in (*TEXT_COLUMNS, "keterangan")
+        and not (c.key == "keterangan" and style.value("table", "keterangan") == "column")
+    ]
     spanning = [c for c in cols if not c.actor and c not in mutu_keys]
 
     def fitted(text: str, width: float, classes: tuple[str, ...]) -> FittedText:
@@ -284,14 +288,14 @@ def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[
     for key, _text, x0, x1 in groups:
         cells.append(Cell("header", key, (x0, top, x1, top + first), group_fits[key], "header", ("group",)))
     for c in actors + mutu_keys:
-        cells.append(Cell("header", c.key, (c.x0, top + first, c.x1, top + total), sub_fits[c.key], "header",
-                          (c.cls,)))
+        cells.append(Cell("header", c.key, (c.x0, top + first, c.x1, top + total), sub_fits[c.key], "header", (c.cls,)))
     if style.value("table", "column-numbers"):
         number_fits = [fitted(f"({i})", c.x1 - c.x0, ("number",)) for i, c in enumerate(cols, start=1)]
         row = max(height(f, ("number",)) for f in number_fits)
         for c, f in zip(cols, number_fits):
-            cells.append(Cell("header", c.key, (c.x0, top + total, c.x1, top + total + row), f, "header",
-                              ("number", c.cls)))
+            cells.append(
+                Cell("header", c.key, (c.x0, top + total, c.x1, top + total + row), f, "header", ("number", c.cls))
+            )
         total += row
     return cells, total
 
@@ -315,7 +319,7 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     footer_style = style.text("footer")
     footer_h = (footer_style.size * 2.2) if style.shown("footer") else 0.0
     band_row = _band_row_height(style)
-    actor_col = {c.actor: c for c in cols if c.actor}
+    actor_col: dict[str | None, Column] = {c.actor: c for c in cols if c.actor}
     available = page_h - margin[0] - margin[2] - header_h - footer_h
 
     # paginate: first without connector bands, then reserving them where arrows cross pages
@@ -325,8 +329,13 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
         wanted = _band_needs(procedure, pages, actor_col, style, band_row)
         if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
             break
-        bands = {p: (max(bands.get(p, (0.0, 0.0))[0], wanted.get(p, (0.0, 0.0))[0]),
-                     max(bands.get(p, (0.0, 0.0))[1], wanted.get(p, (0.0, 0.0))[1])) for p in set(bands) | set(wanted)}
+        bands = {
+            p: (
+                max(bands.get(p, (0.0, 0.0))[0], wanted.get(p, (0.0, 0.0))[0]),
+                max(bands.get(p, (0.0, 0.0))[1], wanted.get(p, (0.0, 0.0))[1]),
+            )
+            for p in set(bands) | set(wanted)
+        }
         pages = _paginate(rows, available, bands)
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
     channel = float(style.value("table", "track-gap")) * 2
@@ -353,12 +362,16 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
             row_boxes.append((row_id, y0, y1))
             for column in cols:
                 if column.actor:
-                    cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), FittedText((), 0, 0), "cell",
-                                      ("actor",)))
+                    cells.append(
+                        Cell(
+                            row_id, column.key, (column.x0, y0, column.x1, y1), FittedText((), 0, 0), "cell", ("actor",)
+                        )
+                    )
                     continue
                 fitted = row.cells.get(column.key, FittedText((), 0, 0))
-                classes = (column.cls,) if row.step else ((column.cls, "total") if column.key != "kegiatan"
-                                                            else ("total",))
+                classes = (
+                    (column.cls,) if row.step else ((column.cls, "total") if column.key != "kegiatan" else ("total",))
+                )
                 cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), fitted, "cell", classes))
             if row.step is not None:
                 symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
@@ -376,28 +389,49 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
             text = style.labels["page"].format(page=number, pages=first_page - 1 + count)
             x = {"left": cols[0].x0, "center": (cols[0].x0 + cols[-1].x1) / 2}.get(footer_style.align, cols[-1].x1)
             footer = (x, top + footer_style.size * 1.6, text)
-        result.append(TablePage(number, page_w, page_h, tuple(cols), list(header_cells), cells, symbols, links,
-                                row_boxes, table_box, footer, ties))
+        result.append(
+            TablePage(
+                number,
+                page_w,
+                page_h,
+                tuple(cols),
+                list(header_cells),
+                cells,
+                symbols,
+                links,
+                row_boxes,
+                table_box,
+                footer,
+                ties,
+            )
+        )
     return result
 
 
 def _band_row_height(style: ResolvedStyle) -> float:
     """Height of one row of off-page connectors (connectors grow for their text: leave room)."""
     text = style.text("symbol", ("connector",))
-    h = max(float(style.value("symbol", "height", ("connector",))),
-            (block_height(2, text.size, text.line_height) + 4) / 0.62)
+    h = max(
+        float(style.value("symbol", "height", ("connector",))),
+        (block_height(2, text.size, text.line_height) + 4) / 0.62,
+    )
     return h + 4 * float(style.value("table", "track-gap")) + 6
 
 
 def _band_height(connectors: list[Symbol], band_row: float) -> float:
     if not connectors:
         return 0.0
-    rows = max(int(round((s.shape.y - connectors[0].shape.y) / band_row)) for s in connectors) + 1
+    rows = max(round((s.shape.y - connectors[0].shape.y) / band_row) for s in connectors) + 1
     return rows * band_row
 
 
-def _band_needs(procedure: Procedure, pages: list[list[_Row]], actor_col: dict[str | None, Column],
-                style: ResolvedStyle, band_row: float) -> dict[int, tuple[float, float]]:
+def _band_needs(
+    procedure: Procedure,
+    pages: list[list[_Row]],
+    actor_col: Mapping[str | None, Column],
+    style: ResolvedStyle,
+    band_row: float,
+) -> dict[int, tuple[float, float]]:
     """Top and bottom band heights each page needs for the arrows that cross its edges."""
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
     wanted: dict[int, tuple[float, float]] = {}
@@ -405,8 +439,7 @@ def _band_needs(procedure: Procedure, pages: list[list[_Row]], actor_col: dict[s
         incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
         outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
         top = _band_height(_band(incoming, "in", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
-        bottom = _band_height(_band(outgoing, "out", procedure, actor_col, style, page_of, 2, 0.0, band_row),
-                              band_row)
+        bottom = _band_height(_band(outgoing, "out", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
         if top or bottom:
             wanted[p] = (top, bottom)
     return wanted
@@ -431,8 +464,9 @@ def _crossings(procedure: Procedure, pages: list[list[_Row]]) -> set[tuple[int, 
     return {(page_of[e.source], page_of[e.target]) for e in procedure.edges if page_of[e.source] != page_of[e.target]}
 
 
-def _symbols(step: Step, actor_col: dict[str | None, Column], style: ResolvedStyle, cy: float,
-             channel: float) -> list[Symbol]:
+def _symbols(
+    step: Step, actor_col: Mapping[str | None, Column], style: ResolvedStyle, cy: float, channel: float
+) -> list[Symbol]:
     out: list[Symbol] = []
     for k, actor in enumerate(step.actors):
         column = actor_col[actor]
@@ -442,8 +476,17 @@ def _symbols(step: Step, actor_col: dict[str | None, Column], style: ResolvedSty
     return out
 
 
-def _band(edges: list[Edge], direction: str, procedure: Procedure, actor_col: dict[str | None, Column],
-          style: ResolvedStyle, page_of: dict[int, int], first_page: int, top: float, band_row: float) -> list[Symbol]:
+def _band(
+    edges: list[Edge],
+    direction: str,
+    procedure: Procedure,
+    actor_col: Mapping[str | None, Column],
+    style: ResolvedStyle,
+    page_of: dict[int, int],
+    first_page: int,
+    top: float,
+    band_row: float,
+) -> list[Symbol]:
     """Connectors of one page's band: one per step on the other side, in that step's column here."""
     text_style = style.text("symbol", ("connector",))
     base_w = float(style.value("symbol", "width", ("connector",)))
@@ -457,26 +500,26 @@ def _band(edges: list[Edge], direction: str, procedure: Procedure, actor_col: di
             continue
         seen.add(other)
         actor = procedure.step(here).actors[0]
-        lines = _connector_text(style, direction, other, first_page + page_of[other])
-        widest = max(measure(text_style.face, text_style.size, line) for line in lines)
+        texts = _connector_text(style, direction, other, first_page + page_of[other])
+        widest = max(measure(text_style.face, text_style.size, text) for text in texts)
         w = max(base_w, widest + 6)
         h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / 0.62)
-        by_column[actor_col[actor].key].append((other, actor, lines, w, h))
+        by_column[actor_col[actor].key].append((other, actor, texts, w, h))
     symbols: list[Symbol] = []
     for key, group in by_column.items():
         column = next(c for c in actor_col.values() if c.key == key)
         room = column.x1 - column.x0 - 4
-        line: list[tuple[int, str, tuple[str, str], float, float]] = []
-        lines: list[list[tuple[int, str, tuple[str, str], float, float]]] = [line]
+        row: list[tuple[int, str, tuple[str, str], float, float]] = []
+        rows: list[list[tuple[int, str, tuple[str, str], float, float]]] = [row]
         used = 0.0
         for item in group:  # as many side by side as fit in the column, then another row
-            if line and used + item[3] + 6 > room:
-                line = []
-                lines.append(line)
+            if row and used + item[3] + 6 > room:
+                row = []
+                rows.append(row)
                 used = 0.0
-            line.append(item)
+            row.append(item)
             used += item[3] + 6
-        for r, row_items in enumerate(lines):
+        for r, row_items in enumerate(rows):
             cy = top + band_row / 2 + r * band_row
             total = sum(item[3] for item in row_items) + 6 * (len(row_items) - 1)
             x = column.center - total / 2
@@ -484,8 +527,7 @@ def _band(edges: list[Edge], direction: str, procedure: Procedure, actor_col: di
                 widest = max(measure(text_style.face, text_style.size, t) for t in texts)
                 fitted = FittedText(texts, widest, block_height(2, text_style.size, text_style.line_height))
                 shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
-                symbols.append(Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",),
-                                      direction))
+                symbols.append(Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction))
                 x += w + 6
     return symbols
 
@@ -548,7 +590,7 @@ def _joint(symbols: list[Symbol], style: ResolvedStyle) -> tuple[list[Symbol], l
             continue
         out.append(s)
         points: list[tuple[float, float]] = []
-        for a, b in zip(group, group[1:]):
+        for a, b in itertools.pairwise(group):
             points += [(a.shape.x1, a.shape.y), (b.shape.x0, b.shape.y)]
         ties.append((s.step, tuple(points)))
     return out, ties

@@ -14,6 +14,7 @@ curves).  flowgen then finishes what Graphviz cannot express:
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections import defaultdict
 from collections.abc import Sequence
@@ -53,7 +54,7 @@ def tie_lines(procedure: Procedure, parts: Sequence[Part]) -> list[Tie]:
         if len(group) < 2:
             continue
         points: list[Point] = []
-        for a, b in zip(group, group[1:]):
+        for a, b in itertools.pairwise(group):
             if abs(a.shape.y - b.shape.y) < abs(a.shape.x - b.shape.x):  # side by side
                 points += [(a.shape.x1, a.shape.y), (b.shape.x0, b.shape.y)]
             else:  # one above the other (lanes as rows)
@@ -65,12 +66,21 @@ def tie_lines(procedure: Procedure, parts: Sequence[Part]) -> list[Tie]:
 def _pick_parts(edge: Edge, parts_of: dict[int, list[Part]]) -> tuple[Part, Part]:
     """For joint steps: the boxes nearest each other carry the arrow."""
     sources, targets = parts_of[edge.source], parts_of[edge.target]
-    return min(((s, t) for s in sources for t in targets),
-               key=lambda st: (abs(st[0].lane - st[1].lane), st[0].part + st[1].part))
+    return min(
+        ((s, t) for s in sources for t in targets),
+        key=lambda st: (abs(st[0].lane - st[1].lane), st[0].part + st[1].part),
+    )
 
 
-def _routing_dot(pairs: Sequence[tuple[Part, Part]], parts: Sequence[Part], lanes: Sequence[Lane],
-                 ties: Sequence[Tie], height: float, curved: bool, jitter: float = 0.0) -> str:
+def _routing_dot(
+    pairs: Sequence[tuple[Part, Part]],
+    parts: Sequence[Part],
+    lanes: Sequence[Lane],
+    ties: Sequence[Tie],
+    height: float,
+    curved: bool,
+    jitter: float = 0.0,
+) -> str:
     """DOT for Graphviz's router: symbols, headers and ties as fixed obstacles, no text at all.
 
     ``jitter`` nudges every box by a fraction of a point: Graphviz's orthogonal
@@ -79,7 +89,7 @@ def _routing_dot(pairs: Sequence[tuple[Part, Part]], parts: Sequence[Part], lane
     """
     lines = [
         "digraph routes {",
-        f"  graph [splines={'true' if curved else 'ortho'}, sep=\"+1\", esep=\"+0.5\"];",
+        f'  graph [splines={"true" if curved else "ortho"}, sep="+1", esep="+0.5"];',
         '  node [shape=box, fixedsize=true, label=""];',
         "  edge [dir=none];",
     ]
@@ -87,18 +97,24 @@ def _routing_dot(pairs: Sequence[tuple[Part, Part]], parts: Sequence[Part], lane
         x0, y0, x1, y1 = part.box
         dx = jitter * ((k * 7) % 5 - 2) / 2
         dy = jitter * ((k * 3) % 5 - 2) / 2
-        lines.append(f'  {part.node} [pos="{(x0 + x1) / 2 + dx:.2f},{height - (y0 + y1) / 2 + dy:.2f}!", '
-                     f"width={gv.inches(x1 - x0 + jitter)}, height={gv.inches(y1 - y0 + jitter)}];")
+        lines.append(
+            f'  {part.node} [pos="{(x0 + x1) / 2 + dx:.2f},{height - (y0 + y1) / 2 + dy:.2f}!", '
+            f"width={gv.inches(x1 - x0 + jitter)}, height={gv.inches(y1 - y0 + jitter)}];"
+        )
     for lane in lanes:  # keep arrows out of the lane headers
         x0, y0, x1, y1 = lane.header
-        lines.append(f'  h{lane.index} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
-                     f"width={gv.inches(x1 - x0 - 8)}, height={gv.inches(y1 - y0 - 6)}, style=invis];")
+        lines.append(
+            f'  h{lane.index} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
+            f"width={gv.inches(x1 - x0 - 8)}, height={gv.inches(y1 - y0 - 6)}, style=invis];"
+        )
     for tie in ties:  # arrows may not run along the line that ties a joint step's boxes
         for k in range(0, len(tie.points) - 1, 2):
             (x0, y0), (x1, y1) = tie.points[k], tie.points[k + 1]
             w, h = max(abs(x1 - x0) - 10, 2.0), max(abs(y1 - y0) - 10, 2.0)  # clear of the boxes it ties
-            lines.append(f'  t{tie.step}_{k // 2} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
-                         f"width={gv.inches(w)}, height={gv.inches(h)}, style=invis];")
+            lines.append(
+                f'  t{tie.step}_{k // 2} [pos="{(x0 + x1) / 2:.2f},{height - (y0 + y1) / 2:.2f}!", '
+                f"width={gv.inches(w)}, height={gv.inches(h)}, style=invis];"
+            )
     for source, target in pairs:
         lines.append(f"  {source.node} -> {target.node};")
     lines.append("}")
@@ -115,8 +131,12 @@ def _clamp(value: float, low: float, high: float) -> float:
 def _box_hit(box: Box, segment: Segment, margin: float = 0.5) -> bool:
     """Whether an axis-aligned (or short) segment passes through a box's inside."""
     (x1, y1), (x2, y2) = segment
-    return (min(x1, x2) < box[2] - margin and max(x1, x2) > box[0] + margin
-            and min(y1, y2) < box[3] - margin and max(y1, y2) > box[1] + margin)
+    return (
+        min(x1, x2) < box[2] - margin
+        and max(x1, x2) > box[0] + margin
+        and min(y1, y2) < box[3] - margin
+        and max(y1, y2) > box[1] + margin
+    )
 
 
 def _meet(part: Part, inner: Point, outer: Point) -> Point:
@@ -154,8 +174,9 @@ class _Router:
                         return False
         return True
 
-    def tip_exit(self, points: list[Point], source: Part, target: Part, routes: Sequence[Sequence[Point]],
-                 used: set[str]) -> list[Point]:
+    def tip_exit(
+        self, points: list[Point], source: Part, target: Part, routes: Sequence[Sequence[Point]], used: set[str]
+    ) -> list[Point]:
         """A decision's arrow, leaving from one of its tips (bottom, left, right) when the way is clear.
 
         Candidates, in order: Graphviz's route with its first run moved onto a
@@ -199,8 +220,9 @@ class _Router:
                 return candidate
         return points
 
-    def tip_enter(self, points: list[Point], source: Part, target: Part,
-                  routes: Sequence[Sequence[Point]]) -> list[Point]:
+    def tip_enter(
+        self, points: list[Point], source: Part, target: Part, routes: Sequence[Sequence[Point]]
+    ) -> list[Point]:
         """An arrow into a decision arrives at its top tip when it comes from above and the way is clear."""
         t = target.shape
         if t.kind is not StepKind.DECISION or len(points) < 3:
@@ -219,25 +241,43 @@ class _Router:
                 return candidate
         return points
 
-    def reroute(self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge],
-                lanes: Sequence[Lane], ties: Sequence[Tie], gap: float, size: tuple[float, float]) -> None:
+    def reroute(
+        self,
+        routes: list[list[Point]],
+        ends: list[tuple[Part, Part]],
+        edges: Sequence[Edge],
+        lanes: Sequence[Lane],
+        ties: Sequence[Tie],
+        gap: float,
+        size: tuple[float, float],
+    ) -> None:
         """Arrows still on top of another after :meth:`separate` get a new route from flowgen's grid search."""
         for b in range(len(routes)):
             clash = any(
-                edges[a].source != edges[b].source and edges[a].target != edges[b].target
-                and any(collinear_overlap(mine, theirs, 2.5) > 4.0
-                        for mine in segments(routes[b]) for theirs in segments(routes[a]))
-                for a in range(len(routes)) if a != b)
+                edges[a].source != edges[b].source
+                and edges[a].target != edges[b].target
+                and any(
+                    collinear_overlap(mine, theirs, 2.5) > 4.0
+                    for mine in segments(routes[b])
+                    for theirs in segments(routes[a])
+                )
+                for a in range(len(routes))
+                if a != b
+            )
             if not clash:
                 continue
-            others = [r for k, r in enumerate(routes) if k != b and edges[k].source != edges[b].source
-                      and edges[k].target != edges[b].target]
+            others = [
+                r
+                for k, r in enumerate(routes)
+                if k != b and edges[k].source != edges[b].source and edges[k].target != edges[b].target
+            ]
             found = _grid_route(ends[b], self.parts, lanes, ties, others, gap, size)
             if found is not None:
                 routes[b] = found
 
-    def separate(self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge],
-                 gap: float) -> None:
+    def separate(
+        self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge], gap: float
+    ) -> None:
         """Move apart runs of two arrows (different source and target) that lie on top of each other.
 
         Graphviz can send two arrows through one channel on the same track,
@@ -253,12 +293,17 @@ class _Router:
                         continue
                     for first, second in ((b, a), (a, b)):  # move the later arrow, else the earlier one
                         for j, seg in enumerate(segments(routes[first])):
-                            if not any(collinear_overlap(seg, theirs, 3.0) > 4.0
-                                       for theirs in segments(routes[second])):
+                            if not any(
+                                collinear_overlap(seg, theirs, 3.0) > 4.0 for theirs in segments(routes[second])
+                            ):
                                 continue
-                            others = [r for k, r in enumerate(routes) if k != first
-                                      and edges[k].source != edges[first].source
-                                      and edges[k].target != edges[first].target]
+                            others = [
+                                r
+                                for k, r in enumerate(routes)
+                                if k != first
+                                and edges[k].source != edges[first].source
+                                and edges[k].target != edges[first].target
+                            ]
                             shifted = self._shift(routes[first], j, ends[first], others, gap)
                             if shifted is not None:
                                 routes[first] = shifted
@@ -269,9 +314,10 @@ class _Router:
             if not moved:
                 return
 
-    def _shift(self, points: list[Point], j: int, ends: tuple[Part, Part], others: Sequence[Sequence[Point]],
-               gap: float) -> list[Point] | None:
-        (x1, y1), (x2, y2) = points[j], points[j + 1]
+    def _shift(
+        self, points: list[Point], j: int, ends: tuple[Part, Part], others: Sequence[Sequence[Point]], gap: float
+    ) -> list[Point] | None:
+        (x1, _y1), (x2, _y2) = points[j], points[j + 1]
         vertical = abs(x1 - x2) < 0.01
         for delta in (d * gap for k in range(1, 9) for d in (k, -k)):
             candidate = [list(p) for p in points]
@@ -300,15 +346,30 @@ class _Router:
         return dedupe(head + pts[1:-1] + tail[::-1])
 
 
-def _grid_route(ends: tuple[Part, Part], parts: Sequence[Part], lanes: Sequence[Lane], ties: Sequence[Tie],
-                others: Sequence[Sequence[Point]], gap: float, size: tuple[float, float]) -> list[Point] | None:
+def _grid_route(
+    ends: tuple[Part, Part],
+    parts: Sequence[Part],
+    lanes: Sequence[Lane],
+    ties: Sequence[Tie],
+    others: Sequence[Sequence[Point]],
+    gap: float,
+    size: tuple[float, float],
+) -> list[Point] | None:
     """A route around every symbol and off every other arrow, found on a grid of tracks."""
     source, target = ends
     s, t = source.shape, target.shape
-    starts = [((s.x, s.y1), (0.0, 1.0), 0.0), ((s.x1, s.y), (1.0, 0.0), 4.0), ((s.x0, s.y), (-1.0, 0.0), 4.0),
-              ((s.x, s.y0), (0.0, -1.0), 12.0)]
-    goals = [((t.x, t.y0), (0.0, 1.0)), ((t.x0, t.y), (1.0, 0.0)), ((t.x1, t.y), (-1.0, 0.0)),
-             ((t.x, t.y1), (0.0, -1.0))]
+    starts = [
+        ((s.x, s.y1), (0.0, 1.0), 0.0),
+        ((s.x1, s.y), (1.0, 0.0), 4.0),
+        ((s.x0, s.y), (-1.0, 0.0), 4.0),
+        ((s.x, s.y0), (0.0, -1.0), 12.0),
+    ]
+    goals = [
+        ((t.x, t.y0), (0.0, 1.0)),
+        ((t.x0, t.y), (1.0, 0.0)),
+        ((t.x1, t.y), (-1.0, 0.0)),
+        ((t.x, t.y1), (0.0, -1.0)),
+    ]
     taken = [seg for route in others for seg in segments(route)]
     taken += [(tie.points[k], tie.points[k + 1]) for tie in ties for k in range(0, len(tie.points) - 1, 2)]
     boxes = [p.box for p in parts] + [lane.header for lane in lanes]
@@ -316,12 +377,17 @@ def _grid_route(ends: tuple[Part, Part], parts: Sequence[Part], lanes: Sequence[
     xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
     ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
     vertical_lanes = all(lane.box[3] - lane.box[1] >= lane.box[2] - lane.box[0] for lane in lanes)
-    column_lines, row_lines = (xs, [lane.header[3] for lane in lanes[:1]]) if vertical_lanes else (
-        [lane.header[2] for lane in lanes[:1]], ys)
+    column_lines, row_lines = (
+        (xs, [lane.header[3] for lane in lanes[:1]]) if vertical_lanes else ([lane.header[2] for lane in lanes[:1]], ys)
+    )
 
     blocked = Obstacles(third, taken, 1.0, 3.0).blocked
-    area = (min(lane.box[0] for lane in lanes) + 1, min(lane.box[1] for lane in lanes) + 1,
-            max(lane.box[2] for lane in lanes) - 1, max(lane.box[3] for lane in lanes) - 1)
+    area = (
+        min(lane.box[0] for lane in lanes) + 1,
+        min(lane.box[1] for lane in lanes) + 1,
+        max(lane.box[2] for lane in lanes) - 1,
+        max(lane.box[3] for lane in lanes) - 1,
+    )
     search = GridSearch(area, max(gap, 6.0), column_lines, row_lines, boxes, limit=40000)
     return search.find(starts, goals, blocked)
 
@@ -377,6 +443,10 @@ def _curve(points: list[Point], source: Part, target: Part) -> list[Command]:
 # -- heads, badges, labels ----------------------------------------------------------------------------
 
 
+def _polyline(points: Sequence[Point]) -> list[Command]:
+    return [("M", points[0]), *(("L", p) for p in points[1:])]
+
+
 def _points_of(commands: Sequence[Command]) -> list[Point]:
     return [(args[-2], args[-1]) for _, args in commands]
 
@@ -388,8 +458,12 @@ def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> 
         return None
     s = part.shape
     if s.kind is StepKind.DECISION:  # inside the empty corners of the diamond's box
-        corners = [(s.x0 + r + 1, s.y0 + r + 1), (s.x1 - r - 1, s.y0 + r + 1),
-                   (s.x0 + r + 1, s.y1 - r - 1), (s.x1 - r - 1, s.y1 - r - 1)]
+        corners = [
+            (s.x0 + r + 1, s.y0 + r + 1),
+            (s.x1 - r - 1, s.y0 + r + 1),
+            (s.x0 + r + 1, s.y1 - r - 1),
+            (s.x1 - r - 1, s.y1 - r - 1),
+        ]
     elif s.kind.is_terminator:  # on the rounded ends
         cap = s.h / 2
         dx, dy = cap * (1 - 0.7071), cap * 0.7071
@@ -415,8 +489,12 @@ def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> 
     width = max(part.text.width, part.detail.width if part.detail else 0.0)
     text_box = (s.x - width / 2 - 1, s.y - height / 2 - 1, s.x + width / 2 + 1, s.y + height / 2 + 1)
     if s.kind is StepKind.ACTIVITY:
-        for x, y in ((s.x0 + r + 2, s.y0 + r + 2), (s.x1 - r - 2, s.y0 + r + 2), (s.x0 + r + 2, s.y1 - r - 2),
-                     (s.x1 - r - 2, s.y1 - r - 2)):
+        for x, y in (
+            (s.x0 + r + 2, s.y0 + r + 2),
+            (s.x1 - r - 2, s.y0 + r + 2),
+            (s.x0 + r + 2, s.y1 - r - 2),
+            (s.x1 - r - 2, s.y1 - r - 2),
+        ):
             if not overlap((x - r, y - r, x + r, y + r), text_box):
                 return Badge(x, y, r, str(part.step))
     x, y = corners[0]
@@ -429,9 +507,15 @@ def _self_loop(part: Part) -> list[Point]:
     return [(s.x1, s.y - s.h / 4), (right, s.y - s.h / 4), (right, s.y + s.h / 4), (s.x1, s.y + s.h / 4)]
 
 
-def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lane], ties: Sequence[Tie],
-                style: ResolvedStyle, size: tuple[float, float],
-                source_name: str) -> tuple[list[Route], list[Part], str]:
+def route_edges(
+    procedure: Procedure,
+    parts: Sequence[Part],
+    lanes: Sequence[Lane],
+    ties: Sequence[Tie],
+    style: ResolvedStyle,
+    size: tuple[float, float],
+    source_name: str,
+) -> tuple[list[Route], list[Part], str]:
     """Route every arrow; the routes, the parts with their badges placed, and the DOT given to Graphviz."""
     width, height = size
     curved = style.value("flowchart", "edge-style") == "curved"
@@ -459,8 +543,7 @@ def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lan
         placed = plain.nodes[anchor.node]
         shift_x, shift_y = anchor.shape.x - placed.x, (height - anchor.shape.y) - placed.y
         for routed in plain.edges:
-            found[(routed.tail, routed.head)].append(
-                [(x + shift_x, height - (y + shift_y)) for x, y in routed.points])
+            found[(routed.tail, routed.head)].append([(x + shift_x, height - (y + shift_y)) for x, y in routed.points])
     else:
         # Graphviz's orthogonal router has crashed on this layout even with the boxes nudged
         # (a known Graphviz bug): flowgen's own grid search routes every arrow instead.
@@ -485,25 +568,28 @@ def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lan
         raw = found[(source.node, target.node)].pop(0) if found[(source.node, target.node)] else []
         if source is target:
             points = _self_loop(source)
-            results[i] = [("M", points[0])] + [("L", p) for p in points[1:]]
+            results[i] = _polyline(points)
         elif curved and len(raw) >= 4:
             results[i] = _curve(raw, source, target)
         else:
-            polyline = dedupe(raw[0::3] if len(raw) >= 4 else raw) or [(source.shape.x, source.shape.y1),
-                                                                         (target.shape.x, target.shape.y0)]
+            polyline = dedupe(raw[0::3] if len(raw) >= 4 else raw) or [
+                (source.shape.x, source.shape.y1),
+                (target.shape.x, target.shape.y0),
+            ]
             polyline = router.finish(polyline, source, target)
             polyline = router.tip_exit(polyline, source, target, finished, tips_used[source.node])
             polyline = router.tip_enter(polyline, source, target, finished)
             finished.append(polyline)
-            results[i] = [("M", polyline[0])] + [("L", p) for p in polyline[1:]]
+            results[i] = _polyline(polyline)
     if not curved:
         straight = [i for i in range(len(edges)) if pairs[i][0] is not pairs[i][1]]
         routes_only = [[(args[-2], args[-1]) for _, args in results[i]] for i in straight]
         router.separate(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], gap)
-        router.reroute(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], lanes, ties,
-                       gap, (width, height))
+        router.reroute(
+            routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], lanes, ties, gap, (width, height)
+        )
         for i, points in zip(straight, routes_only):
-            results[i] = [("M", points[0])] + [("L", p) for p in points[1:]]
+            results[i] = _polyline(points)
     drawn = [results[i] for i in range(len(edges))]
 
     all_lines = [segment for commands in drawn for segment in segments(_points_of(commands))]
@@ -539,6 +625,7 @@ def route_edges(procedure: Procedure, parts: Sequence[Part], lanes: Sequence[Lan
             others = [segment for segment in all_lines if segment not in own] + borders
             box = place_label(_points_of(commands), w, h, obstacles, taken, others, (0.0, 0.0, width, height))
             taken.append(box)
-        routes.append(Route(edge.source, edge.target, tuple((c, tuple(a)) for c, a in shortened), head, text, box,
-                            classes))
+        routes.append(
+            Route(edge.source, edge.target, tuple((c, tuple(a)) for c, a in shortened), head, text, box, classes)
+        )
     return routes, placed_parts, dot

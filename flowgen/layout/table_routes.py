@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from flowgen.layout.arrows import (
     Box,
+    Command,
     Point,
     Segment,
     arrow_head,
@@ -82,7 +83,8 @@ class TableRouter:
         self.symbols = page.symbols
         self.boxes = [s.box for s in page.symbols]
         self.tie_segments: list[Segment] = [
-            (points[k], points[k + 1]) for _, points in page.ties for k in range(0, len(points) - 1, 2)]
+            (points[k], points[k + 1]) for _, points in page.ties for k in range(0, len(points) - 1, 2)
+        ]
         # vertical tracks: beside the symbols of each actor column
         half = {c.key: 0.0 for c in actor_cols}
         for s in page.symbols:
@@ -132,14 +134,17 @@ class TableRouter:
                 box = s.box
                 ends_here = (s is source and i == 0) or (s is target and i == len(segs) - 1)
                 margin = -1.5 if not ends_here else 0.8
-                if (min(x1, x2) < box[2] - margin and max(x1, x2) > box[0] + margin
-                        and min(y1, y2) < box[3] - margin and max(y1, y2) > box[1] + margin):
-                    if not ends_here:
-                        count += 1
-                    elif s is source and i == 0 and not _leaves(s, (x1, y1), (x2, y2)):
-                        count += 1
-                    elif s is target and i == len(segs) - 1 and not _leaves(s, (x2, y2), (x1, y1)):
-                        count += 1
+                touches = (
+                    min(x1, x2) < box[2] - margin
+                    and max(x1, x2) > box[0] + margin
+                    and min(y1, y2) < box[3] - margin
+                    and max(y1, y2) > box[1] + margin
+                )
+                leaves_right = (s is source and i == 0 and _leaves(s, (x1, y1), (x2, y2))) or (
+                    s is target and i == len(segs) - 1 and _leaves(s, (x2, y2), (x1, y1))
+                )
+                if touches and not (ends_here and leaves_right):
+                    count += 1
             if abs(x1 - x2) < 0.01 and any(abs(x1 - line) < 1.5 for line in self.col_lines):
                 count += 1
             if abs(y1 - y2) < 0.01 and any(abs(y1 - line) < 1.5 for line in self.row_lines):
@@ -189,14 +194,18 @@ class TableRouter:
                 for y_a in self.gutters.get(rs + 1, []):
                     for y_b in self.gutters.get(rt, []):
                         yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
-                yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y),
-                                        (t.x1 if x > t.x else t.x0, t.y)]
+                yield (
+                    side_of(s.x, x),
+                    [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)],
+                )
         else:  # back up the table (or to a connector in a band above)
             if abs(t.x - s.x) > s.w / 2 + 4:
                 yield side_of(s.x, t.x), [side_s, (t.x, s.y), bottom_t]
             for x in by_distance:
-                yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y),
-                                        (t.x1 if x > t.x else t.x0, t.y)]
+                yield (
+                    side_of(s.x, x),
+                    [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)],
+                )
                 for y_b in self.gutters.get(rt, []):
                     yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), top_t]
                 for y_a in self.gutters.get(rs + 1, []):
@@ -241,9 +250,11 @@ class TableRouter:
         g = self.gap
         starts: list[tuple[Point, Point, float]] = []
         tips: dict[Point, str] = {}
-        for name, port, direction, cost in (("bottom", (s.x, s.y1), (0.0, 1.0), 0.0),
-                                            ("left", (s.x0, s.y), (-1.0, 0.0), 6.0),
-                                            ("right", (s.x1, s.y), (1.0, 0.0), 6.0)):
+        for name, port, direction, cost in (
+            ("bottom", (s.x, s.y1), (0.0, 1.0), 0.0),
+            ("left", (s.x0, s.y), (-1.0, 0.0), 6.0),
+            ("right", (s.x1, s.y), (1.0, 0.0), 6.0),
+        ):
             if name in used or (link.source.connector and name != "bottom"):
                 continue
             starts.append((port, direction, cost))
@@ -251,8 +262,11 @@ class TableRouter:
         goals: list[tuple[Point, Point]] = [((t.x, t.y0), (0.0, 1.0))]
         if not link.target.connector:
             goals += [((t.x0, t.y), (1.0, 0.0)), ((t.x1, t.y), (-1.0, 0.0)), ((t.x, t.y1), (0.0, -1.0))]
-        others = [(other, pts) for other, pts in self.routes
-                  if other.edge.source != link.edge.source and other.edge.target != link.edge.target]
+        others = [
+            (other, pts)
+            for other, pts in self.routes
+            if other.edge.source != link.edge.source and other.edge.target != link.edge.target
+        ]
         taken = [seg for _, pts in others for seg in segments(pts)] + self.tie_segments
         third = [sym.box for sym in self.symbols if sym is not link.source and sym is not link.target]
         blocked = Obstacles(third, taken, 1.0, 2.5).blocked
@@ -276,11 +290,13 @@ def _leaves(symbol: Symbol, start: Point, toward: Point) -> bool:
 
 def _order(links: Sequence[Link]) -> list[int]:
     """Simple arrows first (next row, same column), then by how far they go."""
+
     def key(i: int) -> tuple[int, float, int, int]:
         link = links[i]
         s, t = link.source.shape, link.target.shape
         straight = 0 if abs(s.x - t.x) < 0.5 and t.y > s.y else 1
         return (straight, abs(t.y - s.y), link.edge.source, link.edge.target)
+
     return sorted(range(len(links)), key=key)
 
 
@@ -305,7 +321,7 @@ def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> 
     for i, link in enumerate(page.links):
         points, clean = results[i]
         classes = edge_classes(link.edge, procedure, back)
-        line = [("M", points[0]), *(("L", p) for p in points[1:])]
+        line: list[Command] = [("M", points[0]), *(("L", p) for p in points[1:])]
         shortened, head = arrow_head(line, float(style.value("edge", "arrow-size", classes)) * 0.85)
         text = label_text(link.edge, style)
         box: Box | None = None

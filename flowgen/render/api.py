@@ -117,8 +117,9 @@ def render_flowchart(
     return paint_page(flowchart_page(procedure, resolved), format, dpi)
 
 
-def render_lampiran(procedure: Procedure, style: StyleLike = None, format: Format = "pdf", *,
-                    dpi: float = 150) -> bytes:
+def render_lampiran(
+    procedure: Procedure, style: StyleLike = None, format: Format = "pdf", *, dpi: float = 150
+) -> bytes:
     """The whole lampiran as one PDF (``format="pdf"``), or its first page as SVG/PNG.
 
     For every page as SVG or PNG, use :func:`render_lampiran_pages`.
@@ -132,8 +133,9 @@ def render_lampiran(procedure: Procedure, style: StyleLike = None, format: Forma
     return paint_page(document.pages[0], format, dpi)
 
 
-def render_lampiran_pages(procedure: Procedure, style: StyleLike = None, format: Format = "svg", *,
-                          dpi: float = 150) -> list[bytes]:
+def render_lampiran_pages(
+    procedure: Procedure, style: StyleLike = None, format: Format = "svg", *, dpi: float = 150
+) -> list[bytes]:
     """Every page of the lampiran (identity sheet first) as SVG or PNG bytes."""
     resolved = resolve_style(style, procedure)
     return [paint_page(page, format, dpi) for page in lampiran_document(procedure, resolved).pages]

@@ -29,8 +29,9 @@ def text_block(fitted: FittedText, style: TextStyle, x0: float, x1: float, top: 
     else:
         x, anchor = (x0 + x1) / 2, "middle"
     ys = baselines(len(fitted.lines), top, style.size, style.line_height)
-    return Text(tuple(TextLine(x, y, line) for line, y in zip(fitted.lines, ys)), style.face, style.size,
-                style.color, anchor)
+    return Text(
+        tuple(TextLine(x, y, line) for line, y in zip(fitted.lines, ys)), style.face, style.size, style.color, anchor
+    )
 
 
 def _lane(lane: Lane, style: ResolvedStyle) -> Group:
@@ -78,8 +79,9 @@ def _part(part: Part, classes: tuple[str, ...], style: ResolvedStyle) -> list[It
         detail_top = top + part.text.height + gap
         if s.kind is StepKind.ACTIVITY:
             line_y = detail_top - gap / 2
-            items.append(Line((("M", (s.x0, line_y)), ("L", (s.x1, line_y))),
-                              Paint(None, box.stroke, box.stroke_width / 2)))
+            items.append(
+                Line((("M", (s.x0, line_y)), ("L", (s.x1, line_y))), Paint(None, box.stroke, box.stroke_width / 2))
+            )
         items.append(text_block(part.detail, detail_style, inner_x0, inner_x1, detail_top))
     return items
 
@@ -94,37 +96,39 @@ def _badge(part: Part, classes: tuple[str, ...], style: ResolvedStyle) -> Group 
     baseline = badge.y + number_text.size * 0.35
     children: tuple[Item, ...] = (
         Circle(badge.x, badge.y, badge.r, paint(number_box)),
-        Text((TextLine(badge.x, baseline, badge.text),), number_text.face, number_text.size, number_text.color,
-             "middle"),
+        Text(
+            (TextLine(badge.x, baseline, badge.text),), number_text.face, number_text.size, number_text.color, "middle"
+        ),
     )
     return Group(children, "fg-number", (("data-step", str(part.step)), ("data-part", str(part.part))))
 
 
 def _tie(tie: Tie, box: BoxStyle) -> list[Item]:
     points = tie.points
-    return [Line((("M", points[i]), ("L", points[i + 1])), Paint(None, box.stroke, box.stroke_width))
-            for i in range(0, len(points) - 1, 2)]
+    return [
+        Line((("M", points[i]), ("L", points[i + 1])), Paint(None, box.stroke, box.stroke_width))
+        for i in range(0, len(points) - 1, 2)
+    ]
 
 
 def _edge(route: Route, style: ResolvedStyle) -> Group:
     classes = route.classes
     line = style.box("edge", classes)
     stroke = Paint(None, line.stroke, line.stroke_width, line.dash)
-    children: list[Item] = [Line(route.commands, stroke),
-                            Polygon(route.head, Paint(line.stroke, line.stroke, 0.5))]
+    children: list[Item] = [Line(route.commands, stroke), Polygon(route.head, Paint(line.stroke, line.stroke, 0.5))]
     attrs = [("data-from", str(route.source)), ("data-to", str(route.target))]
     if route.label and route.label_box:
         label_box = style.box("edge-label", classes)
         label_text = style.text("edge-label", classes)
         x0, y0, x1, y1 = route.label_box
-        children.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(label_box.fill, label_box.stroke,
-                                                                 label_box.stroke_width)))
+        children.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(label_box.fill, label_box.stroke, label_box.stroke_width)))
         pad = label_box.padding
         width = measure(label_text.face, label_text.size, route.label)
         x = x0 + pad[3] + width / 2
         baseline = baselines(1, y0 + pad[0], label_text.size, label_text.line_height)[0]
-        children.append(Text((TextLine(x, baseline, route.label),), label_text.face, label_text.size,
-                             label_text.color, "middle"))
+        children.append(
+            Text((TextLine(x, baseline, route.label),), label_text.face, label_text.size, label_text.color, "middle")
+        )
         attrs.append(("data-label", route.label))
     cls = " ".join(("fg-edge", *classes))
     return Group(tuple(children), cls, tuple(attrs))
@@ -156,7 +160,8 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
             ("data-kind", step.kind.value),
             ("data-actors", " ".join(step.actors)),
         )
-        title = f"{step.number}. {clean(step.text)}" if step.text else f"{step.number}. {parts_of[step.number][0].text.lines[0] if parts_of[step.number][0].text.lines else ''}"
+        shown = " ".join(parts_of[step.number][0].text.lines)  # "Mulai"/"Selesai" for a terminator without text
+        title = f"{step.number}. {clean(step.text) if step.text else shown}"
         items.append(Group(tuple(children), "fg-step", attrs, title))
         for part in sorted(parts_of[step.number], key=lambda p: p.part):
             badge = _badge(part, classes, style)
@@ -168,5 +173,11 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         ("data-steps", str(len(procedure.steps))),
     )
     background = style.value("flowchart", "fill")
-    return Page(layout.width, layout.height, Group(tuple(items)), clean(procedure.identity.title) or "flowchart",
-                page_attrs, background)
+    return Page(
+        layout.width,
+        layout.height,
+        Group(tuple(items)),
+        clean(procedure.identity.title) or "flowchart",
+        page_attrs,
+        background,
+    )

@@ -55,8 +55,9 @@ def _fit_lines(text: str, style: TextStyle, width: float) -> FittedText:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         lines += list(fit(paragraph, style, width).lines) or [""]
-    return FittedText(tuple(lines), widest(lines, style.face, style.size),
-                      block_height(len(lines), style.size, style.line_height))
+    return FittedText(
+        tuple(lines), widest(lines, style.face, style.size), block_height(len(lines), style.size, style.line_height)
+    )
 
 
 def identity_scene(procedure: Procedure, style: ResolvedStyle, page_number: int, pages: int) -> Page:
@@ -82,15 +83,26 @@ def identity_scene(procedure: Procedure, style: ResolvedStyle, page_number: int,
     value_w = right_w - label_w
     blocks: list[_Block] = []
 
-    def row(key: str, text: str, top: float, value_style_: TextStyle, extra: float = 0.0,
-            classes: tuple[str, ...] = ()) -> float:
+    def row(
+        key: str, text: str, top: float, value_style_: TextStyle, extra: float = 0.0, classes: tuple[str, ...] = ()
+    ) -> float:
         label = fit(labels[key], label_style, label_w - pad[1] - pad[3])
         value = _fit_lines(text or empty, value_style_, value_w - pad[1] - pad[3])
         height = max(label.height, value.height + extra) + pad[0] + pad[2]
-        blocks.append(_Block(f"{key}-label", (right_x, top, value_x, top + height), ((label, label_style, 0.0),),
-                             "identity-label"))
-        blocks.append(_Block(key, (value_x, top, right_x + right_w, top + height), ((value, value_style_, 0.0),),
-                             "identity-value", classes))
+        blocks.append(
+            _Block(
+                f"{key}-label", (right_x, top, value_x, top + height), ((label, label_style, 0.0),), "identity-label"
+            )
+        )
+        blocks.append(
+            _Block(
+                key,
+                (value_x, top, right_x + right_w, top + height),
+                ((value, value_style_, 0.0),),
+                "identity-value",
+                classes,
+            )
+        )
         return top + height
 
     top = y0
@@ -104,8 +116,9 @@ def identity_scene(procedure: Procedure, style: ResolvedStyle, page_number: int,
     name = clean(approval.name) if approval and approval.name else ""
     nip = f"{labels['nip']} {clean(approval.nip)}" if approval and approval.nip else ""
     inner = value_w - pad[1] - pad[3]
-    parts: list[tuple[FittedText, TextStyle, float]] = [(_fit_lines(position, value_style, inner), value_style,
-                                                         SIGNATURE_ROOM)]
+    parts: list[tuple[FittedText, TextStyle, float]] = [
+        (_fit_lines(position, value_style, inner), value_style, SIGNATURE_ROOM)
+    ]
     if name:
         parts.append((_fit_lines(name, title_value_style, inner), title_value_style, 0.0))
     if nip:
@@ -113,8 +126,9 @@ def identity_scene(procedure: Procedure, style: ResolvedStyle, page_number: int,
     label = fit(labels["disahkan"], label_style, label_w - pad[1] - pad[3])
     content = sum(p[0].height + p[2] for p in parts) + 2 * (len(parts) - 1)
     height = max(label.height, content) + pad[0] + pad[2]
-    blocks.append(_Block("disahkan-label", (right_x, top, value_x, top + height), ((label, label_style, 0.0),),
-                         "identity-label"))
+    blocks.append(
+        _Block("disahkan-label", (right_x, top, value_x, top + height), ((label, label_style, 0.0),), "identity-label")
+    )
     blocks.append(_Block("disahkan", (value_x, top, right_x + right_w, top + height), tuple(parts), "identity-value"))
     top += height
     top = row("nama-sop", clean(ident.title), top, title_value_style, classes=("title",))
@@ -126,17 +140,23 @@ def identity_scene(procedure: Procedure, style: ResolvedStyle, page_number: int,
     header_parts: list[tuple[FittedText, TextStyle, float]] = []
     for text in (clean(ident.agency), clean(ident.unit)):
         if text:
-            header_parts.append((_fit_lines(header_style.transform(text), header_style, header_inner), header_style,
-                                 4.0))
+            header_parts.append(
+                (_fit_lines(header_style.transform(text), header_style, header_inner), header_style, 4.0)
+            )
     header_h = sum(p[0].height + p[2] for p in header_parts) + (logo_h + 8 if logo else 0.0)
     block_bottom = max(right_bottom, y0 + header_h + pad[0] + pad[2] + 8)
     if block_bottom > right_bottom:  # stretch the title row to meet the taller left block
         last = blocks[-1]
-        blocks[-1] = _Block(last.col, (last.box[0], last.box[1], last.box[2], block_bottom), last.parts, last.element,
-                            last.classes)
+        blocks[-1] = _Block(
+            last.col, (last.box[0], last.box[1], last.box[2], block_bottom), last.parts, last.element, last.classes
+        )
         label_block = blocks[-2]
-        blocks[-2] = _Block(label_block.col, (label_block.box[0], label_block.box[1], label_block.box[2], block_bottom),
-                            label_block.parts, label_block.element)
+        blocks[-2] = _Block(
+            label_block.col,
+            (label_block.box[0], label_block.box[1], label_block.box[2], block_bottom),
+            label_block.parts,
+            label_block.element,
+        )
     items: list[Item] = []
     left_top = y0 + (block_bottom - y0 - header_h) / 2
     left_children: list[Item] = [Rect(x0, y0, left_w, block_bottom - y0, _line(style))]
@@ -162,25 +182,52 @@ def identity_scene(procedure: Procedure, style: ResolvedStyle, page_number: int,
             title_h = max(title_h, title.height + pad[0] + pad[2])
         body_h = max(max(f[3].height for f in fits) + pad[0] + pad[2], float(style.value("identity-box", "min-height")))
         for key, bx, title, body in fits:
-            blocks.append(_Block(f"{key}-title", (bx, top, bx + half, top + title_h), ((title, box_title_style, 0.0),),
-                                 "identity-title"))
-            blocks.append(_Block(key, (bx, top + title_h, bx + half, top + title_h + body_h),
-                                 ((body, box_style, 0.0),), "identity-box"))
+            blocks.append(
+                _Block(
+                    f"{key}-title",
+                    (bx, top, bx + half, top + title_h),
+                    ((title, box_title_style, 0.0),),
+                    "identity-title",
+                )
+            )
+            blocks.append(
+                _Block(
+                    key,
+                    (bx, top + title_h, bx + half, top + title_h + body_h),
+                    ((body, box_style, 0.0),),
+                    "identity-box",
+                )
+            )
         top += title_h + body_h
 
     for block in blocks:
         items.append(_block(block, style, pad))
-    items.append(Rect(x0, y0, width, top - y0, Paint(None, style.value("identity", "stroke"),
-                                                     float(style.value("identity", "outer-stroke-width")))))
+    items.append(
+        Rect(
+            x0,
+            y0,
+            width,
+            top - y0,
+            Paint(None, style.value("identity", "stroke"), float(style.value("identity", "outer-stroke-width"))),
+        )
+    )
     if style.shown("footer"):
         footer = style.text("footer")
         text = labels["page"].format(page=page_number, pages=pages)
         x = {"left": x0, "center": x0 + width / 2}.get(footer.align, x0 + width)
         anchor = {"left": "start", "center": "middle"}.get(footer.align, "end")
-        items.append(Group((Text((TextLine(x, top + footer.size * 1.6, text),), footer.face, footer.size,
-                                 footer.color, anchor),), "fg-footer"))
-    attrs = (("data-flowgen-form", "lampiran"), ("data-sheet", "identitas"), ("data-page", str(page_number)),
-             ("data-pages", str(pages)))
+        items.append(
+            Group(
+                (Text((TextLine(x, top + footer.size * 1.6, text),), footer.face, footer.size, footer.color, anchor),),
+                "fg-footer",
+            )
+        )
+    attrs = (
+        ("data-flowgen-form", "lampiran"),
+        ("data-sheet", "identitas"),
+        ("data-page", str(page_number)),
+        ("data-pages", str(pages)),
+    )
     return Page(size.width, size.height, Group(tuple(items)), clean(ident.title) or "lampiran", attrs, "#ffffff")
 
 

@@ -22,12 +22,16 @@ def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
     text_style = style.text(cell.element, cell.classes)
     x0, y0, x1, y1 = cell.box
     pad = box.padding
-    if cell.valign == "top":
-        top = y0 + pad[0]
-    else:
-        top = (y0 + y1) / 2 - cell.text.height / 2
-    children: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, Paint(box.fill, style.value("table", "stroke"),
-                                                                   float(style.value("table", "stroke-width"))))]
+    top = y0 + pad[0] if cell.valign == "top" else (y0 + y1) / 2 - cell.text.height / 2
+    children: list[Item] = [
+        Rect(
+            x0,
+            y0,
+            x1 - x0,
+            y1 - y0,
+            Paint(box.fill, style.value("table", "stroke"), float(style.value("table", "stroke-width"))),
+        )
+    ]
     if cell.text.lines:
         children.append(text_block(cell.text, text_style, x0 + pad[3], x1 - pad[1], top))
     return Group(tuple(children), "fg-cell", (("data-row", cell.row), ("data-col", cell.col)))
@@ -49,10 +53,20 @@ def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
             top = s.y - symbol.text.height / 2
         size = symbol.text_size or text_style.size
         ys = baselines(len(symbol.text.lines), top, size, text_style.line_height)
-        children.append(Text(tuple(TextLine(s.x, y, line) for line, y in zip(symbol.text.lines, ys)),
-                             text_style.face, size, text_style.color, "middle"))
-    attrs = [("data-step", str(symbol.step)), ("data-kind", symbol.kind.value),
-             ("data-actors", " ".join(symbol.actors))]
+        children.append(
+            Text(
+                tuple(TextLine(s.x, y, line) for line, y in zip(symbol.text.lines, ys)),
+                text_style.face,
+                size,
+                text_style.color,
+                "middle",
+            )
+        )
+    attrs = [
+        ("data-step", str(symbol.step)),
+        ("data-kind", symbol.kind.value),
+        ("data-actors", " ".join(symbol.actors)),
+    ]
     if symbol.connector:
         attrs.append(("data-connector", symbol.connector))
     return Group(tuple(children), "fg-step", tuple(attrs), title)
@@ -77,25 +91,40 @@ def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
         children.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(label_box.fill, label_box.stroke, label_box.stroke_width)))
         pad = label_box.padding
         baseline = baselines(1, y0 + pad[0], label_text.size, label_text.line_height)[0]
-        children.append(Text((TextLine((x0 + pad[3] + x1 - pad[1]) / 2, baseline, route.label),), label_text.face,
-                             label_text.size, label_text.color, "middle"))
+        children.append(
+            Text(
+                (TextLine((x0 + pad[3] + x1 - pad[1]) / 2, baseline, route.label),),
+                label_text.face,
+                label_text.size,
+                label_text.color,
+                "middle",
+            )
+        )
         attrs.append(("data-label", route.label))
     return Group(tuple(children), " ".join(("fg-edge", *route.classes)), tuple(attrs))
 
 
-def table_scene(page: TablePage, routes: list[TableRoute], procedure: Procedure, style: ResolvedStyle,
-                pages: int) -> Page:
+def table_scene(
+    page: TablePage, routes: list[TableRoute], procedure: Procedure, style: ResolvedStyle, pages: int
+) -> Page:
     """One table page: header, rows, symbols, arrows, the outer border and the page number."""
     items: list[Item] = [cell_group(cell, style) for cell in page.header + page.cells]
     x0, y0, x1, y1 = page.table_box
-    items.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(None, style.value("table", "stroke"),
-                                                      float(style.value("table", "outer-stroke-width")))))
+    items.append(
+        Rect(
+            x0,
+            y0,
+            x1 - x0,
+            y1 - y0,
+            Paint(None, style.value("table", "stroke"), float(style.value("table", "outer-stroke-width"))),
+        )
+    )
     items += [_edge(route, style) for route in routes]
     ties = {number: points for number, points in page.ties}
-    groups: dict[tuple[int, str | None], list[Symbol]] = {}
+    groups: dict[tuple[int, str | None], list[Symbol]] = {}  # (step or id, connector)
     for symbol in page.symbols:  # a joint step's boxes (and its tie) form one group
         key = (symbol.step, symbol.connector) if symbol.connector is None else (id(symbol), symbol.connector)
-        groups.setdefault(key, []).append(symbol)  # type: ignore[arg-type]
+        groups.setdefault(key, []).append(symbol)
     for (_, connector), symbols in groups.items():
         first = symbols[0]
         step = procedure.step(first.step)
@@ -107,8 +136,10 @@ def table_scene(page: TablePage, routes: list[TableRoute], procedure: Procedure,
         if connector is None and first.step in ties:
             box = style.box("symbol", first.classes)
             points = ties[first.step]
-            children += [Line((("M", points[k]), ("L", points[k + 1])), Paint(None, box.stroke, box.stroke_width))
-                         for k in range(0, len(points) - 1, 2)]
+            children += [
+                Line((("M", points[k]), ("L", points[k + 1])), Paint(None, box.stroke, box.stroke_width))
+                for k in range(0, len(points) - 1, 2)
+            ]
         for symbol in symbols:
             children += list(_symbol(symbol, style, title).children)
         group = _symbol(first, style, title)
@@ -117,9 +148,17 @@ def table_scene(page: TablePage, routes: list[TableRoute], procedure: Procedure,
         footer_style = style.text("footer")
         x, y, text = page.footer
         anchor = {"left": "start", "center": "middle"}.get(footer_style.align, "end")
-        items.append(Group((Text((TextLine(x, y, text),), footer_style.face, footer_style.size, footer_style.color,
-                                 anchor),), "fg-footer"))
-    attrs = (("data-flowgen-form", "lampiran"), ("data-sheet", "tabel"), ("data-page", str(page.number)),
-             ("data-pages", str(pages)))
+        items.append(
+            Group(
+                (Text((TextLine(x, y, text),), footer_style.face, footer_style.size, footer_style.color, anchor),),
+                "fg-footer",
+            )
+        )
+    attrs = (
+        ("data-flowgen-form", "lampiran"),
+        ("data-sheet", "tabel"),
+        ("data-page", str(page.number)),
+        ("data-pages", str(pages)),
+    )
     title = clean(procedure.identity.title) or "lampiran"
     return Page(page.width, page.height, Group(tuple(items)), title, attrs, "#ffffff")

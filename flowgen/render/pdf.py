@@ -58,9 +58,9 @@ class _Painter:
     def paint(self, paint: Paint) -> tuple[bool, bool]:
         fill = paint.fill is not None
         stroke = paint.stroke is not None and paint.stroke_width > 0
-        if fill:
+        if paint.fill is not None:
             self.c.setFillColor(HexColor(paint.fill))
-        if stroke:
+        if stroke and paint.stroke is not None:
             self.c.setStrokeColor(HexColor(paint.stroke))
             self.c.setLineWidth(paint.stroke_width)
             self.c.setDash(list(paint.dash) if paint.dash else [])
@@ -74,8 +74,9 @@ class _Painter:
             fill, stroke = self.paint(item.paint)
             if fill or stroke:
                 if item.radius > 0:
-                    self.c.roundRect(item.x, self.y(item.y + item.h), item.w, item.h, item.radius,
-                                     stroke=int(stroke), fill=int(fill))
+                    self.c.roundRect(
+                        item.x, self.y(item.y + item.h), item.w, item.h, item.radius, stroke=int(stroke), fill=int(fill)
+                    )
                 else:
                     self.c.rect(item.x, self.y(item.y + item.h), item.w, item.h, stroke=int(stroke), fill=int(fill))
         elif isinstance(item, Polygon):
@@ -113,8 +114,16 @@ class _Painter:
                 else:
                     self.c.drawString(line.x, self.y(line.y), line.text)
         elif isinstance(item, Image):
-            self.c.drawImage(item.file, item.x, self.y(item.y + item.h), item.w, item.h,
-                             preserveAspectRatio=True, anchor="c", mask="auto")
+            self.c.drawImage(
+                item.file,
+                item.x,
+                self.y(item.y + item.h),
+                item.w,
+                item.h,
+                preserveAspectRatio=True,
+                anchor="c",
+                mask="auto",
+            )
 
 
 def render_pdf(document: Document) -> bytes:
@@ -123,9 +132,14 @@ def render_pdf(document: Document) -> bytes:
     first = document.pages[0]
     # start the page in a font of the document, so no unembedded standard font is referenced
     face = next((item.face for page in document.pages for item in walk(page.root) if isinstance(item, Text)), None)
-    initial = {"initialFontName": _font_name(face)} if face is not None else {}
-    canvas = pdfcanvas.Canvas(buffer, pagesize=(first.width, first.height), invariant=1, pageCompression=1,
-                              lang=first.language, **initial)
+    canvas = pdfcanvas.Canvas(
+        buffer,
+        pagesize=(first.width, first.height),
+        invariant=1,
+        pageCompression=1,
+        lang=first.language,
+        initialFontName=_font_name(face) if face is not None else None,
+    )
     canvas.setTitle(document.title)
     canvas.setSubject(document.subject)
     canvas.setCreator("flowgen")

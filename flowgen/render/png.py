@@ -13,6 +13,7 @@ grayscale PNGs (a third of the data).
 from __future__ import annotations
 
 import functools
+import itertools
 import math
 import struct
 import zlib
@@ -44,10 +45,12 @@ def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list
     for i in range(1, steps + 1):
         t = i / steps
         u = 1 - t
-        out.append((
-            u ** 3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t ** 3 * p3[0],
-            u ** 3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t ** 3 * p3[1],
-        ))
+        out.append(
+            (
+                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+            )
+        )
     return out
 
 
@@ -66,7 +69,7 @@ def _dashed(points: Sequence[Point], dash: Sequence[float]) -> Iterator[list[Poi
     pattern = list(dash) if len(dash) % 2 == 0 else list(dash) * 2
     index, left, on = 0, pattern[0], True
     current: list[Point] = [points[0]]
-    for (x0, y0), (x1, y1) in zip(points, points[1:]):
+    for (x0, y0), (x1, y1) in itertools.pairwise(points):
         length = math.hypot(x1 - x0, y1 - y0)
         done = 0.0
         while length - done > left:
@@ -170,12 +173,18 @@ class _Strip:
             half = item.paint.stroke_width * self.scale / 2
             box = (x0 - half, y0 - half, x1 + half, y1 + half)
             if item.paint.dash:
-                corners = [(item.x, item.y), (item.x + item.w, item.y), (item.x + item.w, item.y + item.h),
-                           (item.x, item.y + item.h), (item.x, item.y)]
+                corners = [
+                    (item.x, item.y),
+                    (item.x + item.w, item.y),
+                    (item.x + item.w, item.y + item.h),
+                    (item.x, item.y + item.h),
+                    (item.x, item.y),
+                ]
                 self.line(corners, Paint(None, item.paint.stroke, item.paint.stroke_width, item.paint.dash))
             elif radius > 0:
-                self.draw.rounded_rectangle(box, radius=radius + half, outline=stroke,
-                                            width=self.width(item.paint.stroke_width))
+                self.draw.rounded_rectangle(
+                    box, radius=radius + half, outline=stroke, width=self.width(item.paint.stroke_width)
+                )
             else:
                 self.draw.rectangle(box, outline=stroke, width=self.width(item.paint.stroke_width))
 
@@ -184,13 +193,18 @@ class _Strip:
         k = SUPERSAMPLE
         fill = self.color(item.paint.fill)
         stroke = self.color(item.paint.stroke)
-        corners = [(item.x, item.y), (item.x + item.w, item.y), (item.x + item.w, item.y + item.h),
-                   (item.x, item.y + item.h)]
+        corners = [
+            (item.x, item.y),
+            (item.x + item.w, item.y),
+            (item.x + item.w, item.y + item.h),
+            (item.x, item.y + item.h),
+        ]
         if fill is not None:
             x0, y0 = self.xy(item.x, item.y)
             x1, y1 = self.xy(item.x + item.w, item.y + item.h)
-            self.draw.rectangle((round(x0 / k) * k, round(y0 / k) * k, round(x1 / k) * k - 1, round(y1 / k) * k - 1),
-                                fill=fill)
+            self.draw.rectangle(
+                (round(x0 / k) * k, round(y0 / k) * k, round(x1 / k) * k - 1, round(y1 / k) * k - 1), fill=fill
+            )
         if stroke is not None and item.paint.stroke_width > 0:
             pixels = self.pixels(item.paint.stroke_width)
             for a, b in zip(corners, [*corners[1:], corners[0]]):
@@ -213,8 +227,11 @@ class _Strip:
         stroke = self.color(item.paint.stroke)
         if stroke is not None and item.paint.stroke_width > 0:
             half = item.paint.stroke_width * self.scale / 2
-            self.draw.ellipse((cx - r - half, cy - r - half, cx + r + half, cy + r + half), outline=stroke,
-                              width=self.width(item.paint.stroke_width))
+            self.draw.ellipse(
+                (cx - r - half, cy - r - half, cx + r + half, cy + r + half),
+                outline=stroke,
+                width=self.width(item.paint.stroke_width),
+            )
 
     def line(self, points: Sequence[Point], paint: Paint) -> None:
         stroke = self.color(paint.stroke)
@@ -223,9 +240,9 @@ class _Strip:
         width = self.width(paint.stroke_width)
         pieces = _dashed(points, paint.dash) if paint.dash else iter([list(points)])
         for piece in pieces:
-            if all(abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01 for a, b in zip(piece, piece[1:])):
+            if all(abs(a[0] - b[0]) < 0.01 or abs(a[1] - b[1]) < 0.01 for a, b in itertools.pairwise(piece)):
                 pixels = self.pixels(paint.stroke_width)
-                for a, b in zip(piece, piece[1:]):
+                for a, b in itertools.pairwise(piece):
                     self.bar(a, b, pixels, stroke)
                 continue
             scaled = [self.xy(x, y) for x, y in piece]
@@ -309,8 +326,9 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
     mode = "L" if gray else "RGB"
     scale = pixels_per_point * SUPERSAMPLE
     margin = 4.0  # points of stroke and antialiasing around each item
-    items = [(top - margin, bottom + margin, item) for item in _leaves(page.root)
-             for top, bottom in [_extent(item)]]  # in painting order
+    items = [
+        (top - margin, bottom + margin, item) for item in _leaves(page.root) for top, bottom in [_extent(item)]
+    ]  # in painting order
     background = page.background or "#ffffff"
     fill: int | tuple[int, int, int] = _rgb(background)[0] if gray else _rgb(background)
     compressor = zlib.compressobj(3)
@@ -334,11 +352,16 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
         filtered = bytearray()
         for row in range(rows):
             filtered.append(0)
-            filtered += raw[row * row_bytes:(row + 1) * row_bytes]
+            filtered += raw[row * row_bytes : (row + 1) * row_bytes]
         body += compressor.compress(bytes(filtered))
     body += compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0 if gray else 2, 0, 0, 0)
     dots_per_metre = round(dpi / 0.0254)
     physical = struct.pack(">IIB", dots_per_metre, dots_per_metre, 1)
-    return (b"\x89PNG\r\n\x1a\n" + _chunk(b"IHDR", header) + _chunk(b"pHYs", physical)
-            + _chunk(b"IDAT", bytes(body)) + _chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + _chunk(b"IHDR", header)
+        + _chunk(b"pHYs", physical)
+        + _chunk(b"IDAT", bytes(body))
+        + _chunk(b"IEND", b"")
+    )

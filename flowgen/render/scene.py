@@ -98,7 +98,7 @@ class Group:
     title: str | None = None
 
 
-Item = Union[Rect, Polygon, Circle, Line, Text, Image, Group]
+Item = Union[Rect, Polygon, Circle, Line, Text, Image, Group]  # noqa: UP007 (a runtime alias of forward refs)
 
 
 @dataclass(frozen=True)
@@ -132,7 +132,7 @@ def walk(item: Item) -> Iterator[Item]:
 
 def bounds(item: Item) -> tuple[float, float, float, float] | None:
     """x0, y0, x1, y1 of a primitive's geometry (text excluded: it is measured by the layouts)."""
-    if isinstance(item, Rect) or isinstance(item, Image):
+    if isinstance(item, (Rect, Image)):
         return (item.x, item.y, item.x + item.w, item.y + item.h)
     if isinstance(item, Circle):
         return (item.cx - item.r, item.cy - item.r, item.cx + item.r, item.cy + item.r)

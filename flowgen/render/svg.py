@@ -54,8 +54,8 @@ def _item(parent: etree._Element, item: Item) -> None:
             _item(group, child)
     elif isinstance(item, Rect):
         rect = _sub(parent, "rect")
-        for key, value in (("x", item.x), ("y", item.y), ("width", item.w), ("height", item.h)):
-            rect.set(key, num(value))
+        for key, number in {"x": item.x, "y": item.y, "width": item.w, "height": item.h}.items():
+            rect.set(key, num(number))
         if item.radius > 0:
             rect.set("rx", num(item.radius))
             rect.set("ry", num(item.radius))
@@ -66,8 +66,8 @@ def _item(parent: etree._Element, item: Item) -> None:
         _paint(polygon, item.paint)
     elif isinstance(item, Circle):
         circle = _sub(parent, "circle")
-        for key, value in (("cx", item.cx), ("cy", item.cy), ("r", item.r)):
-            circle.set(key, num(value))
+        for key, number in {"cx": item.cx, "cy": item.cy, "r": item.r}.items():
+            circle.set(key, num(number))
         _paint(circle, item.paint)
     elif isinstance(item, Line):
         straight = all(cmd == "L" for cmd, _ in item.commands[1:])
@@ -98,8 +98,8 @@ def _item(parent: etree._Element, item: Item) -> None:
             span.text = line.text
     elif isinstance(item, Image):
         image = _sub(parent, "image")
-        for key, value in (("x", item.x), ("y", item.y), ("width", item.w), ("height", item.h)):
-            image.set(key, num(value))
+        for key, number in {"x": item.x, "y": item.y, "width": item.w, "height": item.h}.items():
+            image.set(key, num(number))
         data = FilePath(item.file).read_bytes()
         mime = "image/png" if data.startswith(b"\x89PNG") else "image/jpeg"
         image.set(f"{{{XLINK_NS}}}href", f"data:{mime};base64,{base64.b64encode(data).decode('ascii')}")
@@ -108,7 +108,7 @@ def _item(parent: etree._Element, item: Item) -> None:
 
 def render_svg(page: Page) -> bytes:
     """The page as an SVG document (UTF-8 bytes)."""
-    root = etree.Element(f"{{{SVG_NS}}}svg", nsmap=NSMAP)  # type: ignore[dict-item]
+    root = etree.Element(f"{{{SVG_NS}}}svg", nsmap=NSMAP)  # type: ignore[arg-type]  # None is lxml's default namespace
     root.set("version", "1.1")
     root.set("width", f"{num(page.width)}pt")
     root.set("height", f"{num(page.height)}pt")

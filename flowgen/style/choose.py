@@ -50,8 +50,18 @@ def locate(reference: str, base: Path, span: Span, line_text: str | None = None)
             return path.resolve()
     names = shipped_names()
     found = difflib.get_close_matches(reference, names, n=1, cutoff=0.6)
-    raise StyleError([error("style-not-found", span, line_text, name=reference,
-                            suggestion=found[0] if found else None, known=", ".join(names))])
+    raise StyleError(
+        [
+            error(
+                "style-not-found",
+                span,
+                line_text,
+                name=reference,
+                suggestion=found[0] if found else None,
+                known=", ".join(names),
+            )
+        ]
+    )
 
 
 def find_config(folder: Path) -> Path | None:
@@ -88,8 +98,16 @@ def read_config(path: Path) -> tuple[str | None, Span]:
         if key not in CONFIG_KEYS:
             span = where(key)
             close = difflib.get_close_matches(key, CONFIG_KEYS, n=1)
-            problems.append(error("config-unknown-key", span, lines[span.line - 1], key=key,
-                                  suggestion=close[0] if close else None, known=", ".join(CONFIG_KEYS)))
+            problems.append(
+                error(
+                    "config-unknown-key",
+                    span,
+                    lines[span.line - 1],
+                    key=key,
+                    suggestion=close[0] if close else None,
+                    known=", ".join(CONFIG_KEYS),
+                )
+            )
     style = data.get("style")
     if style is not None and not isinstance(style, str):
         span = where("style")

@@ -173,8 +173,7 @@ class ResolvedStyle:
                 self._faces[key] = self.fonts.resolve(families, bold, italic)
             except FontNotFound as exc:
                 where = span or Span(self.sheet.name, 0, 1, 0)
-                raise StyleError([error("style-font-not-found", where,
-                                        families=", ".join(exc.families))]) from None
+                raise StyleError([error("style-font-not-found", where, families=", ".join(exc.families))]) from None
         return self._faces[key]
 
     def text(self, element: str, classes: Iterable[str] = (), index: int | None = None) -> TextStyle:
@@ -217,13 +216,31 @@ class ResolvedStyle:
         for key, value in units.items():
             if len(value) > 2:
                 span = computed[key][1] or Span(self.sheet.name, 0, 1, 0)
-                raise StyleError([error("style-bad-value", span, prop=key, expected="one word, or singular and plural",
-                                        got=" ".join(f'"{w}"' for w in value))])
+                raise StyleError(
+                    [
+                        error(
+                            "style-bad-value",
+                            span,
+                            prop=key,
+                            expected="one word, or singular and plural",
+                            got=" ".join(f'"{w}"' for w in value),
+                        )
+                    ]
+                )
         months = computed["months"][0]
         if len(months) != 12:
             span = computed["months"][1] or Span(self.sheet.name, 0, 1, 0)
-            raise StyleError([error("style-bad-value", span, prop="months", expected="twelve month names",
-                                    got=" ".join(f'"{m}"' for m in months))])
+            raise StyleError(
+                [
+                    error(
+                        "style-bad-value",
+                        span,
+                        prop="months",
+                        expected="twelve month names",
+                        got=" ".join(f'"{m}"' for m in months),
+                    )
+                ]
+            )
         return Labels(words, tuple(months), units)
 
     @functools.cached_property

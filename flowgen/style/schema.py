@@ -59,12 +59,22 @@ PROPERTIES: dict[str, Property] = {
         _p("height", "length", "Height (of a symbol, a logo)."),
         _p("min-height", "length", "Smallest height."),
         _p("display", "keyword", "Whether the element is drawn.", False, v.keyword(("block", "none"))),
-        _p("src", "url", "An image file next to the sheet: url(\"logo.png\") (PNG or JPEG)."),
+        _p("src", "url", 'An image file next to the sheet: url("logo.png") (PNG or JPEG).'),
         # flowchart layout
-        _p("direction", "keyword", "TB: lanes as columns, flow downwards; LR: lanes as rows.", False,
-           v.keyword(("tb", "lr"))),
-        _p("edge-style", "keyword", "orthogonal (right-angled) or curved arrows.", False,
-           v.keyword(("orthogonal", "curved"))),
+        _p(
+            "direction",
+            "keyword",
+            "TB: lanes as columns, flow downwards; LR: lanes as rows.",
+            False,
+            v.keyword(("tb", "lr")),
+        ),
+        _p(
+            "edge-style",
+            "keyword",
+            "orthogonal (right-angled) or curved arrows.",
+            False,
+            v.keyword(("orthogonal", "curved")),
+        ),
         _p("rank-gap", "length", "Space between rows of symbols along the flow."),
         _p("node-gap", "length", "Space between symbols side by side."),
         _p("lane-padding", "length", "Space between a lane's edge and its symbols."),
@@ -73,14 +83,29 @@ PROPERTIES: dict[str, Property] = {
         _p("track-gap", "length", "Space between arrows running side by side."),
         # page and table
         _p("size", "page-size", "Paper: A4, F4, folio, Letter, Legal with landscape/portrait, or two lengths."),
-        _p("mutu-baku-order", "keywords", "Order of the Mutu Baku columns.", False,
-           v.keywords(("kelengkapan", "waktu", "output"))),
-        _p("keterangan", "keyword", "column: own column; inside: inside Mutu Baku; none: left out.", False,
-           v.keyword(("column", "inside", "none"))),
+        _p(
+            "mutu-baku-order",
+            "keywords",
+            "Order of the Mutu Baku columns.",
+            False,
+            v.keywords(("kelengkapan", "waktu", "output")),
+        ),
+        _p(
+            "keterangan",
+            "keyword",
+            "column: own column; inside: inside Mutu Baku; none: left out.",
+            False,
+            v.keyword(("column", "inside", "none")),
+        ),
         _p("column-numbers", "boolean", "A row of column numbers under the header."),
         _p("total-time", "boolean", "A closing row with the total Waktu of the longest path."),
-        _p("joint-step", "keyword", "tied: one box per actor tied by a line; span: one box across the cells.",
-           False, v.keyword(("tied", "span"))),
+        _p(
+            "joint-step",
+            "keyword",
+            "tied: one box per actor tied by a line; span: one box across the cells.",
+            False,
+            v.keyword(("tied", "span")),
+        ),
         _p("row-min-height", "length", "Smallest height of a table row."),
         # labels
         *(
@@ -256,8 +281,13 @@ ELEMENTS: dict[str, Element] = {
             "title",
             "flowchart",
             "The procedure's title above the flowchart.",
-            {"display": "block", "font-size": "1.35em", "font-weight": "bold", "text-align": "center",
-             "padding": "0pt 0pt 8pt 0pt"},
+            {
+                "display": "block",
+                "font-size": "1.35em",
+                "font-weight": "bold",
+                "text-align": "center",
+                "padding": "0pt 0pt 8pt 0pt",
+            },
             text=True,
         ),
         Element(
@@ -308,8 +338,14 @@ ELEMENTS: dict[str, Element] = {
             "step-number",
             "step",
             "The step's number, in a small circle at the symbol's corner.",
-            {"display": "block", "font-size": "0.8em", "font-weight": "bold", "fill": "#ffffff",
-             "stroke": "#000000", "stroke-width": "0.6pt"},
+            {
+                "display": "block",
+                "font-size": "0.8em",
+                "font-weight": "bold",
+                "fill": "#ffffff",
+                "stroke": "#000000",
+                "stroke-width": "0.6pt",
+            },
             classes=STEP_CLASSES,
             text=True,
         ),
@@ -360,8 +396,7 @@ ELEMENTS: dict[str, Element] = {
             "header",
             "table",
             "Header cells; classes as the columns, plus group (Pelaksana, Mutu Baku) and number.",
-            {"fill": "none", "font-weight": "bold", "text-align": "center", "padding": "3pt",
-             "text-transform": "none"},
+            {"fill": "none", "font-weight": "bold", "text-align": "center", "padding": "3pt", "text-transform": "none"},
             classes=(*COLUMN_CLASSES, "group", "number"),
             text=True,
         ),
@@ -387,8 +422,15 @@ ELEMENTS: dict[str, Element] = {
             "symbol",
             "table",
             "A symbol in the table (fixed size); classes: start, end, activity, decision, connector, joint.",
-            {"fill": "#ffffff", "stroke": "#000000", "stroke-width": "0.8pt", "width": "42pt",
-             "height": "17pt", "corner-radius": "0pt", "font-size": "0.8em"},
+            {
+                "fill": "#ffffff",
+                "stroke": "#000000",
+                "stroke-width": "0.8pt",
+                "width": "42pt",
+                "height": "17pt",
+                "corner-radius": "0pt",
+                "font-size": "0.8em",
+            },
             classes=STEP_CLASSES,
             text=True,
             class_defaults={
@@ -450,11 +492,12 @@ ELEMENTS: dict[str, Element] = {
         Element(
             "logo",
             None,
-            "The logo on the identity sheet: src: url(\"logo.png\") next to the sheet.",
+            'The logo on the identity sheet: src: url("logo.png") next to the sheet.',
             {"src": "none", "width": "26mm", "height": "26mm"},
         ),
     )
 }
+
 
 def default_text(element: str, prop: str, cls: str | None = None) -> str | None:
     """The CSS text of a property's default on an element (or element.class), following inheritance."""

@@ -124,7 +124,7 @@ class _Reader:
 
     def read_file(self, path: Path, stack: tuple[Path, ...], via: Span | None) -> None:
         if path in stack:
-            chain = " → ".join(p.name for p in (*stack[stack.index(path):], path))
+            chain = " → ".join(p.name for p in (*stack[stack.index(path) :], path))
             assert via is not None
             self.err("style-import-cycle", via, chain=chain)
             return
@@ -186,7 +186,9 @@ class _Reader:
         if "/" not in target and "\\" not in target and not target.endswith(".css"):
             shipped = SHIPPED / f"{target}.css"
             if not shipped.exists():
-                self.err("style-unknown-sheet", self.span(path, items[0]), name=target, known=", ".join(shipped_names()))
+                self.err(
+                    "style-unknown-sheet", self.span(path, items[0]), name=target, known=", ".join(shipped_names())
+                )
                 return
             self.read_file(shipped.resolve(), stack, span)
             return
@@ -249,8 +251,13 @@ class _Reader:
         elif first.type == "literal" and first.value == "*":
             element = ":root"
             i = 1
-        elif first.type == "literal" and first.value == ":" and len(tokens) > 1 and tokens[1].type == "ident" \
-                and tokens[1].lower_value == "root":
+        elif (
+            first.type == "literal"
+            and first.value == ":"
+            and len(tokens) > 1
+            and tokens[1].type == "ident"
+            and tokens[1].lower_value == "root"
+        ):
             element = ":root"
             i = 2
         if element is None:
@@ -258,8 +265,13 @@ class _Reader:
             return None
         if element not in ELEMENTS or element in ("@page",):
             names = [n for n in ELEMENTS if not n.startswith(("@", ":"))]
-            self.err("style-unknown-selector", self.span(path, first, len(element)), selector=element,
-                     suggestion=_suggest(element, names), known=", ".join(names))
+            self.err(
+                "style-unknown-selector",
+                self.span(path, first, len(element)),
+                selector=element,
+                suggestion=_suggest(element, names),
+                known=", ".join(names),
+            )
             return None
         spec = ELEMENTS[element]
         while i < len(tokens):
@@ -267,14 +279,26 @@ class _Reader:
             if token.type == "literal" and token.value == "." and i + 1 < len(tokens) and tokens[i + 1].type == "ident":
                 name = tokens[i + 1].lower_value
                 if name not in spec.classes:
-                    self.err("style-unknown-class", self.span(path, tokens[i + 1]), cls=name, element=element,
-                             suggestion=_suggest(name, spec.classes), known=", ".join(spec.classes) or "-")
+                    self.err(
+                        "style-unknown-class",
+                        self.span(path, tokens[i + 1]),
+                        cls=name,
+                        element=element,
+                        suggestion=_suggest(name, spec.classes),
+                        known=", ".join(spec.classes) or "-",
+                    )
                     return None
                 classes.add(name)
                 i += 2
                 continue
-            if token.type == "literal" and token.value == ":" and i + 1 < len(tokens) \
-                    and tokens[i + 1].type == "function" and tokens[i + 1].lower_name == "nth-child" and spec.nth_child:
+            if (
+                token.type == "literal"
+                and token.value == ":"
+                and i + 1 < len(tokens)
+                and tokens[i + 1].type == "function"
+                and tokens[i + 1].lower_name == "nth-child"
+                and spec.nth_child
+            ):
                 nth = self.nth(tokens[i + 1], path)
                 if nth is None:
                     return None
@@ -321,8 +345,9 @@ class _Reader:
             refused = [s for s in selectors if name not in ELEMENTS[s.element].allowed]
             if refused:
                 where = [n for n, e in ELEMENTS.items() if name in e.allowed]
-                self.err("style-property-not-here", span, prop=name, selector=refused[0].text,
-                         elements=", ".join(where))
+                self.err(
+                    "style-property-not-here", span, prop=name, selector=refused[0].text, elements=", ".join(where)
+                )
                 continue
             shown = [t for t in item.value if t.type not in ("whitespace", "comment")]
             if shown:
@@ -330,8 +355,9 @@ class _Reader:
                 value_span = Span(str(path), shown[0].source_line, shown[0].source_column, max(1, len(text)))
             else:
                 value_span = span
-            self.raws.append(_Raw(selectors, name, list(item.value), item.important, span, path.parent, self.order,
-                                  value_span))
+            self.raws.append(
+                _Raw(selectors, name, list(item.value), item.important, span, path.parent, self.order, value_span)
+            )
             self.order += 1
 
     def font_face(self, rule: css.AtRule, path: Path) -> None:
@@ -341,8 +367,12 @@ class _Reader:
                 continue
             span = Span(str(path), item.source_line, item.source_column, len(item.name))
             if item.lower_name not in ("font-family", "src", "font-weight", "font-style"):
-                self.err("style-unknown-property", span, prop=item.name,
-                         suggestion=_suggest(item.lower_name, ["font-family", "src", "font-weight", "font-style"]))
+                self.err(
+                    "style-unknown-property",
+                    span,
+                    prop=item.name,
+                    suggestion=_suggest(item.lower_name, ["font-family", "src", "font-weight", "font-style"]),
+                )
                 continue
             props[item.lower_name] = (list(item.value), span)
         head = self.span(path, rule, 10)
@@ -353,8 +383,11 @@ class _Reader:
             family = values.parse_families(props["font-family"][0])[0]
             url = values.parse_url(props["src"][0])
             bold = values.parse_weight(props["font-weight"][0]) == "bold" if "font-weight" in props else False
-            italic = (values.keyword(("normal", "italic"))(props["font-style"][0]) == "italic"
-                      if "font-style" in props else False)
+            italic = (
+                values.keyword(("normal", "italic"))(props["font-style"][0]) == "italic"
+                if "font-style" in props
+                else False
+            )
         except ValueProblem as problem:
             self.err("style-bad-value", head, prop="@font-face", expected=problem.expected, got="?")
             return
@@ -385,15 +418,14 @@ class _Reader:
                 fallback: list[css.Node] | None = None
                 for k, t in enumerate(args):
                     if t.type == "literal" and t.value == ",":
-                        fallback = list(args[k + 1:])
+                        fallback = list(args[k + 1 :])
                         break
                 if name in self.custom and depth < 16:
                     replaced = self.substitute(self.custom[name][0], span, depth + 1)
                 elif fallback is not None:
                     replaced = self.substitute(fallback, span, depth + 1)
                 else:
-                    self.err("style-undefined-var", span, name=name,
-                             suggestion=_suggest(name, list(self.custom)))
+                    self.err("style-undefined-var", span, name=name, suggestion=_suggest(name, list(self.custom)))
                     return None
                 if replaced is None:
                     return None
