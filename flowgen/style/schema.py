@@ -107,6 +107,9 @@ PROPERTIES: dict[str, Property] = {
             v.keyword(("tied", "span")),
         ),
         _p("row-min-height", "length", "Smallest height of a table row."),
+        _p("signature-height", "length", "Room left for the signature and stamp under the position."),
+        _p("split", "number", "Where the identity sheet divides into its two halves (a share of the width)."),
+        _p("label-share", "number", "Share of the right half taken by the field names."),
         # labels
         *(
             _p(name, "string", doc)
@@ -410,7 +413,7 @@ ELEMENTS: dict[str, Element] = {
             class_defaults={
                 "no": {"width": "22pt"},
                 "kegiatan": {"width": "150pt", "text-align": "left"},
-                "actor": {"min-width": "62pt"},
+                "actor": {"min-width": "66pt"},
                 "kelengkapan": {"width": "88pt"},
                 "waktu": {"width": "52pt"},
                 "output": {"width": "88pt"},
@@ -426,16 +429,16 @@ ELEMENTS: dict[str, Element] = {
                 "fill": "#ffffff",
                 "stroke": "#000000",
                 "stroke-width": "0.8pt",
-                "width": "42pt",
+                "width": "40pt",
                 "height": "17pt",
                 "corner-radius": "0pt",
-                "font-size": "0.8em",
+                "font-size": "0.85em",
             },
             classes=STEP_CLASSES,
             text=True,
             class_defaults={
-                "decision": {"width": "30pt", "height": "24pt"},
-                "connector": {"width": "26pt", "height": "26pt"},
+                "decision": {"width": "34pt", "height": "26pt"},
+                "connector": {"width": "24pt", "height": "24pt"},
             },
         ),
         Element(
@@ -450,7 +453,15 @@ ELEMENTS: dict[str, Element] = {
             "identity",
             ":root",
             "The identity sheet (lembar identitas): its lines.",
-            {"stroke": "#000000", "stroke-width": "0.6pt", "outer-stroke-width": "1.2pt", "padding": "3pt"},
+            {
+                "signature-height": "46pt",
+                "split": "0.56",
+                "label-share": "0.3",
+                "stroke": "#000000",
+                "stroke-width": "0.6pt",
+                "outer-stroke-width": "1.2pt",
+                "padding": "3pt",
+            },
             text=True,
         ),
         Element(
@@ -473,6 +484,7 @@ ELEMENTS: dict[str, Element] = {
             "The field values; class title for the Nama SOP value.",
             {"fill": "none", "text-align": "left"},
             classes=("title",),
+            class_defaults={"title": {"font-weight": "bold"}},
             text=True,
         ),
         Element(
