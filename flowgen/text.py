@@ -209,8 +209,12 @@ class FontResolver:
 
 
 @functools.lru_cache(maxsize=64)
-def pillow_font(path: str, pixels: int) -> ImageFont.FreeTypeFont:
-    return ImageFont.truetype(path, max(1, pixels))
+def pillow_font(path: str, pixels: float) -> ImageFont.FreeTypeFont:
+    """A font at a pixel size (fractional sizes draw text exactly as wide as it was measured)."""
+    try:
+        return ImageFont.truetype(path, max(1.0, pixels))
+    except TypeError:  # a Pillow older than 10.1 takes whole pixels only
+        return ImageFont.truetype(path, max(1, round(pixels)))
 
 
 @functools.lru_cache(maxsize=65536)
@@ -241,6 +245,17 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
         current = _split_long(word, face, size, width, lines)
     if current:
         lines.append(current)
+    return _no_widow(lines, face, size, width)
+
+
+def _no_widow(lines: list[str], face: FontFace, size: float, width: float) -> list[str]:
+    """A last line of only punctuation (a lone '?') takes the previous line's last word with it."""
+    if len(lines) >= 2 and lines[-1].strip() and all(not ch.isalnum() for ch in lines[-1]):
+        head, _, word = lines[-2].rpartition(" ")
+        if head and measure(face, size, f"{word} {lines[-1]}") <= width:
+            return [*lines[:-2], head, f"{word} {lines[-1]}"]
+        if measure(face, size, f"{lines[-2]} {lines[-1]}") <= width:
+            return [*lines[:-2], f"{lines[-2]} {lines[-1]}"]
     return lines
 
 
