@@ -293,12 +293,15 @@ def test_switching_sheets_changes_both_forms() -> None:
     procedure = flowgen.load(ROOT / "examples" / "surat-masuk.pos")
     default_fc = flowgen.render_flowchart(procedure, "default")
     presentasi_fc = flowgen.render_flowchart(procedure, "presentasi")
-    lane_default, lane_presentasi = _fills(default_fc, "fg-lane"), _fills(presentasi_fc, "fg-lane")
+    lane_default, lane_presentasi = (
+        _fills(default_fc, "fg-fills"),
+        _fills(presentasi_fc, "fg-fills"),
+    )  # lane fills lie under every outline
     assert lane_default != lane_presentasi and len(lane_presentasi) > 2
     kemendikbud = style_for("kemendikbud")
     header_fill = kemendikbud.value("header", "fill")
     table = flowgen.render_lampiran_pages(procedure, "kemendikbud", "svg")[1]
-    assert header_fill and header_fill in _fills(table, "fg-cell")
+    assert header_fill and header_fill in _fills(table, "fg-fills")
     root = etree.fromstring(table)
     families = {t.get("font-family") for t in root.iter(f"{SVG}text")}
     assert families == {kemendikbud.text("cell").face.svg_family}

@@ -42,12 +42,23 @@ def _lane(lane: Lane, style: ResolvedStyle) -> Group:
     hx0, hy0, hx1, hy1 = lane.header
     pad = head.padding
     top = (hy0 + hy1) / 2 - lane.text.height / 2
-    children: tuple[Item, ...] = (
-        Rect(x0, y0, x1 - x0, y1 - y0, paint(body)),
-        Rect(hx0, hy0, hx1 - hx0, hy1 - hy0, paint(head)),
+    children: tuple[Item, ...] = (  # outlines only: the fills lie underneath every lane (see _fills)
+        Rect(x0, y0, x1 - x0, y1 - y0, Paint(None, body.stroke, body.stroke_width, body.dash)),
+        Rect(hx0, hy0, hx1 - hx0, hy1 - hy0, Paint(None, head.stroke, head.stroke_width, head.dash)),
         text_block(lane.text, head_text, hx0 + pad[3], hx1 - pad[1], top),
     )
     return Group(children, "fg-lane", (("data-actor", lane.key), ("data-index", str(lane.index))), lane.name)
+
+
+def _fills(lanes: tuple[Lane, ...], style: ResolvedStyle) -> Group:
+    """Every lane's and lane header's fill, laid first, so no fill covers a neighbour's outline."""
+    items: list[Item] = []
+    for lane in lanes:
+        for element, (x0, y0, x1, y1) in (("lane", lane.box), ("lane-header", lane.header)):
+            fill = style.box(element, (), lane.index).fill
+            if fill:
+                items.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(fill)))
+    return Group(tuple(items), "fg-fills")
 
 
 def _symbol(part: Part, box: BoxStyle) -> Item:
@@ -142,6 +153,7 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         x0, y0, x1, _ = layout.title_box
         pad = style.box("title").padding
         items.append(Group((text_block(layout.title, title_style, x0, x1, y0 + pad[0]),), "fg-title"))
+    items.append(_fills(layout.lanes, style))
     items += [_lane(lane, style) for lane in layout.lanes]
     items += [_edge(route, style) for route in layout.routes]
     parts_of: dict[int, list[Part]] = {}

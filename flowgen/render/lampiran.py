@@ -23,15 +23,9 @@ def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
     x0, y0, x1, y1 = cell.box
     pad = box.padding
     top = y0 + pad[0] if cell.valign == "top" else (y0 + y1) / 2 - cell.text.height / 2
-    children: list[Item] = [
-        Rect(
-            x0,
-            y0,
-            x1 - x0,
-            y1 - y0,
-            Paint(box.fill, style.value("table", "stroke"), float(style.value("table", "stroke-width"))),
-        )
-    ]
+    # the outline only: every cell's fill is laid underneath the whole table first (see table_scene)
+    outline = Paint(None, style.value("table", "stroke"), float(style.value("table", "stroke-width")))
+    children: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, outline)]
     if cell.text.lines:
         children.append(text_block(cell.text, text_style, x0 + pad[3], x1 - pad[1], top))
     return Group(tuple(children), "fg-cell", (("data-row", cell.row), ("data-col", cell.col)))
@@ -108,7 +102,14 @@ def table_scene(
     page: TablePage, routes: list[TableRoute], procedure: Procedure, style: ResolvedStyle, pages: int
 ) -> Page:
     """One table page: header, rows, symbols, arrows, the outer border and the page number."""
-    items: list[Item] = [cell_group(cell, style) for cell in page.header + page.cells]
+    fills: list[Item] = []
+    for cell in page.header + page.cells:
+        fill = style.box(cell.element, cell.classes).fill
+        if fill:
+            x0, y0, x1, y1 = cell.box
+            fills.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(fill)))
+    items: list[Item] = [Group(tuple(fills), "fg-fills")]
+    items += [cell_group(cell, style) for cell in page.header + page.cells]
     x0, y0, x1, y1 = page.table_box
     items.append(
         Rect(
