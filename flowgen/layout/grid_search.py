@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import heapq
+import itertools
 from collections.abc import Callable, Sequence
 
 Point = tuple[float, float]
@@ -161,9 +162,17 @@ class Obstacles:
 
     CELL = 24.0
 
-    def __init__(self, boxes: Sequence[Box], runs: Sequence[Segment], margin: float = 1.0, tolerance: float = 2.5):
+    def __init__(
+        self,
+        boxes: Sequence[Box],
+        runs: Sequence[Segment],
+        margin: float = 1.0,
+        tolerance: float = 2.5,
+        min_length: float = 0.5,
+    ):
         self.margin = margin
         self.tolerance = tolerance
+        self.min_length = min_length
         self.boxes: dict[tuple[int, int], list[Box]] = {}
         self.runs: dict[tuple[int, int], list[Segment]] = {}
         for b in boxes:
@@ -187,20 +196,82 @@ class Obstacles:
                 if lo_x < b[2] + m and hi_x > b[0] - m and lo_y < b[3] + m and hi_y > b[1] - m:
                     return True
             for run in self.runs.get(key, ()):
-                if _runs_along(segment, run, self.tolerance):
+                if _runs_along(segment, run, self.tolerance, self.min_length):
                     return True
         return False
 
+    def add_runs(self, runs: Sequence[Segment]) -> None:
+        t = self.tolerance
+        for (ax, ay), (bx, by) in runs:
+            for key in self._cells(min(ax, bx) - t, min(ay, by) - t, max(ax, bx) + t, max(ay, by) + t):
+                self.runs.setdefault(key, []).append(((ax, ay), (bx, by)))
 
-def _runs_along(a: Segment, b: Segment, tolerance: float) -> bool:
-    """Two axis-aligned runs lie on top of each other for more than half a point."""
+    def add_box(self, b: Box) -> None:
+        m = self.margin
+        for key in self._cells(b[0] - m, b[1] - m, b[2] + m, b[3] + m):
+            self.boxes.setdefault(key, []).append(b)
+
+    def runs_near(self, box: Box) -> set[Segment]:
+        """The runs filed near a box (a superset of those that cross it)."""
+        found: set[Segment] = set()
+        for key in self._cells(*box):
+            found.update(self.runs.get(key, ()))
+        return found
+
+    def boxes_near(self, segment: Segment) -> set[Box]:
+        """The boxes filed near a segment (a superset of those it touches)."""
+        (x1, y1), (x2, y2) = segment
+        found: set[Box] = set()
+        for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
+            found.update(self.boxes.get(key, ()))
+        return found
+
+
+def _runs_along(a: Segment, b: Segment, tolerance: float, min_length: float = 0.5) -> bool:
+    """Two axis-aligned runs lie on top of each other for more than ``min_length``."""
     (ax1, ay1), (ax2, ay2) = a
     (bx1, by1), (bx2, by2) = b
     if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
-        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > 0.5
+        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > min_length
     if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
-        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > 0.5
+        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > min_length
     return False
+
+
+def overlapping(
+    routes: Sequence[Sequence[Point]],
+    apart: Callable[[int, int], bool],
+    tolerance: float = 3.0,
+    min_length: float = 4.0,
+) -> list[tuple[int, int, int]]:
+    """(a, b, j): run j of route b lies on route a (a < b), for routes that must be ``apart``.
+
+    Runs are filed by direction and position, so only runs that could touch
+    are compared: far cheaper than every pair of routes on a large drawing.
+    """
+    index: dict[tuple[int, int], list[tuple[int, Segment]]] = {}
+    bucket = max(tolerance * 2, 1.0)
+    for r, route in enumerate(routes):
+        for seg in itertools.pairwise(route):
+            (x1, y1), (x2, y2) = seg
+            vertical = abs(x1 - x2) < 0.01
+            if not vertical and abs(y1 - y2) >= 0.01:
+                continue
+            where = int((x1 if vertical else y1) // bucket)
+            index.setdefault((int(vertical), where), []).append((r, seg))
+    found: set[tuple[int, int, int]] = set()
+    for b, route in enumerate(routes):
+        for j, seg in enumerate(itertools.pairwise(route)):
+            (x1, y1), (x2, y2) = seg
+            vertical = abs(x1 - x2) < 0.01
+            if not vertical and abs(y1 - y2) >= 0.01:
+                continue
+            where = int((x1 if vertical else y1) // bucket)
+            for near in (where - 1, where, where + 1):
+                for a, theirs in index.get((int(vertical), near), ()):
+                    if a < b and apart(a, b) and _runs_along(seg, theirs, tolerance, min_length):
+                        found.add((a, b, j))
+    return sorted(found)
 
 
 def _simplify(points: Sequence[Point]) -> list[Point]:

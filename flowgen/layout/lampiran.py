@@ -68,6 +68,7 @@ class Symbol:
     classes: tuple[str, ...]
     connector: str | None = None  # "out" | "in" for off-page connectors
     text_size: float = 0.0  # the size the text was fitted at (0: the style's)
+    pair: tuple[int, int] | None = None  # a connector's arrow: (from step, to step)
 
     @property
     def box(self) -> Box:
@@ -198,7 +199,8 @@ def _symbol_size(
         if longest <= room or shrink == 0.8:
             break
     if step.kind is StepKind.DECISION:
-        w = min(widest_allowed, max(w, (longest + 4) / 0.62))
+        whole = (measure(size_style.face, size_style.size, label) + 4) / 0.62  # the whole text on one line
+        w = min(widest_allowed, max(w, whole if whole <= widest_allowed else (longest + 4) / 0.62))
         fitted = fit(label, size_style, w * 0.62 - 4)
         h = max(h, (fitted.height + 3) / max(0.2, 1 - (fitted.width + 4) / w))
     else:
@@ -226,10 +228,10 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             pad = style.box("cell", classes).padding
             height = max(height, fitted.height + pad[0] + pad[2])
         _, sh, _, _ = _symbol_size(step, style, actor_width, channel)
-        height = max(height, sh + 2 * (channel + 2))  # a gutter above and below for two tracks
+        height = max(height, sh + 2 * (channel * 0.75 + 4))  # gutters above and below, clear of the symbol
         if step.kind is StepKind.DECISION:  # and room for the branch labels beside the tips
             label = style.text("edge-label")
-            height = max(height, sh + 2 * (channel + 2) + block_height(1, label.size, label.line_height) + 4)
+            height = max(height, sh + 2 * (channel * 0.75 + 4) + block_height(1, label.size, label.line_height) + 2)
         rows.append(_Row(step, height, texts))
     if style.value("table", "total-time"):
         longest = analysis.longest_path(procedure)
@@ -350,7 +352,7 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
         outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
         incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
         band_in = _band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
-        height_in = max(bands.get(p, (0.0, 0.0))[0], _band_height(band_in, band_row))
+        height_in = _band_height(band_in, band_row)  # only where a connector stands
         if height_in:
             row_boxes.append(("connectors-in", top, top + height_in))
             symbols += band_in
@@ -376,7 +378,7 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
             if row.step is not None:
                 symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
         band_out = _band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
-        height_out = max(bands.get(p, (0.0, 0.0))[1], _band_height(band_out, band_row))
+        height_out = _band_height(band_out, band_row)
         if height_out:
             row_boxes.append(("connectors-out", top, top + height_out))
             symbols += band_out
@@ -491,57 +493,61 @@ def _band(
     text_style = style.text("symbol", ("connector",))
     base_w = float(style.value("symbol", "width", ("connector",)))
     base_h = float(style.value("symbol", "height", ("connector",)))
-    by_column: dict[str, list[tuple[int, str, tuple[str, str], float, float]]] = defaultdict(list)
-    seen: set[int] = set()
-    for edge in edges:
+    by_column: dict[str, list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = defaultdict(list)
+    seen: set[tuple[int, int]] = set()
+    for edge in edges:  # one pair of connectors for each arrow that crosses the page break
+        pair = (edge.source, edge.target)
+        if pair in seen:
+            continue
+        seen.add(pair)
         other = edge.target if direction == "out" else edge.source
         here = edge.source if direction == "out" else edge.target
-        if other in seen:
-            continue
-        seen.add(other)
         actor = procedure.step(here).actors[0]
         texts = _connector_text(style, direction, other, first_page + page_of[other])
         widest = max(measure(text_style.face, text_style.size, text) for text in texts)
-        w = max(base_w, widest + 6)
+        w = max(base_w, widest + 5)
         h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / 0.62)
-        by_column[actor_col[actor].key].append((other, actor, texts, w, h))
+        by_column[actor_col[actor].key].append((pair, actor, texts, w, h))
     symbols: list[Symbol] = []
     for key, group in by_column.items():
         column = next(c for c in actor_col.values() if c.key == key)
-        room = column.x1 - column.x0 - 4
-        row: list[tuple[int, str, tuple[str, str], float, float]] = []
-        rows: list[list[tuple[int, str, tuple[str, str], float, float]]] = [row]
+        room = column.x1 - column.x0
+        row: list[tuple[tuple[int, int], str, tuple[str, str], float, float]] = []
+        rows: list[list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = [row]
         used = 0.0
         for item in group:  # as many side by side as fit in the column, then another row
-            if row and used + item[3] + 6 > room:
+            if row and used + item[3] > room - 2:
                 row = []
                 rows.append(row)
                 used = 0.0
             row.append(item)
-            used += item[3] + 6
+            used += item[3] + 4
         for r, row_items in enumerate(rows):
             cy = top + band_row / 2 + r * band_row
-            total = sum(item[3] for item in row_items) + 6 * (len(row_items) - 1)
+            total = sum(item[3] for item in row_items) + 4 * (len(row_items) - 1)
             x = column.center - total / 2
-            for other, actor, texts, w, h in row_items:
+            for pair, actor, texts, w, h in row_items:
                 widest = max(measure(text_style.face, text_style.size, t) for t in texts)
                 fitted = FittedText(texts, widest, block_height(2, text_style.size, text_style.line_height))
                 shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
-                symbols.append(Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction))
-                x += w + 6
+                other = pair[1] if direction == "out" else pair[0]
+                symbols.append(
+                    Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction, pair=pair)
+                )
+                x += w + 4
     return symbols
 
 
 def _links(procedure: Procedure, symbols: list[Symbol], page_of: dict[int, int], page: int) -> list[Link]:
     """The arrows drawn on a page: between its steps, and to and from its connectors."""
     steps: dict[int, list[Symbol]] = defaultdict(list)
-    outs: dict[int, Symbol] = {}
-    ins: dict[int, Symbol] = {}
+    outs: dict[tuple[int, int] | None, Symbol] = {}
+    ins: dict[tuple[int, int] | None, Symbol] = {}
     for s in symbols:
         if s.connector == "out":
-            outs[s.step] = s
+            outs[s.pair] = s
         elif s.connector == "in":
-            ins[s.step] = s
+            ins[s.pair] = s
         else:
             steps[s.step].append(s)
 
@@ -556,10 +562,10 @@ def _links(procedure: Procedure, symbols: list[Symbol], page_of: dict[int, int],
             a, b = min(pairs, key=lambda ab: (abs(ab[0].shape.x - ab[1].shape.x), ab[0].part + ab[1].part))
             links.append(Link(edge, a, b))
         elif src_here:
-            target = outs[edge.target]
+            target = outs[(edge.source, edge.target)]
             links.append(Link(edge, nearest(steps[edge.source], target), target))
         elif dst_here:
-            source = ins[edge.source]
+            source = ins[(edge.source, edge.target)]
             links.append(Link(edge, source, nearest(steps[edge.target], source)))
     return links
 

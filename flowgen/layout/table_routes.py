@@ -28,7 +28,6 @@ from flowgen.layout.arrows import (
     Point,
     Segment,
     arrow_head,
-    collinear_overlap,
     dedupe,
     edge_classes,
     label_text,
@@ -55,17 +54,18 @@ class TableRoute:
 
 
 def _tracks_between(low: float, high: float, lines: Sequence[float], gap: float) -> list[float]:
-    """Track positions inside [low, high], at least ``gap`` from every table line, spread by ``gap``."""
+    """Track positions inside [low, high], well clear of every table line, ``gap`` apart."""
     if high - low < 1:
         return []
+    first = max(gap * 1.4, TRACK_FROM_LINE)
     found: list[float] = []
     for line in lines:
-        for k in range(1, 8):
-            for position in (line - k * gap, line + k * gap):
-                if low <= position <= high and all(abs(position - other) >= gap * 0.75 for other in lines):
+        for k in range(8):
+            for position in (line - first - k * gap, line + first + k * gap):
+                if low <= position <= high and all(abs(position - other) >= first - 0.01 for other in lines):
                     found.append(round(position, 2))
     centre = (low + high) / 2
-    if not found and all(abs(centre - other) >= gap * 0.75 for other in lines):
+    if not found and all(abs(centre - other) >= LINE_CLEARANCE for other in lines):
         found.append(round(centre, 2))
     return sorted(set(found))
 
@@ -94,8 +94,8 @@ class TableRouter:
         xs: list[float] = []
         for c in actor_cols:
             h = half[c.key]
-            xs += _tracks_between(c.x0 + 1, c.center - h - 2, self.col_lines, self.gap)
-            xs += _tracks_between(c.center + h + 2, c.x1 - 1, self.col_lines, self.gap)
+            xs += _tracks_between(c.x0 + 1, c.center - h - SYMBOL_CLEARANCE, self.col_lines, self.gap)
+            xs += _tracks_between(c.center + h + SYMBOL_CLEARANCE, c.x1 - 1, self.col_lines, self.gap)
         self.x_tracks = sorted(set(xs))
         # horizontal tracks: in the gutters above and below each row's symbols
         self.gutters: dict[int, list[float]] = {}
@@ -106,12 +106,13 @@ class TableRouter:
             tops[i] = min((s.shape.y0 for s in inside), default=(y0 + y1) / 2)
             bottoms[i] = max((s.shape.y1 for s in inside), default=(y0 + y1) / 2)
         for i in range(len(self.rows) + 1):
-            low = bottoms[i - 1] + 2 if i > 0 else self.rows[0][1] + 1
-            high = tops[i] - 2 if i < len(self.rows) else self.rows[-1][2] - 1
+            low = bottoms[i - 1] + SYMBOL_CLEARANCE if i > 0 else self.rows[0][1] + 1
+            high = tops[i] - SYMBOL_CLEARANCE if i < len(self.rows) else self.rows[-1][2] - 1
             self.gutters[i] = _tracks_between(low, high, self.row_lines, self.gap)
         self.row_of: dict[int, int] = {}
         self.routes: list[tuple[Link, list[Point]]] = []
         self.tips: dict[int, dict[str, str]] = {}  # symbol → tip → the branch label that leaves by it
+        self.clean: dict[int, bool] = {}  # link → whether its route breaks no rule
 
     def row_index(self, symbol: Symbol) -> int:
         for i, (_, y0, y1) in enumerate(self.rows):
@@ -122,18 +123,26 @@ class TableRouter:
     # -- checks ---------------------------------------------------------------------------------
 
     def problems(self, points: list[Point], link: Link) -> int:
-        """How many rules a candidate breaks (0: a clean route)."""
+        """How many rules a candidate breaks (0: a clean route).
+
+        The rules keep a table readable: no run through or hugging a symbol,
+        none on or beside a table line, none on, touching or ending on another
+        arrow (an arrow may only join another at their common target, or fork
+        from another at their common source), and a symbol side is either
+        where arrows leave or where they arrive, never both.
+        """
         count = 0
         source, target = link.source, link.target
         segs = segments(points)
+        last = len(segs) - 1
         for x, _ in points:
             if not self.left + 0.5 < x < self.right - 0.5:
                 count += 1
         for i, ((x1, y1), (x2, y2)) in enumerate(segs):
             for s in self.symbols:
                 box = s.box
-                ends_here = (s is source and i == 0) or (s is target and i == len(segs) - 1)
-                margin = -1.5 if not ends_here else 0.8
+                ends_here = (s is source and i == 0) or (s is target and i == last)
+                margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
                 touches = (
                     min(x1, x2) < box[2] - margin
                     and max(x1, x2) > box[0] + margin
@@ -141,24 +150,59 @@ class TableRouter:
                     and max(y1, y2) > box[1] + margin
                 )
                 leaves_right = (s is source and i == 0 and _leaves(s, (x1, y1), (x2, y2))) or (
-                    s is target and i == len(segs) - 1 and _leaves(s, (x2, y2), (x1, y1))
+                    s is target and i == last and _leaves(s, (x2, y2), (x1, y1))
                 )
                 if touches and not (ends_here and leaves_right):
                     count += 1
-            if abs(x1 - x2) < 0.01 and any(abs(x1 - line) < 1.5 for line in self.col_lines):
+            if abs(x1 - x2) < 0.01 and any(abs(x1 - line) < LINE_CLEARANCE for line in self.col_lines):
                 count += 1
-            if abs(y1 - y2) < 0.01 and any(abs(y1 - line) < 1.5 for line in self.row_lines):
+            if abs(y1 - y2) < 0.01 and any(abs(y1 - line) < LINE_CLEARANCE for line in self.row_lines):
                 count += 1
             for tie in self.tie_segments:
-                if collinear_overlap(((x1, y1), (x2, y2)), tie) > 1.0:
+                if _near(((x1, y1), (x2, y2)), tie):
                     count += 1
-            for other, theirs in self.routes:
-                if other.edge.source == link.edge.source or other.edge.target == link.edge.target:
-                    continue
-                for seg in segments(theirs):
-                    if collinear_overlap(((x1, y1), (x2, y2)), seg, 2.5) > 2.0:
-                        count += 1
+        for other, theirs in self.routes:
+            joins = other.target is target  # may share the last run into the common target
+            forks = other.source is source and (
+                source.connector is not None or (other.edge.label or "") == (link.edge.label or "")
+            )  # a connector's arrows carry no label: any two may fork
+            other_segs = segments(theirs)
+            for i, mine in enumerate(segs):
+                for j, seg in enumerate(other_segs):
+                    if not _near(mine, seg) and not _touches(mine, seg) and not _touches(seg, mine):
+                        continue
+                    if joins and i == last and j == len(other_segs) - 1:
+                        continue
+                    if forks and i == 0 and j == 0:
+                        continue
+                    count += 1
+        count += self._port_conflicts(points, link)
+        if source.connector and _side(source, points[0], points[1]) != "bottom":
+            count += 1  # an off-page connector leads on from its point, downwards
+        if target.connector and _side(target, points[-1], points[-2]) != "top":
+            count += 1
         return count
+
+    def _port_conflicts(self, points: list[Point], link: Link) -> int:
+        """A side of a symbol is for leaving or for arriving, not both; two arrows leaving one side must fork."""
+        conflicts = 0
+        out_side = _side(link.source, points[0], points[1])
+        in_side = _side(link.target, points[-1], points[-2])
+        for other, theirs in self.routes:
+            their_out = (id(other.source), _side(other.source, theirs[0], theirs[1]))
+            their_in = (id(other.target), _side(other.target, theirs[-1], theirs[-2]))
+            if (id(link.source), out_side) == their_in:
+                conflicts += 1
+            if (id(link.target), in_side) == their_out:
+                conflicts += 1
+            if (
+                (id(link.source), out_side) == their_out
+                and other.target is not link.target
+                and (other.edge.label or "") != (link.edge.label or "")
+                and link.source.connector is None
+            ):
+                conflicts += 1
+        return conflicts
 
     # -- candidates ---------------------------------------------------------------------------------
 
@@ -178,6 +222,9 @@ class TableRouter:
             for x in sorted((x for x in self.x_tracks if x > s.x1), key=lambda x: x)[:4]:
                 yield "right", [(s.x1, s.y - s.h / 4), (x, s.y - s.h / 4), (x, s.y + s.h / 4), (s.x1, s.y + s.h / 4)]
             return
+        if link.source.connector is not None and rt > rs:  # down out of its point, whatever is below
+            yield from self._from_connector(link, by_distance)
+            return
         if rt > rs:  # forward
             if abs(s.x - t.x) < 0.5:
                 yield "bottom", [bottom_s, top_t]
@@ -188,16 +235,17 @@ class TableRouter:
             for row in range(rs + 1, rt + 1):
                 for y in self.gutters.get(row, []):
                     yield "bottom", [bottom_s, (s.x, y), (t.x, y), top_t]
-            for x in by_distance:
+            for x in by_distance:  # the three-bend shapes over every channel before the five-bend ones
                 for y_b in self.gutters.get(rt, []):
                     yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), top_t]
-                for y_a in self.gutters.get(rs + 1, []):
-                    for y_b in self.gutters.get(rt, []):
-                        yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
                 yield (
                     side_of(s.x, x),
                     [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)],
                 )
+            for x in by_distance:
+                for y_a in self.gutters.get(rs + 1, []):
+                    for y_b in self.gutters.get(rt, []):
+                        yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
         else:  # back up the table (or to a connector in a band above)
             if abs(t.x - s.x) > s.w / 2 + 4:
                 yield side_of(s.x, t.x), [side_s, (t.x, s.y), bottom_t]
@@ -206,10 +254,59 @@ class TableRouter:
                     side_of(s.x, x),
                     [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)],
                 )
+                for y_b in self.gutters.get(rt + 1, []):  # up the channel, across under the target, into its foot
+                    yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), bottom_t]
                 for y_b in self.gutters.get(rt, []):
                     yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), top_t]
                 for y_a in self.gutters.get(rs + 1, []):
                     yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
+
+    def _from_connector(self, link: Link, by_distance: list[float]) -> Iterator[tuple[str, list[Point]]]:
+        """Ways from an off-page connector in the band above down to its step.
+
+        A connector is left only by its point; when other connectors stand
+        below it in the band, the arrow turns aside in the gap under its
+        point (the tracks just below it) and goes down beside them.
+        """
+        s, t = link.source.shape, link.target.shape
+        rs, rt = self.row_index(link.source), self.row_index(link.target)
+        bottom_s, top_t = (s.x, s.y1), (t.x, t.y0)
+        _, _, band_bottom = self.rows[rs]
+        below = [
+            o.shape.y0 for o in self.symbols if o is not link.source and o.shape.y0 > s.y1 and o.shape.y1 <= band_bottom
+        ]
+        under = _tracks_between(s.y1 + SYMBOL_CLEARANCE, min(below, default=s.y1) - SYMBOL_CLEARANCE, [], self.gap)
+        if abs(s.x - t.x) < 0.5:
+            yield "bottom", [bottom_s, top_t]
+        if abs(t.x - s.x) > t.w / 2 + 4:
+            yield "bottom", [bottom_s, (s.x, t.y), (t.x0 if t.x > s.x else t.x1, t.y)]
+        for row in range(rs + 1, rt + 1):
+            for y in self.gutters.get(row, []):
+                yield "bottom", [bottom_s, (s.x, y), (t.x, y), top_t]
+        for y_a in under + self.gutters.get(rs + 1, []):
+            for x in by_distance:
+                yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
+                for y_b in self.gutters.get(rt, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
+
+    def _preferred(self, link: Link) -> Iterator[tuple[str, list[Point]]]:
+        """The candidates, those entering a decision by a side tip last.
+
+        A decision's side tips are where its branches leave; an arrow that
+        arrives by one leaves a branch nowhere clean to go, so it is taken
+        only when no way into the top is clean.
+        """
+        deferred: list[tuple[str, list[Point]]] = []
+        for tip, points in self.candidates(link):
+            points = dedupe(points)
+            if len(points) < 2:
+                continue
+            into_side = _side(link.target, points[-1], points[-2]) in ("left", "right")
+            if link.target.kind is StepKind.DECISION and into_side:
+                deferred.append((tip, points))
+                continue
+            yield tip, points
+        yield from deferred
 
     def route(self, link: Link) -> tuple[list[Point], bool]:
         best: tuple[int, list[Point], str] | None = None
@@ -217,12 +314,13 @@ class TableRouter:
         claimed = self.tips.setdefault(id(link.source), {})
         label = link.edge.label or ""
         used = {tip for tip, owner in claimed.items() if owner != label}  # a branch that forks keeps its tip
-        tried = 0
-        for tip, points in self.candidates(link):
-            points = dedupe(points)
-            if len(points) < 2:
-                continue
-            tried += 1
+        if link.source.connector is not None:  # a second arrow from one connector to one step: the same line
+            for other, theirs in self.routes:
+                if other.source is link.source and other.target is link.target:
+                    self.routes.append((link, theirs))
+                    self.clean[id(link)] = self.clean[id(other)]
+                    return theirs, self.clean[id(other)]
+        for tried, (tip, points) in enumerate(self._preferred(link), 1):
             problems = self.problems(points, link)
             if is_decision and tip in used:
                 problems += 1
@@ -241,6 +339,7 @@ class TableRouter:
             s, t = link.source.shape, link.target.shape
             best = (1, [(s.x, s.y1), (t.x, t.y0)], "bottom")
         self.routes.append((link, best[1]))
+        self.clean[id(link)] = best[0] == 0
         claimed.setdefault(best[2], label)
         return best[1], best[0] == 0
 
@@ -269,7 +368,7 @@ class TableRouter:
         ]
         taken = [seg for _, pts in others for seg in segments(pts)] + self.tie_segments
         third = [sym.box for sym in self.symbols if sym is not link.source and sym is not link.target]
-        blocked = Obstacles(third, taken, 1.0, 2.5).blocked
+        blocked = Obstacles(third, taken, SYMBOL_CLEARANCE, RUN_CLEARANCE, -RUN_CLEARANCE).blocked
 
         area = (self.left + 1, self.rows[0][1] + 1, self.right - 1, self.rows[-1][2] - 1)
         grid = GridSearch(area, g, self.col_lines, self.row_lines, [sym.box for sym in self.symbols])
@@ -277,6 +376,42 @@ class TableRouter:
         if path is None:
             return None
         return tips.get(path[0], "bottom"), path
+
+
+SYMBOL_CLEARANCE = 4.0  # points between an arrow and a symbol it passes
+LINE_CLEARANCE = 2.8  # points between an arrow and a table line it runs along, at the least
+TRACK_FROM_LINE = 5.5  # where the channels' first tracks lie from a table line
+RUN_CLEARANCE = 3.2  # points between two arrows running side by side
+
+
+def _near(a: Segment, b: Segment) -> bool:
+    """Two axis-aligned runs side by side closer than the clearance, overlapping or end to end."""
+    (ax1, ay1), (ax2, ay2) = a
+    (bx1, by1), (bx2, by2) = b
+    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < RUN_CLEARANCE:
+        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > -RUN_CLEARANCE
+    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < RUN_CLEARANCE:
+        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > -RUN_CLEARANCE
+    return False
+
+
+def _touches(a: Segment, b: Segment) -> bool:
+    """An end of run ``a`` lies on run ``b`` (a T-junction, which reads as a join)."""
+    (bx1, by1), (bx2, by2) = b
+    for x, y in a:
+        if abs(bx1 - bx2) < 0.01 and abs(x - bx1) < 2.0 and min(by1, by2) - 2 < y < max(by1, by2) + 2:
+            return True
+        if abs(by1 - by2) < 0.01 and abs(y - by1) < 2.0 and min(bx1, bx2) - 2 < x < max(bx1, bx2) + 2:
+            return True
+    return False
+
+
+def _side(symbol: Symbol, end: Point, toward: Point) -> str:
+    """Which side of a symbol a run leaves or reaches it by."""
+    dx, dy = toward[0] - end[0], toward[1] - end[1]
+    if abs(dx) > abs(dy):
+        return "right" if dx > 0 else "left"
+    return "bottom" if dy > 0 else "top"
 
 
 def _leaves(symbol: Symbol, start: Point, toward: Point) -> bool:
