@@ -15,6 +15,7 @@ the axes at the end, so both directions share every rule.
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -55,7 +56,7 @@ class Part:
     def node(self) -> str:
         return f"n{self.step}_{self.part}"
 
-    @property
+    @functools.cached_property
     def box(self) -> Box:
         s = self.shape
         return (s.x0, s.y0, s.x1, s.y1)

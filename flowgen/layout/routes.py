@@ -2,7 +2,8 @@
 
 ``neato -n2`` keeps every symbol where the layout put it and routes each
 arrow around them (``splines=ortho`` for right angles, ``splines=true`` for
-curves).  flowgen then finishes what Graphviz cannot express:
+curves).  flowgen then finishes what Graphviz cannot express (the rules of
+the finishing are in :mod:`flowgen.layout.polish` and :mod:`flowgen.layout.tips`):
 
 - a decision's arrows leave from its tips (bottom, left, right), as the
   standard draws them, whenever the way is clear;
@@ -15,7 +16,6 @@ curves).  flowgen then finishes what Graphviz cannot express:
 from __future__ import annotations
 
 import itertools
-import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -26,7 +26,6 @@ from flowgen.layout.arrows import (
     Command,
     Segment,
     arrow_head,
-    collinear_overlap,
     dedupe,
     edge_classes,
     label_text,
@@ -35,8 +34,9 @@ from flowgen.layout.arrows import (
     segments,
 )
 from flowgen.layout.flowchart import Badge, Box, Lane, Part, Route, Tie
-from flowgen.layout.grid_search import GridSearch, Obstacles
-from flowgen.layout.symbols import Point, inside, ray_hit
+from flowgen.layout.grid_search import Obstacles
+from flowgen.layout.polish import Router, box_hit, grid_route, meet
+from flowgen.layout.symbols import Point, inside
 from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
@@ -121,303 +121,6 @@ def _routing_dot(
     return "\n".join(lines) + "\n"
 
 
-# -- geometry helpers -------------------------------------------------------------------------
-
-
-def _clamp(value: float, low: float, high: float) -> float:
-    return max(low, min(high, value))
-
-
-def _box_hit(box: Box, segment: Segment, margin: float = 0.5) -> bool:
-    """Whether an axis-aligned (or short) segment passes through a box's inside."""
-    (x1, y1), (x2, y2) = segment
-    return (
-        min(x1, x2) < box[2] - margin
-        and max(x1, x2) > box[0] + margin
-        and min(y1, y2) < box[3] - margin
-        and max(y1, y2) > box[1] + margin
-    )
-
-
-def _meet(part: Part, inner: Point, outer: Point) -> Point:
-    """Where the straight run from ``outer`` towards ``inner`` first meets the symbol's outline."""
-    dx, dy = inner[0] - outer[0], inner[1] - outer[1]
-    length = math.hypot(dx, dy) or 1.0
-    hit = ray_hit(outer, (dx / length, dy / length), part.shape.polygon())
-    if hit is None:  # the run misses the symbol: aim at its centre instead
-        cx, cy = part.shape.x, part.shape.y
-        d = math.hypot(cx - outer[0], cy - outer[1]) or 1.0
-        hit = ray_hit(outer, ((cx - outer[0]) / d, (cy - outer[1]) / d), part.shape.polygon()) or (cx, cy)
-    return hit
-
-
-# -- orthogonal routes ----------------------------------------------------------------------------
-
-
-class _Router:
-    """Finishes Graphviz's orthogonal routes (ends, decision tips) without creating collisions."""
-
-    def __init__(self, parts: Sequence[Part]):
-        self.parts = parts
-        self.boxes = {p.node: p.box for p in parts}
-
-    def clear(self, points: Sequence[Point], ends: tuple[Part, Part], routes: Sequence[Sequence[Point]]) -> bool:
-        """No run crosses a third symbol, and none runs on top of another arrow."""
-        own = {ends[0].node, ends[1].node}
-        for segment in segments(points):
-            for node, box in self.boxes.items():
-                if node not in own and _box_hit(box, segment, -1.0):
-                    return False
-            for other in routes:
-                for theirs in segments(other):
-                    if collinear_overlap(segment, theirs, 3.0) > 4.0:
-                        return False
-        return True
-
-    def tip_exit(
-        self, points: list[Point], source: Part, target: Part, routes: Sequence[Sequence[Point]], used: set[str]
-    ) -> list[Point]:
-        """A decision's arrow, leaving from one of its tips (bottom, left, right) when the way is clear.
-
-        Candidates, in order: Graphviz's route with its first run moved onto a
-        tip, then the shapes a person would draw (straight down, down and
-        across, out of the side tip and down or up into the target).  The
-        first one that crosses no symbol and runs on no other arrow wins;
-        otherwise Graphviz's route stays.
-        """
-        s, t = source.shape, target.shape
-        if s.kind is not StepKind.DECISION or len(points) < 2:
-            return points
-        candidates: list[tuple[str, list[Point]]] = []
-        (ax, ay), (bx, by) = points[0], points[1]
-        if abs(ax - bx) < abs(ay - by) and by > ay:
-            candidates.append(("bottom", [(s.x, s.y1), (s.x, by), *points[2:]] if len(points) > 2 else []))
-        elif abs(ax - bx) >= abs(ay - by):
-            side = "left" if bx < ax else "right"
-            tip = (s.x0, s.y) if side == "left" else (s.x1, s.y)
-            candidates.append((side, [tip, (bx, s.y), *points[2:]] if len(points) > 2 else []))
-        toward = "right" if t.x > s.x else "left"
-        tip = (s.x1, s.y) if toward == "right" else (s.x0, s.y)
-        below, above = t.y0 >= s.y1, t.y1 <= s.y0
-        if below and t.x0 + 4 <= s.x <= t.x1 - 4:
-            candidates.append(("bottom", [(s.x, s.y1), (s.x, t.y0)]))
-        if below:
-            column = _clamp(max(t.x, tip[0] + 10) if toward == "right" else min(t.x, tip[0] - 10), t.x0 + 6, t.x1 - 6)
-            candidates.append((toward, [tip, (column, s.y), (column, t.y0)]))
-            mid = (s.y1 + t.y0) / 2
-            candidates.append(("bottom", [(s.x, s.y1), (s.x, mid), (t.x, mid), (t.x, t.y0)]))
-        if above:
-            column = _clamp(max(t.x, tip[0] + 10) if toward == "right" else min(t.x, tip[0] - 10), t.x0 + 6, t.x1 - 6)
-            candidates.append((toward, [tip, (column, s.y), (column, t.y1)]))
-        if not below and not above and t.y0 + 4 <= s.y <= t.y1 - 4:
-            candidates.append((toward, [tip, ((t.x0 if toward == "right" else t.x1), s.y)]))
-        for name, candidate in candidates:
-            if not candidate or name in used:
-                continue
-            candidate = dedupe(candidate)
-            if len(candidate) >= 2 and self.clear(candidate, (source, target), routes):
-                used.add(name)
-                return candidate
-        return points
-
-    def tip_enter(
-        self, points: list[Point], source: Part, target: Part, routes: Sequence[Sequence[Point]]
-    ) -> list[Point]:
-        """An arrow into a decision arrives at its top tip when it comes from above and the way is clear."""
-        t = target.shape
-        if t.kind is not StepKind.DECISION or len(points) < 3:
-            return points
-        (px, py), (qx, qy) = points[-2], points[-1]
-        before = points[-3]
-        candidates: list[list[Point]] = []
-        if abs(px - qx) < 0.01 and qy > py:  # already coming down: slide onto the tip
-            candidates.append([*points[:-2], (t.x, py), (t.x, t.y0)])
-        elif abs(py - qy) < 0.01 and before[1] < t.y0 - 8:  # coming in from the side: come from above instead
-            level = t.y0 - min(12.0, (t.y0 - before[1]) / 2)
-            candidates.append([*points[:-3], before, (before[0], level), (t.x, level), (t.x, t.y0)])
-        for candidate in candidates:
-            candidate = dedupe(candidate)
-            if self.clear(candidate, (source, target), routes):
-                return candidate
-        return points
-
-    def reroute(
-        self,
-        routes: list[list[Point]],
-        ends: list[tuple[Part, Part]],
-        edges: Sequence[Edge],
-        lanes: Sequence[Lane],
-        ties: Sequence[Tie],
-        gap: float,
-        size: tuple[float, float],
-    ) -> None:
-        """Arrows still on top of another after :meth:`separate` get a new route from flowgen's grid search."""
-        for b in range(len(routes)):
-            clash = any(
-                edges[a].source != edges[b].source
-                and edges[a].target != edges[b].target
-                and any(
-                    collinear_overlap(mine, theirs, 2.5) > 4.0
-                    for mine in segments(routes[b])
-                    for theirs in segments(routes[a])
-                )
-                for a in range(len(routes))
-                if a != b
-            )
-            if not clash:
-                continue
-            others = [
-                r
-                for k, r in enumerate(routes)
-                if k != b and edges[k].source != edges[b].source and edges[k].target != edges[b].target
-            ]
-            found = _grid_route(ends[b], self.parts, lanes, ties, others, gap, size)
-            if found is not None:
-                routes[b] = found
-
-    def separate(
-        self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge], gap: float
-    ) -> None:
-        """Move apart runs of two arrows (different source and target) that lie on top of each other.
-
-        Graphviz can send two arrows through one channel on the same track,
-        typically one arriving at a symbol's side where another leaves it.
-        The later arrow's run is shifted sideways by a track gap or two, if
-        that keeps it clear of every symbol and every other arrow.
-        """
-        for _ in range(4):
-            moved = False
-            for b in range(len(routes)):
-                for a in range(b):
-                    if edges[a].source == edges[b].source or edges[a].target == edges[b].target:
-                        continue
-                    for first, second in ((b, a), (a, b)):  # move the later arrow, else the earlier one
-                        for j, seg in enumerate(segments(routes[first])):
-                            if not any(
-                                collinear_overlap(seg, theirs, 3.0) > 4.0 for theirs in segments(routes[second])
-                            ):
-                                continue
-                            others = [
-                                r
-                                for k, r in enumerate(routes)
-                                if k != first
-                                and edges[k].source != edges[first].source
-                                and edges[k].target != edges[first].target
-                            ]
-                            shifted = self._shift(routes[first], j, ends[first], others, gap)
-                            if shifted is not None:
-                                routes[first] = shifted
-                                moved = True
-                                break
-                        if moved:
-                            break
-            if not moved:
-                return
-
-    def _shift(
-        self, points: list[Point], j: int, ends: tuple[Part, Part], others: Sequence[Sequence[Point]], gap: float
-    ) -> list[Point] | None:
-        (x1, _y1), (x2, _y2) = points[j], points[j + 1]
-        vertical = abs(x1 - x2) < 0.01
-        for delta in (d * gap for k in range(1, 9) for d in (k, -k)):
-            candidate = [list(p) for p in points]
-            axis = 0 if vertical else 1
-            candidate[j][axis] += delta
-            candidate[j + 1][axis] += delta
-            pts = [(p[0], p[1]) for p in candidate]
-            for end, part, neighbour in ((0, ends[0], 1), (len(pts) - 1, ends[1], len(pts) - 2)):
-                if end in (j, j + 1):  # the run meets a symbol: it must still meet it, on its outline
-                    low, high = _span(part, vertical)
-                    if not low <= pts[end][axis] <= high:
-                        break
-                    pts[end] = _meet(part, pts[end], pts[neighbour])
-            else:
-                if self.clear(pts, ends, others):
-                    return dedupe(pts)
-        return None
-
-    def finish(self, points: list[Point], source: Part, target: Part) -> list[Point]:
-        """Bring both ends onto the outlines (a jog where a run misses the symbol)."""
-        pts = dedupe(points)
-        if len(pts) < 2:
-            pts = [(source.shape.x, source.shape.y1), (target.shape.x, target.shape.y0)]
-        head = _attach(source, pts[0], pts[1])
-        tail = _attach(target, pts[-1], pts[-2])
-        return dedupe(head + pts[1:-1] + tail[::-1])
-
-
-def _grid_route(
-    ends: tuple[Part, Part],
-    parts: Sequence[Part],
-    lanes: Sequence[Lane],
-    ties: Sequence[Tie],
-    others: Sequence[Sequence[Point]],
-    gap: float,
-    size: tuple[float, float],
-) -> list[Point] | None:
-    """A route around every symbol and off every other arrow, found on a grid of tracks."""
-    source, target = ends
-    s, t = source.shape, target.shape
-    starts = [
-        ((s.x, s.y1), (0.0, 1.0), 0.0),
-        ((s.x1, s.y), (1.0, 0.0), 4.0),
-        ((s.x0, s.y), (-1.0, 0.0), 4.0),
-        ((s.x, s.y0), (0.0, -1.0), 12.0),
-    ]
-    goals = [
-        ((t.x, t.y0), (0.0, 1.0)),
-        ((t.x0, t.y), (1.0, 0.0)),
-        ((t.x1, t.y), (-1.0, 0.0)),
-        ((t.x, t.y1), (0.0, -1.0)),
-    ]
-    taken = [seg for route in others for seg in segments(route)]
-    taken += [(tie.points[k], tie.points[k + 1]) for tie in ties for k in range(0, len(tie.points) - 1, 2)]
-    boxes = [p.box for p in parts] + [lane.header for lane in lanes]
-    third = [p.box for p in parts if p is not source and p is not target] + [lane.header for lane in lanes]
-    xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
-    ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
-    vertical_lanes = all(lane.box[3] - lane.box[1] >= lane.box[2] - lane.box[0] for lane in lanes)
-    column_lines, row_lines = (
-        (xs, [lane.header[3] for lane in lanes[:1]]) if vertical_lanes else ([lane.header[2] for lane in lanes[:1]], ys)
-    )
-
-    blocked = Obstacles(third, taken, 1.0, 3.0).blocked
-    area = (
-        min(lane.box[0] for lane in lanes) + 1,
-        min(lane.box[1] for lane in lanes) + 1,
-        max(lane.box[2] for lane in lanes) - 1,
-        max(lane.box[3] for lane in lanes) - 1,
-    )
-    search = GridSearch(area, max(gap, 6.0), column_lines, row_lines, boxes, limit=40000)
-    return search.find(starts, goals, blocked)
-
-
-def _span(part: Part, vertical: bool) -> tuple[float, float]:
-    """Where along a symbol's side an arrow may meet it: within the side, near a diamond's tip."""
-    s = part.shape
-    if s.kind is StepKind.DECISION:
-        reach = 0.2
-        return (s.x - s.w * reach, s.x + s.w * reach) if vertical else (s.y - s.h * reach, s.y + s.h * reach)
-    inset = min(5.0, (s.w if vertical else s.h) / 4)
-    if s.kind.is_terminator and vertical:
-        inset = max(inset, s.h / 2)
-    return (s.x0 + inset, s.x1 - inset) if vertical else (s.y0 + inset, s.y1 - inset)
-
-
-def _attach(part: Part, end: Point, after: Point) -> list[Point]:
-    """Points that bring a route's end onto the symbol's outline along its run."""
-    s = part.shape
-    vertical = abs(end[0] - after[0]) < abs(end[1] - after[1])
-    cross = end[0] if vertical else end[1]
-    low, high = (s.x0 + 1, s.x1 - 1) if vertical else (s.y0 + 1, s.y1 - 1)
-    if low <= cross <= high:
-        return [_meet(part, end, after)]
-    moved = _clamp(cross, low, high)
-    corner = (moved, end[1]) if vertical else (end[0], moved)
-    origin = (moved, after[1]) if vertical else (after[0], moved)
-    return [_meet(part, corner, origin), corner, end]
-
-
 # -- curved routes ----------------------------------------------------------------------------------
 
 
@@ -430,13 +133,13 @@ def _curve(points: list[Point], source: Part, target: Part) -> list[Command]:
     first_control, last_control = points[1], points[-2]
     result: list[Command] = []
     if not inside(start, source.shape.polygon()):
-        begin = _meet(source, start, (2 * start[0] - first_control[0], 2 * start[1] - first_control[1]))
+        begin = meet(source, start, (2 * start[0] - first_control[0], 2 * start[1] - first_control[1]))
         result += [("M", begin), ("L", start)]
     else:
         result.append(("M", start))
     result += commands
     if not inside(end, target.shape.polygon()):
-        result.append(("L", _meet(target, end, (2 * end[0] - last_control[0], 2 * end[1] - last_control[1]))))
+        result.append(("L", meet(target, end, (2 * end[0] - last_control[0], 2 * end[1] - last_control[1]))))
     return result
 
 
@@ -451,7 +154,7 @@ def _points_of(commands: Sequence[Command]) -> list[Point]:
     return [(args[-2], args[-1]) for _, args in commands]
 
 
-def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> Badge | None:
+def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None:
     """The step number on the first corner of the symbol that no arrow, symbol or badge touches."""
     r = part.badge_r
     if r <= 0:
@@ -477,11 +180,13 @@ def _place_badge(part: Part, lines: Sequence[Segment], taken: Sequence[Box]) -> 
     for dy in (-s.h / 4, s.h / 4, 0.0):
         corners += [(s.x0 - r - 2, s.y + dy), (s.x1 + r + 2, s.y + dy)]
     corners += [(s.x0 - r - 2, s.y0 - r - 2), (s.x1 + r + 2, s.y0 - r - 2)]
+    own = part.box
     for x, y in corners:
         box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
-        if any(_box_hit(box, line, 0.0) for line in lines):
+        if any(box_hit(box, line, 0.0) for line in lines.runs_near(box)):
             continue
-        if any(overlap(box, other) for other in taken):
+        diagonal = ((box[0], box[1]), (box[2], box[3]))
+        if any(overlap(box, other) for other in taken.boxes_near(diagonal) if other != own):
             continue
         return Badge(x, y, r, str(part.step))
     # crowded all round: inside the symbol, in a corner its text leaves free
@@ -552,16 +257,24 @@ def route_edges(
             source, target = pairs[i]
             if source is target:
                 continue
-            route = _grid_route((source, target), parts, lanes, ties, done, gap, (width, height))
+            route = grid_route((source, target), parts, lanes, ties, done, gap, (width, height))
             if route is not None:
                 found[(source.node, target.node)].append([p for p in route for _ in range(3)][1:-1])
                 done.append(route)
 
-    router = _Router(parts)
+    lr = style.value("flowchart", "direction") == "lr"
+    router = Router(parts, lr)
     drawn: list[list[Command]] = []
     finished: list[list[Point]] = []
+    finished_index = Obstacles((), (), 0.0, 3.0, 4.0)
     tips_used: dict[str, set[str]] = defaultdict(set)
-    order = sorted(range(len(edges)), key=lambda i: (edges[i].source, edges[i].target))
+
+    # a decision's arrow to the step most nearly straight on goes first and takes the far tip
+    def straightness(i: int) -> float:
+        a, b = pairs[i][0].shape, pairs[i][1].shape
+        return abs(b.y - a.y) if lr else abs(b.x - a.x)
+
+    order = sorted(range(len(edges)), key=lambda i: (edges[i].source, straightness(i), edges[i].target))
     results: dict[int, list[Command]] = {}
     for i in order:
         source, target = pairs[i]
@@ -577,9 +290,11 @@ def route_edges(
                 (target.shape.x, target.shape.y0),
             ]
             polyline = router.finish(polyline, source, target)
-            polyline = router.tip_exit(polyline, source, target, finished, tips_used[source.node])
-            polyline = router.tip_enter(polyline, source, target, finished)
+            polyline = router.tip_exit(polyline, source, target, finished_index, tips_used[source.node])
+            polyline = router.tip_enter(polyline, source, target, finished_index)
+            polyline = router.centre_ends(polyline, source, target, finished_index)
             finished.append(polyline)
+            finished_index.add_runs(segments(polyline))
             results[i] = _polyline(polyline)
     if not curved:
         straight = [i for i in range(len(edges)) if pairs[i][0] is not pairs[i][1]]
@@ -588,6 +303,7 @@ def route_edges(
         router.reroute(
             routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], lanes, ties, gap, (width, height)
         )
+        router.merge_forks(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight])
         for i, points in zip(straight, routes_only):
             results[i] = _polyline(points)
     drawn = [results[i] for i in range(len(edges))]
@@ -597,10 +313,14 @@ def route_edges(
     placed_parts: list[Part] = []
     badge_boxes: list[Box] = []
     symbol_boxes = [p.box for p in parts]
+    lines_index = Obstacles((), all_lines + tie_lines_, 0.0, 0.0)
+    taken_index = Obstacles(symbol_boxes, (), 0.0)
     for part in parts:
-        badge = _place_badge(part, all_lines + tie_lines_, badge_boxes + [b for b in symbol_boxes if b != part.box])
+        badge = _place_badge(part, lines_index, taken_index)
         if badge is not None:
-            badge_boxes.append((badge.x - badge.r, badge.y - badge.r, badge.x + badge.r, badge.y + badge.r))
+            badge_box = (badge.x - badge.r, badge.y - badge.r, badge.x + badge.r, badge.y + badge.r)
+            badge_boxes.append(badge_box)
+            taken_index.add_box(badge_box)
         placed_parts.append(replace(part, badge=badge))
 
     borders: list[Segment] = []  # lane boundaries: a label should not sit on one
