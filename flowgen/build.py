@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -134,6 +135,12 @@ def build_files(
         for item in work:
             yield Path(item[0]), _build_one(item)
         return
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        for item, result in zip(work, pool.map(_build_one, work)):
-            yield Path(item[0]), result
+    done = 0
+    try:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            for item, result in zip(work, pool.map(_build_one, work)):
+                done += 1
+                yield Path(item[0]), result
+    except BrokenProcessPool:  # a worker died (out of memory, killed): build the rest here, one by one
+        for item in work[done:]:
+            yield Path(item[0]), _build_one(item)
