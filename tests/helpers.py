@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from flowgen.errors import Diagnostic
@@ -9,6 +10,12 @@ from flowgen.language.reader import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.pos"))
+
+
+def examples(count: int) -> int:
+    """How many random cases a property test tries: ``count`` times ``FLOWGEN_PROPERTY_SCALE`` (default 1)."""
+    return count * max(1, int(os.environ.get("FLOWGEN_PROPERTY_SCALE", "1")))
+
 
 HEAD = """judul: Tes
 pelaksana:

@@ -18,7 +18,7 @@ from flowgen.geometry import check_svg
 from flowgen.layout import graphviz as gv
 from flowgen.layout.flowchart import layout_flowchart
 from flowgen.render.api import flowchart_page, resolve_style
-from tests.helpers import EXAMPLES, ROOT, flow
+from tests.helpers import EXAMPLES, ROOT, examples, flow
 from tests.strategies import procedures
 
 pytestmark = pytest.mark.graphviz
@@ -208,7 +208,7 @@ def test_ranking_dot_golden() -> None:
     assert layout.ranking_dot == golden
 
 
-@settings(max_examples=15, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(procedures(max_steps=60, max_actors=6, details=False))
 def test_random_procedures_draw_clean(procedure: flowgen.Procedure) -> None:
     data = flowgen.render_flowchart(procedure, format="svg")

@@ -16,7 +16,7 @@ from flowgen.geometry import check_svg, connector_pairs
 from flowgen.layout.lampiran import layout_table
 from flowgen.render.api import lampiran_document, resolve_style
 from flowgen.render.svg import render_svg
-from tests.helpers import EXAMPLES, ROOT, flow
+from tests.helpers import EXAMPLES, ROOT, examples, flow
 from tests.strategies import procedures
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -247,7 +247,7 @@ def test_output_is_deterministic() -> None:
     assert flowgen.render_lampiran(procedure) == flowgen.render_lampiran(procedure)
 
 
-@settings(max_examples=20, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(procedures(max_steps=80, max_actors=6))
 def test_random_procedures_build_clean_documents(procedure: flowgen.Procedure) -> None:
     pages = pages_of(procedure)

@@ -16,3 +16,24 @@ def test_ci_runs_exactly_the_readme_test_line() -> None:
     ]
     assert ci == [quick[1]]
     assert "flowgen build examples/" in quick[0] and "pytest" in quick[1]
+
+
+def test_ruff_and_mypy_are_clean() -> None:
+    import shutil
+    import subprocess
+    import sys
+
+    import pytest
+
+    if shutil.which("ruff") is None and not (ROOT / ".venv" / "bin" / "ruff").exists():
+        pytest.skip("ruff is not installed")
+    ruff = subprocess.run(
+        [sys.executable, "-m", "ruff", "check", "flowgen", "tests", "benchmarks", "scripts"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert ruff.returncode == 0, ruff.stdout
+    mypy = subprocess.run([sys.executable, "-m", "mypy"], cwd=ROOT, capture_output=True, text=True, check=False)
+    assert mypy.returncode == 0, mypy.stdout

@@ -8,10 +8,10 @@ from hypothesis import strategies as st
 import flowgen
 from flowgen.language.reader import analyze, decode
 from flowgen.model.serialize import dumps, loads
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, examples
 from tests.strategies import procedures
 
-SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+SETTINGS = settings(max_examples=examples(120), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
 
 @SETTINGS
@@ -55,7 +55,7 @@ def mutated(draw: st.DrawFn) -> str:
     return text
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=examples(400), deadline=None)
 @given(mutated())
 def test_mutations_raise_only_flowgen_errors(text: str) -> None:
     procedure, found = analyze(text, "m.pos")
@@ -75,7 +75,7 @@ def test_mutations_raise_only_flowgen_errors(text: str) -> None:
         flowgen.check(procedure)
 
 
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=examples(100), deadline=None)
 @given(st.binary(max_size=200))
 def test_any_bytes_decode_or_report(data: bytes) -> None:
     text, found = decode(data, "b.pos")
