@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 
 from lxml import etree
 
+from flowgen.layout.arrows import bezier
 from flowgen.text import FontNotFound, FontResolver, measure
 
 SVG = "{http://www.w3.org/2000/svg}"
@@ -101,20 +102,6 @@ def _numbers(text: str) -> list[float]:
     return [float(v) for v in re.findall(r"-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+)?", text or "")]
 
 
-def _bezier(p0: Point, p1: Point, p2: Point, p3: Point) -> list[Point]:
-    out = []
-    for i in range(1, 13):
-        t = i / 12
-        u = 1 - t
-        out.append(
-            (
-                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-            )
-        )
-    return out
-
-
 def _path_points(d: str) -> list[Point]:
     """Points of a path with M, L and C commands in absolute coordinates (what flowgen writes)."""
     points: list[Point] = []
@@ -124,7 +111,7 @@ def _path_points(d: str) -> list[Point]:
             points += list(zip(values[0::2], values[1::2]))
         elif command == "C" and points:
             for k in range(0, len(values) - 5, 6):
-                points += _bezier(
+                points += bezier(
                     points[-1],
                     (values[k], values[k + 1]),
                     (values[k + 2], values[k + 3]),

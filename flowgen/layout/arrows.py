@@ -22,6 +22,21 @@ Command = tuple[str, tuple[float, ...]]
 Segment = tuple[Point, Point]
 
 
+def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 12) -> list[Point]:
+    """Points along a cubic Bézier (without its start), for drawing and for measuring curves."""
+    out = []
+    for i in range(1, steps + 1):
+        t = i / steps
+        u = 1 - t
+        out.append(
+            (
+                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
+                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
+            )
+        )
+    return out
+
+
 def dedupe(points: Iterable[Point]) -> list[Point]:
     """Drop repeated points and the middle points of straight runs."""
     out: list[Point] = []

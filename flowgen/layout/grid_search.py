@@ -15,6 +15,8 @@ import heapq
 import itertools
 from collections.abc import Callable, Sequence
 
+from flowgen.layout.arrows import dedupe
+
 Point = tuple[float, float]
 Box = tuple[float, float, float, float]
 Segment = tuple[Point, Point]
@@ -134,7 +136,7 @@ class GridSearch:
             best[((i, j), axis)] = cost
             here = (xs[i], ys[j])
             if (i, j) in goal_at:
-                return _simplify([*path, goal_at[(i, j)]])
+                return dedupe([*path, goal_at[(i, j)]])
             for di, dj, new_axis in steps:
                 ni, nj = i + di, j + dj
                 if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
@@ -272,19 +274,3 @@ def overlapping(
                     if a < b and apart(a, b) and _runs_along(seg, theirs, tolerance, min_length):
                         found.add((a, b, j))
     return sorted(found)
-
-
-def _simplify(points: Sequence[Point]) -> list[Point]:
-    out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
-            continue
-        if len(out) >= 2:
-            a, b = out[-2], out[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01
-            ):
-                out[-1] = p
-                continue
-        out.append(p)
-    return out

@@ -22,6 +22,7 @@ from collections.abc import Iterator, Sequence
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
+from flowgen.layout.arrows import bezier
 from flowgen.render.scene import Circle, Group, Image, Item, Line, Page, Paint, Point, Polygon, Rect, Text, colors
 from flowgen.text import pillow_font
 
@@ -40,27 +41,13 @@ def _is_gray(color: str) -> bool:
     return r == g == b
 
 
-def _bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 16) -> list[Point]:
-    out = []
-    for i in range(1, steps + 1):
-        t = i / steps
-        u = 1 - t
-        out.append(
-            (
-                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-            )
-        )
-    return out
-
-
 def _flatten(item: Line) -> list[Point]:
     points: list[Point] = []
     for cmd, args in item.commands:
         if cmd in ("M", "L"):
             points.append((args[0], args[1]))
         elif cmd == "C" and points:
-            points += _bezier(points[-1], (args[0], args[1]), (args[2], args[3]), (args[4], args[5]))
+            points += bezier(points[-1], (args[0], args[1]), (args[2], args[3]), (args[4], args[5]), steps=16)
     return points
 
 
