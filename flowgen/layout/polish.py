@@ -226,13 +226,17 @@ class Router:
         """
         close = 9.0
         for at_start in (True, False):
-            for a, b in itertools.combinations(range(len(routes)), 2):
+            end = 0 if at_start else 1
+            sharing: dict[int, list[int]] = {}
+            for k, pair in enumerate(ends):
+                if pair[0] is not pair[1]:
+                    sharing.setdefault(id(pair[end]), []).append(k)
+            pairs = [pair for group in sharing.values() for pair in itertools.combinations(group, 2)]
+            for a, b in pairs:
                 pa, pb = routes[a], routes[b]
                 if len(pa) < 2 or len(pb) < 3:
                     continue
-                part = ends[a][0] if at_start else ends[a][1]
-                if part is not (ends[b][0] if at_start else ends[b][1]) or ends[a][0] is ends[a][1]:
-                    continue
+                part = ends[a][end]
                 if at_start and part.shape.kind is StepKind.DECISION and edges[a].label != edges[b].label:
                     continue
                 (a0, a1) = (pa[0], pa[1]) if at_start else (pa[-1], pa[-2])
@@ -253,7 +257,6 @@ class Router:
                 moved[second][axis] = a0[axis]
                 candidate = [(p[0], p[1]) for p in moved]
                 candidate[first] = meet(part, candidate[first], candidate[second])
-                end = 0 if at_start else 1
                 others = [r for k, r in enumerate(routes) if k != b and ends[k][end] is not part]
                 if self.clear(candidate, ends[b], others):
                     routes[b] = dedupe(candidate)
