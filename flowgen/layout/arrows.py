@@ -114,34 +114,19 @@ def place_label(
     must keep off every symbol, number and other label, and (if possible)
     off every other line.
     """
-    candidates: list[Box] = []
-    travelled = 0.0
-    for (x0, y0), (x1, y1) in list(itertools.pairwise(points))[:3]:
-        dx, dy = x1 - x0, y1 - y0
-        length = math.hypot(dx, dy) or 1.0
-        ux, uy = dx / length, dy / length
-        for step in (3.0, 9.0, 16.0, 24.0, 34.0, 46.0, 60.0, 76.0):
-            if step > length and step > 3.0:
-                break
-            if travelled + step > 110:
-                break
-            px, py = x0 + ux * step, y0 + uy * step
-            if abs(ux) < abs(uy):  # a vertical run: beside it
-                top = py if uy > 0 else py - h
-                candidates += [(px + 3, top, px + 3 + w, top + h), (px - 3 - w, top, px - 3, top + h)]
-            else:  # a horizontal run: above or below it
-                left = px if ux > 0 else px - w
-                candidates += [(left, py - 2 - h, left + w, py - 2), (left, py + 2, left + w, py + 2 + h)]
-        travelled += length
-    for strict in (True, False):
-        for box in candidates:
-            if not (limit[0] <= box[0] and box[2] <= limit[2] and limit[1] <= box[1] and box[3] <= limit[3]):
-                continue
-            if any(overlap(box, other, 1.0 if strict else 0.2) for other in [*obstacles, *taken]):
-                continue
-            if strict and any(crosses(box, segment) for segment in lines):
-                continue
-            return box
+    near = _label_spots(points, w, h, (3.0, 9.0, 16.0, 24.0, 34.0, 46.0, 60.0, 76.0), 110.0)
+    far = _label_spots(points, w, h, (96.0, 120.0, 150.0, 190.0), 200.0)  # crowded round the diamond
+    for spots in (near, far):
+        for strict in (True, False):
+            for box in spots:
+                if not (limit[0] <= box[0] and box[2] <= limit[2] and limit[1] <= box[1] and box[3] <= limit[3]):
+                    continue
+                if any(overlap(box, other, 1.0 if strict else 0.2) for other in [*obstacles, *taken]):
+                    continue
+                if strict and any(crosses(box, segment) for segment in lines):
+                    continue
+                return box
+    candidates = near + far
 
     def covered(box: Box) -> float:
         return sum(
@@ -150,6 +135,28 @@ def place_label(
         )
 
     return min(candidates, key=covered)  # nowhere clear: the spot that covers least
+
+
+def _label_spots(points: Sequence[Point], w: float, h: float, steps: Sequence[float], reach: float) -> list[Box]:
+    """Boxes beside the first runs of an arrow, ``steps`` along each run, no further than ``reach`` in all."""
+    spots: list[Box] = []
+    travelled = 0.0
+    for (x0, y0), (x1, y1) in list(itertools.pairwise(points))[:3]:
+        dx, dy = x1 - x0, y1 - y0
+        length = math.hypot(dx, dy) or 1.0
+        ux, uy = dx / length, dy / length
+        for step in steps:
+            if (step > length and step > 3.0) or travelled + step > reach:
+                break
+            px, py = x0 + ux * step, y0 + uy * step
+            if abs(ux) < abs(uy):  # a vertical run: beside it
+                top = py if uy > 0 else py - h
+                spots += [(px + 3, top, px + 3 + w, top + h), (px - 3 - w, top, px - 3, top + h)]
+            else:  # a horizontal run: above or below it
+                left = px if ux > 0 else px - w
+                spots += [(left, py - 2 - h, left + w, py - 2), (left, py + 2, left + w, py + 2 + h)]
+        travelled += length
+    return spots
 
 
 def label_text(edge: Edge, style: ResolvedStyle) -> str | None:

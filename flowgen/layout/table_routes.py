@@ -113,6 +113,7 @@ class TableRouter:
         self.routes: list[tuple[Link, list[Point]]] = []
         self.tips: dict[int, dict[str, str]] = {}  # symbol → tip → the branch label that leaves by it
         self.clean: dict[int, bool] = {}  # link → whether its route breaks no rule
+        self.tip_of: dict[int, str] = {}  # link → the side of its source it leaves by
 
     def row_index(self, symbol: Symbol) -> int:
         for i, (_, y0, y1) in enumerate(self.rows):
@@ -340,8 +341,38 @@ class TableRouter:
             best = (1, [(s.x, s.y1), (t.x, t.y0)], "bottom")
         self.routes.append((link, best[1]))
         self.clean[id(link)] = best[0] == 0
+        self.tip_of[id(link)] = best[2]
         claimed.setdefault(best[2], label)
         return best[1], best[0] == 0
+
+    def unroute(self, link: Link) -> None:
+        """Take an arrow's route back (and the decision tip it had claimed)."""
+        self.routes = [(other, points) for other, points in self.routes if other is not link]
+        claims: dict[str, str] = {}
+        for other, _ in self.routes:
+            if other.source is link.source and id(other) in self.tip_of:
+                claims.setdefault(self.tip_of[id(other)], other.edge.label or "")
+        self.tips[id(link.source)] = claims
+
+    def repair(self, link: Link) -> bool:
+        """Rip up and reroute: when ``link`` (just routed) found no clean way, move an arrow in its way.
+
+        Arrows are routed one by one, so an early one can take the very side
+        or channel a later one needs (typically an arrow leaving a step by
+        the side where several others must arrive).  Each arrow that shares a
+        symbol with ``link`` is taken back in turn, ``link`` routed first and
+        the other after it; the first swap that leaves both clean is kept.
+        """
+        ends = {id(link.source), id(link.target)}
+        suspects = [o for o, _ in self.routes if o is not link and (id(o.source) in ends or id(o.target) in ends)]
+        for other in suspects[:12]:
+            saved = (list(self.routes), {k: dict(v) for k, v in self.tips.items()}, dict(self.clean), dict(self.tip_of))
+            self.unroute(link)
+            self.unroute(other)
+            if self.route(link)[1] and self.route(other)[1]:
+                return True
+            self.routes, self.tips, self.clean, self.tip_of = saved
+        return False
 
     def search(self, link: Link, used: set[str]) -> tuple[str, list[Point]] | None:
         """The last resort: a shortest path on the fine grid of tracks (see :mod:`grid_search`)."""
@@ -438,9 +469,11 @@ def _order(links: Sequence[Link]) -> list[int]:
 def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> list[TableRoute]:
     """Route every arrow of one table page; labels placed beside decision tips."""
     router = TableRouter(page, style)
-    results: dict[int, tuple[list[Point], bool]] = {}
     for i in _order(page.links):
-        results[i] = router.route(page.links[i])
+        if not router.route(page.links[i])[1]:
+            router.repair(page.links[i])
+    route_of = {id(link): points for link, points in router.routes}
+    results = {i: (route_of[id(link)], router.clean[id(link)]) for i, link in enumerate(page.links)}
     back = analysis.back_edges(procedure)
     obstacles: list[Box] = [s.box for s in page.symbols]
     grid_lines: list[Segment] = []
