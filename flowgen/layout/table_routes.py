@@ -85,9 +85,13 @@ class TableRouter:
         self.tie_segments: list[Segment] = [
             (points[k], points[k + 1]) for _, points in page.ties for k in range(0, len(points) - 1, 2)
         ]
-        # vertical tracks: beside the symbols of each actor column
+        # vertical tracks: beside the step symbols of each actor column (the connectors in the bands
+        # stand off-centre, side by side, where only their own arrows go: a track past them is checked
+        # like any run)
         half = {c.key: 0.0 for c in actor_cols}
         for s in page.symbols:
+            if s.connector is not None:
+                continue
             for c in actor_cols:
                 if c.x0 <= s.shape.x <= c.x1:
                     half[c.key] = max(half[c.key], abs(s.shape.x - c.center) + s.shape.w / 2)
