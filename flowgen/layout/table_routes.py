@@ -280,7 +280,8 @@ class TableRouter:
         below = [
             o.shape.y0 for o in self.symbols if o is not link.source and o.shape.y0 > s.y1 and o.shape.y1 <= band_bottom
         ]
-        under = _tracks_between(s.y1 + SYMBOL_CLEARANCE, min(below, default=s.y1) - SYMBOL_CLEARANCE, [], self.gap)
+        room = (s.y1 + SYMBOL_CLEARANCE, min(below, default=s.y1 + 2 * SYMBOL_CLEARANCE) - SYMBOL_CLEARANCE)
+        under = [room[0] + k * self.gap for k in range(int((room[1] - room[0]) / self.gap) + 1)]
         if abs(s.x - t.x) < 0.5:
             yield "bottom", [bottom_s, top_t]
         if abs(t.x - s.x) > t.w / 2 + 4:
@@ -363,12 +364,21 @@ class TableRouter:
 
         Arrows are routed one by one, so an early one can take the very side
         or channel a later one needs (typically an arrow leaving a step by
-        the side where several others must arrive).  Each arrow that shares a
-        symbol with ``link`` is taken back in turn, ``link`` routed first and
-        the other after it; the first swap that leaves both clean is kept.
+        the side where several others must arrive).  Each arrow that its
+        best route runs on, then each that shares a symbol with it, is taken
+        back in turn, ``link`` routed first and the other after it; the first
+        swap that leaves both clean is kept.
         """
         ends = {id(link.source), id(link.target)}
-        suspects = [o for o, _ in self.routes if o is not link and (id(o.source) in ends or id(o.target) in ends)]
+        mine = segments(next(points for other, points in self.routes if other is link))
+        in_the_way = [
+            o
+            for o, theirs in self.routes
+            if o is not link
+            and any(_near(a, b) or _touches(a, b) or _touches(b, a) for a in mine for b in segments(theirs))
+        ]
+        sharing = [o for o, _ in self.routes if o is not link and (id(o.source) in ends or id(o.target) in ends)]
+        suspects = in_the_way + [o for o in sharing if o not in in_the_way]
         for other in suspects[:12]:
             saved = (list(self.routes), {k: dict(v) for k, v in self.tips.items()}, dict(self.clean), dict(self.tip_of))
             self.unroute(link)
