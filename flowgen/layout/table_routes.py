@@ -230,6 +230,8 @@ class TableRouter:
         if link.source.connector is not None and rt > rs:  # down out of its point, whatever is below
             yield from self._from_connector(link, by_distance)
             return
+        if link.target.connector is not None and rt > rs:  # into its top, whatever stands above it
+            yield from self._into_connector(link, by_distance)
         if rt > rs:  # forward
             if abs(s.x - t.x) < 0.5:
                 yield "bottom", [bottom_s, top_t]
@@ -294,6 +296,30 @@ class TableRouter:
                 yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
                 for y_b in self.gutters.get(rt, []):
                     yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
+
+    def _into_connector(self, link: Link, by_distance: list[float]) -> Iterator[tuple[str, list[Point]]]:
+        """Ways down into an off-page connector in the band below, entered only by its top.
+
+        When other connectors stand above it in the band, the arrow comes
+        down beside them and turns in over the target in the gap just above it.
+        """
+        s, t = link.source.shape, link.target.shape
+        rs, rt = self.row_index(link.source), self.row_index(link.target)
+        bottom_s, top_t = (s.x, s.y1), (t.x, t.y0)
+        side_s = {True: (s.x1, s.y), False: (s.x0, s.y)}
+        _, band_top, _ = self.rows[rt]
+        above = [
+            o.shape.y1 for o in self.symbols if o is not link.target and band_top <= o.shape.y0 and o.shape.y1 < t.y0
+        ]
+        room = (max(above, default=t.y0 - 2 * SYMBOL_CLEARANCE) + SYMBOL_CLEARANCE, t.y0 - SYMBOL_CLEARANCE)
+        over = [room[1] - k * self.gap for k in range(int((room[1] - room[0]) / self.gap) + 1)]
+        for y_o in over:
+            yield "bottom", [bottom_s, (s.x, y_o), (t.x, y_o), top_t]
+        for y_o in over:
+            for x in by_distance:
+                yield ("right" if x > s.x else "left"), [side_s[x > s.x], (x, s.y), (x, y_o), (t.x, y_o), top_t]
+                for y_a in self.gutters.get(rs + 1, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_o), (t.x, y_o), top_t]
 
     def _preferred(self, link: Link) -> Iterator[tuple[str, list[Point]]]:
         """The candidates, those entering a decision by a side tip last.
