@@ -1,0 +1,202 @@
+"""The lampiran table seen as a router sees it: channels, gutters and the shapes of arrows.
+
+Tracks are the positions an arrow may run on: vertical ones in the free
+channels beside the step symbols of each actor column, horizontal ones in
+the gutters above and below each row's symbols, all a few points apart
+and well clear of the table's lines.  :class:`TableGrid` also lists, for
+one arrow, every shape a careful person would draw on those tracks,
+simplest first; :mod:`flowgen.layout.table_routes` picks among them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from flowgen.layout.arrows import Point, Segment
+from flowgen.layout.lampiran import Link, Symbol, TablePage
+from flowgen.style.resolve import ResolvedStyle
+
+SYMBOL_CLEARANCE = 4.0  # points between an arrow and a symbol it passes
+LINE_CLEARANCE = 2.8  # points between an arrow and a table line it runs along, at the least
+TRACK_FROM_LINE = 5.5  # where the channels' first tracks lie from a table line
+RUN_CLEARANCE = 3.2  # points between two arrows running side by side
+
+
+def _tracks_between(low: float, high: float, lines: Sequence[float], gap: float) -> list[float]:
+    """Track positions inside [low, high], well clear of every table line, ``gap`` apart."""
+    if high - low < 1:
+        return []
+    first = max(gap * 1.4, TRACK_FROM_LINE)
+    found: list[float] = []
+    for line in lines:
+        for k in range(8):
+            for position in (line - first - k * gap, line + first + k * gap):
+                if low <= position <= high and all(abs(position - other) >= first - 0.01 for other in lines):
+                    found.append(round(position, 2))
+    centre = (low + high) / 2
+    if not found and all(abs(centre - other) >= LINE_CLEARANCE for other in lines):
+        found.append(round(centre, 2))
+    return sorted(set(found))
+
+
+class TableGrid:
+    """The tracks of one table page and the candidate shapes of its arrows."""
+
+    def __init__(self, page: TablePage, style: ResolvedStyle):
+        self.page = page
+        self.gap = float(style.value("table", "track-gap"))
+        actor_cols = [c for c in page.columns if c.actor]
+        self.left = actor_cols[0].x0
+        self.right = actor_cols[-1].x1
+        self.col_lines = sorted({c.x0 for c in actor_cols} | {c.x1 for c in actor_cols})
+        self.rows = [(rid, y0, y1) for rid, y0, y1 in page.rows]
+        self.row_lines = sorted({y for _, y0, y1 in self.rows for y in (y0, y1)})
+        self.symbols = page.symbols
+        self.boxes = [s.box for s in page.symbols]
+        self.tie_segments: list[Segment] = [
+            (points[k], points[k + 1]) for _, points in page.ties for k in range(0, len(points) - 1, 2)
+        ]
+        # vertical tracks: beside the step symbols of each actor column (the connectors in the bands
+        # stand off-centre, side by side, where only their own arrows go: a track past them is checked
+        # like any run)
+        half = {c.key: 0.0 for c in actor_cols}
+        for s in page.symbols:
+            if s.connector is not None:
+                continue
+            for c in actor_cols:
+                if c.x0 <= s.shape.x <= c.x1:
+                    half[c.key] = max(half[c.key], abs(s.shape.x - c.center) + s.shape.w / 2)
+        xs: list[float] = []
+        for c in actor_cols:
+            h = half[c.key]
+            xs += _tracks_between(c.x0 + 1, c.center - h - SYMBOL_CLEARANCE, self.col_lines, self.gap)
+            xs += _tracks_between(c.center + h + SYMBOL_CLEARANCE, c.x1 - 1, self.col_lines, self.gap)
+        self.x_tracks = sorted(set(xs))
+        # horizontal tracks: in the gutters above and below each row's symbols
+        self.gutters: dict[int, list[float]] = {}
+        tops: dict[int, float] = {}
+        bottoms: dict[int, float] = {}
+        for i, (_, y0, y1) in enumerate(self.rows):
+            inside = [s for s in page.symbols if y0 <= s.shape.y <= y1]
+            tops[i] = min((s.shape.y0 for s in inside), default=(y0 + y1) / 2)
+            bottoms[i] = max((s.shape.y1 for s in inside), default=(y0 + y1) / 2)
+        for i in range(len(self.rows) + 1):
+            low = bottoms[i - 1] + SYMBOL_CLEARANCE if i > 0 else self.rows[0][1] + 1
+            high = tops[i] - SYMBOL_CLEARANCE if i < len(self.rows) else self.rows[-1][2] - 1
+            self.gutters[i] = _tracks_between(low, high, self.row_lines, self.gap)
+
+    def row_index(self, symbol: Symbol) -> int:
+        for i, (_, y0, y1) in enumerate(self.rows):
+            if y0 <= symbol.shape.y <= y1:
+                return i
+        return 0
+
+    def candidates(self, link: Link) -> Iterator[tuple[str, list[Point]]]:
+        s, t = link.source.shape, link.target.shape
+        rs, rt = self.row_index(link.source), self.row_index(link.target)
+        d = 1 if t.x > s.x else -1
+        side_s = (s.x1, s.y) if d > 0 else (s.x0, s.y)
+        side_t_facing = (t.x0, t.y) if d > 0 else (t.x1, t.y)
+        bottom_s, top_t, bottom_t = (s.x, s.y1), (t.x, t.y0), (t.x, t.y1)
+        by_distance = sorted(self.x_tracks, key=lambda x: (abs(x - (s.x + t.x) / 2), x))
+
+        def side_of(shape_x: float, x: float) -> str:
+            return "right" if x > shape_x else "left"
+
+        if link.source is link.target:
+            for x in sorted((x for x in self.x_tracks if x > s.x1), key=lambda x: x)[:4]:
+                yield "right", [(s.x1, s.y - s.h / 4), (x, s.y - s.h / 4), (x, s.y + s.h / 4), (s.x1, s.y + s.h / 4)]
+            return
+        if link.source.connector is not None and rt > rs:  # down out of its point, whatever is below
+            yield from self._from_connector(link, by_distance)
+            return
+        if link.target.connector is not None and rt > rs:  # into its top, whatever stands above it
+            yield from self._into_connector(link, by_distance)
+        if rt > rs:  # forward
+            if abs(s.x - t.x) < 0.5:
+                yield "bottom", [bottom_s, top_t]
+            if abs(t.x - s.x) > s.w / 2 + 4:
+                yield side_of(s.x, t.x), [side_s, (t.x, s.y), top_t]
+            if abs(t.x - s.x) > t.w / 2 + 4:
+                yield "bottom", [bottom_s, (s.x, t.y), side_t_facing]
+            for row in range(rs + 1, rt + 1):
+                for y in self.gutters.get(row, []):
+                    yield "bottom", [bottom_s, (s.x, y), (t.x, y), top_t]
+            for x in by_distance:  # the three-bend shapes over every channel before the five-bend ones
+                for y_b in self.gutters.get(rt, []):
+                    yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), top_t]
+                yield (
+                    side_of(s.x, x),
+                    [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)],
+                )
+            for x in by_distance:
+                for y_a in self.gutters.get(rs + 1, []):
+                    for y_b in self.gutters.get(rt, []):
+                        yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
+        else:  # back up the table (or to a connector in a band above)
+            if abs(t.x - s.x) > s.w / 2 + 4:
+                yield side_of(s.x, t.x), [side_s, (t.x, s.y), bottom_t]
+            for x in by_distance:
+                yield (
+                    side_of(s.x, x),
+                    [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)],
+                )
+                for y_b in self.gutters.get(rt + 1, []):  # up the channel, across under the target, into its foot
+                    yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), bottom_t]
+                for y_b in self.gutters.get(rt, []):
+                    yield side_of(s.x, x), [(s.x1 if x > s.x else s.x0, s.y), (x, s.y), (x, y_b), (t.x, y_b), top_t]
+                for y_a in self.gutters.get(rs + 1, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
+
+    def _from_connector(self, link: Link, by_distance: list[float]) -> Iterator[tuple[str, list[Point]]]:
+        """Ways from an off-page connector in the band above down to its step.
+
+        A connector is left only by its point; when other connectors stand
+        below it in the band, the arrow turns aside in the gap under its
+        point (the tracks just below it) and goes down beside them.
+        """
+        s, t = link.source.shape, link.target.shape
+        rs, rt = self.row_index(link.source), self.row_index(link.target)
+        bottom_s, top_t = (s.x, s.y1), (t.x, t.y0)
+        _, _, band_bottom = self.rows[rs]
+        below = [
+            o.shape.y0 for o in self.symbols if o is not link.source and o.shape.y0 > s.y1 and o.shape.y1 <= band_bottom
+        ]
+        room = (s.y1 + SYMBOL_CLEARANCE, min(below, default=s.y1 + 2 * SYMBOL_CLEARANCE) - SYMBOL_CLEARANCE)
+        under = [room[0] + k * self.gap for k in range(int((room[1] - room[0]) / self.gap) + 1)]
+        if abs(s.x - t.x) < 0.5:
+            yield "bottom", [bottom_s, top_t]
+        if abs(t.x - s.x) > t.w / 2 + 4:
+            yield "bottom", [bottom_s, (s.x, t.y), (t.x0 if t.x > s.x else t.x1, t.y)]
+        for row in range(rs + 1, rt + 1):
+            for y in self.gutters.get(row, []):
+                yield "bottom", [bottom_s, (s.x, y), (t.x, y), top_t]
+        for y_a in under + self.gutters.get(rs + 1, []):
+            for x in by_distance:
+                yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
+                for y_b in self.gutters.get(rt, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
+
+    def _into_connector(self, link: Link, by_distance: list[float]) -> Iterator[tuple[str, list[Point]]]:
+        """Ways down into an off-page connector in the band below, entered only by its top.
+
+        When other connectors stand above it in the band, the arrow comes
+        down beside them and turns in over the target in the gap just above it.
+        """
+        s, t = link.source.shape, link.target.shape
+        rs, rt = self.row_index(link.source), self.row_index(link.target)
+        bottom_s, top_t = (s.x, s.y1), (t.x, t.y0)
+        side_s = {True: (s.x1, s.y), False: (s.x0, s.y)}
+        _, band_top, _ = self.rows[rt]
+        above = [
+            o.shape.y1 for o in self.symbols if o is not link.target and band_top <= o.shape.y0 and o.shape.y1 < t.y0
+        ]
+        room = (max(above, default=t.y0 - 2 * SYMBOL_CLEARANCE) + SYMBOL_CLEARANCE, t.y0 - SYMBOL_CLEARANCE)
+        over = [room[1] - k * self.gap for k in range(int((room[1] - room[0]) / self.gap) + 1)]
+        for y_o in over:
+            yield "bottom", [bottom_s, (s.x, y_o), (t.x, y_o), top_t]
+        for y_o in over:
+            for x in by_distance:
+                yield ("right" if x > s.x else "left"), [side_s[x > s.x], (x, s.y), (x, y_o), (t.x, y_o), top_t]
+                for y_a in self.gutters.get(rs + 1, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_o), (t.x, y_o), top_t]
