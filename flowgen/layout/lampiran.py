@@ -7,7 +7,8 @@ own orthogonal router (:mod:`flowgen.layout.table_routes`).
 Pages are filled row by row; a row is never split.  An arrow whose ends land
 on different pages becomes a pair of off-page connectors: one at the foot
 of the page it leaves ("ke 12, hal. 3"), one at the head of the page it
-reaches ("dari 5, hal. 2"), as Permenpan draws it.
+reaches ("dari 5, hal. 2"), as Permenpan draws it (:mod:`flowgen.layout.connectors`).
+The page's data types are in :mod:`flowgen.layout.table_types`.
 """
 
 from __future__ import annotations
@@ -15,97 +16,18 @@ from __future__ import annotations
 import itertools
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
+from flowgen.layout.connectors import band, band_height, band_needs, band_row_height
 from flowgen.layout.symbols import FittedText, Shape, fit
+from flowgen.layout.table_types import Cell, Column, Link, Row, Symbol, TablePage, Tie
 from flowgen.model import analysis
-from flowgen.model.types import Edge, Procedure, Step, StepKind
+from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.model.values import format_duration
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, clean, measure
 
-Box = tuple[float, float, float, float]
-Tie = tuple[int, tuple[tuple[float, float], ...]]  # a joint step's number and its line's points
-
 TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # data-col: no, kegiatan, actor:KEY, kelengkapan, waktu, output, keterangan
-    cls: str  # style class
-    x0: float
-    x1: float
-    title: str
-    actor: str | None = None
-
-    @property
-    def center(self) -> float:
-        return (self.x0 + self.x1) / 2
-
-
-@dataclass(frozen=True)
-class Cell:
-    row: str  # data-row: a step number, "header" or "total"
-    col: str  # data-col
-    box: Box
-    text: FittedText
-    element: str  # "header" or "cell"
-    classes: tuple[str, ...]
-    valign: str = "middle"
-
-
-@dataclass(frozen=True)
-class Symbol:
-    """A symbol in an actor cell (or a connector in a band)."""
-
-    step: int  # the step it draws (a connector: the step it stands for)
-    part: int
-    actors: tuple[str, ...]
-    kind: StepKind
-    shape: Shape
-    text: FittedText
-    classes: tuple[str, ...]
-    connector: str | None = None  # "out" | "in" for off-page connectors
-    text_size: float = 0.0  # the size the text was fitted at (0: the style's)
-    pair: tuple[int, int] | None = None  # a connector's arrow: (from step, to step)
-
-    @property
-    def box(self) -> Box:
-        s = self.shape
-        return (s.x0, s.y0, s.x1, s.y1)
-
-
-@dataclass(frozen=True)
-class Link:
-    """An arrow to draw on one page: from a symbol to a symbol (either may be a connector)."""
-
-    edge: Edge
-    source: Symbol
-    target: Symbol
-
-
-@dataclass
-class TablePage:
-    number: int  # page of the document (the identity sheet is page 1)
-    width: float
-    height: float
-    columns: tuple[Column, ...]
-    header: list[Cell]
-    cells: list[Cell]
-    symbols: list[Symbol]
-    links: list[Link]
-    rows: list[tuple[str, float, float]]  # (row id, y0, y1) of body rows and bands, top to bottom
-    table_box: Box
-    footer: tuple[float, float, str] | None  # x, baseline, text
-    ties: list[Tie] = field(default_factory=list)
-
-
-@dataclass(frozen=True)
-class _Row:
-    step: Step | None  # None: the total time row
-    height: float
-    cells: dict[str, FittedText]
 
 
 def step_classes(step: Step) -> tuple[str, ...]:
@@ -211,9 +133,9 @@ def _symbol_size(
     return w, h, fitted, size_style.size
 
 
-def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[_Row]:
+def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[Row]:
     min_height = float(style.value("table", "row-min-height"))
-    rows: list[_Row] = []
+    rows: list[Row] = []
     actor_width = next((c.x1 - c.x0 for c in cols if c.actor), 60.0)
     channel = float(style.value("table", "track-gap")) * 2
     for step in procedure.steps:
@@ -232,7 +154,7 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
         if step.kind is StepKind.DECISION:  # and room for the branch labels beside the tips
             label = style.text("edge-label")
             height = max(height, sh + 2 * (channel * 0.75 + 4) + block_height(1, label.size, label.line_height) + 2)
-        rows.append(_Row(step, height, texts))
+        rows.append(Row(step, height, texts))
     if style.value("table", "total-time"):
         longest = analysis.longest_path(procedure)
         labels = style.labels
@@ -248,7 +170,7 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
                 continue
             pad = style.box("cell", ("total",)).padding
             height = max(height, texts[column.key].height + pad[0] + pad[2])
-        rows.append(_Row(None, height, texts))
+        rows.append(Row(None, height, texts))
     return rows
 
 
@@ -302,12 +224,6 @@ def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[
     return cells, total
 
 
-def _connector_text(style: ResolvedStyle, direction: str, step: int, page: int) -> tuple[str, str]:
-    labels = style.labels
-    key = "connector-to" if direction == "out" else "connector-from"
-    return labels[key].format(step=step, page=page), labels["connector-page"].format(step=step, page=page)
-
-
 def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2) -> list[TablePage]:
     """The table pages of the lampiran, numbered from ``first_page``."""
     size, margin = style.page
@@ -320,7 +236,7 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     header_cells, header_h = _header(cols, style, margin[0])
     footer_style = style.text("footer")
     footer_h = (footer_style.size * 2.2) if style.shown("footer") else 0.0
-    band_row = _band_row_height(style)
+    band_row = band_row_height(style)
     actor_col: dict[str | None, Column] = {c.actor: c for c in cols if c.actor}
     available = page_h - margin[0] - margin[2] - header_h - footer_h
 
@@ -328,7 +244,7 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     bands: dict[int, tuple[float, float]] = {}
     pages = _paginate(rows, available, bands)
     for _ in range(4):
-        wanted = _band_needs(procedure, pages, actor_col, style, band_row)
+        wanted = band_needs(procedure, pages, actor_col, style, band_row)
         if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
             break
         bands = {
@@ -351,8 +267,8 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
         row_boxes: list[tuple[str, float, float]] = []
         outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
         incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
-        band_in = _band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
-        height_in = _band_height(band_in, band_row)  # only where a connector stands
+        band_in = band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
+        height_in = band_height(band_in, band_row)  # only where a connector stands
         if height_in:
             row_boxes.append(("connectors-in", top, top + height_in))
             symbols += band_in
@@ -377,8 +293,8 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
                 cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), fitted, "cell", classes))
             if row.step is not None:
                 symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
-        band_out = _band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
-        height_out = _band_height(band_out, band_row)
+        band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
+        height_out = band_height(band_out, band_row)
         if height_out:
             row_boxes.append(("connectors-out", top, top + height_out))
             symbols += band_out
@@ -410,45 +326,8 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     return result
 
 
-def _band_row_height(style: ResolvedStyle) -> float:
-    """Height of one row of off-page connectors (connectors grow for their text: leave room)."""
-    text = style.text("symbol", ("connector",))
-    h = max(
-        float(style.value("symbol", "height", ("connector",))),
-        (block_height(2, text.size, text.line_height) + 4) / 0.62,
-    )
-    return h + 4 * float(style.value("table", "track-gap")) + 6
-
-
-def _band_height(connectors: list[Symbol], band_row: float) -> float:
-    if not connectors:
-        return 0.0
-    rows = max(round((s.shape.y - connectors[0].shape.y) / band_row) for s in connectors) + 1
-    return rows * band_row
-
-
-def _band_needs(
-    procedure: Procedure,
-    pages: list[list[_Row]],
-    actor_col: Mapping[str | None, Column],
-    style: ResolvedStyle,
-    band_row: float,
-) -> dict[int, tuple[float, float]]:
-    """Top and bottom band heights each page needs for the arrows that cross its edges."""
-    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    wanted: dict[int, tuple[float, float]] = {}
-    for p in range(len(pages)):
-        incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
-        outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
-        top = _band_height(_band(incoming, "in", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
-        bottom = _band_height(_band(outgoing, "out", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
-        if top or bottom:
-            wanted[p] = (top, bottom)
-    return wanted
-
-
-def _paginate(rows: list[_Row], available: float, bands: dict[int, tuple[float, float]]) -> list[list[_Row]]:
-    pages: list[list[_Row]] = [[]]
+def _paginate(rows: list[Row], available: float, bands: dict[int, tuple[float, float]]) -> list[list[Row]]:
+    pages: list[list[Row]] = [[]]
     used = bands.get(0, (0.0, 0.0))[0]
     for row in rows:
         p = len(pages) - 1
@@ -461,11 +340,6 @@ def _paginate(rows: list[_Row], available: float, bands: dict[int, tuple[float, 
     return pages
 
 
-def _crossings(procedure: Procedure, pages: list[list[_Row]]) -> set[tuple[int, int]]:
-    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    return {(page_of[e.source], page_of[e.target]) for e in procedure.edges if page_of[e.source] != page_of[e.target]}
-
-
 def _symbols(
     step: Step, actor_col: Mapping[str | None, Column], style: ResolvedStyle, cy: float, channel: float
 ) -> list[Symbol]:
@@ -476,66 +350,6 @@ def _symbols(
         shape = Shape(step.kind, column.center, cy, w, h)
         out.append(Symbol(step.number, k, step.actors, step.kind, shape, fitted, step_classes(step), None, size))
     return out
-
-
-def _band(
-    edges: list[Edge],
-    direction: str,
-    procedure: Procedure,
-    actor_col: Mapping[str | None, Column],
-    style: ResolvedStyle,
-    page_of: dict[int, int],
-    first_page: int,
-    top: float,
-    band_row: float,
-) -> list[Symbol]:
-    """Connectors of one page's band: one per step on the other side, in that step's column here."""
-    text_style = style.text("symbol", ("connector",))
-    base_w = float(style.value("symbol", "width", ("connector",)))
-    base_h = float(style.value("symbol", "height", ("connector",)))
-    by_column: dict[str, list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = defaultdict(list)
-    seen: set[tuple[int, int]] = set()
-    for edge in edges:  # one pair of connectors for each arrow that crosses the page break
-        pair = (edge.source, edge.target)
-        if pair in seen:
-            continue
-        seen.add(pair)
-        other = edge.target if direction == "out" else edge.source
-        here = edge.source if direction == "out" else edge.target
-        actor = procedure.step(here).actors[0]
-        texts = _connector_text(style, direction, other, first_page + page_of[other])
-        widest = max(measure(text_style.face, text_style.size, text) for text in texts)
-        w = max(base_w, widest + 5)
-        h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / 0.62)
-        by_column[actor_col[actor].key].append((pair, actor, texts, w, h))
-    symbols: list[Symbol] = []
-    for key, group in by_column.items():
-        column = next(c for c in actor_col.values() if c.key == key)
-        room = column.x1 - column.x0
-        row: list[tuple[tuple[int, int], str, tuple[str, str], float, float]] = []
-        rows: list[list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = [row]
-        used = 0.0
-        for item in group:  # as many side by side as fit in the column, then another row
-            if row and used + item[3] > room - 2:
-                row = []
-                rows.append(row)
-                used = 0.0
-            row.append(item)
-            used += item[3] + 4
-        for r, row_items in enumerate(rows):
-            cy = top + band_row / 2 + r * band_row
-            total = sum(item[3] for item in row_items) + 4 * (len(row_items) - 1)
-            x = column.center - total / 2
-            for pair, actor, texts, w, h in row_items:
-                widest = max(measure(text_style.face, text_style.size, t) for t in texts)
-                fitted = FittedText(texts, widest, block_height(2, text_style.size, text_style.line_height))
-                shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
-                other = pair[1] if direction == "out" else pair[0]
-                symbols.append(
-                    Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction, pair=pair)
-                )
-                x += w + 4
-    return symbols
 
 
 def _links(procedure: Procedure, symbols: list[Symbol], page_of: dict[int, int], page: int) -> list[Link]:

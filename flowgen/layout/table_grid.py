@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from flowgen.layout.arrows import Point, Segment
-from flowgen.layout.lampiran import Link, Symbol, TablePage
+from flowgen.layout.table_types import Link, Symbol, TablePage
 from flowgen.style.resolve import ResolvedStyle
 
 SYMBOL_CLEARANCE = 4.0  # points between an arrow and a symbol it passes

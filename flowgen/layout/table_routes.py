@@ -36,8 +36,8 @@ from flowgen.layout.arrows import (
     segments,
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles
-from flowgen.layout.lampiran import Link, Symbol, TablePage
 from flowgen.layout.table_grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
+from flowgen.layout.table_types import Link, Symbol, TablePage
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle

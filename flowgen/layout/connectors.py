@@ -1,0 +1,122 @@
+"""Off-page connectors: the bands at the head and foot of a table page.
+
+An arrow whose ends land on different pages becomes a pair of connectors:
+one in the band at the foot of the page it leaves ("ke 12 / hal. 3"), one
+in the band at the head of the page it reaches ("dari 5 / hal. 2"), each in
+the column of the actor of the step on its own page.  Bands are measured
+before pagination (so a page keeps room for them) and filled after.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Mapping
+
+from flowgen.layout.symbols import FittedText, Shape
+from flowgen.layout.table_types import Column, Row, Symbol
+from flowgen.model.types import Edge, Procedure, StepKind
+from flowgen.style.resolve import ResolvedStyle
+from flowgen.text import block_height, measure
+
+
+def connector_text(style: ResolvedStyle, direction: str, step: int, page: int) -> tuple[str, str]:
+    labels = style.labels
+    key = "connector-to" if direction == "out" else "connector-from"
+    return labels[key].format(step=step, page=page), labels["connector-page"].format(step=step, page=page)
+
+
+def band_row_height(style: ResolvedStyle) -> float:
+    """Height of one row of off-page connectors (connectors grow for their text: leave room)."""
+    text = style.text("symbol", ("connector",))
+    h = max(
+        float(style.value("symbol", "height", ("connector",))),
+        (block_height(2, text.size, text.line_height) + 4) / 0.62,
+    )
+    return h + 4 * float(style.value("table", "track-gap")) + 6
+
+
+def band_height(connectors: list[Symbol], band_row: float) -> float:
+    if not connectors:
+        return 0.0
+    rows = max(round((s.shape.y - connectors[0].shape.y) / band_row) for s in connectors) + 1
+    return rows * band_row
+
+
+def band_needs(
+    procedure: Procedure,
+    pages: list[list[Row]],
+    actor_col: Mapping[str | None, Column],
+    style: ResolvedStyle,
+    band_row: float,
+) -> dict[int, tuple[float, float]]:
+    """Top and bottom band heights each page needs for the arrows that cross its edges."""
+    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
+    wanted: dict[int, tuple[float, float]] = {}
+    for p in range(len(pages)):
+        incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
+        outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
+        top = band_height(band(incoming, "in", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
+        bottom = band_height(band(outgoing, "out", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
+        if top or bottom:
+            wanted[p] = (top, bottom)
+    return wanted
+
+
+def band(
+    edges: list[Edge],
+    direction: str,
+    procedure: Procedure,
+    actor_col: Mapping[str | None, Column],
+    style: ResolvedStyle,
+    page_of: dict[int, int],
+    first_page: int,
+    top: float,
+    band_row: float,
+) -> list[Symbol]:
+    """Connectors of one page's band: one per step on the other side, in that step's column here."""
+    text_style = style.text("symbol", ("connector",))
+    base_w = float(style.value("symbol", "width", ("connector",)))
+    base_h = float(style.value("symbol", "height", ("connector",)))
+    by_column: dict[str, list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = defaultdict(list)
+    seen: set[tuple[int, int]] = set()
+    for edge in edges:  # one pair of connectors for each arrow that crosses the page break
+        pair = (edge.source, edge.target)
+        if pair in seen:
+            continue
+        seen.add(pair)
+        other = edge.target if direction == "out" else edge.source
+        here = edge.source if direction == "out" else edge.target
+        actor = procedure.step(here).actors[0]
+        texts = connector_text(style, direction, other, first_page + page_of[other])
+        widest = max(measure(text_style.face, text_style.size, text) for text in texts)
+        w = max(base_w, widest + 5)
+        h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / 0.62)
+        by_column[actor_col[actor].key].append((pair, actor, texts, w, h))
+    symbols: list[Symbol] = []
+    for key, group in by_column.items():
+        column = next(c for c in actor_col.values() if c.key == key)
+        room = column.x1 - column.x0
+        row: list[tuple[tuple[int, int], str, tuple[str, str], float, float]] = []
+        rows: list[list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = [row]
+        used = 0.0
+        for item in group:  # as many side by side as fit in the column, then another row
+            if row and used + item[3] > room - 2:
+                row = []
+                rows.append(row)
+                used = 0.0
+            row.append(item)
+            used += item[3] + 4
+        for r, row_items in enumerate(rows):
+            cy = top + band_row / 2 + r * band_row
+            total = sum(item[3] for item in row_items) + 4 * (len(row_items) - 1)
+            x = column.center - total / 2
+            for pair, actor, texts, w, h in row_items:
+                widest = max(measure(text_style.face, text_style.size, t) for t in texts)
+                fitted = FittedText(texts, widest, block_height(2, text_style.size, text_style.line_height))
+                shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
+                other = pair[1] if direction == "out" else pair[0]
+                symbols.append(
+                    Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction, pair=pair)
+                )
+                x += w + 4
+    return symbols
