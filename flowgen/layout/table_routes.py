@@ -67,14 +67,17 @@ class TableRouter(TableGrid):
 
     # -- checks ---------------------------------------------------------------------------------
 
-    def problems(self, points: list[Point], link: Link) -> int:
+    def problems(self, points: list[Point], link: Link, merging: bool = False) -> int:
         """How many rules a candidate breaks (0: a clean route).
 
         The rules keep a table readable: no run through or hugging a symbol,
         none on or beside a table line, none on, touching or ending on another
         arrow (an arrow may only join another at their common target, or fork
         from another at their common source), and a symbol side is either
-        where arrows leave or where they arrive, never both.
+        where arrows leave or where they arrive, never both.  With
+        ``merging``, an arrow may also meet another's last run on the way to
+        their common target (or turn off another's first run), which is
+        right but less clear, so it is only the second choice.
         """
         count = 0
         source, target = link.source, link.target
@@ -116,10 +119,10 @@ class TableRouter(TableGrid):
                 for j, seg in enumerate(other_segs):
                     if not _near(mine, seg) and not _touches(mine, seg) and not _touches(seg, mine):
                         continue
-                    if joins and i == last and j == len(other_segs) - 1:
-                        continue
-                    if forks and i == 0 and j == 0:
-                        continue
+                    if joins and j == len(other_segs) - 1 and (i == last or (merging and i == last - 1)):
+                        continue  # arrives along the other's last run (or meets it on the way: a join)
+                    if forks and j == 0 and (i == 0 or (merging and i == 1)):
+                        continue  # leaves along the other's first run (or turns off it: a fork)
                     count += 1
         count += self._port_conflicts(points, link)
         if source.connector and _side(source, points[0], points[1]) != "bottom":
@@ -180,16 +183,19 @@ class TableRouter(TableGrid):
                     self.routes.append((link, theirs))
                     self.clean[id(link)] = self.clean[id(other)]
                     return theirs, self.clean[id(other)]
-        for tried, (tip, points) in enumerate(self._preferred(link), 1):
-            problems = self.problems(points, link)
-            if is_decision and tip in used:
-                problems += 1
-            if problems == 0:
-                best = (0, points, tip)
-                break
-            if best is None or problems < best[0]:
-                best = (problems, points, tip)
-            if tried > 400:
+        for merging in (False, True):  # arrows that meet another on its way to their common end: last resort
+            for tried, (tip, points) in enumerate(self._preferred(link), 1):
+                problems = self.problems(points, link, merging)
+                if is_decision and tip in used:
+                    problems += 1
+                if problems == 0:
+                    best = (0, points, tip)
+                    break
+                if best is None or problems < best[0]:
+                    best = (problems, points, tip)
+                if tried > 400:
+                    break
+            if best is not None and best[0] == 0:
                 break
         if best is None or best[0] > 0:
             searched = self.search(link, used if is_decision else set())
