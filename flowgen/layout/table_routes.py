@@ -87,8 +87,7 @@ class TableRouter(TableGrid):
             if not self.left + 0.5 < x < self.right - 0.5:
                 count += 1
         for i, ((x1, y1), (x2, y2)) in enumerate(segs):
-            for s in self.symbols:
-                box = s.box
+            for s, box in zip(self.symbols, self.boxes, strict=True):
                 ends_here = (s is source and i == 0) or (s is target and i == last)
                 margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
                 touches = (
@@ -109,7 +108,12 @@ class TableRouter(TableGrid):
             for tie in self.tie_segments:
                 if _near(((x1, y1), (x2, y2)), tie):
                     count += 1
+        reach = RUN_CLEARANCE + 2.5  # _near and _touches look no further than this
+        xs, ys = [x for x, _ in points], [y for _, y in points]
+        mine_box = (min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach)
         for other, theirs in self.routes:
+            if not _boxes_meet(mine_box, theirs):
+                continue
             joins = other.target is target  # may share the last run into the common target
             forks = other.source is source and (
                 source.connector is not None or (other.edge.label or "") == (link.edge.label or "")
@@ -292,6 +296,16 @@ def _near(a: Segment, b: Segment) -> bool:
     if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < RUN_CLEARANCE:
         return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > -RUN_CLEARANCE
     return False
+
+
+def _boxes_meet(box: Box, points: Sequence[Point]) -> bool:
+    """Whether a route's bounding box meets ``box`` (a cheap test before comparing runs)."""
+    return not (
+        max(x for x, _ in points) < box[0]
+        or min(x for x, _ in points) > box[2]
+        or max(y for _, y in points) < box[1]
+        or min(y for _, y in points) > box[3]
+    )
 
 
 def _touches(a: Segment, b: Segment) -> bool:
