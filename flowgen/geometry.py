@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import math
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from lxml import etree
@@ -96,6 +97,15 @@ class _Group:
     polygon: list[Point] = field(default_factory=list)
     texts: list[tuple[Box, str]] = field(default_factory=list)
     points: list[Point] = field(default_factory=list)
+
+
+def _union(boxes: Sequence[Box | None]) -> Box | None:
+    """The box around all of ``boxes`` (None when the first is missing)."""
+    area = boxes[0] if boxes else None
+    for other in boxes[1:]:
+        if area and other:
+            area = area.union(other)
+    return area
 
 
 def _numbers(text: str) -> list[float]:
@@ -291,10 +301,7 @@ def check_svg(data: bytes) -> list[Fault]:
                     add("text-overflow", f"lane header '{content[:40]}' sticks out of its lane")
         for s in steps:
             own = [lane_of[a].box for a in (s.attrs.get("data-actors") or "").split() if a in lane_of]
-            lane_area: Box | None = own[0] if own else None
-            for other_box in own[1:]:
-                if lane_area and other_box:
-                    lane_area = lane_area.union(other_box)
+            lane_area = _union(own)
             if lane_area is None or (s.box and not s.box.inside(lane_area, 1.5)):
                 add("step-lane", f"step {s.attrs.get('data-step')} is outside its lane(s)")
     for i, a in enumerate(steps):
@@ -401,10 +408,7 @@ def check_svg(data: bytes) -> list[Fault]:
                 for a in (s.attrs.get("data-actors") or "").split()
                 if (row, f"actor:{a}") in cells
             ]
-            cell_area: Box | None = boxes[0] if boxes else None
-            for other_box in boxes[1:]:
-                if cell_area and other_box:
-                    cell_area = cell_area.union(other_box)
+            cell_area = _union(boxes)
             if cell_area is None or (s.box and not s.box.inside(cell_area, 1.0)):
                 add("step-cell", f"step {row} is outside its row's actor cell(s)")
         if actor_cells:
