@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
+import subprocess
+import sys
+
+import pytest
+
 from tests.helpers import ROOT
 
 
@@ -19,12 +25,6 @@ def test_ci_runs_exactly_the_readme_test_line() -> None:
 
 
 def test_ruff_and_mypy_are_clean() -> None:
-    import shutil
-    import subprocess
-    import sys
-
-    import pytest
-
     if shutil.which("ruff") is None and not (ROOT / ".venv" / "bin" / "ruff").exists():
         pytest.skip("ruff is not installed")
     ruff = subprocess.run(
