@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import hashlib
 import json
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -43,25 +44,28 @@ def random_sources(folder: Path, count: int) -> list[Path]:
     return paths
 
 
-def build(sources: list[Path], out: Path, style: str, direction: str) -> None:
-    command = [sys.executable, "-m", "flowgen", "build", *map(str, sources), "-o", str(out)]
+def build(work: Path, sources: list[Path], out: Path, style: str, direction: str) -> None:
+    """One CLI build, run inside ``work`` with relative paths (the JSON records the path as given)."""
+    names = [str(path.relative_to(work)) for path in sources]
+    command = [sys.executable, "-m", "flowgen", "build", *names, "-o", str(out.relative_to(work))]
     command += ["--style", style, "--direction", direction, "--format", FORMATS]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=work)
     if result.returncode not in (0,):
         print(result.stdout, result.stderr, sep="\n", file=sys.stderr)
         raise SystemExit(f"build failed ({style}, {direction}): exit {result.returncode}")
 
 
 def digest(randoms: int) -> dict[str, str]:
-    examples = sorted((ROOT / "examples").glob("*.pos"))
     hashes: dict[str, str] = {}
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        sources = examples + random_sources(work, randoms)
+        shutil.copytree(ROOT / "examples", work / "examples", ignore=shutil.ignore_patterns("*.svg", "*.png", "*.pdf"))
+        (work / "random").mkdir()
+        sources = sorted((work / "examples").glob("*.pos")) + random_sources(work / "random", randoms)
         for style in STYLES:
             for direction in DIRECTIONS:
                 out = work / "out" / f"{style}-{direction}"
-                build(sources, out, style, direction)
+                build(work, sources, out, style, direction)
                 for path in sorted(out.iterdir()):
                     key = f"{style}/{direction}/{path.name}"
                     hashes[key] = hashlib.sha256(path.read_bytes()).hexdigest()
