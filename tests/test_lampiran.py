@@ -12,7 +12,7 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import flowgen
-from flowgen.geometry import check_svg, connector_pairs
+from flowgen.drawcheck import LEGACY_RULES, check_svg, connector_pairs
 from flowgen.layout.lampiran import layout_table
 from flowgen.render.api import lampiran_document, resolve_style
 from flowgen.render.svg import render_svg
@@ -28,7 +28,11 @@ def pages_of(procedure: flowgen.Procedure, style: str | None = None) -> list[byt
 
 
 def faults(pages: list[bytes]) -> list[str]:
-    found = [f"page {n}: {f}" for n, page in enumerate(pages, start=1) for f in check_svg(page)]
+    found = [
+        f"page {n}: {f}"
+        for n, page in enumerate(pages, start=1)
+        for f in check_svg(page, rules=LEGACY_RULES)  # TODO(fidelity): all rules
+    ]
     return found + [str(f) for f in connector_pairs(pages)]
 
 
