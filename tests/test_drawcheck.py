@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from flowgen.drawcheck import LEGACY_RULES, NO_DRAWING, RULES, check_svg, connector_pairs, read_drawing
+from flowgen.drawcheck import LEGACY_RULES, NO_DRAWING, RULES, check_drawing, check_svg, connector_pairs, read_drawing
 from flowgen.drawcheck.textlines import TextMeasurer
 from tests.drawcheck_fixtures import IMPLIED, Symbol, cell, edge, fixtures, flowchart, page, table
 from tests.helpers import ROOT
@@ -175,3 +175,10 @@ def test_the_readme_example_runs(monkeypatch: pytest.MonkeyPatch) -> None:
     names: dict[str, object] = {}
     exec(compile(block, "README.md", "exec"), names)
     assert isinstance(names["faults"], list)
+
+
+def test_the_paper_rule_refuses_a_drawing_read_without_its_ink() -> None:
+    drawing = read_drawing(FIXTURES["off-paper"].svg, ink=False)
+    with pytest.raises(ValueError, match="read the drawing with ink=True"):
+        check_drawing(drawing, rules=["off-paper"])
+    assert [f.rule for f in check_drawing(read_drawing(FIXTURES["off-paper"].svg))] == ["off-paper"]

@@ -81,4 +81,4 @@ def check_svg(data: bytes | str, rules: Iterable[str] | None = None) -> list[Fau
     ``rules`` picks rules by name (see :data:`RULES`); a document that holds no
     flowgen drawing gives one ``no-drawing`` fault whatever rules are picked.
     """
-    return check_drawing(read_drawing(data), rules)
+    return check_drawing(read_drawing(data, ink="off-paper" in _selected(rules)), rules)

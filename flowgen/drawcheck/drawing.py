@@ -18,7 +18,7 @@ from dataclasses import dataclass, field, replace
 from lxml import etree
 
 from flowgen.drawcheck.plane import Box, Point, Polygon, Segment
-from flowgen.drawcheck.svgshapes import SHAPES, SVG, localname, numbers, page_points, shape_points
+from flowgen.drawcheck.svgshapes import SHAPES, SVG, Matrices, localname, numbers
 from flowgen.drawcheck.textlines import TextLine, TextMeasurer
 
 KINDS = ("fg-lane", "fg-step", "fg-edge", "fg-cell")  # groups that own shapes and text
@@ -95,7 +95,7 @@ class Drawing:
     edges: tuple[Group, ...]
     cells: tuple[Group, ...]
     numbers: tuple[Group, ...]
-    ink: tuple[Ink, ...] = field(default=(), repr=False)
+    ink: tuple[Ink, ...] | None = field(default=None, repr=False)  # None: not read (``ink=False``)
     problem: str | None = None  # why this is no flowgen drawing (None when it is one)
 
     @functools.cached_property
@@ -140,75 +140,88 @@ def _own(group: etree._Element) -> list[etree._Element]:
     return found
 
 
-def _largest(shapes: list[etree._Element]) -> tuple[Box, etree._Element] | None:
-    boxes = [(Box.of(page_points(s)), s) for s in shapes if shape_points(s)]
-    return max(boxes, key=lambda b: b[0].area) if boxes else None
+Drawn = list[tuple[etree._Element, list[Point]]]  # shapes with their page points (shapes that draw nothing left out)
 
 
-def _outline(kind: str, shapes: list[etree._Element]) -> tuple[Box | None, tuple[Box, ...], Polygon]:
+class _Reader:
+    """Reads the groups of one document: page transforms and text lines, each worked out once."""
+
+    def __init__(self, measurer: TextMeasurer):
+        self.measurer = measurer
+        self.matrices = Matrices()
+        self._lines: dict[etree._Element, list[TextLine]] = {}
+
+    def lines(self, text: etree._Element) -> list[TextLine]:
+        if text not in self._lines:
+            self._lines[text] = self.measurer.lines(text, self.matrices)
+        return self._lines[text]
+
+    def drawn(self, shapes: list[etree._Element]) -> Drawn:
+        return [(s, points) for s in shapes if (points := self.matrices.points(s))]
+
+    def group(self, g: etree._Element, kind: str) -> Group:
+        own = _own(g)
+        shapes = self.drawn([e for e in own if localname(e) in SHAPES])
+        texts = tuple(line for e in own if localname(e) == "text" for line in self.lines(e))
+        title_element = g.find(f"{SVG}title")
+        title = None if title_element is None else "".join(str(t) for t in title_element.itertext())
+        base = Group(kind, {str(k): str(v) for k, v in g.attrib.items()}, texts=texts, title=title)
+        if kind == "fg-edge":
+            points, lines, heads = _arrow(shapes)
+            return replace(base, points=points, lines=lines, heads=heads)
+        box, parts, polygon = _outline(kind, shapes)
+        return replace(base, box=box, parts=parts, polygon=polygon)
+
+    def badge(self, g: etree._Element) -> Group:
+        """A step-number badge: its box is its circle (or rect or ellipse), whatever else it holds."""
+        rounds = [e for e in g.iter() if isinstance(e.tag, str) and localname(e) in ("circle", "rect", "ellipse")]
+        points = [p for _, drawn in self.drawn(rounds) for p in drawn]
+        texts = tuple(line for e in g.iter(f"{SVG}text") for line in self.lines(e))
+        attrs = {str(k): str(v) for k, v in g.attrib.items()}
+        return Group(NUMBER, attrs, box=Box.of(points) if points else None, texts=texts)
+
+    def ink(self, root: etree._Element) -> list[Ink]:
+        """Every painted shape and text line (the page background left out)."""
+        found: list[Ink] = []
+        for element in root.iter():
+            if not isinstance(element.tag, str):
+                continue
+            tag = localname(element)
+            if tag in SHAPES and "fg-background" not in _classes(element):
+                points = self.matrices.points(element)
+                if points:
+                    found.append(Ink("shape", Box.of(points)))
+            elif tag == "text":
+                found += [Ink(f"text '{line.content[:30]}'", line.box) for line in self.lines(element)]
+        return found
+
+
+def _outline(kind: str, shapes: Drawn) -> tuple[Box | None, tuple[Box, ...], Polygon]:
     """Box, separate parts and polygon of a lane, cell or step, from its own shapes."""
-    largest = _largest(shapes)
-    if largest is None:
+    if not shapes:
         return None, (), ()
+    boxes = [(Box.of(points), s, points) for s, points in shapes]
+    largest = max(boxes, key=lambda b: b[0].area)
     if kind in ("fg-lane", "fg-cell"):
         return largest[0], (), ()  # the outline is the largest shape (a lane's header is a smaller one)
-    drawn = [s for s in shapes if shape_points(s)]
-    outline = Box.of(p for s in drawn for p in page_points(s))
-    parts = tuple(Box.of(page_points(s)) for s in drawn if localname(s) not in ("line", "polyline"))
-    polygon = tuple(page_points(largest[1])) if localname(largest[1]) == "polygon" else ()
+    outline = Box.of(p for _, points in shapes for p in points)
+    parts = tuple(box for box, s, _ in boxes if localname(s) not in ("line", "polyline"))
+    polygon = tuple(largest[2]) if localname(largest[1]) == "polygon" else ()
     return outline, parts, polygon
 
 
-def _arrow(shapes: list[etree._Element]) -> tuple[Polygon, tuple[Segment, ...], tuple[Polygon, ...]]:
+def _arrow(shapes: Drawn) -> tuple[Polygon, tuple[Segment, ...], tuple[Polygon, ...]]:
     """An arrow's points and segments (each line shape on its own) and its head polygons."""
     points: list[Point] = []
     lines: list[Segment] = []
     heads: list[Polygon] = []
-    for shape in shapes:
+    for shape, drawn in shapes:
         if localname(shape) in LINES:
-            drawn = page_points(shape)
             points += drawn
             lines += itertools.pairwise(drawn)
         elif localname(shape) == "polygon":
-            heads.append(tuple(page_points(shape)))
+            heads.append(tuple(drawn))
     return tuple(points), tuple(lines), tuple(heads)
-
-
-def _group(g: etree._Element, kind: str, measurer: TextMeasurer) -> Group:
-    own = _own(g)
-    shapes = [e for e in own if localname(e) in SHAPES]
-    texts = tuple(line for e in own if localname(e) == "text" for line in measurer.lines(e))
-    title_element = g.find(f"{SVG}title")
-    title = None if title_element is None else "".join(str(t) for t in title_element.itertext())
-    base = Group(kind, {str(k): str(v) for k, v in g.attrib.items()}, texts=texts, title=title)
-    if kind == "fg-edge":
-        points, lines, heads = _arrow(shapes)
-        return replace(base, points=points, lines=lines, heads=heads)
-    box, parts, polygon = _outline(kind, shapes)
-    return replace(base, box=box, parts=parts, polygon=polygon)
-
-
-def _badge(g: etree._Element, measurer: TextMeasurer) -> Group:
-    """A step-number badge: its box is its circle (or rect or ellipse), whatever else it holds."""
-    round_shapes = [e for e in g.iter() if isinstance(e.tag, str) and localname(e) in ("circle", "rect", "ellipse")]
-    points = [p for e in round_shapes for p in page_points(e)]
-    texts = tuple(line for e in g.iter(f"{SVG}text") for line in measurer.lines(e))
-    attrs = {str(k): str(v) for k, v in g.attrib.items()}
-    return Group(NUMBER, attrs, box=Box.of(points) if points else None, texts=texts)
-
-
-def _ink(root: etree._Element, measurer: TextMeasurer) -> list[Ink]:
-    """Every painted shape and text line (the page background left out)."""
-    found: list[Ink] = []
-    for element in root.iter():
-        if not isinstance(element.tag, str):
-            continue
-        tag = localname(element)
-        if tag in SHAPES and shape_points(element) and "fg-background" not in _classes(element):
-            found.append(Ink("shape", Box.of(page_points(element))))
-        elif tag == "text":
-            found += [Ink(f"text '{line.content[:30]}'", line.box) for line in measurer.lines(element)]
-    return found
 
 
 def _paper(root: etree._Element) -> Box | None:
@@ -216,18 +229,18 @@ def _paper(root: etree._Element) -> Box | None:
     return Box(box[0], box[1], box[0] + box[2], box[1] + box[3]) if len(box) == 4 else None
 
 
-def _groups(root: etree._Element, measurer: TextMeasurer) -> dict[str, list[Group]]:
+def _groups(root: etree._Element, reader: _Reader) -> dict[str, list[Group]]:
     found: dict[str, list[Group]] = {name: [] for name in (*KINDS, NUMBER)}
     for g in root.iter(f"{SVG}g"):
         classes = _classes(g)
         if NUMBER in classes:
-            badge = _badge(g, measurer)
+            badge = reader.badge(g)
             if badge.box is not None:
                 found[NUMBER].append(badge)
             continue
         kind = next((k for k in KINDS if k in classes), None)
         if kind is not None:
-            found[kind].append(_group(g, kind, measurer))
+            found[kind].append(reader.group(g, kind))
     return found
 
 
@@ -247,16 +260,20 @@ def _problem(root: etree._Element, found: Mapping[str, list[Group]]) -> str | No
     return None
 
 
-def read_drawing(data: bytes | str, measurer: TextMeasurer | None = None) -> Drawing:
-    """Read one page of semantic SVG; an unreadable or foreign document comes back with its ``problem``."""
+def read_drawing(data: bytes | str, measurer: TextMeasurer | None = None, *, ink: bool = True) -> Drawing:
+    """Read one page of semantic SVG; an unreadable or foreign document comes back with its ``problem``.
+
+    ``ink=False`` leaves out the list of everything painted (only the paper rule reads it, and it is
+    the slowest part of reading).
+    """
     raw = data.encode("utf-8") if isinstance(data, str) else data
     parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
     try:
         root = etree.fromstring(raw, parser)
     except etree.XMLSyntaxError as error:
         return Drawing(None, None, None, (), (), (), (), (), problem=f"the document is not XML ({error})")
-    measurer = measurer or TextMeasurer()
-    found = _groups(root, measurer)
+    reader = _Reader(measurer or TextMeasurer())
+    found = _groups(root, reader)
     return Drawing(
         form=root.get("data-flowgen-form"),
         sheet=root.get("data-sheet"),
@@ -266,6 +283,6 @@ def read_drawing(data: bytes | str, measurer: TextMeasurer | None = None) -> Dra
         edges=tuple(found["fg-edge"]),
         cells=tuple(found["fg-cell"]),
         numbers=tuple(found[NUMBER]),
-        ink=tuple(_ink(root, measurer)),
+        ink=tuple(reader.ink(root)) if ink else None,
         problem=_problem(root, found),
     )

@@ -55,9 +55,12 @@ def number_overlap(d: Drawing) -> Iterator[Fault]:
 
 def number_crossed(d: Drawing) -> Iterator[Fault]:
     for e in d.edges:
+        if not e.points:
+            continue
+        reach = Box.of(e.points)
         samples = dense(e.points)
         for n in d.numbers:
-            if n.box and any(n.box.holds(x, y, INSET) for x, y in samples):
+            if n.box and n.box.overlaps(reach, -INSET) and any(n.box.holds(x, y, INSET) for x, y in samples):
                 yield Fault("number-crossed", f"arrow {e.arrow} runs through the number of step {n.step}")
 
 

@@ -41,7 +41,7 @@ def connector_pairs(pages: Sequence[bytes]) -> list[Fault]:
     outs: list[Half] = []
     ins: list[Half] = []
     for number, data in enumerate(pages, start=1):
-        page_outs, page_ins = _halves(number, read_drawing(data))
+        page_outs, page_ins = _halves(number, read_drawing(data, ink=False))
         outs += page_outs
         ins += page_ins
     faults = [

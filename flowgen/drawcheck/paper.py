@@ -17,6 +17,8 @@ def _overhang(ink: Ink, paper: Box) -> float:
 
 
 def off_paper(d: Drawing) -> Iterator[Fault]:
+    if d.ink is None:
+        raise ValueError("the off-paper rule reads what is painted: read the drawing with ink=True")
     paper = d.paper
     if paper is None:
         return

@@ -9,6 +9,7 @@ Curves are sampled with the same twelve points a layout uses for them.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections.abc import Callable
@@ -29,7 +30,11 @@ _PATH_TOKEN = re.compile(r"[MmLlHhVvCcSsQqTtAaZz]|-?(?:\d+\.?\d*|\.\d+)(?:e-?\d+
 
 
 def localname(element: etree._Element) -> str:
-    return etree.QName(element).localname
+    """An element's tag without its namespace (``{http://www.w3.org/2000/svg}rect`` → ``rect``)."""
+    tag = element.tag
+    if not isinstance(tag, str):
+        return ""  # a comment or processing instruction
+    return tag.rpartition("}")[2]
 
 
 def number(text: str | None, default: float = 0.0) -> float:
@@ -95,16 +100,28 @@ def apply(m: Matrix, x: float, y: float) -> Point:
     return (a * x + c * y + e, b * x + d * y + f)
 
 
-def current_matrix(element: etree._Element | None) -> Matrix:
-    """The transform from an element's own units to the page's (its and every ancestor's ``transform``)."""
-    chain: list[str | None] = []
-    while element is not None:
-        chain.append(element.get("transform"))
-        element = element.getparent()
-    m = IDENTITY
-    for text in reversed(chain):
-        m = multiply(m, parse_transform(text))
-    return m
+class Matrices:
+    """The transforms from elements' own units to the page's, for one document (each element's worked out once)."""
+
+    def __init__(self) -> None:
+        self._known: dict[etree._Element, Matrix] = {}  # keys keep lxml's proxies alive, so they stay the same
+
+    def of(self, element: etree._Element) -> Matrix:
+        """An element's own ``transform`` after every ancestor's."""
+        known = self._known.get(element)
+        if known is None:
+            parent = element.getparent()
+            base = IDENTITY if parent is None else self.of(parent)
+            own = element.get("transform")
+            known = multiply(base, parse_transform(own)) if own else base
+            self._known[element] = known
+        return known
+
+    def points(self, element: etree._Element) -> list[Point]:
+        """A shape's outline points on the page."""
+        m = self.of(element)
+        drawn = shape_points(element)
+        return drawn if m == IDENTITY else [apply(m, x, y) for x, y in drawn]
 
 
 class _PathReader:
@@ -263,19 +280,18 @@ def shape_points(element: etree._Element) -> list[Point]:
     return []
 
 
-def page_points(element: etree._Element) -> list[Point]:
-    """A shape's outline points on the page."""
-    m = current_matrix(element)
-    return [apply(m, x, y) for x, y in shape_points(element)]
+@functools.lru_cache(maxsize=16)
+def _style_pattern(name: str) -> re.Pattern[str]:
+    return re.compile(r"(?:^|;)\s*" + re.escape(name) + r"\s*:\s*([^;]+)")
 
 
 def style_property(element: etree._Element | None, name: str) -> str | None:
     """A presentation attribute or ``style`` property, inherited from the nearest ancestor that sets it."""
-    pattern = re.compile(r"(?:^|;)\s*" + re.escape(name) + r"\s*:\s*([^;]+)")
     while element is not None:
         value = element.get(name)
-        if value is None:
-            found = pattern.search(element.get("style") or "")
+        style = element.get("style") if value is None else None
+        if style:
+            found = _style_pattern(name).search(style)
             value = found.group(1).strip() if found else None
         if value is not None:
             return value

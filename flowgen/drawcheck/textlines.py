@@ -19,7 +19,7 @@ from lxml import etree
 from PIL import ImageFont
 
 from flowgen.drawcheck.plane import Box
-from flowgen.drawcheck.svgshapes import SVG, apply, current_matrix, number, style_property
+from flowgen.drawcheck.svgshapes import SVG, Matrices, apply, number, style_property
 from flowgen.text import FontFace, FontNotFound, FontResolver
 
 MEASURE_PIXELS = 1000  # text is measured this large and scaled to its size
@@ -42,6 +42,12 @@ def _large(path: str) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(path, MEASURE_PIXELS)
 
 
+@functools.lru_cache(maxsize=65536)
+def _large_width(path: str, content: str) -> float:
+    """Advance width of ``content`` at MEASURE_PIXELS (the same lines recur on every page of a document)."""
+    return float(_large(path).getlength(content))
+
+
 def _families(value: str) -> list[str]:
     return [f.strip().strip("'\"") for f in value.split(",") if f.strip()]
 
@@ -52,12 +58,11 @@ def _bold(weight: str) -> bool:
 
 
 class TextMeasurer:
-    """Measures the lines of ``<text>`` elements; remembers the faces it resolved."""
+    """Measures the lines of ``<text>`` elements; remembers the faces it resolved (so it may serve many pages)."""
 
     def __init__(self, resolver: FontResolver | None = None):
         self.resolver = resolver or FontResolver()
         self._faces: dict[tuple[str, bool, bool], FontFace | None] = {}
-        self._lines: dict[etree._Element, list[TextLine]] = {}  # keys keep lxml's proxies alive, so stable
 
     def face(self, family: str, bold: bool, italic: bool) -> FontFace | None:
         """The face a ``font-family`` list means (the fallback family when none is installed)."""
@@ -82,15 +87,10 @@ class TextMeasurer:
         face = self.face(family, bold, italic)
         if face is None:
             return 0.6 * size * len(content)  # no font at all: a typical average advance
-        return float(_large(face.path).getlength(content)) * size / MEASURE_PIXELS
+        return _large_width(face.path, content) * size / MEASURE_PIXELS
 
-    def lines(self, text: etree._Element) -> list[TextLine]:
+    def lines(self, text: etree._Element, matrices: Matrices) -> list[TextLine]:
         """The page boxes of a ``<text>`` element's lines (each ``<tspan>`` with an x or y is a line)."""
-        if text not in self._lines:
-            self._lines[text] = self._measure_lines(text)
-        return self._lines[text]
-
-    def _measure_lines(self, text: etree._Element) -> list[TextLine]:
         spans = [t for t in text.iter(f"{SVG}tspan") if t.get("x") is not None or t.get("y") is not None]
         parts: Sequence[etree._Element] = spans or [text]
         out = []
@@ -104,7 +104,7 @@ class TextMeasurer:
             width = self.width(element, content)
             anchor = style_property(element, "text-anchor") or "start"
             x0 = x - width / 2 if anchor == "middle" else x - width if anchor == "end" else x
-            m = current_matrix(element)
+            m = matrices.of(element)
             corners = [apply(m, x0, y - ASCENT * size), apply(m, x0 + width, y + DESCENT * size)]
             out.append(TextLine(Box.of(corners), content))
         return out
