@@ -261,6 +261,17 @@ def _parallel(x: float) -> bytes:
     )
 
 
+def _straight_on_straight() -> bytes:
+    """7→8, one straight run, drawn on top of 1→2 (flowgen's older checker never compared a straight arrow
+    that came second: its box is flat)."""
+    return _two_columns(
+        Symbol(1, "a", 60, 70).svg(),
+        Symbol(2, "a", 60, 300).svg(),
+        edge(1, 2, [(110, 100), (110, 300)]),
+        edge(7, 8, [(110, 150), (110, 250)]),
+    )
+
+
 def _grazing() -> bytes:
     """3→4 passes 4 units beside step 1, which it does not connect."""
     return _two_columns(
@@ -406,6 +417,7 @@ def fixtures() -> dict[str, Fixture]:
             flowchart(edge_2_3=edge(2, 3, [(110, 175), (110, 220)], Label("Tidak", 140, 200))), ("label-far",)
         ),
         "edge-overlap": Fixture(flowchart(**_overlapping_loops()), ("edge-overlap",)),
+        "edge-overlap of straight arrows": Fixture(_straight_on_straight(), ("edge-overlap",)),
         "edges-close": Fixture(_parallel(116), ("edges-close",)),
         "crossing-at-end": Fixture(_crossing(), ("crossing-at-end",)),
         "edge-on-border": Fixture(
