@@ -344,8 +344,8 @@ class Fixture:
     rules: tuple[str, ...]  # every fault expected, by rule (a rule twice when it is broken twice)
 
 
-def fixtures() -> dict[str, Fixture]:
-    """Every fixture by name: the clean pages, then one bad page or more for each rule."""
+def _layout_fixtures() -> dict[str, Fixture]:
+    """The clean pages, and the bad pages of lanes and steps."""
     return {
         "clean flowchart": Fixture(flowchart(), ()),
         "clean table": Fixture(table(), ()),
@@ -361,6 +361,12 @@ def fixtures() -> dict[str, Fixture]:
         "step-overlap": Fixture(
             flowchart(step_6=Symbol(6, "a", 140, 225, ("X",), w=60, h=20).svg()), ("step-overlap",)
         ),
+    }
+
+
+def _text_fixtures() -> dict[str, Fixture]:
+    """Bad pages of text."""
+    return {
         "text-overflow": Fixture(
             flowchart(step_3=Symbol(3, "a", 60, 220, ("Proses",), text_dy=24).svg()), ("text-overflow",)
         ),
@@ -393,6 +399,12 @@ def fixtures() -> dict[str, Fixture]:
             ),
             ("word-split",),
         ),
+    }
+
+
+def _arrow_fixtures() -> dict[str, Fixture]:
+    """Bad pages of arrows (alone and in pairs) and their labels."""
+    return {
         "decision-label": Fixture(flowchart(edge_2_3=edge(2, 3, [(110, 175), (110, 220)])), ("decision-label",)),
         "edge-through": Fixture(
             flowchart(step_6=Symbol(6, "b", 260, 140, ("X",), h=20).svg()), ("edge-through", "edge-grazes")
@@ -438,6 +450,12 @@ def fixtures() -> dict[str, Fixture]:
             ),
             ("head-no-stem",),
         ),
+    }
+
+
+def _mark_fixtures() -> dict[str, Fixture]:
+    """Bad pages of forks, badges, paper and the table."""
+    return {
         "fork-label-twice": Fixture(
             flowchart(edge_2_4=edge(2, 4, [(160, 150), (310, 150), (310, 220)], Label("Tidak", 165, 146))),
             ("fork-label-twice",),
@@ -451,6 +469,11 @@ def fixtures() -> dict[str, Fixture]:
             table(edge_2_3=edge(2, 3, [(290, 120), (190, 120), (190, 160), (210, 160)])), ("edge-outside",)
         ),
     }
+
+
+def fixtures() -> dict[str, Fixture]:
+    """Every fixture by name: the clean pages, then one bad page or more for each rule."""
+    return {**_layout_fixtures(), **_text_fixtures(), **_arrow_fixtures(), **_mark_fixtures()}
 
 
 IMPLIED = {
