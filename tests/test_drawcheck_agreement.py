@@ -10,17 +10,32 @@ checker is not installed.
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import os
+import re
 import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 
 import flowgen
-from flowgen.drawcheck import FLOWGEN_ONLY, NO_DRAWING, check_svg
+from flowgen.drawcheck import (
+    FLOWGEN_ONLY,
+    NO_DRAWING,
+    RULES,
+    arrow_pairs,
+    arrows,
+    check_svg,
+    labels,
+    plane,
+    ports,
+    text,
+    textlines,
+)
 from tests.drawcheck_fixtures import fixtures
 from tests.helpers import EXAMPLES, ROOT
 
@@ -97,3 +112,35 @@ def test_both_checkers_find_the_same_faults_in_real_outputs(tmp_path: Path) -> N
             files.append(tmp_path / f"{path.stem}.lampiran-{n}.svg")
             files[-1].write_bytes(data)
     assert _disagreements(files) == {}
+
+
+def _svgcheck_module(monkeypatch: pytest.MonkeyPatch) -> ModuleType:
+    assert SVGCHECK is not None
+    spec = importlib.util.spec_from_file_location("svgcheck_for_tests", SVGCHECK)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    monkeypatch.setitem(sys.modules, "svgcheck_for_tests", module)  # (its dataclasses look themselves up there)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_both_checkers_have_the_same_rules_and_thresholds(monkeypatch: pytest.MonkeyPatch) -> None:
+    svgcheck = _svgcheck_module(monkeypatch)
+    listed = set(re.findall(r"^  ([a-z]+(?:-[a-z]+)+) ", svgcheck.__doc__ or "", re.MULTILINE))
+    assert listed == set(RULES) - FLOWGEN_ONLY - {"step-shape"}  # (svgcheck reports step-shape without listing it)
+    ours = {
+        "PAD": text.PAD,
+        "LABEL_FAR": labels.LABEL_FAR,
+        "END_ZONE": arrow_pairs.END_ZONE,
+        "BORDER_NEAR": arrows.BORDER_NEAR,
+        "BORDER_RUN": arrows.BORDER_RUN,
+        "CLOSE": arrow_pairs.CLOSE,
+        "CLOSE_RUN": arrow_pairs.CLOSE_RUN,
+        "MERGED": arrow_pairs.MERGED,
+        "GRAZE": arrows.GRAZE,
+        "CORNER": ports.CORNER,
+        "STEM": arrows.STEM,
+        "MEASURE": textlines.MEASURE_PIXELS,
+        "TOL": plane.TOLERANCE,
+    }
+    assert {name: getattr(svgcheck, name) for name in ours} == ours
