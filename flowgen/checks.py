@@ -11,6 +11,7 @@ from __future__ import annotations
 from flowgen.errors import Diagnostic, Span, error, sort_key, warning
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
+from flowgen.model.validate import model_errors
 
 
 def _where(procedure: Procedure, step: Step) -> tuple[Span, str | None]:
@@ -155,6 +156,14 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
 
 
 def check(procedure: Procedure) -> list[Diagnostic]:
-    """Every error and warning for a procedure, in source order."""
+    """Every error and warning for a procedure, in source order.
+
+    A procedure that breaks the model's rules (built in code with an
+    undeclared actor, say) gets those errors only: the graph rules cannot be
+    judged on it.
+    """
+    broken = model_errors(procedure)
+    if broken:
+        return broken
     found = structure_errors(procedure) + convention_warnings(procedure)
     return sorted(found, key=sort_key)

@@ -9,15 +9,16 @@ of problems.
 
 from __future__ import annotations
 
-import difflib
 import re
 from dataclasses import dataclass
 
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
 from flowgen.language.keywords import (
+    ARROW,
     ATTRIBUTE_KEYS,
     ENGLISH,
+    ESCAPED_ARROW,
     LIST_KEYS,
     SCALAR_KEYS,
     SECTION_KEYS,
@@ -26,6 +27,7 @@ from flowgen.language.keywords import (
     lookup,
 )
 from flowgen.model.types import answer_of
+from flowgen.suggest import suggest
 
 IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
 LABEL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
@@ -41,15 +43,6 @@ UNCLOSED_LABEL = re.compile(r"\[[ ]*([A-Za-z0-9_][A-Za-z0-9_-]*)[ ]+(?=\S)")
 WORD_LINE = re.compile(rf"({_NAME})(?:[ ]+(\S.*))?\Z")
 # an actor line written without '=': "pu: Name" or "pu Name"
 ACTOR_LINE_LOOSE = re.compile(rf"[ ]*({_NAME})(?:[ ]*:[ ]*|[ ]+)(\S.*)")
-ARROW = "->"
-ESCAPED_ARROW = "\\->"
-
-
-def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """The closest choice to a misspelt word, if one is close enough."""
-    lowered = {c.lower(): c for c in choices}
-    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[found[0]] if found else None
 
 
 def find_arrow(text: str) -> int:
