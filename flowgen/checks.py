@@ -71,7 +71,7 @@ def structure_errors(procedure: Procedure, partial: bool = False) -> list[Diagno
         code = "after-end" if before is not None and before.kind is StepKind.END else "unreached"
         found.append(error(code, span, text, step=step.number, before=step.number - 1))
     # what is left are groups of steps that only lead to each other: one error for each group
-    reached = analysis.reachable(procedure, [s.number for s in procedure.starts] + orphans)
+    reached = analysis.reach(procedure, [s.number for s in procedure.starts] + orphans)
     for group in _groups(procedure, [s.number for s in steps if s.number not in reached]):
         if any(number < group[0] for number in undecided):
             continue  # as above: the missing branch of a decision may be what leads here
@@ -104,7 +104,7 @@ def _groups(procedure: Procedure, numbers: list[int]) -> list[list[int]]:
 def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Diagnostic]:
     """Warnings: things the standard frowns on, which still draw."""
     found: list[Diagnostic] = []
-    counts = analysis.steps_per_actor(procedure)
+    counts = analysis.count_steps(procedure)
     for actor in procedure.actors:
         if counts.get(actor.key, 0) == 0:
             found.append(warning("unused-actor", actor.span, procedure.line_text(actor.span), key=actor.key))

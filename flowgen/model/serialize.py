@@ -87,13 +87,23 @@ def to_dict(p: Procedure) -> dict[str, Any]:
     }
 
 
-_TYPE_NAMES = {str: "text", int: "a whole number", float: "a number", list: "a list", dict: "an object"}
+# what a value should have been, in English and Indonesian (the messages take both)
+_TYPE_NAMES: dict[type, tuple[str, str]] = {
+    str: ("text", "teks"),
+    int: ("a whole number", "bilangan bulat"),
+    float: ("a number", "bilangan"),
+    list: ("a list", "daftar"),
+    dict: ("an object", "objek"),
+}
 
 
 def _shown(value: Any) -> str:
-    text = json.dumps(value, ensure_ascii=False) if isinstance(value, (str, int, float, bool, type(None))) else None
-    if text is None:
-        text = "a list" if isinstance(value, list) else "an object" if isinstance(value, dict) else type(value).__name__
+    """A value as JSON, shortened: words of neither language, so both messages can show it."""
+    if isinstance(value, list):
+        return "[...]"
+    if isinstance(value, dict):
+        return "{...}"
+    text = json.dumps(value, ensure_ascii=False, default=repr)
     return text if len(text) <= 40 else text[:37] + "..."
 
 
@@ -117,8 +127,12 @@ class _Reader:
         if kind is float and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if not isinstance(value, kind) or (kind is int and isinstance(value, bool)):
-            self.fail("schema-type", where, expected=_TYPE_NAMES.get(kind, kind.__name__), found=_shown(value))
+            self.wrong_type(where, kind, value)
         return value
+
+    def wrong_type(self, path: str, kind: type, value: Any) -> NoReturn:
+        expected, expected_id = _TYPE_NAMES[kind]
+        self.fail("schema-type", path, expected=expected, expected_id=expected_id, found=_shown(value))
 
     def items(self, data: dict[str, Any], key: str, path: str, read: Callable[[Any, str], T]) -> tuple[T, ...]:
         values = self.get(data, key, path, list)
@@ -126,12 +140,12 @@ class _Reader:
 
     def obj(self, value: Any, path: str) -> dict[str, Any]:
         if not isinstance(value, dict):
-            self.fail("schema-type", path, expected="an object", found=_shown(value))
+            self.wrong_type(path, dict, value)
         return value
 
     def text(self, value: Any, path: str) -> str:
         if not isinstance(value, str):
-            self.fail("schema-type", path, expected="text", found=_shown(value))
+            self.wrong_type(path, str, value)
         return value
 
     def span_of(self, data: dict[str, Any], key: str, path: str, required: bool = True) -> Span:
@@ -155,7 +169,7 @@ class _Reader:
         try:
             day = dt.date.fromisoformat(iso)
         except ValueError:
-            self.fail("schema-bad-value", f"{where}.date", found=_shown(iso), expected="a date such as 2021-01-04")
+            self.fail("schema-bad-date", f"{where}.date", found=_shown(iso))
         return DateValue(day, self.get(raw, "written", where, str))
 
     def duration(self, data: dict[str, Any], key: str, path: str) -> Duration | None:
@@ -217,7 +231,7 @@ class _Reader:
             return StepKind(word)
         except ValueError:
             known = ", ".join(k.value for k in StepKind)
-            self.fail("schema-bad-value", f"{path}.kind", found=_shown(word), expected=f"one of {known}")
+            self.fail("schema-bad-kind", f"{path}.kind", found=_shown(word), known=known)
 
     def step(self, value: Any, path: str) -> Step:
         s = self.obj(value, path)

@@ -35,13 +35,19 @@ MESSAGES: dict[str, M] = {
     ),
     "schema-type": M(
         "at {path}: expected {expected}, found {found}",
-        "di {path}: seharusnya {expected}, ternyata {found}",
+        "di {path}: seharusnya {expected_id}, ternyata {found}",
         _JSON_HINT_EN,
         _JSON_HINT_ID,
     ),
-    "schema-bad-value": M(
-        "at {path}: {found} is not {expected}",
-        "di {path}: {found} bukan {expected}",
+    "schema-bad-date": M(
+        "at {path}: {found} is not a date written as YYYY-MM-DD",
+        "di {path}: {found} bukan tanggal bertulis YYYY-MM-DD",
+        _JSON_HINT_EN,
+        _JSON_HINT_ID,
+    ),
+    "schema-bad-kind": M(
+        "at {path}: {found} is not a kind of step (the kinds are {known})",
+        "di {path}: {found} bukan jenis langkah (jenisnya: {known})",
         _JSON_HINT_EN,
         _JSON_HINT_ID,
     ),
