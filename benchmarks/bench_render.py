@@ -26,9 +26,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import procedure_text
 
 import flowgen
+from flowgen.api import flowchart_page, lampiran_document, paint_page, resolve_style
 from flowgen.layout import graphviz as gv
 from flowgen.layout.flowchart import layout_flowchart
-from flowgen.render.api import flowchart_page, lampiran_document, paint_page, resolve_style
 from flowgen.render.pdf import render_pdf
 
 ACTORS = {12: 5, 40: 6, 200: 8}

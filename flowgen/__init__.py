@@ -8,26 +8,34 @@ The public API for pipelines::
         print(d.format())
     svg = flowgen.render_flowchart(procedure, format="svg")           # bytes, nothing written
     pdf = flowgen.render_lampiran(procedure, style="kemendikbud")    # the signed document form
+    text = flowgen.dumps(procedure)                    # lossless JSON; flowgen.loads(text) reads it back
+    pos = flowgen.to_pos(procedure)                    # back to .pos text
 
-Every error flowgen raises on purpose is a :class:`FlowgenError`.
+Every error flowgen raises on purpose is a :class:`FlowgenError`; a procedure
+built in code that breaks the model's rules is a :class:`ModelError`, a wrong
+JSON document a :class:`SchemaError`, before anything is laid out.
 """
 
+from flowgen.api import render_flowchart, render_lampiran, render_lampiran_pages, resolve_style, validate
 from flowgen.checks import check
 from flowgen.errors import (
     Diagnostic,
     FlowgenError,
     LayoutError,
+    ModelError,
     RenderError,
+    SchemaError,
     Severity,
     SourceError,
     Span,
     StyleError,
 )
+from flowgen.language.printer import to_pos
 from flowgen.language.reader import analyze, load, parse
 from flowgen.model.analysis import longest_path, paths, reachable, shortest_path, steps_per_actor
+from flowgen.model.serialize import dumps, from_dict, loads, to_dict
 from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import DateValue, Duration, TimeValue
-from flowgen.render.api import render_flowchart, render_lampiran, render_lampiran_pages, resolve_style
 
 __version__ = "0.1.0"
 
@@ -42,8 +50,10 @@ __all__ = [
     "FlowgenError",
     "Identity",
     "LayoutError",
+    "ModelError",
     "Procedure",
     "RenderError",
+    "SchemaError",
     "Severity",
     "SourceError",
     "Span",
@@ -54,7 +64,10 @@ __all__ = [
     "__version__",
     "analyze",
     "check",
+    "dumps",
+    "from_dict",
     "load",
+    "loads",
     "longest_path",
     "parse",
     "paths",
@@ -65,4 +78,7 @@ __all__ = [
     "resolve_style",
     "shortest_path",
     "steps_per_actor",
+    "to_dict",
+    "to_pos",
+    "validate",
 ]

@@ -22,12 +22,12 @@ from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flowgen.api import Format, flowchart_page, lampiran_document, option_css, paint_page, resolve_style
 from flowgen.errors import Diagnostic, FlowgenError, SourceError
 from flowgen.language.reader import analyze_file
 from flowgen.model.serialize import dumps
 from flowgen.model.types import Procedure
 from flowgen.outputs import Output, write_outputs
-from flowgen.render.api import Format, option_css, paint_page, resolve_style
 from flowgen.style.resolve import ResolvedStyle
 
 FORMATS = ("svg", "png", "pdf", "json")
@@ -78,15 +78,11 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
     outputs: list[Output] = []
     formats = options.formats
     if "flowchart" in options.forms and formats & {"svg", "png", "pdf"}:
-        from flowgen.render.api import flowchart_page
-
         page = flowchart_page(procedure, style)
         for fmt in ("svg", "png"):
             if fmt in formats:
                 outputs.append(Output(f"{stem}.flowchart.{fmt}", paint_page(page, fmt, options.dpi)))
     if "lampiran" in options.forms and formats & {"svg", "png", "pdf"}:
-        from flowgen.render.api import lampiran_document
-
         document = lampiran_document(procedure, style)
         if "pdf" in formats:
             from flowgen.render.pdf import render_pdf

@@ -11,6 +11,7 @@ from __future__ import annotations
 from flowgen.errors import Diagnostic, Span, error, sort_key, warning
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
+from flowgen.model.validate import model_errors
 
 
 def _where(procedure: Procedure, step: Step) -> tuple[Span, str | None]:
@@ -70,7 +71,7 @@ def structure_errors(procedure: Procedure, partial: bool = False) -> list[Diagno
         code = "after-end" if before is not None and before.kind is StepKind.END else "unreached"
         found.append(error(code, span, text, step=step.number, before=step.number - 1))
     # what is left are groups of steps that only lead to each other: one error for each group
-    reached = analysis.reachable(procedure, [s.number for s in procedure.starts] + orphans)
+    reached = analysis.reach(procedure, [s.number for s in procedure.starts] + orphans)
     for group in _groups(procedure, [s.number for s in steps if s.number not in reached]):
         if any(number < group[0] for number in undecided):
             continue  # as above: the missing branch of a decision may be what leads here
@@ -103,7 +104,7 @@ def _groups(procedure: Procedure, numbers: list[int]) -> list[list[int]]:
 def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Diagnostic]:
     """Warnings: things the standard frowns on, which still draw."""
     found: list[Diagnostic] = []
-    counts = analysis.steps_per_actor(procedure)
+    counts = analysis.count_steps(procedure)
     for actor in procedure.actors:
         if counts.get(actor.key, 0) == 0:
             found.append(warning("unused-actor", actor.span, procedure.line_text(actor.span), key=actor.key))
@@ -155,6 +156,14 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
 
 
 def check(procedure: Procedure) -> list[Diagnostic]:
-    """Every error and warning for a procedure, in source order."""
+    """Every error and warning for a procedure, in source order.
+
+    A procedure that breaks the model's rules (built in code with an
+    undeclared actor, say) gets those errors only: the graph rules cannot be
+    judged on it.
+    """
+    broken = model_errors(procedure)
+    if broken:
+        return broken
     found = structure_errors(procedure) + convention_warnings(procedure)
     return sorted(found, key=sort_key)

@@ -134,7 +134,7 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
     failed = False
     report: list[dict[str, Any]] = []
     if style is not None:
-        from flowgen.render.api import resolve_style
+        from flowgen.api import resolve_style
 
         try:
             resolve_style(style)

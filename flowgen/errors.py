@@ -162,6 +162,18 @@ class SourceError(FlowgenError):
     """The .pos text could not be read, parsed or compiled into a procedure."""
 
 
+class ModelError(FlowgenError):
+    """A :class:`~flowgen.model.types.Procedure` built in code breaks the model's rules.
+
+    For example a step whose actor is not declared, or an arrow to a step
+    that does not exist: raised by the public functions before they use it.
+    """
+
+
+class SchemaError(ModelError):
+    """A JSON document is not a flowgen procedure this flowgen reads; the message names the JSON path."""
+
+
 class StyleError(FlowgenError):
     """A style sheet (or the ``flowgen.toml`` naming one) is wrong."""
 

@@ -170,4 +170,4 @@ def procedures(
 
 
 def printed(procedure: Procedure) -> str:
-    return flowgen.Procedure.to_pos(procedure)
+    return flowgen.to_pos(procedure)

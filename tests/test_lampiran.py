@@ -12,9 +12,9 @@ from hypothesis import HealthCheck, given, settings
 from lxml import etree
 
 import flowgen
+from flowgen.api import lampiran_document, resolve_style
 from flowgen.drawcheck import LEGACY_RULES, check_svg, connector_pairs
 from flowgen.layout.lampiran import layout_table
-from flowgen.render.api import lampiran_document, resolve_style
 from flowgen.render.svg import render_svg
 from tests.helpers import EXAMPLES, ROOT, examples, flow
 from tests.strategies import procedures

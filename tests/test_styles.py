@@ -13,8 +13,8 @@ from lxml import etree
 from PIL import Image
 
 import flowgen
+from flowgen.api import resolve_style
 from flowgen.drawcheck import LEGACY_RULES, check_svg, connector_pairs
-from flowgen.render.api import resolve_style
 from flowgen.style.choose import choose, locate, style_for
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.style.sheet import read_css, read_sheet

@@ -1,6 +1,6 @@
 """The syntax tree of a .pos file: what was written, where, before any meaning.
 
-The parser builds these nodes; :mod:`flowgen.model.compile` turns them into a
+The parser builds these nodes; :mod:`flowgen.language.compile` turns them into a
 :class:`~flowgen.model.types.Procedure`.  Keys are already canonical (the
 Indonesian keyword), so the compiler never deals with English aliases.
 """

@@ -78,6 +78,10 @@ STEP_KEYWORDS: dict[str, str] = {
     "end": "end",
 }
 
+# the arrow between a step and where it leads, and how a text writes a literal "->"
+ARROW = "->"
+ESCAPED_ARROW = "\\->"
+
 # English alias of each canonical key, for the printer and the docs
 ENGLISH: dict[str, str] = {
     canonical: alias

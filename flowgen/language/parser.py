@@ -9,15 +9,10 @@ of problems.
 
 from __future__ import annotations
 
-import difflib
-import re
-from dataclasses import dataclass
-
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
 from flowgen.language.keywords import (
     ATTRIBUTE_KEYS,
-    ENGLISH,
     LIST_KEYS,
     SCALAR_KEYS,
     SECTION_KEYS,
@@ -25,118 +20,29 @@ from flowgen.language.keywords import (
     TOP_KEYS,
     lookup,
 )
+from flowgen.language.lines import (
+    ACTOR_LINE_LOOSE,
+    IDENT,
+    JOINT_HEAD,
+    KEY_LINE,
+    KEYWORD_HEAD,
+    WORD_LINE,
+    Line,
+    actor_key,
+    declared_actors,
+    find_arrow,
+    is_flow_key,
+    known_keys,
+)
+from flowgen.language.steps import StepReader
 from flowgen.model.types import answer_of
-
-IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
-LABEL = re.compile(r"[A-Za-z0-9_][A-Za-z0-9_-]*\Z")
-KEY_LINE = re.compile(r"([A-Za-z][A-Za-z0-9_-]*)[ ]*:")
-_NAME = r"[A-Za-z][A-Za-z0-9_-]*"
-# "pu+ktu:" — actor keys joined by "+" before a colon
-JOINT_HEAD = re.compile(rf"{_NAME}(?:[ ]*\+[ ]*{_NAME})+[ ]*:")
-# a step keyword and what follows it: "mulai pu: ...", "selesai pu", "mulai: ..."
-KEYWORD_HEAD = re.compile(rf"([A-Za-z]+)(?:[ ]+((?:{_NAME})(?:[ ]*\+[ ]*{_NAME})*))?[ ]*(:|->|\Z)")
-# an unclosed label and the step after it: "[catat pu: Mencatat surat"
-UNCLOSED_LABEL = re.compile(r"\[[ ]*([A-Za-z0-9_][A-Za-z0-9_-]*)[ ]+(?=\S)")
-# a key and its value with no colon between them: "judul Pengelolaan Surat"
-WORD_LINE = re.compile(rf"({_NAME})(?:[ ]+(\S.*))?\Z")
-# an actor line written without '=': "pu: Name" or "pu Name"
-ACTOR_LINE_LOOSE = re.compile(rf"[ ]*({_NAME})(?:[ ]*:[ ]*|[ ]+)(\S.*)")
-ARROW = "->"
-ESCAPED_ARROW = "\\->"
-
-
-def suggest(word: str, choices: list[str] | tuple[str, ...]) -> str | None:
-    """The closest choice to a misspelt word, if one is close enough."""
-    lowered = {c.lower(): c for c in choices}
-    found = difflib.get_close_matches(word.lower(), list(lowered), n=1, cutoff=0.6)
-    return lowered[found[0]] if found else None
-
-
-def find_arrow(text: str) -> int:
-    """Index of the last ``->`` not written as ``\\->``, or -1."""
-    index = text.rfind(ARROW)
-    while index > 0 and text[index - 1] == "\\":
-        index = text.rfind(ARROW, 0, index - 1)
-    return index
-
-
-def unescape(text: str) -> str:
-    return text.replace(ESCAPED_ARROW, ARROW)
-
+from flowgen.suggest import suggest
 
 # the open block after an unknown key without a value inside 'alur:'
 _FLOW_AFTER_UNKNOWN = "alur?"
 
-# the step details in the order the documentation lists them
-_DETAIL_ORDER = ["kelengkapan", "waktu", "output", "keterangan", "simbol"]
 
-
-def _is_english(table: dict[str, str], suggestion: str | None) -> bool:
-    """Whether the closest known key is an English alias (so the writer is writing English)."""
-    return suggestion is not None and lookup(table, suggestion) not in (None, suggestion.lower())
-
-
-def known_keys(table: dict[str, str], suggestion: str | None) -> list[str]:
-    """The keys of a table, to list in a hint: the English ones when the closest key is English."""
-    canonical = sorted(set(table.values()))
-    if _is_english(table, suggestion):
-        return sorted({ENGLISH.get(key, key) for key in canonical})
-    return canonical
-
-
-def _actor_key(content: str) -> str | None:
-    """The key an actor line declares, also when it is written wrongly ('pu: Name', 'pu Name')."""
-    if "=" in content:
-        key = content.split("=", 1)[0].strip()
-        return key if IDENT.match(key) else None
-    found = ACTOR_LINE_LOOSE.match(content)
-    return found.group(1) if found else None
-
-
-def _is_flow_key(raw: str) -> bool:
-    """Whether a line opens the 'alur:' block (also when its colon is missing)."""
-    match = WORD_LINE.match(raw) or KEY_LINE.match(raw)
-    return match is not None and lookup(SECTION_KEYS, match.group(1)) == "alur"
-
-
-def declared_actors(lines: tuple[str, ...]) -> list[str]:
-    """Actor keys of the 'pelaksana:' blocks, read ahead so that steps can be recognised anywhere."""
-    keys: list[str] = []
-    inside = False
-    for raw in lines:
-        stripped = raw.strip(" \t")
-        if not stripped or stripped.startswith("#"):
-            continue
-        key: str | None = None
-        if raw[:1] in (" ", "\t"):
-            key = _actor_key(stripped) if inside else None
-        elif inside and "=" in stripped and not KEY_LINE.match(stripped):
-            key = _actor_key(stripped)  # an actor written at the margin
-        else:
-            match = KEY_LINE.match(stripped)
-            inside = match is not None and lookup(SECTION_KEYS, match.group(1)) == "pelaksana"
-            if match is not None and inside and "=" in stripped:
-                key = _actor_key(stripped[match.end() :])
-        if key is not None and key not in keys:
-            keys.append(key)
-    return keys
-
-
-@dataclass(frozen=True)
-class _Line:
-    number: int
-    text: str  # the whole line as written (without the newline)
-    indent: int  # depth of the indentation (a tab counts as two spaces)
-    content: str  # the line without its indentation and trailing spaces
-    lead: int  # characters of indentation as written
-
-    @property
-    def col(self) -> int:
-        """1-based column where the content starts, in characters as written."""
-        return self.lead + 1
-
-
-class Parser:
+class Parser(StepReader):
     def __init__(self, text: str, source_name: str = "<text>"):
         self.source = source_name
         if text.startswith("\ufeff"):
@@ -163,21 +69,11 @@ class Parser:
         self.deep_parent: ast.StepNode | None = None
         self.deep_indent: int | None = None
         self.declared = declared_actors(self.lines)
-        self.flow_written = any(_is_flow_key(raw) for raw in self.lines)
+        self.flow_written = any(is_flow_key(raw) for raw in self.lines)
         # mistakes that are reported once, not on every line they repeat on
         self.once: set[str] = set()
         self.branch_errors: set[int] = set()  # ids of steps told that a line under them is no detail
         self.duplicate_errors: set[int] = set()  # ids of steps already told of a repeated detail
-
-    # -- helpers -----------------------------------------------------------
-
-    def span(self, line: _Line, offset: int, length: int) -> Span:
-        """Span of ``length`` characters starting ``offset`` characters into the content."""
-        return Span(self.source, line.number, line.col + offset, max(1, length))
-
-    def err(self, code: str, span: Span, **args: object) -> None:
-        text = self.lines[span.line - 1] if 1 <= span.line <= len(self.lines) else None
-        self.diagnostics.append(error(code, span, text, **args))
 
     # -- main loop -----------------------------------------------------------
 
@@ -211,12 +107,12 @@ class Parser:
         )
         return document, self.diagnostics
 
-    def _measure(self, number: int, raw: str) -> _Line:
+    def _measure(self, number: int, raw: str) -> Line:
         lead = len(raw) - len(raw.lstrip(" \t"))
         prefix = raw[:lead]
         if "\t" in prefix:
             self.err("tab-indent", Span(self.source, number, prefix.index("\t") + 1, 1))
-        return _Line(number, raw, len(prefix.replace("\t", "  ")), raw[lead:].rstrip(" \t"), lead)
+        return Line(number, raw, len(prefix.replace("\t", "  ")), raw[lead:].rstrip(" \t"), lead)
 
     # -- what a line looks like ------------------------------------------------
 
@@ -246,11 +142,11 @@ class Parser:
 
     # -- top level -----------------------------------------------------------
 
-    def _margin_entry(self, line: _Line) -> bool:
+    def _margin_entry(self, line: Line) -> bool:
         """An item or an actor written at the margin, inside its block: reported, then read as meant."""
         content = line.content
         item = self.block in LIST_KEYS.values() and content.startswith("-")
-        actor = self.block == "pelaksana" and "=" in content and _actor_key(content) and not KEY_LINE.match(content)
+        actor = self.block == "pelaksana" and "=" in content and actor_key(content) and not KEY_LINE.match(content)
         if not (item or actor):
             return False
         if f"margin {self.block_line}" not in self.once:  # the block's other lines are the same mistake
@@ -269,11 +165,11 @@ class Parser:
         keyword = KEYWORD_HEAD.match(content)
         return bool(keyword and keyword.group(2) and lookup(STEP_KEYWORDS, keyword.group(1)))
 
-    def _indent_from(self, line: _Line) -> int:
+    def _indent_from(self, line: Line) -> int:
         counts = self._step_indents(line.number - 1)
         return max(counts, key=lambda i: counts[i]) if counts else line.indent
 
-    def _open_flow(self, line: _Line) -> None:
+    def _open_flow(self, line: Line) -> None:
         """Start reading steps; their indentation is the one most step lines below share."""
         self.block = "alur"
         self.step = None
@@ -314,7 +210,7 @@ class Parser:
         elif self.block not in ("alur", None):
             self.block = None
 
-    def _top_line(self, line: _Line) -> None:
+    def _top_line(self, line: Line) -> None:
         in_flow = self.block == "alur"
         match = KEY_LINE.match(line.content)
         written = match.group(1) if match else ""
@@ -369,7 +265,7 @@ class Parser:
             if value:
                 self.err("section-inline", self.span(line, value_offset, len(value)), key=written)
                 # read what was written anyway, so that it is not reported again as missing
-                inline = _Line(line.number, line.text, 0, value, line.lead + value_offset)
+                inline = Line(line.number, line.text, 0, value, line.lead + value_offset)
                 if key == "pelaksana" and "=" in value:
                     self._actor_line(inline)
                 elif key == "alur" and self._looks_like_step(value):
@@ -382,7 +278,7 @@ class Parser:
             self.err("empty-value", key_span, key=written)
         self.entries.append(ast.Entry(key, written, key_span, values, line.text))
 
-    def _without_colon(self, line: _Line) -> bool:
+    def _without_colon(self, line: Line) -> bool:
         """``judul Pengelolaan Surat`` or ``alur``: a known key written without its colon, read as meant."""
         match = WORD_LINE.match(line.content)
         key = lookup(TOP_KEYS, match.group(1)) if match else None
@@ -406,7 +302,7 @@ class Parser:
 
     # -- indented lines -------------------------------------------------------
 
-    def _indented_line(self, line: _Line) -> None:
+    def _indented_line(self, line: Line) -> None:
         block = self.block
         if block is None:
             self.err("unexpected-indent", self.span(line, 0, len(line.content)))
@@ -439,7 +335,7 @@ class Parser:
             # else the key has no value, which was reported on its own line
             self.block = "?"  # once is enough: the next lines are the same mistake
 
-    def _list_item(self, line: _Line) -> None:
+    def _list_item(self, line: Line) -> None:
         if not line.content.startswith("-"):
             if not self.list_failed:  # the lines after it are the same mistake
                 self.err("expected-item", self.span(line, 0, len(line.content)))
@@ -454,7 +350,7 @@ class Parser:
             return
         self.list_values.append(ast.Value(item, self.span(line, offset, len(item))))
 
-    def _actor_line(self, line: _Line) -> None:
+    def _actor_line(self, line: Line) -> None:
         content = line.content
         if "=" not in content and not self.flow_written and self._clearly_a_step(content):
             # the steps follow the actors, but 'alur:' is missing (reported as missing-flow)
@@ -479,7 +375,7 @@ class Parser:
             self.err("empty-actor-name", self.span(line, 0, len(key)), key=key)
         self._declare(line, key, len(key_text) - len(key_text.lstrip()), name, name_offset)
 
-    def _declare(self, line: _Line, key: str, key_offset: int, name: str, name_offset: int) -> None:
+    def _declare(self, line: Line, key: str, key_offset: int, name: str, name_offset: int) -> None:
         self.actors.append(
             ast.ActorDecl(
                 ast.Value(key, self.span(line, key_offset, len(key))),
@@ -488,7 +384,7 @@ class Parser:
             )
         )
 
-    def _flow_line(self, line: _Line) -> None:
+    def _flow_line(self, line: Line) -> None:
         content = line.content
         attribute = self._attribute_key(content)
         if self.step_indent is None:
@@ -534,7 +430,7 @@ class Parser:
             self.err("inconsistent-indent", self.span(line, 0, len(content)), column=self.step_indent + 1)
         self._add_step(line)
 
-    def _add_step(self, line: _Line, too_deep: bool = False) -> None:
+    def _add_step(self, line: Line, too_deep: bool = False) -> None:
         if not too_deep:
             self.deep_indent = None
         elif self.deep_indent is None:
@@ -544,7 +440,7 @@ class Parser:
         if self.step is not None:
             self.steps.append(self.step)
 
-    def _under_step(self, line: _Line) -> None:
+    def _under_step(self, line: Line) -> None:
         """A line indented under a step: a detail, a branch — or a step indented too far."""
         content = line.content
         if self._attribute_key(content) is None and self._looks_like_step(content, strict=True):
@@ -585,222 +481,6 @@ class Parser:
         return None
 
     # -- a step line ----------------------------------------------------------
-
-    def _step_line(self, line: _Line) -> ast.StepNode | None:
-        content = line.content
-        pos = 0
-        label: ast.Value | None = None
-        if content.startswith("["):
-            close = content.find("]")
-            if close < 0:
-                self.err("unclosed-label", self.span(line, 0, len(content)))
-                guess = UNCLOSED_LABEL.match(content)  # "[catat pu: ...": the label is the first word
-                if guess is None:
-                    return None
-                if not guess.group(1).isdigit():
-                    label = ast.Value(guess.group(1), self.span(line, guess.start(1), len(guess.group(1))))
-                pos = guess.end()
-            else:
-                name = content[1:close].strip()
-                if not LABEL.match(name) or name.isdigit():
-                    self.err("bad-label", self.span(line, 0, close + 1), label=name)  # the step is still read
-                else:
-                    label = ast.Value(name, self.span(line, 1 + content[1:close].index(name), len(name)))
-                pos = close + 1
-        pos = _skip_spaces(content, pos)
-        kind = "activity"
-        without_actor = False
-        if content.startswith("?", pos):
-            kind = "decision"
-            pos = _skip_spaces(content, pos + 1)
-        else:
-            word = re.match(r"([A-Za-z]+)[ ]+(?=[^ :+=])", content[pos:])
-            alone = re.match(r"([A-Za-z]+)[ ]*(?=:|->|\Z)", content[pos:])
-            if word and lookup(STEP_KEYWORDS, word.group(1)) and not content[pos + word.end() :].startswith("->"):
-                kind = STEP_KEYWORDS[word.group(1).lower()]
-                pos = _skip_spaces(content, pos + word.end())
-            elif alone and lookup(STEP_KEYWORDS, alone.group(1)) and alone.group(1) not in self.declared:
-                # "mulai: Menerima surat" or "selesai": the kind of step, but no actor
-                keyword = alone.group(1)
-                kind = STEP_KEYWORDS[keyword.lower()]
-                actor = self.declared[0] if self.declared else "pu"
-                rest = content[pos + len(keyword) :]
-                rest = rest.lstrip(" ") if rest.lstrip(" ").startswith(":") else rest
-                self.err(
-                    "keyword-without-actor",
-                    self.span(line, pos, len(keyword)),
-                    keyword=keyword,
-                    example=f"{keyword} {actor}{rest}",
-                )
-                without_actor = True
-                pos = _skip_spaces(content, pos + alone.end())
-        rest = content[pos:]
-        colon = rest.find(":")
-        arrow_in_head = find_arrow(rest if colon < 0 else rest[:colon])
-        if colon < 0:
-            head = rest if arrow_in_head < 0 else rest[:arrow_in_head]
-            words = head.split()
-            if kind not in ("start", "end") or (
-                len(words) > 1 and not all(w in self.declared for w in re.split(r"[ +]+", head.strip())[1:])
-            ):  # "pu Menerima surat", "mulai pu Menerima surat"
-                return self._without_colon_step(line, kind, label, pos)
-            body, body_offset = ("" if arrow_in_head < 0 else rest[arrow_in_head:]), pos + len(head)
-        else:
-            if arrow_in_head >= 0:
-                return self._without_colon_step(line, kind, label, pos)
-            head = rest[:colon]
-            body, body_offset = rest[colon + 1 :], pos + colon + 1
-        actors = () if without_actor else self._actors(line, head, pos)
-        text, targets = self._text_and_targets(line, body, body_offset)
-        head_span = self.span(line, 0, len(content))
-        if not text.text and kind in ("activity", "decision"):
-            self.err("missing-text", self.span(line, pos, len(rest)), kind=kind)
-        if targets is not None and kind == "decision":
-            self.err("decision-arrow", self.span(line, body_offset + find_arrow(body), 2))
-            targets = None
-        if targets is not None and kind == "end":
-            self.err("end-arrow", self.span(line, body_offset + find_arrow(body), 2))
-            targets = None
-        return ast.StepNode(kind, label, actors, text, targets, head_span, line.text)
-
-    def _without_colon_step(self, line: _Line, kind: str, label: ast.Value | None, pos: int) -> ast.StepNode:
-        """Report the missing colon, and keep the step (its number and label) with the rest as text."""
-        rest = line.content[pos:]
-        self.err("expected-colon", self.span(line, pos, len(rest)), kind=kind)
-        text = ast.Value(unescape(rest), self.span(line, pos, len(rest)))
-        return ast.StepNode(kind, label, (), text, None, self.span(line, 0, len(line.content)), line.text)
-
-    def _actors(self, line: _Line, head: str, offset: int) -> tuple[ast.Value, ...]:
-        """The actor keys of a step; () after reporting a malformed one (the step is kept)."""
-        if not head.strip():
-            self.err("missing-actor", self.span(line, offset, 1))
-            return ()
-        actors: list[ast.Value] = []
-        cursor = 0
-        for part in head.split("+"):
-            key = part.strip()
-            start = offset + cursor + (len(part) - len(part.lstrip()))
-            cursor += len(part) + 1
-            if not IDENT.match(key):
-                code = "actors-with-spaces" if " " in key else "bad-actor-ref"
-                self.err(code, self.span(line, start, max(1, len(key))), key=key)
-                return ()
-            actors.append(ast.Value(key, self.span(line, start, len(key))))
-        return tuple(actors)
-
-    def _text_and_targets(self, line: _Line, body: str, offset: int) -> tuple[ast.Value, tuple[ast.Value, ...] | None]:
-        arrow = find_arrow(body)
-        targets: tuple[ast.Value, ...] | None = None
-        text_part = body
-        if arrow >= 0:
-            text_part = body[:arrow]
-            targets = self._targets(line, body[arrow + 2 :], offset + arrow + 2, offset + arrow)
-        stripped = text_part.strip()
-        lead = len(text_part) - len(text_part.lstrip())
-        text = ast.Value(unescape(stripped), self.span(line, offset + lead, len(stripped)))
-        return text, targets
-
-    def _targets(self, line: _Line, text: str, offset: int, arrow_offset: int) -> tuple[ast.Value, ...]:
-        values: list[ast.Value] = []
-        if not text.strip():
-            self.err("missing-target", self.span(line, arrow_offset, 2))
-            return ()
-        cursor = 0
-        for part in text.split(","):
-            name = part.strip()
-            start = offset + cursor + (len(part) - len(part.lstrip()))
-            cursor += len(part) + 1
-            if not name:
-                self.err("missing-target", self.span(line, max(arrow_offset, start - 1), 1))
-                continue
-            if not LABEL.match(name):
-                self.err("bad-target", self.span(line, start, len(name)), target=name)
-                continue
-            values.append(ast.Value(name, self.span(line, start, len(name))))
-        return tuple(values)
-
-    # -- lines under a step ---------------------------------------------------
-
-    def _step_child(self, line: _Line, step: ast.StepNode) -> None:
-        content = line.content
-        match = KEY_LINE.match(content)
-        key = lookup(ATTRIBUTE_KEYS, match.group(1)) if match else None
-        if match and key is not None:
-            value_text = content[match.end() :]
-            lead = match.end() + len(value_text) - len(value_text.lstrip())
-            value = value_text.strip()
-            key_span = self.span(line, 0, len(match.group(1)))
-            if not value:
-                self.err("empty-value", key_span, key=match.group(1))
-                return
-            if any(a.key == key for a in step.attributes):
-                first = next(a for a in step.attributes if a.key == key)
-                if id(step) not in self.duplicate_errors:  # more repeats: most likely a step line is missing
-                    self.duplicate_errors.add(id(step))
-                    self.err("duplicate-attribute", key_span, key=match.group(1), first=first.span.line)
-                return
-            step.attributes.append(
-                ast.Attribute(key, ast.Value(value, self.span(line, lead, len(value))), key_span, line.text)
-            )
-            return
-        arrow = find_arrow(content)
-        if arrow >= 0:
-            label = content[:arrow].strip()
-            if step.kind != "decision":
-                if id(step) not in self.branch_errors:  # its other branches are the same mistake
-                    self.branch_errors.add(id(step))
-                    self.err("branch-not-decision", self.span(line, 0, len(content)))
-                return
-            if not label:
-                self.err("branch-without-label", self.span(line, arrow, 2))
-                return
-            if ":" in label:
-                self._unknown_attribute(line, label.split(":", 1)[0].strip())
-                return
-            targets = self._targets(line, content[arrow + 2 :], arrow + 2, arrow)
-            step.branches.append(
-                ast.Branch(
-                    ast.Value(label, self.span(line, 0, len(label))),
-                    targets,
-                    self.span(line, 0, len(content)),
-                    line.text,
-                )
-            )
-            return
-        if match:
-            self._unknown_attribute(line, match.group(1))
-            return
-        if step.kind == "decision" and ":" not in content:
-            step.branches.append(
-                ast.Branch(
-                    ast.Value(content, self.span(line, 0, len(content))),
-                    (),
-                    self.span(line, 0, len(content)),
-                    line.text,
-                )
-            )
-            return
-        if id(step) not in self.branch_errors:  # the lines after it are most likely the same mistake
-            self.branch_errors.add(id(step))
-            self.err("unexpected-under-step", self.span(line, 0, len(content)))
-
-    def _unknown_attribute(self, line: _Line, written: str) -> None:
-        suggestion = suggest(written, list(ATTRIBUTE_KEYS))
-        names = [ENGLISH.get(k, k) for k in _DETAIL_ORDER] if _is_english(ATTRIBUTE_KEYS, suggestion) else _DETAIL_ORDER
-        self.err(
-            "unknown-attribute",
-            self.span(line, 0, len(written)),
-            key=written,
-            suggestion=suggestion,
-            known=", ".join(names[:-1]),
-            last=names[-1],
-        )
-
-
-def _skip_spaces(text: str, pos: int) -> int:
-    while pos < len(text) and text[pos] == " ":
-        pos += 1
-    return pos
 
 
 def parse_document(text: str, source_name: str = "<text>") -> tuple[ast.Document, list[Diagnostic]]:

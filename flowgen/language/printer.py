@@ -8,8 +8,9 @@ to the next line) are left implicit, as a writer would leave them.
 
 from __future__ import annotations
 
-from flowgen.language.parser import ARROW, ESCAPED_ARROW
+from flowgen.language.keywords import ARROW, ESCAPED_ARROW
 from flowgen.model.types import Edge, Procedure, Step, StepKind
+from flowgen.model.validate import require_valid
 
 _KIND_WORD = {StepKind.START: "mulai ", StepKind.END: "selesai ", StepKind.DECISION: "? "}
 
@@ -65,8 +66,13 @@ def _step_lines(procedure: Procedure, step: Step) -> list[str]:
     return lines
 
 
-def print_procedure(procedure: Procedure) -> str:
-    """The procedure as .pos text, Indonesian keywords, two-space indentation."""
+def to_pos(procedure: Procedure) -> str:
+    """The procedure as .pos text, Indonesian keywords, two-space indentation.
+
+    Comments and the layout of the original file are not kept.  A procedure
+    that breaks the model's rules raises :class:`~flowgen.errors.ModelError`.
+    """
+    require_valid(procedure)
     ident = procedure.identity
     lines = [f"judul: {ident.title}"]
     for key, value in (("nomor", ident.number), ("instansi", ident.agency), ("unit", ident.unit)):

@@ -14,8 +14,8 @@ from pathlib import Path
 from flowgen import checks
 from flowgen.errors import Diagnostic, SourceError, Span, error, sort_key
 from flowgen.language.ast import Document
+from flowgen.language.compile import compile_document
 from flowgen.language.parser import parse_document
-from flowgen.model.compile import compile_document
 from flowgen.model.types import Procedure
 
 # codes whose arrows the compiler could not make; graph rules would only repeat them

@@ -4,7 +4,9 @@ Which steps can be reached, which paths lead from a start to an end, how long
 the procedure takes at best and at worst, how much each actor does.  Loops
 are counted once: the "back" arrows found by a depth-first walk from the
 starts (in reading order) are set aside, which leaves an acyclic graph whose
-shortest and longest paths are well defined and cheap to find.
+shortest and longest paths are well defined and cheap to find.  The public
+questions first hold the procedure to the model's rules, so a procedure
+built in code with a mistake in it is a ``ModelError``, not a ``KeyError``.
 """
 
 from __future__ import annotations
@@ -13,11 +15,18 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from flowgen.model.types import Edge, Procedure, StepKind
+from flowgen.model.validate import require_valid
 from flowgen.model.values import ZERO, Duration
 
 
 def reachable(procedure: Procedure, starts: Iterable[int] | None = None) -> set[int]:
     """Numbers of the steps reachable from ``starts`` (default: every start step)."""
+    require_valid(procedure)
+    return reach(procedure, starts)
+
+
+def reach(procedure: Procedure, starts: Iterable[int] | None = None) -> set[int]:
+    """:func:`reachable` without the model check, for the graph rules of a procedure still being compiled."""
     todo = list(starts if starts is not None else (s.number for s in procedure.starts))
     seen = set(todo)
     while todo:
@@ -90,6 +99,11 @@ def topological_order(procedure: Procedure, skip: set[Edge]) -> list[int]:
 
 def paths(procedure: Procedure, limit: int = 1000) -> Iterator[tuple[int, ...]]:
     """Paths from a start to an end that visit no step twice, at most ``limit`` of them."""
+    require_valid(procedure)  # now, not at the first step of the iteration
+    return _paths(procedure, limit)
+
+
+def _paths(procedure: Procedure, limit: int) -> Iterator[tuple[int, ...]]:
     ends = {s.number for s in procedure.ends}
     found = 0
     for start in procedure.starts:
@@ -155,16 +169,24 @@ def _extreme_path(procedure: Procedure, longest: bool) -> PathTime | None:
 
 def longest_path(procedure: Procedure) -> PathTime | None:
     """The slowest way from a start to an end (upper bounds of ranges), each loop counted once."""
+    require_valid(procedure)
     return _extreme_path(procedure, longest=True)
 
 
 def shortest_path(procedure: Procedure) -> PathTime | None:
     """The quickest way from a start to an end (lower bounds of ranges)."""
+    require_valid(procedure)
     return _extreme_path(procedure, longest=False)
 
 
 def steps_per_actor(procedure: Procedure) -> dict[str, int]:
     """How many steps each actor takes part in, in lane order (joint steps count for each)."""
+    require_valid(procedure)
+    return count_steps(procedure)
+
+
+def count_steps(procedure: Procedure) -> dict[str, int]:
+    """:func:`steps_per_actor` without the model check, for the rules of a procedure still being compiled."""
     counts = {a.key: 0 for a in procedure.actors}
     for step in procedure.steps:
         for key in step.actors:

@@ -4,6 +4,9 @@ Everything downstream (checks, layouts, renderers, JSON) works from these
 types and never from the text.  They carry no geometry and no style.  Source
 positions are kept for messages but left out of equality, so a procedure
 printed back to text and read again compares equal to the original.
+Conversions are free functions of the modules that own the formats
+(``flowgen.to_dict``/``dumps`` for JSON, ``flowgen.to_pos`` for .pos text), so
+the model imports nothing from the stages above it.
 """
 
 from __future__ import annotations
@@ -202,22 +205,3 @@ class Procedure:
         if span.file == self.source_name and 1 <= span.line <= len(self.source_lines):
             return self.source_lines[span.line - 1]
         return None
-
-    # -- conversions (defined in their own modules, attached here for convenience) --
-
-    def to_dict(self) -> dict[str, object]:
-        from flowgen.model.serialize import procedure_to_dict
-
-        return procedure_to_dict(self)
-
-    @classmethod
-    def from_dict(cls, data: dict[str, object]) -> Procedure:
-        from flowgen.model.serialize import procedure_from_dict
-
-        return procedure_from_dict(data)
-
-    def to_pos(self) -> str:
-        """The procedure as .pos text (comments and layout of the original are not kept)."""
-        from flowgen.language.printer import print_procedure
-
-        return print_procedure(self)

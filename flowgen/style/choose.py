@@ -9,7 +9,6 @@ shipped sheet; anything else is a file, relative to where it was written.
 
 from __future__ import annotations
 
-import difflib
 import re
 import tomllib
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from flowgen.model.types import Procedure
 from flowgen.style import messages as _messages  # noqa: F401  (registers the style messages)
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.style.sheet import SHIPPED, read_sheet, shipped_names
+from flowgen.suggest import suggest
 
 CONFIG_NAME = "flowgen.toml"
 CONFIG_KEYS = ("style",)
@@ -49,7 +49,6 @@ def locate(reference: str, base: Path, span: Span, line_text: str | None = None)
         if path.is_file():
             return path.resolve()
     names = shipped_names()
-    found = difflib.get_close_matches(reference, names, n=1, cutoff=0.6)
     raise StyleError(
         [
             error(
@@ -57,7 +56,7 @@ def locate(reference: str, base: Path, span: Span, line_text: str | None = None)
                 span,
                 line_text,
                 name=reference,
-                suggestion=found[0] if found else None,
+                suggestion=suggest(reference, names),
                 known=", ".join(names),
             )
         ]
@@ -97,14 +96,13 @@ def read_config(path: Path) -> tuple[str | None, Span]:
     for key in data:
         if key not in CONFIG_KEYS:
             span = where(key)
-            close = difflib.get_close_matches(key, CONFIG_KEYS, n=1)
             problems.append(
                 error(
                     "config-unknown-key",
                     span,
                     lines[span.line - 1],
                     key=key,
-                    suggestion=close[0] if close else None,
+                    suggestion=suggest(key, CONFIG_KEYS),
                     known=", ".join(CONFIG_KEYS),
                 )
             )

@@ -10,7 +10,6 @@ Files (imports, logos, fonts) may only come from the sheet's own folder.
 
 from __future__ import annotations
 
-import difflib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -24,6 +23,7 @@ from flowgen.errors import Diagnostic, Span, StyleError, error
 from flowgen.style import values
 from flowgen.style.schema import ELEMENTS, PROPERTIES
 from flowgen.style.values import UrlValue, ValueProblem
+from flowgen.suggest import suggest
 from flowgen.text import FontFile
 
 SHIPPED = Path(__file__).resolve().parent.parent / "stylesheets"
@@ -269,7 +269,7 @@ class _Reader:
                 "style-unknown-selector",
                 self.span(path, first, len(element)),
                 selector=element,
-                suggestion=_suggest(element, names),
+                suggestion=suggest(element, names),
                 known=", ".join(names),
             )
             return None
@@ -284,7 +284,7 @@ class _Reader:
                         self.span(path, tokens[i + 1]),
                         cls=name,
                         element=element,
-                        suggestion=_suggest(name, spec.classes),
+                        suggestion=suggest(name, spec.classes),
                         known=", ".join(spec.classes) or "-",
                     )
                     return None
@@ -340,7 +340,7 @@ class _Reader:
                 continue
             name = item.lower_name
             if name not in PROPERTIES:
-                self.err("style-unknown-property", span, prop=item.name, suggestion=_suggest(name, list(PROPERTIES)))
+                self.err("style-unknown-property", span, prop=item.name, suggestion=suggest(name, list(PROPERTIES)))
                 continue
             refused = [s for s in selectors if name not in ELEMENTS[s.element].allowed]
             if refused:
@@ -371,7 +371,7 @@ class _Reader:
                     "style-unknown-property",
                     span,
                     prop=item.name,
-                    suggestion=_suggest(item.lower_name, ["font-family", "src", "font-weight", "font-style"]),
+                    suggestion=suggest(item.lower_name, ["font-family", "src", "font-weight", "font-style"]),
                 )
                 continue
             props[item.lower_name] = (list(item.value), span)
@@ -425,7 +425,7 @@ class _Reader:
                 elif fallback is not None:
                     replaced = self.substitute(fallback, span, depth + 1)
                 else:
-                    self.err("style-undefined-var", span, name=name, suggestion=_suggest(name, list(self.custom)))
+                    self.err("style-undefined-var", span, name=name, suggestion=suggest(name, list(self.custom)))
                     return None
                 if replaced is None:
                     return None
@@ -457,11 +457,6 @@ class _Reader:
                 value = located
             rules.append(Rule(raw.selectors, (Declaration(raw.name, value, raw.important, raw.span),), raw.order))
         return rules
-
-
-def _suggest(word: str, choices: Sequence[str]) -> str | None:
-    found = difflib.get_close_matches(word.lower(), list(choices), n=1, cutoff=0.6)
-    return found[0] if found else None
 
 
 def shipped_names() -> list[str]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
-from flowgen.language.parser import suggest
 from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import MONTHS_EN, MONTHS_ID, DateFormatError, DateValue, parse_date, parse_time
+from flowgen.suggest import suggest
 
 _KINDS = {
     "start": StepKind.START,

@@ -1,4 +1,11 @@
-"""Rendering for pipelines: a procedure in, bytes out, no files touched.
+"""The public face of flowgen for pipelines: a procedure in, bytes out, no files touched.
+
+This is the one module that knows the whole pipeline (style, layout,
+painting); :mod:`flowgen.render` only paints scenes.  Every function here
+first holds the procedure to the model's rules and the graph rules
+(:func:`validate`), so a procedure built in code with a mistake in it raises
+a :class:`~flowgen.errors.ModelError` saying what is wrong, never a
+``KeyError`` from deep inside a layout.
 
 A style may be given as a shipped sheet's name (``"kemendikbud"``), a path
 to a .css file, an already resolved style, or left out (then the
@@ -13,13 +20,25 @@ import os
 from pathlib import Path
 from typing import Literal
 
+from flowgen.checks import structure_errors
+from flowgen.errors import ModelError, RenderError, Span
+from flowgen.layout.flowchart import layout_flowchart
+from flowgen.layout.lampiran import layout_table
+from flowgen.layout.table_routes import route_table
 from flowgen.model.types import Procedure
+from flowgen.model.validate import model_errors
+from flowgen.render.flowchart import flowchart_scene
+from flowgen.render.identity import identity_scene
+from flowgen.render.lampiran import table_scene
 from flowgen.render.scene import Document, Page
 from flowgen.style.choose import choose, load_style
 from flowgen.style.resolve import ResolvedStyle
+from flowgen.suggest import suggest
 
 StyleLike = str | os.PathLike[str] | ResolvedStyle | None
 Format = Literal["svg", "png", "pdf"]
+FORMATS = ("svg", "png", "pdf")
+API_SPAN = Span("<api>", 0, 1, 0)  # where a wrong argument of a call is: the call, not a file
 
 
 def option_css(
@@ -51,6 +70,10 @@ def resolve_style(
     options: str = "",
 ) -> ResolvedStyle:
     """The style for a document: the one given, else the procedure's ``gaya``, flowgen.toml, default."""
+    if procedure is not None:
+        found = model_errors(procedure)
+        if found:
+            raise ModelError(found)
     if isinstance(style, ResolvedStyle):
         if not options:
             return style
@@ -60,22 +83,29 @@ def resolve_style(
     return load_style(choice.path, options, name=choice.reference)
 
 
+def validate(procedure: Procedure) -> None:
+    """Raise :class:`ModelError` unless the procedure can be laid out: model rules, then graph rules.
+
+    A procedure read by :func:`flowgen.parse` always passes; this is for the
+    ones built in code or loaded from JSON.  Warnings are not errors here.
+    """
+    found = model_errors(procedure)
+    if not found:
+        found = [d for d in structure_errors(procedure) if d.is_error]
+    if found:
+        raise ModelError(found)
+
+
 def flowchart_page(procedure: Procedure, style: ResolvedStyle) -> Page:
     """The flowchart laid out and drawn as a scene page."""
-    from flowgen.layout.flowchart import layout_flowchart
-    from flowgen.render.flowchart import flowchart_scene
-
+    validate(procedure)
     layout = layout_flowchart(procedure, style, procedure.source_name)
     return flowchart_scene(layout, procedure, style)
 
 
 def lampiran_document(procedure: Procedure, style: ResolvedStyle) -> Document:
     """The lampiran laid out and drawn: the identity sheet, then the table pages."""
-    from flowgen.layout.lampiran import layout_table
-    from flowgen.layout.table_routes import route_table
-    from flowgen.render.identity import identity_scene
-    from flowgen.render.lampiran import table_scene
-
+    validate(procedure)
     tables = layout_table(procedure, style, first_page=2)
     pages = 1 + len(tables)
     scenes = [identity_scene(procedure, style, 1, pages)]
@@ -86,7 +116,12 @@ def lampiran_document(procedure: Procedure, style: ResolvedStyle) -> Document:
     return Document(tuple(scenes), scenes[0].title, "Prosedur Operasional Standar", keywords)
 
 
+# The painters are imported where they are used: each pulls in a large library
+# (lxml, Pillow, reportlab) that a pipeline asking for one format should not pay for.
+
+
 def paint_page(page: Page, format: Format, dpi: float = 150) -> bytes:
+    """One scene page as SVG, PNG or PDF bytes."""
     if format == "svg":
         from flowgen.render.svg import render_svg
 
@@ -99,7 +134,9 @@ def paint_page(page: Page, format: Format, dpi: float = 150) -> bytes:
         from flowgen.render.pdf import render_pdf
 
         return render_pdf(Document((page,), page.title))
-    raise ValueError(f"unknown format {format!r}; formats are svg, png, pdf")
+    raise RenderError.single(
+        "unknown-format", API_SPAN, name=format, known=", ".join(FORMATS), suggestion=suggest(str(format), FORMATS)
+    )
 
 
 def render_flowchart(
@@ -113,6 +150,7 @@ def render_flowchart(
     step_numbers: bool | None = None,
 ) -> bytes:
     """The swimlane flowchart as SVG, PNG or PDF bytes."""
+    validate(procedure)
     resolved = resolve_style(style, procedure, options=option_css(direction, mutu_baku, step_numbers))
     return paint_page(flowchart_page(procedure, resolved), format, dpi)
 
@@ -124,6 +162,7 @@ def render_lampiran(
 
     For every page as SVG or PNG, use :func:`render_lampiran_pages`.
     """
+    validate(procedure)
     resolved = resolve_style(style, procedure)
     document = lampiran_document(procedure, resolved)
     if format == "pdf":
@@ -137,5 +176,6 @@ def render_lampiran_pages(
     procedure: Procedure, style: StyleLike = None, format: Format = "svg", *, dpi: float = 150
 ) -> list[bytes]:
     """Every page of the lampiran (identity sheet first) as SVG or PNG bytes."""
+    validate(procedure)
     resolved = resolve_style(style, procedure)
     return [paint_page(page, format, dpi) for page in lampiran_document(procedure, resolved).pages]

@@ -1,0 +1,191 @@
+"""The words for names, the graph rules and running flowgen."""
+
+from __future__ import annotations
+
+from flowgen.wording import Message as M
+
+MESSAGES: dict[str, M] = {
+    # -- names -----------------------------------------------------------------
+    "missing-title": M(
+        "the procedure has no 'judul'",
+        "prosedur tidak memiliki 'judul'",
+        "add a line 'judul: Nama Prosedur' at the top",
+        "tambahkan baris 'judul: Nama Prosedur' di bagian atas",
+    ),
+    "bad-date": M(
+        "'{text}' is not a date",
+        "'{text}' bukan tanggal",
+        "write dates as 2021-01-04 or 4 Januari 2021",
+        "tulis tanggal sebagai 2021-01-04 atau 4 Januari 2021",
+    ),
+    "bad-month": M(
+        "unknown month '{month}'",
+        "bulan '{month}' tidak dikenal",
+        "{did_you_mean}months are Januari, Februari, Maret, April, Mei, Juni, Juli, Agustus, September, Oktober, November, Desember",
+        "{did_you_mean}nama bulan: Januari, Februari, Maret, April, Mei, Juni, Juli, Agustus, September, Oktober, November, Desember",
+    ),
+    "impossible-date": M(
+        "'{text}' is not a day of the calendar",
+        "'{text}' bukan tanggal yang ada di kalender",
+        "check the day and the month",
+        "periksa tanggal dan bulannya",
+    ),
+    "duplicate-label": M(
+        "label '{label}' is used twice",
+        "label '{label}' dipakai dua kali",
+        "the first is on line {first}; give each step its own label",
+        "yang pertama ada di baris {first}; beri setiap langkah label tersendiri",
+    ),
+    "unknown-label": M(
+        "unknown label '{label}'",
+        "label '{label}' tidak dikenal",
+        "{did_you_mean}labels are written as [name] before a step; defined labels: {known}",
+        "{did_you_mean}label ditulis sebagai [nama] sebelum langkah; label yang ada: {known}",
+    ),
+    "no-such-step": M(
+        "there is no step {number}",
+        "tidak ada langkah {number}",
+        "steps are numbered 1 to {count}",
+        "langkah bernomor 1 sampai {count}",
+    ),
+    # -- graph -----------------------------------------------------------------
+    "no-steps": M(
+        "the flow has no steps",
+        "alur tidak berisi langkah",
+        "write the steps under 'alur:', one a line",
+        "tulis langkah di bawah 'alur:', satu per baris",
+    ),
+    "no-start": M(
+        "the procedure has no start",
+        "prosedur tidak memiliki langkah mulai",
+        "begin the first step with 'mulai', for example 'mulai pu: Menerima surat'",
+        "awali langkah pertama dengan 'mulai', misalnya 'mulai pu: Menerima surat'",
+    ),
+    "no-end": M(
+        "the procedure has no end",
+        "prosedur tidak memiliki langkah selesai",
+        "begin the last step with 'selesai', for example 'selesai pu: Surat diarsipkan'",
+        "awali langkah terakhir dengan 'selesai', misalnya 'selesai pu: Surat diarsipkan'",
+    ),
+    "decision-no-branches": M(
+        "decision {step} has no branches; it needs two",
+        "keputusan {step} tidak memiliki cabang; seharusnya dua",
+        "write the branches on indented lines, for example 'ya -> catat' and 'tidak -> kembalikan'",
+        "tulis cabangnya pada baris berindentasi, misalnya 'ya -> catat' dan 'tidak -> kembalikan'",
+    ),
+    "decision-branches": M(
+        "decision {step} has only one branch; it needs two",
+        "keputusan {step} hanya memiliki satu cabang; seharusnya dua",
+        "write the branches on indented lines, for example 'ya -> catat' and 'tidak -> kembalikan'",
+        "tulis cabangnya pada baris berindentasi, misalnya 'ya -> catat' dan 'tidak -> kembalikan'",
+    ),
+    "after-end": M(
+        "nothing leads to step {step}: step {before} before it is 'selesai'",
+        "tidak ada yang menuju langkah {step}: langkah {before} sebelumnya adalah 'selesai'",
+        "give this step a label, for example [name], and point a branch or '-> name' at it",
+        "beri langkah ini label, misalnya [nama], lalu arahkan cabang atau '-> nama' ke sana",
+    ),
+    "unreached": M(
+        "nothing leads to step {step}",
+        "tidak ada yang menuju langkah {step}",
+        "the step before jumps elsewhere; point an arrow at this step, or make it a 'mulai'",
+        "langkah sebelumnya melompat ke tempat lain; arahkan panah ke langkah ini, atau jadikan 'mulai'",
+    ),
+    "not-from-start": M(
+        "steps {steps} cannot be reached from any start",
+        "langkah {steps} tidak dapat dicapai dari langkah mulai mana pun",
+        "they only lead to each other; point an arrow from the main flow at one of them",
+        "langkah-langkah ini hanya saling menuju; arahkan panah dari alur utama ke salah satunya",
+    ),
+    "unused-actor": M(
+        "actor '{key}' has no steps",
+        "pelaksana '{key}' tidak memiliki langkah",
+        "give the actor a step, or remove it from 'pelaksana:'",
+        "beri pelaksana ini langkah, atau hapus dari 'pelaksana:'",
+    ),
+    "decision-same-target": M(
+        "every branch of decision {step} leads to step {target}",
+        "semua cabang keputusan {step} menuju langkah {target}",
+        "a decision whose answers lead to the same place decides nothing; point the branches at different steps",
+        "keputusan yang semua jawabannya menuju tempat yang sama tidak memutuskan apa-apa; arahkan cabangnya ke langkah berbeda",
+    ),
+    "decision-many-branches": M(
+        "decision {step} has {count} branches; the standard draws two",
+        "keputusan {step} memiliki {count} cabang; standar menggambar dua",
+        "split it into several yes/no decisions",
+        "pecah menjadi beberapa keputusan ya/tidak",
+    ),
+    "time-unparsed": M(
+        "waktu '{written}' of step {step} is not a duration flowgen can add up",
+        "waktu '{written}' pada langkah {step} bukan durasi yang dapat dijumlahkan",
+        "write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja' or '30 menit - 2 jam'",
+        "tulis sebagai '5 menit', '1,5 jam', '2 hari', '3 hari kerja' atau '30 menit - 2 jam'",
+    ),
+    "closed-loop": M(
+        "steps {steps} form a loop with no way out",
+        "langkah {steps} membentuk putaran tanpa jalan keluar",
+        "give one of them an arrow or a branch that leads on to the end",
+        "beri salah satunya panah atau cabang yang menuju akhir",
+    ),
+    "self-loop": M(
+        "step {step} leads back to itself with no way out",
+        "langkah {step} kembali ke dirinya sendiri tanpa jalan keluar",
+        "give it an arrow that leads on to the end",
+        "beri langkah ini panah yang menuju akhir",
+    ),
+    "dead-end": M(
+        "step {step} cannot reach an end: no arrow leaves it",
+        "langkah {step} tidak dapat mencapai akhir: tidak ada panah yang keluar",
+        "make it 'selesai', or add '-> target'",
+        "jadikan 'selesai', atau tambahkan '-> tujuan'",
+    ),
+    "into-start": M(
+        "step {step} runs on into start step {start}",
+        "langkah {step} berlanjut ke langkah mulai {start}",
+        "end step {step} with '-> target' (or make it 'selesai') so that nothing flows into a start",
+        "akhiri langkah {step} dengan '-> tujuan' (atau jadikan 'selesai') agar tidak ada yang mengalir ke langkah mulai",
+    ),
+    # -- running ---------------------------------------------------------------
+    "internal-error": M(
+        "flowgen failed inside ({detail})",
+        "flowgen gagal di dalam ({detail})",
+        "this is a bug in flowgen, not in your file; please report it with the file that caused it",
+        "ini kesalahan flowgen, bukan berkas Anda; mohon laporkan beserta berkas penyebabnya",
+    ),
+    "output-failed": M(
+        "cannot write the output: {reason}",
+        "keluaran tidak dapat ditulis: {reason}",
+        "check that the folder exists and that you may write in it",
+        "periksa bahwa folder ada dan Anda boleh menulis di sana",
+    ),
+    "pdf-font": M(
+        "the font {family} cannot be embedded in a PDF ({reason})",
+        "fon {family} tidak dapat disematkan dalam PDF ({reason})",
+        "choose a TrueType font (.ttf) in the style sheet, such as Arial or Liberation Serif",
+        "pilih fon TrueType (.ttf) di lembar gaya, misalnya Arial atau Liberation Serif",
+    ),
+    "graphviz-missing": M(
+        "the Graphviz program 'dot' is not installed",
+        "program Graphviz 'dot' belum terpasang",
+        "install it: sudo apt-get install graphviz (or run sh scripts/install.sh)",
+        "pasang dengan: sudo apt-get install graphviz (atau jalankan sh scripts/install.sh)",
+    ),
+    "graphviz-failed": M(
+        "Graphviz failed to lay out the flowchart: {reason}",
+        "Graphviz gagal menata diagram alir: {reason}",
+        "this is probably a bug in flowgen; please report it with the .pos file",
+        "kemungkinan ini kesalahan flowgen; mohon laporkan beserta berkas .pos",
+    ),
+    "graphviz-timeout": M(
+        "Graphviz took longer than {seconds} seconds",
+        "Graphviz memerlukan waktu lebih dari {seconds} detik",
+        "split the procedure into smaller ones, or set FLOWGEN_GRAPHVIZ_TIMEOUT to a larger number of seconds",
+        "pecah prosedur menjadi beberapa yang lebih kecil, atau atur FLOWGEN_GRAPHVIZ_TIMEOUT lebih besar",
+    ),
+    "unknown-format": M(
+        "unknown output format '{name}'",
+        "format keluaran '{name}' tidak dikenal",
+        "{did_you_mean}formats are {known}",
+        "{did_you_mean}format yang ada: {known}",
+    ),
+}
