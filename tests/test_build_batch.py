@@ -112,7 +112,7 @@ def test_a_doubtful_manifest_or_output_means_a_rebuild(tmp_path: Path, damage: s
         (tmp_path / "a.json").unlink()
     else:
         (tmp_path / "a.json").write_text("{}", encoding="utf-8")
-    code, out, err = run("build", str(tmp_path), "--format", "json")
+    code, out, _ = run("build", str(tmp_path), "--format", "json")
     assert code == 0
     expected = ["a.json", "b.json"] if damage in ("corrupt", "not-a-manifest") else ["a.json"]
     assert [Path(p).name for p in out.split()] == expected
@@ -181,7 +181,9 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path, monkeypatch: pyt
     outcomes = run_batch(sources, None, JSON, jobs=2, force=True)
     assert [o.status for o in outcomes] == ["built", FAILED, "built", "built"]
     (diagnostic,) = outcomes[1].diagnostics
-    assert diagnostic.message == "the process building this file stopped (killed by SIGKILL); the other files were built"
+    assert (
+        diagnostic.message == "the process building this file stopped (killed by SIGKILL); the other files were built"
+    )
     assert jsons(tmp_path) == ["a.json", "c.json", "d.json"]
 
 

@@ -173,7 +173,12 @@ def wait_for(path: Path, process: subprocess.Popen[str]) -> None:
 
 @pytest.mark.parametrize(
     ("signum", "jobs", "group"),
-    [(signal.SIGINT, "1", False), (signal.SIGTERM, "1", False), (signal.SIGINT, "2", True), (signal.SIGTERM, "2", False)],
+    [
+        (signal.SIGINT, "1", False),
+        (signal.SIGTERM, "1", False),
+        (signal.SIGINT, "2", True),
+        (signal.SIGTERM, "2", False),
+    ],
 )
 def test_a_signal_in_the_write_phase(tmp_path: Path, signum: int, jobs: str, group: bool) -> None:
     sources = []
