@@ -112,7 +112,8 @@ def _worker_main(conn: Connection, options: BuildOptions) -> None:
     """A worker: build the tasks it is sent until it is sent None; SIGTERM stops it cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C: the parent decides
     signal.signal(signal.SIGTERM, _stop)
-    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
     builder = Builder(options)
     try:
         while (task := conn.recv()) is not None:
@@ -140,7 +141,8 @@ class _Pool:
 
     def __init__(self, options: BuildOptions) -> None:
         self.options = options
-        self.context = multiprocessing.get_context("fork")
+        methods = multiprocessing.get_all_start_methods()
+        self.context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.busy: dict[Connection, tuple[BaseProcess, Task]] = {}
         self.all: list[BaseProcess] = []
 
@@ -199,6 +201,13 @@ def _serial(tasks: Sequence[Task], options: BuildOptions) -> Iterator[Outcome]:
         yield build_task(builder, task)
 
 
+def _cores() -> int:
+    """The cores this process may use (its CPU affinity where the system has one)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 def run_batch(
     sources: Sequence[Source],
     out_dir: Path | None,
@@ -220,7 +229,7 @@ def run_batch(
     for outcome in decided:
         if report:
             report(outcome)
-    workers = min(len(todo), jobs or len(os.sched_getaffinity(0)) or 1)
+    workers = min(len(todo), jobs or _cores())
     pool = _Pool(options) if workers > 1 else None
     try:
         if todo:

@@ -49,6 +49,9 @@ class Output:
 @contextlib.contextmanager
 def signals_held() -> Iterator[None]:
     """Delay SIGINT/SIGTERM until the block is done (they are delivered right after it)."""
+    if not hasattr(signal, "pthread_sigmask"):  # not on Windows: there the block runs unguarded
+        yield
+        return
     old = signal.pthread_sigmask(signal.SIG_BLOCK, HELD_SIGNALS)
     try:
         yield

@@ -2,7 +2,8 @@
 
 Diagnostics are printed as each file finishes (the bar is cleared first and
 drawn again below them); the paths written go to standard output, one per
-line, for pipelines; everything else goes to standard error.
+line, for pipelines (not for a batch on a terminal, where the bar stands
+for them); everything else goes to standard error.
 """
 
 from __future__ import annotations
@@ -47,8 +48,12 @@ class Progress:
         self.stream = stream or sys.stderr
         self.lines = lines
         self.bar = lines and self.stream.isatty()
+        # the paths written are for pipelines; on a terminal a batch shows the bar instead of hundreds of names
+        self.paths = not (lines and sys.stdout.isatty())
         self.counts = {BUILT: 0, SKIPPED: 0, FAILED: 0}
         self.drawn = False
+        if self.bar:
+            self._draw("")
 
     @property
     def done(self) -> int:
@@ -75,7 +80,7 @@ class Progress:
         self._clear()
         for diagnostic in outcome.diagnostics:
             click.echo(diagnostic.format(self.lang), err=True)
-        for path in outcome.written:
+        for path in outcome.written if self.paths else ():
             click.echo(str(path))
         name = shown(str(outcome.path))
         if self.bar:
