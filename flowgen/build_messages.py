@@ -25,6 +25,12 @@ register(
             "free some space (or choose another folder with -o) and build again",
             "kosongkan sebagian ruang (atau pilih folder lain dengan -o) lalu bangun lagi",
         ),
+        "output-folder-unwritable": M(
+            "cannot write into the folder {folder} ({reason}); nothing was written",
+            "tidak dapat menulis ke folder {folder} ({reason}); tidak ada yang ditulis",
+            "check that you may write there, or give another folder with -o",
+            "periksa hak tulis Anda di sana, atau berikan folder lain dengan -o",
+        ),
         "output-folder-link": M(
             "the output folder {path} is a symbolic link to {target}, which does not exist",
             "folder keluaran {path} adalah tautan simbolis ke {target}, yang tidak ada",

@@ -4,8 +4,8 @@ For every source built into a folder, ``.flowgen-manifest.json`` records
 
 - a key: SHA-256 over the source's bytes and its path, the options, every
   ``flowgen.toml`` from the source's folder up to the root, flowgen's
-  version and a fingerprint of its installed files, and the Graphviz
-  programs (path, size, time);
+  version and a fingerprint of its installed files, the Python version,
+  the Graphviz programs and the libraries that draw (path, size, time);
 - the files the build read because the source or its style told it to:
   the style sheets (the top one and every ``@import``), the ``@font-face``
   fonts and the logo, each with its SHA-256 — the resolved style says what
@@ -26,10 +26,12 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import importlib.util
 import json
 import os
 import secrets
 import shutil
+import sys
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,6 +43,7 @@ SCHEMA = "flowgen/manifest"
 FORMAT = 1
 CONFIG_NAME = "flowgen.toml"  # the same name flowgen.style.choose looks for
 GRAPHVIZ_PROGRAMS = ("dot", "neato")
+LIBRARIES = ("PIL", "reportlab", "lxml", "tinycss2", "graphviz", "zlib_ng")  # their versions can change the bytes
 
 _DIGESTS: dict[tuple[str, int, int, int], str] = {}
 _ENVIRONMENT: list[str] = []
@@ -88,7 +91,11 @@ def environment_key() -> str:
         for name in GRAPHVIZ_PROGRAMS:
             found = shutil.which(name)
             programs.append(_stamp(os.path.realpath(found)) if found else [name, None])
-        text = json.dumps([__version__, code, programs])
+        libraries = []
+        for name in LIBRARIES:  # found, not imported: an upgrade rewrites the package's files
+            spec = importlib.util.find_spec(name)
+            libraries.append(_stamp(spec.origin) if spec is not None and spec.origin else [name, None])
+        text = json.dumps([__version__, sys.version, code, programs, libraries])
         _ENVIRONMENT.append(hashlib.sha256(text.encode("utf-8")).hexdigest())
     return _ENVIRONMENT[0]
 

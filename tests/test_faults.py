@@ -99,7 +99,9 @@ def test_an_immutable_output_rolls_back_the_ones_already_moved(built: tuple[Path
     assert STAGING_PREFIX not in err
 
 
-def test_a_full_disk(tmp_path: Path) -> None:
+@pytest.fixture
+def disk(tmp_path: Path) -> Iterator[Path]:
+    """A 200 KB tmpfs, mounted for the test (root only)."""
     if os.geteuid() != 0 or shutil.which("mount") is None:
         pytest.skip("mounting a small tmpfs needs root")
     disk = tmp_path / "disk"
@@ -107,26 +109,54 @@ def test_a_full_disk(tmp_path: Path) -> None:
     if subprocess.run(["mount", "-t", "tmpfs", "-o", "size=200k", "tmpfs", str(disk)], check=False).returncode:
         pytest.skip("this machine does not let the test mount a tmpfs")
     try:
-        source = tmp_path / "p.pos"
-        source.write_text(OLD, encoding="utf-8")
-        assert rebuild(source, disk)[0] == 0
-        before = snapshot(disk)
-        source.write_text(NEW, encoding="utf-8")
-        fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
-        try:
-            while os.write(fd, b"\0" * 1024):
-                pass
-        except OSError:
-            pass
-        finally:
-            os.close(fd)
-        code, err = rebuild(source, disk)
-        assert code == 1
-        assert f"error: no space left on the device for the outputs in {disk}; nothing was changed" in err
-        (disk / "filler").unlink()
-        assert snapshot(disk) == before and strays(disk) == []
+        yield disk
     finally:
         subprocess.run(["umount", str(disk)], check=False)
+
+
+def test_a_read_only_file_system(tmp_path: Path, disk: Path) -> None:
+    source = tmp_path / "p.pos"
+    source.write_text(OLD, encoding="utf-8")
+    assert rebuild(source, disk)[0] == 0
+    before = snapshot(disk)
+    source.write_text(NEW, encoding="utf-8")
+    assert subprocess.run(["mount", "-o", "remount,ro", str(disk)], check=False).returncode == 0
+    code, err = rebuild(source, disk)
+    assert code == 1
+    assert f"error: cannot write into the folder {disk} (Read-only file system); nothing was written" in err
+    assert snapshot(disk) == before and strays(disk) == []
+
+
+def test_an_output_folder_that_is_a_file(tmp_path: Path) -> None:
+    source = tmp_path / "p.pos"
+    source.write_text(OLD, encoding="utf-8")
+    (tmp_path / "out").write_text("", encoding="utf-8")
+    code, _, err = run("build", str(source), "-o", str(tmp_path / "out" / "sub"), "--format", "json")
+    assert code == 1
+    assert err.splitlines()[0].endswith(
+        f"error: {tmp_path / 'out'} is a file, not a folder, so the outputs cannot go there"
+    )
+
+
+def test_a_full_disk(tmp_path: Path, disk: Path) -> None:
+    source = tmp_path / "p.pos"
+    source.write_text(OLD, encoding="utf-8")
+    assert rebuild(source, disk)[0] == 0
+    before = snapshot(disk)
+    source.write_text(NEW, encoding="utf-8")
+    fd = os.open(disk / "filler", os.O_WRONLY | os.O_CREAT)
+    try:
+        while os.write(fd, b"\0" * 1024):
+            pass
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+    code, err = rebuild(source, disk)
+    assert code == 1
+    assert f"error: no space left on the device for the outputs in {disk}; nothing was changed" in err
+    (disk / "filler").unlink()
+    assert snapshot(disk) == before and strays(disk) == []
 
 
 def test_a_dangling_output_link(tmp_path: Path) -> None:
