@@ -84,7 +84,9 @@ def plan(
             decided.append(_failed(task, "output-collision", other=str(owner), stem=stem, folder=str(folder)))
             continue
         if task.key is not None:
-            entries = manifests.setdefault(folder, manifest.load(folder))
+            if folder not in manifests:
+                manifests[folder] = manifest.load(folder)
+            entries = manifests[folder]
             entry = entries.get(stem)
             if entry and entry.source == os.path.realpath(source.path) and manifest.is_current(entry, task.key, folder):
                 decided.append(Outcome(task, SKIPPED))

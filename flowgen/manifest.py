@@ -29,7 +29,6 @@ import hashlib
 import importlib.util
 import json
 import os
-import secrets
 import shutil
 import sys
 from collections.abc import Iterable, Mapping
@@ -233,7 +232,7 @@ def save(folder: Path, updates: Mapping[str, Entry | None]) -> None:
     }
     text = json.dumps(data, ensure_ascii=False, indent=1) + "\n"
     # named like a staging folder, so that a killed process's leftover is removed by the next build
-    temp = folder / f"{STAGING_PREFIX}{os.getpid()}.{secrets.token_hex(4)}.manifest"
+    temp = folder / f"{STAGING_PREFIX}{os.getpid()}.{os.urandom(4).hex()}.manifest"
     try:
         fd = os.open(temp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)  # the umask applies
         with os.fdopen(fd, "w", encoding="utf-8") as handle:

@@ -273,3 +273,15 @@ def test_an_interruption_while_the_libraries_load(tmp_path: Path, module: str, s
     result = subprocess.run(command, capture_output=True, text=True, check=False, cwd=ROOT, timeout=120)
     assert (result.returncode, result.stderr) == (130, "flowgen: interrupted\n")
     assert strays(tmp_path) == []
+
+
+def test_an_output_that_is_a_link_is_replaced_never_written_through(tmp_path: Path) -> None:
+    source = tmp_path / "p.pos"
+    source.write_text(OLD, encoding="utf-8")
+    elsewhere = tmp_path / "precious.txt"
+    elsewhere.write_text("keep me", encoding="utf-8")
+    (tmp_path / "p.json").symlink_to(elsewhere)
+    assert run("build", str(source), "--format", "json")[0] == 0
+    assert not (tmp_path / "p.json").is_symlink()
+    assert (tmp_path / "p.json").read_text(encoding="utf-8").startswith("{")
+    assert elsewhere.read_text(encoding="utf-8") == "keep me"
