@@ -201,3 +201,14 @@ def test_builder_reuses_a_style_until_a_file_it_read_changes(tmp_path: Path) -> 
     result = builder.build(one, tmp_path / "out")
     assert result.written == (tmp_path / "out" / "one.json",) and result.entry is not None
     assert {Path(p).name for p, _ in result.entry.deps} >= {"one.pos", "unit.css", "part.css", "default.css"}
+
+
+def test_summary_in_indonesian(tmp_path: Path) -> None:
+    book(tmp_path, ["a.pos", "b.pos"], bad=("b.pos",))
+    code, _, err = run("--lang", "id", "build", str(tmp_path), "--format", "json", "-j", "1")
+    assert code == 1
+    assert err.splitlines()[-2:] == [
+        "2 berkas: 1 dibangun, 0 dilewati karena mutakhir, 1 gagal",
+        f"  gagal: {tmp_path / 'b.pos'}:7:3: galat: pelaksana 'kut' tidak dikenal",
+    ]
+    assert f"[2/2] gagal {tmp_path / 'b.pos'}" in err.splitlines()
