@@ -203,7 +203,7 @@ def write_outputs(outputs: Sequence[Output], folder: Path, source_name: str, sta
             staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", dir=folder))
         except OSError as exc:
             if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise _os_error(exc, folder / ".", source_name) from None
+                raise _fail(source_name, "output-no-space", folder=str(folder)) from None
             raise _fail(source_name, "output-folder-unwritable", folder=str(folder), reason=exc.strerror) from None
     try:
         for count, output in enumerate(outputs, start=1):
