@@ -8,6 +8,7 @@ The public API for pipelines::
         print(d.format())
     svg = flowgen.render_flowchart(procedure, format="svg")           # bytes, nothing written
     pdf = flowgen.render_lampiran(procedure, style="kemendikbud")    # the signed document form
+
     text = flowgen.dumps(procedure)                    # lossless JSON; flowgen.loads(text) reads it back
     pos = flowgen.to_pos(procedure)                    # back to .pos text
 
@@ -16,28 +17,81 @@ built in code that breaks the model's rules is a :class:`ModelError`, a wrong
 JSON document a :class:`SchemaError`, before anything is laid out.
 """
 
-from flowgen.api import render_flowchart, render_lampiran, render_lampiran_pages, resolve_style, validate
-from flowgen.checks import check
-from flowgen.errors import (
-    Diagnostic,
-    FlowgenError,
-    LayoutError,
-    ModelError,
-    RenderError,
-    SchemaError,
-    Severity,
-    SourceError,
-    Span,
-    StyleError,
-)
-from flowgen.language.printer import to_pos
-from flowgen.language.reader import analyze, load, parse
-from flowgen.model.analysis import longest_path, paths, reachable, shortest_path, steps_per_actor
-from flowgen.model.serialize import dumps, from_dict, loads, to_dict
-from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
-from flowgen.model.values import DateValue, Duration, TimeValue
+from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
+
+# Loaded on first use (PEP 562), so that ``import flowgen.cli`` or ``flowgen.manifest`` does not load
+# the renderers: deciding that a build is up to date, or answering --help, stays fast.
+_LAZY = {
+    "check": "flowgen.checks",
+    **dict.fromkeys(
+        (
+            "Diagnostic",
+            "FlowgenError",
+            "LayoutError",
+            "ModelError",
+            "RenderError",
+            "SchemaError",
+            "Severity",
+            "SourceError",
+            "Span",
+            "StyleError",
+        ),
+        "flowgen.errors",
+    ),
+    **dict.fromkeys(("analyze", "load", "parse"), "flowgen.language.reader"),
+    **dict.fromkeys(
+        ("longest_path", "paths", "reachable", "shortest_path", "steps_per_actor"), "flowgen.model.analysis"
+    ),
+    **dict.fromkeys(
+        ("Actor", "Answer", "Approval", "Edge", "Identity", "Procedure", "Step", "StepKind"), "flowgen.model.types"
+    ),
+    **dict.fromkeys(("DateValue", "Duration", "TimeValue"), "flowgen.model.values"),
+    **dict.fromkeys(
+        ("render_flowchart", "render_lampiran", "render_lampiran_pages", "resolve_style", "validate"), "flowgen.api"
+    ),
+    **dict.fromkeys(("dumps", "from_dict", "loads", "to_dict"), "flowgen.model.serialize"),
+    "to_pos": "flowgen.language.printer",
+}
+
+if TYPE_CHECKING:
+    from flowgen.checks import check
+    from flowgen.errors import (
+        Diagnostic,
+        FlowgenError,
+        LayoutError,
+        ModelError,
+        RenderError,
+        SchemaError,
+        Severity,
+        SourceError,
+        Span,
+        StyleError,
+    )
+    from flowgen.language.reader import analyze, load, parse
+    from flowgen.model.analysis import longest_path, paths, reachable, shortest_path, steps_per_actor
+    from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
+    from flowgen.model.values import DateValue, Duration, TimeValue
+    from flowgen.api import render_flowchart, render_lampiran, render_lampiran_pages, resolve_style, validate
+    from flowgen.language.printer import to_pos
+    from flowgen.model.serialize import dumps, from_dict, loads, to_dict
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'flowgen' has no attribute {name!r}")
+    import importlib
+
+    value = getattr(importlib.import_module(module), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "Actor",

@@ -8,31 +8,44 @@ of files call the render functions directly.  Output names:
 - ``NAME.lampiran-1.svg``, ``NAME.lampiran-1.png``, … — each page of it
 - ``NAME.json`` — the procedure model (lossless, versioned)
 
-Every output of a file is rendered in memory first and written only when
-all of them exist, so a failed build leaves earlier outputs untouched.
-Several files are built in parallel, one process per core.
+Every output of a file is rendered in memory first, then written as one set
+(:mod:`flowgen.outputs`), so a failed or interrupted build leaves the
+previous outputs untouched.  :class:`Builder` is the warm path: one object
+builds many procedures in one process and keeps the resolved styles (checked
+against the files they were read from), the fonts and the imported renderers
+between them; the CLI uses one for ``-j 1`` and one per worker process
+(:mod:`flowgen.batch`).
+
+This module imports nothing heavy at load time, so that deciding a build is
+up to date (:mod:`flowgen.manifest`) stays fast.
 """
 
 from __future__ import annotations
 
+import json
 import os
-from collections.abc import Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from flowgen.api import Format, flowchart_page, lampiran_document, option_css, paint_page, resolve_style
-from flowgen.errors import Diagnostic, FlowgenError, SourceError
-from flowgen.language.reader import analyze_file
-from flowgen.model.serialize import dumps
-from flowgen.model.types import Procedure
+from flowgen import manifest
+from flowgen.errors import Diagnostic, SourceError
 from flowgen.outputs import Output, write_outputs
-from flowgen.style.resolve import ResolvedStyle
+
+if TYPE_CHECKING:
+    from flowgen.model.types import Procedure
+    from flowgen.style.resolve import ResolvedStyle
 
 FORMATS = ("svg", "png", "pdf", "json")
 FORMS = ("flowchart", "lampiran")
 DEFAULT_FORMATS = ("svg", "png", "pdf")
+
+
+def _is_shipped_name(reference: str) -> bool:
+    """As :func:`flowgen.style.choose.is_shipped_name` (repeated here to keep this module light)."""
+    return "/" not in reference and "\\" not in reference and not reference.lower().endswith(".css")
 
 
 @dataclass(frozen=True)
@@ -59,14 +72,26 @@ class BuildOptions:
 
     @property
     def options(self) -> str:
+        from flowgen.api import option_css
+
         return option_css(self.direction, self.mutu_baku, self.step_numbers)
 
+    @property
+    def key(self) -> str:
+        """Everything of the options that can change an output, as text (a path style made absolute)."""
+        style = self.style
+        if style is not None and not _is_shipped_name(style):
+            style = os.path.abspath(os.path.expanduser(style))
+        parts = [sorted(self.formats), sorted(self.forms), style, self.dpi, self.direction]
+        return json.dumps([*parts, self.mutu_baku, self.step_numbers])
 
-@dataclass
+
+@dataclass(frozen=True)
 class BuildResult:
     source: Path
-    written: list[Path] = field(default_factory=list)
-    diagnostics: list[Diagnostic] = field(default_factory=list)  # warnings of a good build, errors of a bad one
+    written: tuple[Path, ...] = ()
+    diagnostics: tuple[Diagnostic, ...] = ()  # the warnings of a good build
+    entry: manifest.Entry | None = field(default=None, compare=False)  # for the folder's manifest
 
     @property
     def ok(self) -> bool:
@@ -75,14 +100,21 @@ class BuildResult:
 
 def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, options: BuildOptions) -> list[Output]:
     """Every output of one procedure, in memory."""
+    from flowgen.model.serialize import dumps
+    from flowgen.api import Format, paint_page
+
     outputs: list[Output] = []
     formats = options.formats
     if "flowchart" in options.forms and formats & {"svg", "png", "pdf"}:
+        from flowgen.api import flowchart_page
+
         page = flowchart_page(procedure, style)
         for fmt in ("svg", "png"):
             if fmt in formats:
                 outputs.append(Output(f"{stem}.flowchart.{fmt}", paint_page(page, fmt, options.dpi)))
     if "lampiran" in options.forms and formats & {"svg", "png", "pdf"}:
+        from flowgen.api import lampiran_document
+
         document = lampiran_document(procedure, style)
         if "pdf" in formats:
             from flowgen.render.pdf import render_pdf
@@ -98,45 +130,97 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
     return outputs
 
 
+def stale_pages(folder: Path, stem: str, names: Sequence[str], options: BuildOptions) -> list[str]:
+    """Page files of an earlier build with more pages (``NAME.lampiran-7.svg`` when there are now 5)."""
+    formats = options.formats & {"svg", "png"}
+    if "lampiran" not in options.forms or not formats:
+        return []
+    pattern = re.compile(rf"{re.escape(stem)}\.lampiran-([0-9]+)\.(svg|png)")
+    try:
+        present = os.listdir(folder)
+    except OSError:
+        return []
+    keep = set(names)
+    return sorted(n for n in present if (m := pattern.fullmatch(n)) and m.group(2) in formats and n not in keep)
+
+
+def style_files(style: ResolvedStyle) -> list[Path]:
+    """Every file a resolved style was read from: its sheets, its @font-face fonts, its logo."""
+    files = [*style.sheet.files, *(Path(font.path) for font in style.sheet.fonts)]
+    logo = style.logo[0]
+    if logo is not None:
+        files.append(Path(logo))
+    return files
+
+
+@dataclass(frozen=True)
+class _CachedStyle:
+    style: ResolvedStyle
+    files: tuple[tuple[str, str | None], ...]  # (path, sha256) it was read from
+
+
+class Builder:
+    """Builds many procedures in one process (the CLI, its workers, an editor, ``watch``).
+
+    Styles are kept per (sheet, options) and reused while every file they were
+    read from is unchanged; fonts and renderers stay loaded between builds.
+    """
+
+    def __init__(self, options: BuildOptions | None = None) -> None:
+        self.options = options or BuildOptions()
+        self._styles: dict[tuple[str, str, str], _CachedStyle] = {}
+
+    @staticmethod
+    def warm() -> None:
+        """Import the renderers now (before worker processes are forked, so they start warm)."""
+        import flowgen.language.reader
+        import flowgen.api
+        import flowgen.render.pdf
+        import flowgen.render.png
+        import flowgen.render.svg
+        import flowgen.style.choose  # noqa: F401
+
+    def style_for(self, procedure: Procedure | None, source: Path | None) -> ResolvedStyle:
+        """The style this build uses (command line, gaya, flowgen.toml, default), from the cache when current."""
+        from flowgen.style.choose import choose
+        from flowgen.style.resolve import ResolvedStyle
+        from flowgen.style.sheet import read_sheet
+
+        choice = choose(procedure, source, self.options.style)
+        key = (str(choice.path), choice.reference, self.options.options)
+        cached = self._styles.get(key)
+        if cached is not None and all(manifest.file_digest(p) == d for p, d in cached.files):
+            return cached.style
+        style = ResolvedStyle(read_sheet(choice.path, name=choice.reference, extra_css=self.options.options))
+        style.check_all()
+        files = tuple((str(p), manifest.file_digest(p)) for p in style_files(style))
+        self._styles[key] = _CachedStyle(style, files)
+        return style
+
+    def build(self, path: str | os.PathLike[str], folder: Path | None = None, key: str | None = None) -> BuildResult:
+        """Read, check and render one file, then write all its outputs into ``folder`` or none.
+
+        ``key`` is the manifest key computed before the build (computed here
+        if not given); the result carries the manifest entry to record.
+        """
+        from flowgen.language.reader import analyze_file
+
+        source = Path(path)
+        options_key = self.options.key
+        key = key or manifest.input_key(source, options_key)
+        procedure, found = analyze_file(source)
+        if procedure is None:
+            raise SourceError([d for d in found if d.is_error])
+        style = self.style_for(procedure, source)
+        outputs = render_outputs(procedure, source.stem, style, self.options)
+        target = folder if folder is not None else source.parent
+        names = [output.name for output in outputs]
+        written = write_outputs(outputs, target, str(source), stale_pages(target, source.stem, names, self.options))
+        deps = [source, *style_files(style)]
+        entry = manifest.make_entry(source, key, options_key, deps, written) if key else None
+        return BuildResult(source, tuple(written), tuple(found), entry)
+
+
 def build_file(path: str | os.PathLike[str], out_dir: Path | None, options: BuildOptions) -> BuildResult:
-    """Read, check and render one file, then write all its outputs or none."""
-    source = Path(path)
-    result = BuildResult(source)
-    procedure, found = analyze_file(source)
-    result.diagnostics = list(found)
-    if procedure is None:
-        raise SourceError([d for d in found if d.is_error])
-    style = resolve_style(options.style, procedure, source, options.options)
-    outputs = render_outputs(procedure, source.stem, style, options)
-    folder = out_dir if out_dir is not None else source.parent
-    result.written = write_outputs(outputs, folder, str(source))
-    return result
-
-
-def _build_one(args: tuple[str, Path | None, BuildOptions]) -> BuildResult | FlowgenError:
-    path, out_dir, options = args
-    try:
-        return build_file(path, out_dir, options)
-    except FlowgenError as exc:
-        return exc
-
-
-def build_files(
-    paths: Sequence[str | os.PathLike[str]], out_dir: Path | None, options: BuildOptions, jobs: int | None = None
-) -> Iterator[tuple[Path, BuildResult | FlowgenError]]:
-    """Build several files, in parallel on the machine's cores; results in the order given."""
-    work = [(os.fspath(p), out_dir, options) for p in paths]
-    workers = min(len(work), jobs or os.cpu_count() or 1)
-    if workers <= 1:
-        for item in work:
-            yield Path(item[0]), _build_one(item)
-        return
-    done = 0
-    try:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for item, result in zip(work, pool.map(_build_one, work)):
-                done += 1
-                yield Path(item[0]), result
-    except BrokenProcessPool:  # a worker died (out of memory, killed): build the rest here, one by one
-        for item in work[done:]:
-            yield Path(item[0]), _build_one(item)
+    """Read, check and render one file, then write all its outputs or none (a one-off :class:`Builder`)."""
+    return Builder(options).build(path, out_dir)

@@ -13,12 +13,15 @@ import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
 from flowgen import __version__, messages
 from flowgen.errors import Diagnostic, FlowgenError
+
+if TYPE_CHECKING:
+    from flowgen.build import BuildOptions
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -28,14 +31,10 @@ WORDS = {
     "en": {
         "clean": "{n} file(s) checked, no errors",
         "sheet-ok": "{name}: the style sheet is fine",
-        "built": "{n} file(s) built",
-        "failed": "{n} file(s) failed",
     },
     "id": {
         "clean": "{n} berkas diperiksa, tidak ada galat",
         "sheet-ok": "{name}: lembar gaya tidak bermasalah",
-        "built": "{n} berkas dibangun",
-        "failed": "{n} berkas gagal",
     },
 }
 
@@ -99,7 +98,7 @@ def main(lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -119,18 +118,22 @@ def main(lang: str | None) -> None:
 @lang_option
 @version_option
 @guarded
-def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, lang: str | None) -> None:
-    """Check .pos files (and style sheets) and print every error and warning.
+def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, lang: str | None) -> None:
+    """Check .pos files (a folder: every .pos below it) and style sheets; print every error and warning.
 
     Exit status: 0 when clean (warnings allowed unless --strict), 1 when
     there are errors.
     """
+    from flowgen.discover import find_sources
     from flowgen.language.reader import analyze_file
 
     ctx = click.get_current_context()
     language = _lang(ctx)
-    if not files and style is None:
-        raise click.UsageError("give .pos files to check, or --style to check a style sheet")
+    if not paths and style is None:
+        raise click.UsageError("give .pos files or folders to check, or --style to check a style sheet")
+    files = [source.path for source in find_sources(paths)]
+    if paths and not files:
+        _no_sources(ctx, paths)
     failed = False
     report: list[dict[str, Any]] = []
     if style is not None:
@@ -175,14 +178,14 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
 
 
 @main.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option(
     "-o",
     "--output",
     "out_dir",
-    type=click.Path(file_okay=False, path_type=Path),
+    type=click.Path(path_type=Path),
     default=None,
-    help="Folder for the outputs (default: beside each input file).",
+    help="Folder for the outputs (default: beside each input file); a folder's tree is mirrored in it.",
 )
 @click.option(
     "--format",
@@ -215,11 +218,12 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
 @click.option("--mutu-baku/--no-mutu-baku", default=None, help="Show each step's time and output in the flowchart.")
 @click.option("--step-numbers/--no-step-numbers", default=None, help="Show step numbers in the flowchart.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Files built at once (default: cores).")
+@click.option("--force", is_flag=True, help="Build every file, even those whose outputs are up to date.")
 @lang_option
 @version_option
 @guarded
 def build(
-    files: tuple[Path, ...],
+    paths: tuple[Path, ...],
     out_dir: Path | None,
     formats: str,
     forms: str,
@@ -229,17 +233,19 @@ def build(
     mutu_baku: bool | None,
     step_numbers: bool | None,
     jobs: int | None,
+    force: bool,
     lang: str | None,
 ) -> None:
-    """Build the flowchart and the lampiran of .pos files.
+    """Build the flowchart and the lampiran of .pos files (a folder: every .pos below it).
 
     Outputs go beside each file (or into -o DIR): NAME.flowchart.svg/.png,
     NAME.lampiran.pdf, NAME.lampiran-N.svg/.png for each page, NAME.json.
+    Files whose outputs are up to date are skipped (--force builds them).
+    The summary counts the files built, skipped and failed; exit status 1
+    when any failed.
     """
-    from flowgen.build import FORMATS, FORMS, BuildOptions, build_files
+    from flowgen.build import FORMATS, FORMS, BuildOptions
 
-    ctx = click.get_current_context()
-    language = _lang(ctx)
     try:
         chosen_formats = BuildOptions.parse_list(formats, FORMATS, "format")
     except ValueError as exc:
@@ -251,18 +257,38 @@ def build(
     options = BuildOptions(
         chosen_formats, chosen_forms, style, dpi, direction.lower() if direction else None, mutu_baku, step_numbers
     )
-    failed = 0
-    for _path, result in build_files(files, out_dir, options, jobs):
-        if isinstance(result, FlowgenError):
-            print_diagnostics(result.diagnostics, language)
-            failed += 1
-            continue
-        print_diagnostics([d for d in result.diagnostics if not d.is_error], language)
-        for item in result.written:
-            click.echo(str(item))
-    if failed:
-        click.echo(_say(ctx, "failed", n=failed), err=True)
-    sys.exit(1 if failed else 0)
+    sys.exit(_build_batch(paths, out_dir, options, jobs, force))
+
+
+def _no_sources(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    from flowgen.progress import WORDS as PROGRESS_WORDS
+
+    click.echo(f"flowgen: {PROGRESS_WORDS[_lang(ctx)]['none'].format(paths=', '.join(map(str, paths)))}", err=True)
+    sys.exit(1)
+
+
+def _build_batch(
+    paths: tuple[Path, ...], out_dir: Path | None, options: BuildOptions, jobs: int | None, force: bool
+) -> int:
+    """Build every source the paths name; print progress and the summary; the exit status."""
+    from flowgen.batch import FAILED, run_batch
+    from flowgen.discover import find_sources
+    from flowgen.progress import Progress
+
+    ctx = click.get_current_context()
+    sources = find_sources(paths)
+    if not sources:
+        _no_sources(ctx, paths)
+    progress = Progress(len(sources), _lang(ctx), lines=len(sources) > 1)
+    try:
+        outcomes = run_batch(sources, out_dir, options, jobs, force, progress.update)
+    finally:
+        progress.finish_bar()
+    progress.finish(outcomes)
+    failed = [o for o in outcomes if o.status == FAILED]
+    if any(d.code == "internal-error" for o in failed for d in o.diagnostics):
+        return 3
+    return 1 if failed else 0
 
 
 @main.command()

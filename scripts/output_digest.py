@@ -66,7 +66,7 @@ def digest(randoms: int) -> dict[str, str]:
             for direction in DIRECTIONS:
                 out = work / "out" / f"{style}-{direction}"
                 build(work, sources, out, style, direction)
-                for path in sorted(out.iterdir()):
+                for path in sorted(p for p in out.iterdir() if not p.name.startswith(".")):
                     key = f"{style}/{direction}/{path.name}"
                     hashes[key] = hashlib.sha256(path.read_bytes()).hexdigest()
     return hashes

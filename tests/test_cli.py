@@ -104,7 +104,7 @@ def test_failed_build_leaves_old_outputs_untouched(tmp_path: Path) -> None:
     code, _, err = run("build", str(source), "--format", "json")
     assert code == 1 and "unknown actor 'kut'" in err
     assert (tmp_path / "p.json").read_bytes() == before
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["p.json", "p.pos"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [".flowgen-manifest.json", "p.json", "p.pos"]
 
 
 def test_unknown_format_is_a_usage_error() -> None:
