@@ -26,7 +26,21 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("layout", ("flowgen.layout",)),
     ("render", ("flowgen.render",)),
     ("api", ("flowgen.api", "flowgen.drawcheck")),
-    ("commands", ("flowgen.outputs", "flowgen.build", "flowgen.cli", "flowgen.__main__", "flowgen")),
+    (
+        "commands",
+        (
+            "flowgen.outputs",
+            "flowgen.manifest",
+            "flowgen.discover",
+            "flowgen.progress",
+            "flowgen.build_messages",
+            "flowgen.build",
+            "flowgen.batch",
+            "flowgen.cli",
+            "flowgen.__main__",
+            "flowgen",
+        ),
+    ),
 )
 
 
