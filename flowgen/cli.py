@@ -215,6 +215,13 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
 @click.option("--mutu-baku/--no-mutu-baku", default=None, help="Show each step's time and output in the flowchart.")
 @click.option("--step-numbers/--no-step-numbers", default=None, help="Show step numbers in the flowchart.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Files built at once (default: cores).")
+@click.option(
+    "--allow",
+    "allow",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder the sheets named by 'gaya:' or flowgen.toml may also come from (repeatable).",
+)
 @lang_option
 @version_option
 @guarded
@@ -229,6 +236,7 @@ def build(
     mutu_baku: bool | None,
     step_numbers: bool | None,
     jobs: int | None,
+    allow: tuple[Path, ...],
     lang: str | None,
 ) -> None:
     """Build the flowchart and the lampiran of .pos files.
@@ -240,6 +248,8 @@ def build(
 
     ctx = click.get_current_context()
     language = _lang(ctx)
+    if allow:  # read by flowgen.style.choose, in worker processes too
+        os.environ["FLOWGEN_ALLOW"] = os.pathsep.join(str(a.resolve()) for a in allow)
     try:
         chosen_formats = BuildOptions.parse_list(formats, FORMATS, "format")
     except ValueError as exc:

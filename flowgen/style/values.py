@@ -121,7 +121,10 @@ def parse_font_size(tokens: Sequence[css.Node]) -> float | Em:
         return Em(float(token.value))
     if token.type == "number" and token.value == 0:
         raise ValueProblem(expected, token)
-    size = _length(token, FONT_SIZE_MAX)
+    try:
+        size = _length(token, FONT_SIZE_MAX)
+    except ValueProblem:
+        raise ValueProblem(expected, token) from None
     if size < FONT_SIZE_MIN:
         raise ValueProblem(expected, token)
     return size
