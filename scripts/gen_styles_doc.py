@@ -252,6 +252,12 @@ def _intro(out: io.StringIO) -> None:
         "`flowgen.toml` for `style =`.\n\n"
     )
 
+    _writing(out)
+    _values(out)
+
+
+def _writing(out: io.StringIO) -> None:
+    w = out.write
     w("## Writing a sheet\n\n")
     w("Start from a shipped sheet and change only what you need:\n\n")
     w(
@@ -277,6 +283,11 @@ def _intro(out: io.StringIO) -> None:
         "the order the actors are declared: `lane:nth-child(odd)`, `lane:nth-child(even)`, "
         "`lane:nth-child(2)`, or a pattern `An+B` such as `lane-header:nth-child(3n+1)` (lanes 1, 4, 7, ...).\n\n"
     )
+    _cascade(out)
+
+
+def _cascade(out: io.StringIO) -> None:
+    w = out.write
     w("**The cascade** is CSS's:\n\n")
     w(
         '- `@import "default";` (a shipped name) or `@import "common.css";` (a file next to the sheet) '
@@ -340,6 +351,9 @@ def _intro(out: io.StringIO) -> None:
         "all to English.\n\n"
     )
 
+
+def _values(out: io.StringIO) -> None:
+    w = out.write
     w("## Values\n\n")
     w("| Kind | Written as |\n| --- | --- |\n")
     used = {p.kind for p in schema.PROPERTIES.values()}

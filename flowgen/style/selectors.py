@@ -47,6 +47,19 @@ def _suggest(word: str, choices: Sequence[str]) -> str | None:
     return found[0] if found else None
 
 
+def _head(tokens: list[css.Node]) -> tuple[str | None, int]:
+    """The element a selector starts with (``*`` and ``:root`` are the root) and where the rest begins."""
+    first = tokens[0]
+    if first.type == "ident":
+        return str(first.lower_value), 1
+    if first.type == "literal" and first.value == "*":
+        return ":root", 1
+    root = len(tokens) > 1 and tokens[1].type == "ident" and tokens[1].lower_value == "root"
+    if first.type == "literal" and first.value == ":" and root:
+        return ":root", 2
+    return None, 0
+
+
 class SheetDiagnostics:
     """Collects a sheet's problems with the line they are on (only of files accepted as sheets)."""
 
@@ -103,25 +116,9 @@ class SelectorReader(SheetDiagnostics):
         if any(t.type == "whitespace" or (t.type == "literal" and t.value in (">", "+", "~")) for t in tokens):
             self.err("style-combinator", span, selector=text)
             return None
-        element: str | None = None
         classes: set[str] = set()
         nth: tuple[int, int] | None = None
-        i = 0
-        if first.type == "ident":
-            element = first.lower_value
-            i = 1
-        elif first.type == "literal" and first.value == "*":
-            element = ":root"
-            i = 1
-        elif (
-            first.type == "literal"
-            and first.value == ":"
-            and len(tokens) > 1
-            and tokens[1].type == "ident"
-            and tokens[1].lower_value == "root"
-        ):
-            element = ":root"
-            i = 2
+        element, i = _head(tokens)
         if element is None:
             self.err("style-bad-selector", span, selector=text)
             return None
