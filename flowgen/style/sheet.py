@@ -41,6 +41,15 @@ SHEET_MAX_BYTES = 256 * 1024  # one sheet file; the shipped ones are under 3 KB
 IMPORT_DEPTH = 8  # sheets importing sheets
 IMPORT_COUNT = 32  # sheets read for one top sheet, counting a sheet imported twice twice
 VAR_DEPTH = 16  # var() inside var()
+# (element, property) → the smallest length that makes sense there
+MINIMUMS: dict[tuple[str, str], float] = {
+    ("step", "width"): 10.0,
+    ("lane-header", "width"): 10.0,
+    ("symbol", "width"): 4.0,
+    ("symbol", "height"): 4.0,
+    ("logo", "width"): 1.0,
+    ("logo", "height"): 1.0,
+}
 VAR_TOKENS = 2000  # tokens one declaration may expand to
 VAR_CALLS = 2000  # var() substitutions for one declaration (empty values expand to nothing, endlessly)
 
@@ -333,6 +342,18 @@ class _Reader(SelectorReader):
                 return None
         return out
 
+    def large_enough(self, raw: _Raw, value: Any) -> bool:
+        """Element-specific minimums (a step 0pt wide divides by zero), checked where they are written."""
+        for selector in raw.selectors:
+            low = MINIMUMS.get((selector.element, raw.name))
+            if selector.element == "cell" and raw.name == "min-width" and selector.classes <= {"actor"}:
+                low = 1.0
+            if low is not None and isinstance(value, float) and value < low:
+                expected = f"a length of at least {low:g}pt for {selector.element}"
+                self.err("style-bad-value", raw.value_span, prop=raw.name, expected=expected, got=f"{value:g}pt")
+                return False
+        return True
+
     def finish(self) -> list[Rule]:
         rules: list[Rule] = []
         for raw in self.raws:
@@ -360,6 +381,8 @@ class _Reader(SelectorReader):
                     continue
                 self.files.append(located)
                 value = located
+            if not self.large_enough(raw, value):
+                continue
             rules.append(Rule(raw.selectors, (Declaration(raw.name, value, raw.important, raw.span),), raw.order))
         return rules
 
