@@ -1,6 +1,9 @@
 #!/usr/bin/env python3
 """Rewrite untyped style look-ups (``style.value("step", "width", classes)``) into typed records.
 
+Also ``style.text("step", classes)``, ``style.box(...)`` and ``style.shown(...)`` with a literal
+element name: ``style.step(classes).text``.
+
     python3 scripts/convert_style_calls.py FILE...            rewrite the files in place
     python3 scripts/convert_style_calls.py --check FILE...    list what would change, exit 1 if anything would
     python3 scripts/convert_style_calls.py --table FILE...    print a Markdown table: file:line, old, new
@@ -25,7 +28,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-CALL = "style.value("
+CALLS = ("style.value(", "style.text(", "style.box(", "style.shown(")
+IDENTITY_PARTS = {
+    "identity-header": "header",
+    "identity-label": "label",
+    "identity-value": "value",
+    "identity-title": "title",
+    "identity-box": "box",
+}
 
 # (element, property) → function of (classes, index) giving the replacement expression
 Rule = Callable[[str, str], str]
@@ -65,6 +75,41 @@ def _record(element: str, prop: str, classes: str, index: str) -> str | None:
     return None
 
 
+def _view(kind: str, element: str, classes: str, index: str, after: str) -> str | None:
+    """The typed expression for ``style.text/box/shown("element", ...)``, or None."""
+    c = classes if classes not in ("", "()") else ""
+    parts = {
+        "step": {"text": f"style.step({c}).text", "box": f"style.step({c}).box"},
+        "mutu-baku": {"text": f"style.step({c}).detail.text", "shown": f"style.step({c}).detail.shown"},
+        "step-number": {k: f"style.step({c}).number.{k}" for k in ("text", "box", "shown")},
+        "title": {k: f"style.title.{k}" for k in ("text", "box", "shown")},
+        "edge": {"box": f"style.edge({c}).line"},
+        "edge-label": {k: f"style.edge({c}).label.{k}" for k in ("text", "box")},
+        "symbol": {k: f"style.symbol({c}).{k}" for k in ("text", "box")},
+        "cell": {k: f"style.cell({c}).{k}" for k in ("text", "box")},
+        "header": {k: f"style.header({c}).{k}" for k in ("text", "box")},
+        "footer": {k: f"style.footer.{k}" for k in ("text", "shown")},
+        "flowchart": {"text": "style.flowchart.text"},
+        "table": {"text": "style.table.text"},
+    }
+    if index and element == "lane":
+        return f"style.lane({index}).box" if kind == "box" else None
+    if index and element == "lane-header":
+        return f"style.lane({index}).header.{kind}" if kind in ("text", "box") else None
+    if index:
+        return None
+    if element == "identity" and kind == "box" and re.match(r"\.padding\b", after):
+        return "style.identity"  # the .padding after it stays: style.identity.padding
+    if element in IDENTITY_PARTS and kind in ("text", "box"):
+        part = IDENTITY_PARTS[element]
+        if element == "identity-value" and c.replace(" ", "") == '("title",)':
+            part = "value_title"
+        elif c:
+            return None
+        return f"style.identity.{part}.{kind}"
+    return parts.get(element, {}).get(kind)
+
+
 def _split_args(text: str) -> list[str]:
     """Top-level arguments of a call's argument text."""
     args: list[str] = []
@@ -102,36 +147,48 @@ class Change:
     new: str | None  # None: no rule, left alone
 
 
+def _next_call(source: str, pos: int) -> tuple[int, str]:
+    """Where the next look-up starts and which one it is (-1 when there is none)."""
+    found = [(at, call) for call in CALLS if (at := source.find(call, pos)) >= 0]
+    return min(found) if found else (-1, "")
+
+
+def _replacement(call: str, args: list[str], after: str) -> str | None:
+    if not args or not re.fullmatch(r'"[^"]*"', args[0]):
+        return None
+    element = args[0][1:-1]
+    if call == "style.value(":
+        if len(args) < 2 or not re.fullmatch(r'"[^"]*"', args[1]):
+            return None
+        return _record(element, args[1][1:-1], args[2] if len(args) > 2 else "", args[3] if len(args) > 3 else "")
+    kind = call[len("style.") : -1]
+    return _view(kind, element, args[1] if len(args) > 1 else "", args[2] if len(args) > 2 else "", after)
+
+
 def convert(source: str) -> tuple[str, list[Change]]:
-    """The source with every convertible ``style.value`` call rewritten, and the list of calls."""
+    """The source with every convertible look-up rewritten, and the list of look-ups found."""
     changes: list[Change] = []
     out: list[str] = []
     pos = 0
     while True:
-        at = source.find(CALL, pos)
+        at, call = _next_call(source, pos)
         if at < 0:
             break
         if at > 0 and (source[at - 1].isalnum() or source[at - 1] in "_."):  # another_style.value(
-            out.append(source[pos : at + len(CALL)])
-            pos = at + len(CALL)
+            out.append(source[pos : at + len(call)])
+            pos = at + len(call)
             continue
-        end = _close(source, at + len(CALL) - 1)
-        args = _split_args(source[at + len(CALL) : end])
+        end = _close(source, at + len(call) - 1)
+        args = _split_args(source[at + len(call) : end])
         start, stop = at, end + 1
-        wrapped = source[:at].endswith("float(")
-        if wrapped and source[stop : stop + 1] == ")":
+        if call == "style.value(" and source[:at].endswith("float(") and source[stop : stop + 1] == ")":
             start, stop = at - len("float("), stop + 1
-        new: str | None = None
-        if len(args) >= 2 and all(re.fullmatch(r'"[^"]*"', a) for a in args[:2]):
-            element, prop = args[0][1:-1], args[1][1:-1]
-            classes = args[2] if len(args) > 2 else ""
-            index = args[3] if len(args) > 3 else ""
-            new = _record(element, prop, classes, index)
-            if new is not None and element == "edge" and re.match(r"\s*\*\s*0\.85\b", source[stop:]):
-                new = new.replace("style.edge(", "style.table_edge(")  # the table's scaled head
-                stop += len(re.match(r"\s*\*\s*0\.85\b", source[stop:]).group(0))  # type: ignore[union-attr]
-        line = source.count("\n", 0, at) + 1
-        changes.append(Change(line, source[start:stop], new))
+        new = _replacement(call, args, source[stop:])
+        scaled = re.match(r"\s*\*\s*0\.85\b", source[stop:])
+        if new is not None and new.startswith("style.edge(") and new.endswith("arrow_size") and scaled:
+            new = new.replace("style.edge(", "style.table_edge(")  # the table's scaled head
+            stop += len(scaled.group(0))
+        changes.append(Change(source.count("\n", 0, at) + 1, source[start:stop], new))
         out.append(source[pos:start])
         out.append(new if new is not None else source[start:stop])
         pos = stop
