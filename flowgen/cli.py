@@ -219,6 +219,13 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
 @click.option("--step-numbers/--no-step-numbers", default=None, help="Show step numbers in the flowchart.")
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="Files built at once (default: cores).")
 @click.option("--force", is_flag=True, help="Build every file, even those whose outputs are up to date.")
+@click.option(
+    "--allow",
+    "allow",
+    multiple=True,
+    type=click.Path(file_okay=False, path_type=Path),
+    help="A folder the sheets named by 'gaya:' or flowgen.toml may also come from (repeatable).",
+)
 @lang_option
 @version_option
 @guarded
@@ -234,6 +241,7 @@ def build(
     step_numbers: bool | None,
     jobs: int | None,
     force: bool,
+    allow: tuple[Path, ...],
     lang: str | None,
 ) -> None:
     """Build the flowchart and the lampiran of .pos files (a folder: every .pos below it).
@@ -246,6 +254,8 @@ def build(
     """
     from flowgen.build import FORMATS, FORMS, BuildOptions
 
+    if allow:  # read by flowgen.style.choose, in worker processes too
+        os.environ["FLOWGEN_ALLOW"] = os.pathsep.join(str(a.resolve()) for a in allow)
     try:
         chosen_formats = BuildOptions.parse_list(formats, FORMATS, "format")
     except ValueError as exc:

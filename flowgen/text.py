@@ -30,6 +30,52 @@ FONT_DIRS = (
     os.path.expanduser("~/.local/share/fonts"),
 )
 
+FONT_MAX_BYTES = 32 * 1024 * 1024  # a sheet's own font file (large CJK fonts are about 20 MB)
+IMAGE_MAX_BYTES = 8 * 1024 * 1024  # a sheet's logo
+IMAGE_MAX_PIXELS = 16_000_000  # a logo is printed 26 mm wide; more pixels is a decompression bomb
+
+
+def check_font_file(path: Path) -> tuple[str, str] | None:
+    """Why a sheet's font file cannot be used (reason, size limit), or None when it can.
+
+    Checked when the sheet is read, so a junk, empty or PNG-as-TTF file is a positioned
+    error there rather than a crash in Pillow or the PDF writer while drawing.
+    """
+    limit = f"{FONT_MAX_BYTES // (1024 * 1024)} MB"
+    try:
+        if path.stat().st_size > FONT_MAX_BYTES:
+            return "the file is too large", limit
+        ImageFont.truetype(str(path), 10)
+        from reportlab.pdfbase.ttfonts import TTFont
+
+        TTFont("flowgen-check", str(path))
+    except Exception as exc:  # Pillow and reportlab raise many kinds for a bad file
+        reason = getattr(exc, "strerror", None) or "not a TrueType font flowgen can embed"
+        return str(reason), limit
+    return None
+
+
+def check_image_file(path: Path) -> str | None:
+    """Why a sheet's logo cannot be used, or None when it can (a PNG or JPEG of sane size)."""
+    from PIL import Image
+
+    try:
+        if path.stat().st_size > IMAGE_MAX_BYTES:
+            return f"the file is larger than {IMAGE_MAX_BYTES // (1024 * 1024)} MB"
+        with Image.open(path) as image:
+            if image.format not in ("PNG", "JPEG"):
+                return "not a PNG or JPEG image"
+            width, height = image.size
+            if width < 1 or height < 1 or width * height > IMAGE_MAX_PIXELS:
+                return f"{width}×{height} pixels (at most {IMAGE_MAX_PIXELS:,} pixels)"
+            image.verify()
+    except Image.DecompressionBombError:
+        return f"too many pixels (at most {IMAGE_MAX_PIXELS:,})"
+    except Exception as exc:  # Pillow raises many kinds for a bad file
+        return str(getattr(exc, "strerror", None) or "not an image Pillow can read")
+    return None
+
+
 # ascent and descent of a line box as fractions of the font size
 ASCENT = 0.8
 DESCENT = 0.2

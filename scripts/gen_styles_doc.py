@@ -65,7 +65,11 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
 
 KINDS = {  # what each kind of value looks like, for the "Values" section and the tables
     "length": ("length", "`12pt`, `4mm`, `0.5cm`, `1in`, `16px`, or `0`"),
-    "font-size": ("size", "a length such as `9pt`, or relative to the parent's size: `0.9em`"),
+    "font-size": (
+        "size",
+        "a length from `1pt` to `200pt` such as `9pt`, or relative to the parent's size: `0.9em` "
+        "(0.05 to 20; the size it comes to must still lie between 1pt and 200pt)",
+    ),
     "box": (
         "1–4 lengths",
         "as CSS `padding`/`margin`: `4pt` (all sides), `4pt 8pt` (top/bottom, "
@@ -87,12 +91,13 @@ KINDS = {  # what each kind of value looks like, for the "Values" section and th
     "keyword": ("keyword", "one of the words listed in the property's description"),
     "keywords": ("keywords", "some of the words listed, separated by spaces, each once"),
     "url": ("file", '`url("logo.png")`: a file in the sheet\'s folder or below, or `none`'),
-    "dash": ("dashes", "`none`, or lengths of dash and gap: `4pt 2pt`"),
+    "dash": ("dashes", "`none`, or 1 to 8 lengths of dash and gap up to 200pt each, not all zero: `4pt 2pt`"),
     "page-size": (
         "paper",
         "`A4`, `A3`, `A5`, `F4`, `folio`, `Letter` or `Legal`, with `landscape` "
-        "(the default) or `portrait`; or two lengths, width then height: `330mm 215mm`",
+        "(the default) or `portrait`; or two lengths from 72pt to 2835pt, width then height: `330mm 215mm`",
     ),
+    "language": ("language", 'a language tag such as `"id"` or `"en"`'),
 }
 
 ERROR_EXAMPLE = "step.decison {\n  fill: #fff3c4;\n}\nstep {\n  fil: #ffffff;\n}\nlane header {\n  fill: #eef4fb;\n}\n"
@@ -247,6 +252,12 @@ def _intro(out: io.StringIO) -> None:
         "`flowgen.toml` for `style =`.\n\n"
     )
 
+    _writing(out)
+    _values(out)
+
+
+def _writing(out: io.StringIO) -> None:
+    w = out.write
     w("## Writing a sheet\n\n")
     w("Start from a shipped sheet and change only what you need:\n\n")
     w(
@@ -272,6 +283,11 @@ def _intro(out: io.StringIO) -> None:
         "the order the actors are declared: `lane:nth-child(odd)`, `lane:nth-child(even)`, "
         "`lane:nth-child(2)`, or a pattern `An+B` such as `lane-header:nth-child(3n+1)` (lanes 1, 4, 7, ...).\n\n"
     )
+    _cascade(out)
+
+
+def _cascade(out: io.StringIO) -> None:
+    w = out.write
     w("**The cascade** is CSS's:\n\n")
     w(
         '- `@import "default";` (a shipped name) or `@import "common.css";` (a file next to the sheet) '
@@ -335,6 +351,9 @@ def _intro(out: io.StringIO) -> None:
         "all to English.\n\n"
     )
 
+
+def _values(out: io.StringIO) -> None:
+    w = out.write
     w("## Values\n\n")
     w("| Kind | Written as |\n| --- | --- |\n")
     used = {p.kind for p in schema.PROPERTIES.values()}

@@ -16,65 +16,43 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import tinycss2
 
 from flowgen.errors import Span, StyleError, error
+from flowgen.style.records import (
+    Box4,
+    BoxStyle,
+    CellStyle,
+    DetailStyle,
+    DocumentStyle,
+    EdgeStyle,
+    FlowchartStyle,
+    FooterStyle,
+    IdentityStyle,
+    Labels,
+    LaneHeaderStyle,
+    LaneStyle,
+    LogoStyle,
+    PaperStyle,
+    StepNumberStyle,
+    StepStyle,
+    SymbolStyle,
+    TableStyle,
+    TextBox,
+    TextStyle,
+    TitleStyle,
+)
 from flowgen.style.schema import ELEMENTS, PROPERTIES
 from flowgen.style.sheet import Declaration, Sheet
-from flowgen.style.values import Em, PageSize
+from flowgen.style.values import FONT_SIZE_MAX, FONT_SIZE_MIN, Em, PageSize
 from flowgen.text import FontFace, FontNotFound, FontResolver
 
+__all__ = ["BoxStyle", "Labels", "ResolvedStyle", "TextStyle"]
 
-@dataclass(frozen=True)
-class TextStyle:
-    """How a piece of text is drawn."""
-
-    face: FontFace
-    size: float
-    color: str
-    line_height: float
-    align: str  # left | center | right
-    uppercase: bool
-
-    def transform(self, text: str) -> str:
-        return text.upper() if self.uppercase else text
-
-
-@dataclass(frozen=True)
-class BoxStyle:
-    """How a shape is outlined and filled."""
-
-    fill: str | None
-    stroke: str | None
-    stroke_width: float
-    dash: tuple[float, ...]
-    radius: float
-    padding: tuple[float, float, float, float]  # top right bottom left
-
-
-@dataclass(frozen=True)
-class Labels:
-    """Every word flowgen prints by itself, in the document's language."""
-
-    words: dict[str, str]
-    months: tuple[str, ...]
-    unit_words: dict[str, tuple[str, ...]]  # unit → (singular[, plural])
-
-    def __getitem__(self, key: str) -> str:
-        return self.words[key]
-
-    def units(self) -> dict[str, tuple[str, ...]]:
-        return {
-            "minute": self.unit_words["unit-minute"],
-            "hour": self.unit_words["unit-hour"],
-            "day": self.unit_words["unit-day"],
-            "work_day": self.unit_words["unit-work-day"],
-            "second": self.unit_words["unit-second"],
-        }
+Classes = Iterable[str]
 
 
 INHERITED = frozenset(name for name, prop in PROPERTIES.items() if prop.inherited)
@@ -107,6 +85,8 @@ class ResolvedStyle:
         self.fonts = FontResolver(sheet.fonts)
         self._cache: dict[tuple[str, frozenset[str], int | None], dict[str, tuple[Any, Span | None]]] = {}
         self._faces: dict[tuple[tuple[str, ...], bool, bool], FontFace] = {}
+        self._lanes: dict[int, LaneStyle] = {}
+        self._steps: dict[frozenset[str], StepStyle] = {}
 
     @property
     def name(self) -> str:
@@ -150,11 +130,24 @@ class ResolvedStyle:
         if size is not None and isinstance(size[0], Em):
             base = parent["font-size"][0] if parent is not None and "font-size" in parent else 12.0
             result["font-size"] = (size[0].value * base, size[1])
+            self._check_size(result["font-size"])
         self._cache[key] = result
         return result
 
+    def _check_size(self, size: tuple[float, Span | None]) -> None:
+        """An em size made absolute must still be a sane size (1.5em of 1.5em of ... grows fast)."""
+        if not FONT_SIZE_MIN <= size[0] <= FONT_SIZE_MAX:
+            where = size[1] or Span(self.sheet.name, 0, 1, 0)
+            expected = f"a size from {FONT_SIZE_MIN:g}pt to {FONT_SIZE_MAX:g}pt once em sizes are multiplied out"
+            raise StyleError(
+                [error("style-bad-value", where, prop="font-size", expected=expected, got=f"{size[0]:g}pt")]
+            )
+
     def value(self, element: str, prop: str, classes: Iterable[str] = (), index: int | None = None) -> Any:
-        """The computed value of one property."""
+        """The computed value of one property, untyped: the old way, kept until every caller reads records.
+
+        Prefer the typed records (``style.flowchart.rank_gap``, ``style.step(classes).width``).
+        """
         return self._computed(element, frozenset(classes), index)[prop][0]
 
     def has(self, element: str, prop: str, classes: Iterable[str] = (), index: int | None = None) -> bool:
@@ -251,11 +244,204 @@ class ResolvedStyle:
     def logo(self) -> tuple[Path | None, float, float]:
         return self.value("logo", "src"), self.value("logo", "width"), self.value("logo", "height")
 
+    # -- typed records (the new way: attributes, not property names) ------------------------
+
+    def _raw(self, element: str, prop: str, classes: Classes = (), index: int | None = None) -> tuple[Any, Span | None]:
+        return self._computed(element, frozenset(classes), index)[prop]
+
+    def _length(
+        self, element: str, prop: str, classes: Classes = (), index: int | None = None, low: float = 0
+    ) -> float:
+        """A length, at least ``low`` points for this element (``width: 0`` of a step divides by zero)."""
+        value, span = self._raw(element, prop, classes, index)
+        if value < low:
+            where = span or Span(self.sheet.name, 0, 1, 0)
+            expected = f"a length of at least {low:g}pt for {element}"
+            raise StyleError([error("style-bad-value", where, prop=prop, expected=expected, got=f"{value:g}pt")])
+        return float(value)
+
+    def _number(self, element: str, prop: str) -> float:
+        return float(self._raw(element, prop)[0])
+
+    def _word(self, element: str, prop: str) -> str:
+        return str(self._raw(element, prop)[0])
+
+    def _box4(self, element: str, prop: str) -> Box4:
+        top, right, bottom, left = self._raw(element, prop)[0]
+        return (float(top), float(right), float(bottom), float(left))
+
+    def _pair(self, element: str, classes: Classes = (), index: int | None = None) -> TextBox:
+        return TextBox(self.text(element, classes, index), self.box(element, classes, index))
+
+    @functools.cached_property
+    def paper(self) -> PaperStyle:
+        """``@page``: size, margin and the background of the identity and table pages."""
+        fill = self._raw("@page", "fill")[0]
+        return PaperStyle(self._raw("@page", "size")[0], self._box4("@page", "margin"), fill)
+
+    @functools.cached_property
+    def document(self) -> DocumentStyle:
+        return DocumentStyle(self._word("labels", "language"), self._word("labels", "subject"))
+
+    @functools.cached_property
+    def logo_image(self) -> LogoStyle:
+        src = self._raw("logo", "src")[0]
+        width, height = self._length("logo", "width", low=1), self._length("logo", "height", low=1)
+        return LogoStyle(src, width, height, self._length("logo", "gap"))
+
+    @functools.cached_property
+    def flowchart(self) -> FlowchartStyle:
+        f = "flowchart"
+        return FlowchartStyle(
+            direction=self._word(f, "direction"),
+            edge_style=self._word(f, "edge-style"),
+            rank_gap=self._length(f, "rank-gap"),
+            node_gap=self._length(f, "node-gap"),
+            lane_padding=self._length(f, "lane-padding"),
+            track_gap=self._length(f, "track-gap"),
+            margin=self._box4(f, "margin"),
+            fill=self._raw(f, "fill")[0],
+            text=self.text(f),
+        )
+
+    @functools.cached_property
+    def title(self) -> TitleStyle:
+        return TitleStyle(self.shown("title"), self.text("title"), self.box("title"))
+
+    def lane(self, index: int) -> LaneStyle:
+        """The lane at ``index`` (0-based, as ``Actor.index``) and its header."""
+        found = self._lanes.get(index)
+        if found is None:
+            header = LaneHeaderStyle(
+                self.text("lane-header", (), index),
+                self.box("lane-header", (), index),
+                self._length("lane-header", "width", (), index, low=10),
+                self._length("lane-header", "min-height", (), index),
+            )
+            found = LaneStyle(self.box("lane", (), index), self._length("lane", "min-width", (), index), header)
+            self._lanes[index] = found
+        return found
+
+    def step(self, classes: Classes = ()) -> StepStyle:
+        """A flowchart symbol of the given classes (``step_classes(step)``)."""
+        key = frozenset(classes)
+        found = self._steps.get(key)
+        if found is None:
+            width = self._length("step", "width", key, low=10)
+            found = StepStyle(
+                self.text("step", key),
+                self.box("step", key),
+                width,
+                max(width, self._length("step", "max-width", key)),
+                self._length("step", "min-height", key),
+                StepNumberStyle(
+                    self.shown("step-number", key), self.text("step-number", key), self.box("step-number", key)
+                ),
+                DetailStyle(self.shown("mutu-baku", key), self.text("mutu-baku", key)),
+            )
+            self._steps[key] = found
+        return found
+
+    def edge(self, classes: Classes = ()) -> EdgeStyle:
+        """A flowchart arrow of the given classes (branch, yes, no, loop)."""
+        key = frozenset(classes)
+        line = self.box("edge", key)
+        return EdgeStyle(
+            line, line.stroke_width, self._length("edge", "arrow-size", key), self._pair("edge-label", key)
+        )
+
+    def table_edge(self, classes: Classes = ()) -> EdgeStyle:
+        """A table arrow: the edge's look, its head and width scaled by the table's scales."""
+        edge, table = self.edge(classes), self.table
+        return EdgeStyle(
+            edge.line, edge.line.stroke_width * table.edge_stroke_scale, edge.arrow_size * table.arrow_scale, edge.label
+        )
+
+    @functools.cached_property
+    def table(self) -> TableStyle:
+        t = "table"
+        return TableStyle(
+            stroke=self._raw(t, "stroke")[0],
+            stroke_width=self._length(t, "stroke-width"),
+            outer_stroke_width=self._length(t, "outer-stroke-width"),
+            mutu_baku_order=tuple(self._raw(t, "mutu-baku-order")[0]),
+            keterangan=self._word(t, "keterangan"),
+            column_numbers=bool(self._raw(t, "column-numbers")[0]),
+            total_time=bool(self._raw(t, "total-time")[0]),
+            joint_step=self._word(t, "joint-step"),
+            row_min_height=self._length(t, "row-min-height"),
+            track_gap=self._length(t, "track-gap"),
+            arrow_scale=self._number(t, "arrow-scale"),
+            edge_stroke_scale=self._number(t, "edge-stroke-scale"),
+            text=self.text(t),
+        )
+
+    def header(self, classes: Classes = ()) -> TextBox:
+        """A header cell of the table (classes: the column's, group, number)."""
+        return self._pair("header", classes)
+
+    def cell(self, classes: Classes = ()) -> CellStyle:
+        """A body cell of the table (classes: the column's, total)."""
+        key = frozenset(classes)
+        low = 1.0 if "actor" in key else 0.0
+        return CellStyle(
+            self.text("cell", key),
+            self.box("cell", key),
+            self._length("cell", "width", key),
+            self._length("cell", "min-width", key, low=low),
+        )
+
+    def symbol(self, classes: Classes = ()) -> SymbolStyle:
+        """A table symbol of the given classes (``step_classes(step)``)."""
+        key = frozenset(classes)
+        width, height = self._length("symbol", "width", key, low=4), self._length("symbol", "height", key, low=4)
+        return SymbolStyle(self.text("symbol", key), self.box("symbol", key), width, height)
+
+    @functools.cached_property
+    def footer(self) -> FooterStyle:
+        text, shown = self.text("footer"), self.shown("footer")
+        room = text.size * self._number("footer", "room") if shown else 0.0
+        return FooterStyle(shown, text, room, text.size * self._number("footer", "baseline"))
+
+    @functools.cached_property
+    def identity(self) -> IdentityStyle:
+        i = "identity"
+        return IdentityStyle(
+            signature_height=self._length(i, "signature-height"),
+            split=self._number(i, "split"),
+            label_share=self._number(i, "label-share"),
+            stroke=self._raw(i, "stroke")[0],
+            stroke_width=self._length(i, "stroke-width"),
+            outer_stroke_width=self._length(i, "outer-stroke-width"),
+            padding=self._box4(i, "padding"),
+            header=self._pair("identity-header"),
+            label=self._pair("identity-label"),
+            value=self._pair("identity-value"),
+            value_title=self._pair("identity-value", ("title",)),
+            title=self._pair("identity-title"),
+            box=self._pair("identity-box"),
+            box_min_height=self._length("identity-box", "min-height"),
+        )
+
     def check_all(self) -> None:
-        """Resolve every element once, so a sheet's problems (fonts, labels) surface before drawing."""
+        """Build every record once, so a sheet's problems (fonts, labels, ranges) surface at load.
+
+        ``flowgen check --style`` and ``build`` both come through here, so they refuse the same sheets.
+        """
         for element, spec in ELEMENTS.items():
             if spec.text:
                 self.text(element)
                 for cls in spec.classes:
                     self.text(element, (cls,))
-        _ = self.labels
+        _ = (self.labels, self.paper, self.document, self.logo_image, self.flowchart, self.title)
+        _ = (self.table, self.footer, self.identity, self.lane(0), self.cell())
+        _ = (self.edge(), self.table_edge(), self.header())
+        for cls in ELEMENTS["step"].classes:
+            self.step((cls,))
+            self.symbol((cls,))
+        for edge_class in ELEMENTS["edge"].classes:
+            self.table_edge((edge_class,))
+        for cell_class in ELEMENTS["cell"].classes:
+            self.cell((cell_class,))
+        for header_class in ELEMENTS["header"].classes:
+            self.header((header_class,))

@@ -16,6 +16,7 @@ from typing import Any
 from tinycss2 import ast as css
 
 from flowgen.style import values as v
+from flowgen.style.schema_labels import LABEL_PROPERTIES, LABELS_ID
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,15 @@ def _p(name: str, kind: str, doc: str, inherited: bool = False, parse: Any = Non
     return Property(name, parse or v.PARSERS[kind], kind, doc, inherited)
 
 
+def _len(name: str, doc: str, high: float) -> Property:
+    """A length property with its sane range (a limit against hostile sheets, see docs/security.md)."""
+    return Property(name, v.length_in(high), "length", f"{doc} At most {high:g}pt.")
+
+
+def _num(low: float, high: float) -> Any:
+    return v.number_in(low, high)
+
+
 ALIGN = ("left", "center", "right")
 
 PROPERTIES: dict[str, Property] = {
@@ -42,22 +52,28 @@ PROPERTIES: dict[str, Property] = {
         _p("font-weight", "weight", "normal or bold.", True, v.parse_weight),
         _p("font-style", "keyword", "normal or italic.", True, v.keyword(("normal", "italic"))),
         _p("color", "color", "Colour of the text.", True),
-        _p("line-height", "number", "Distance between lines, as a multiple of the font size.", True),
+        _p(
+            "line-height",
+            "number",
+            "Distance between lines, as a multiple of the font size (0.5 to 5).",
+            True,
+            _num(0.5, 5),
+        ),
         _p("text-align", "keyword", "left, center or right.", False, v.keyword(ALIGN)),
         _p("text-transform", "keyword", "none or uppercase.", False, v.keyword(("none", "uppercase"))),
         # boxes
         _p("fill", "color", "Background colour of the shape (none: no fill)."),
         _p("stroke", "color", "Colour of the outline (none: no outline)."),
-        _p("stroke-width", "length", "Width of the outline."),
+        _len("stroke-width", "Width of the outline.", 20),
         _p("stroke-dasharray", "dash", "Dashes of the outline: none, or lengths such as 4pt 2pt."),
-        _p("outer-stroke-width", "length", "Width of the table's outer border."),
-        _p("corner-radius", "length", "Rounding of rectangle corners."),
+        _len("outer-stroke-width", "Width of the table's outer border.", 20),
+        _len("corner-radius", "Rounding of rectangle corners.", 100),
         _p("padding", "box", "Space between the outline and the text (1 to 4 lengths)."),
-        _p("width", "length", "Width (of a symbol, a column, a logo)."),
-        _p("max-width", "length", "Largest width a symbol may grow to for long text."),
-        _p("min-width", "length", "Smallest width."),
-        _p("height", "length", "Height (of a symbol, a logo)."),
-        _p("min-height", "length", "Smallest height."),
+        _len("width", "Width (of a symbol, a column, a logo).", 1000),
+        _len("max-width", "Largest width a symbol may grow to for long text.", 1000),
+        _len("min-width", "Smallest width.", 1000),
+        _len("height", "Height (of a symbol, a logo).", 1000),
+        _len("min-height", "Smallest height.", 1000),
         _p("display", "keyword", "Whether the element is drawn.", False, v.keyword(("block", "none"))),
         _p("src", "url", 'An image file next to the sheet: url("logo.png") (PNG or JPEG).'),
         # flowchart layout
@@ -75,12 +91,13 @@ PROPERTIES: dict[str, Property] = {
             False,
             v.keyword(("orthogonal", "curved")),
         ),
-        _p("rank-gap", "length", "Space between rows of symbols along the flow."),
-        _p("node-gap", "length", "Space between symbols side by side."),
-        _p("lane-padding", "length", "Space between a lane's edge and its symbols."),
+        _len("rank-gap", "Space between rows of symbols along the flow.", 200),
+        _len("node-gap", "Space between symbols side by side.", 200),
+        _len("lane-padding", "Space between a lane's edge and its symbols.", 200),
         _p("margin", "box", "Space around the drawing or the page (1 to 4 lengths)."),
-        _p("arrow-size", "length", "Length of an arrow head."),
-        _p("track-gap", "length", "Space between arrows running side by side."),
+        _len("arrow-size", "Length of an arrow head.", 50),
+        _len("track-gap", "Space between arrows running side by side.", 200),
+        _len("gap", "Space between the logo and the lines under it.", 200),
         # page and table
         _p("size", "page-size", "Paper: A4, F4, folio, Letter, Legal with landscape/portrait, or two lengths."),
         _p(
@@ -106,60 +123,42 @@ PROPERTIES: dict[str, Property] = {
             False,
             v.keyword(("tied", "span")),
         ),
-        _p("row-min-height", "length", "Smallest height of a table row."),
-        _p("signature-height", "length", "Room left for the signature and stamp under the position."),
-        _p("split", "number", "Where the identity sheet divides into its two halves (a share of the width)."),
-        _p("label-share", "number", "Share of the right half taken by the field names."),
-        # labels
-        *(
-            _p(name, "string", doc)
-            for name, doc in (
-                ("yes", "Printed for a 'ya'/'yes' branch."),
-                ("no", "Printed for a 'tidak'/'no' branch."),
-                ("start", "Text of a start terminator without text."),
-                ("end", "Text of an end terminator without text."),
-                ("page", "Page numbers; {page} and {pages} are replaced."),
-                ("date-format", "Dates: d, dd, M, MM, MMMM (month name), yyyy."),
-                ("empty", "Printed for an empty identity field."),
-                ("col-no", "Column heading."),
-                ("col-kegiatan", "Column heading."),
-                ("col-pelaksana", "Column heading."),
-                ("col-mutu-baku", "Column heading."),
-                ("col-kelengkapan", "Column heading."),
-                ("col-waktu", "Column heading."),
-                ("col-output", "Column heading."),
-                ("col-keterangan", "Column heading."),
-                ("nomor", "Identity field label."),
-                ("dibuat", "Identity field label."),
-                ("revisi", "Identity field label."),
-                ("efektif", "Identity field label."),
-                ("disahkan", "Identity field label."),
-                ("nama-sop", "Identity field label."),
-                ("nip", "Printed before the NIP."),
-                ("dasar-hukum", "Identity box title."),
-                ("kualifikasi", "Identity box title."),
-                ("keterkaitan", "Identity box title."),
-                ("peralatan", "Identity box title."),
-                ("peringatan", "Identity box title."),
-                ("pencatatan", "Identity box title."),
-                ("total", "Heading of the total time row."),
-                ("connector-to", "Off-page connector, first line, on the page an arrow leaves: {step}."),
-                ("connector-from", "Off-page connector, first line, on the page an arrow reaches: {step}."),
-                ("connector-page", "Off-page connector, second line: the other page, {page}."),
-                ("decimal", "Decimal separator in totals."),
-            )
+        _len("row-min-height", "Smallest height of a table row.", 500),
+        _p(
+            "arrow-scale",
+            "number",
+            "Size of the table's arrow heads as a share of the edge's arrow-size (0.1 to 2).",
+            False,
+            _num(0.1, 2),
         ),
-        _p("months", "strings", "The twelve month names, January first."),
-        *(
-            _p(name, "strings", doc)
-            for name, doc in (
-                ("unit-minute", "Word for minutes in totals: one word, or singular and plural."),
-                ("unit-hour", "Word for hours in totals: one word, or singular and plural."),
-                ("unit-day", "Word for days in totals: one word, or singular and plural."),
-                ("unit-work-day", "Word for working days in totals: one word, or singular and plural."),
-                ("unit-second", "Word for seconds in totals: one word, or singular and plural."),
-            )
+        _p(
+            "edge-stroke-scale",
+            "number",
+            "Width of the table's arrows as a share of the edge's stroke-width (0.1 to 2).",
+            False,
+            _num(0.1, 2),
         ),
+        _p(
+            "room", "number", "Height of the footer band, as a multiple of its font size (0 to 10).", False, _num(0, 10)
+        ),
+        _p(
+            "baseline",
+            "number",
+            "Distance from the table's bottom to the footer's baseline, as a multiple of its font size (0 to 10).",
+            False,
+            _num(0, 10),
+        ),
+        _len("signature-height", "Room left for the signature and stamp under the position.", 500),
+        _p(
+            "split",
+            "number",
+            "Where the identity sheet divides into its two halves (a share of the width).",
+            False,
+            _num(0, 1),
+        ),
+        _p("label-share", "number", "Share of the right half taken by the field names.", False, _num(0, 1)),
+        # labels (flowgen/style/schema_labels.py)
+        *(_p(name, kind, doc, parse=parse) for name, kind, doc, parse in LABEL_PROPERTIES),
     )
 }
 
@@ -191,48 +190,6 @@ class Element:
 STEP_CLASSES = ("start", "end", "activity", "decision", "connector", "joint")
 COLUMN_CLASSES = ("no", "kegiatan", "actor", "kelengkapan", "waktu", "output", "keterangan", "total")
 
-_LABELS_ID = {
-    "yes": '"Ya"',
-    "no": '"Tidak"',
-    "start": '"Mulai"',
-    "end": '"Selesai"',
-    "page": '"Halaman {page} dari {pages}"',
-    "date-format": '"d MMMM yyyy"',
-    "empty": '"-"',
-    "col-no": '"No"',
-    "col-kegiatan": '"Kegiatan"',
-    "col-pelaksana": '"Pelaksana"',
-    "col-mutu-baku": '"Mutu Baku"',
-    "col-kelengkapan": '"Kelengkapan"',
-    "col-waktu": '"Waktu"',
-    "col-output": '"Output"',
-    "col-keterangan": '"Keterangan"',
-    "nomor": '"Nomor SOP"',
-    "dibuat": '"Tanggal Pembuatan"',
-    "revisi": '"Tanggal Revisi"',
-    "efektif": '"Tanggal Efektif"',
-    "disahkan": '"Disahkan oleh"',
-    "nama-sop": '"Nama SOP"',
-    "nip": '"NIP."',
-    "dasar-hukum": '"Dasar Hukum"',
-    "kualifikasi": '"Kualifikasi Pelaksana"',
-    "keterkaitan": '"Keterkaitan"',
-    "peralatan": '"Peralatan/Perlengkapan"',
-    "peringatan": '"Peringatan"',
-    "pencatatan": '"Pencatatan dan Pendataan"',
-    "total": '"Total waktu"',
-    "connector-to": '"ke {step}"',
-    "connector-from": '"dari {step}"',
-    "connector-page": '"hal. {page}"',
-    "unit-minute": '"menit"',
-    "unit-hour": '"jam"',
-    "unit-day": '"hari"',
-    "unit-work-day": '"hari kerja"',
-    "unit-second": '"detik"',
-    "decimal": '","',
-    "months": '"Januari" "Februari" "Maret" "April" "Mei" "Juni" "Juli" "Agustus" "September" "Oktober" '
-    '"November" "Desember"',
-}
 
 ELEMENTS: dict[str, Element] = {
     e.name: e
@@ -255,13 +212,13 @@ ELEMENTS: dict[str, Element] = {
             "@page",
             None,
             "The paper of the lampiran (identity sheet and table pages).",
-            {"size": "A4 landscape", "margin": "12mm"},
+            {"size": "A4 landscape", "margin": "12mm", "fill": "#ffffff"},
         ),
         Element(
             "labels",
             None,
             "Every word flowgen prints by itself; switch these to print the document in another language.",
-            _LABELS_ID,
+            LABELS_ID,
         ),
         # -- flowchart -------------------------------------------------------------
         Element(
@@ -391,6 +348,8 @@ ELEMENTS: dict[str, Element] = {
                 "joint-step": "tied",
                 "row-min-height": "34pt",
                 "track-gap": "4pt",
+                "arrow-scale": "0.85",
+                "edge-stroke-scale": "0.9",
                 "font-size": "0.9em",
             },
             text=True,
@@ -445,7 +404,7 @@ ELEMENTS: dict[str, Element] = {
             "footer",
             "table",
             "The page number line under each page.",
-            {"font-size": "0.9em", "text-align": "right", "display": "block"},
+            {"font-size": "0.9em", "text-align": "right", "display": "block", "room": "2.2", "baseline": "1.6"},
             text=True,
         ),
         # -- identity sheet ---------------------------------------------------------
@@ -468,7 +427,13 @@ ELEMENTS: dict[str, Element] = {
             "identity-header",
             "identity",
             "The agency and unit lines beside the logo.",
-            {"font-size": "1.45em", "font-weight": "bold", "text-align": "center", "text-transform": "uppercase"},
+            {
+                "font-size": "1.45em",
+                "font-weight": "bold",
+                "text-align": "center",
+                "text-transform": "uppercase",
+                "padding": "6pt",
+            },
             text=True,
         ),
         Element(
@@ -505,7 +470,7 @@ ELEMENTS: dict[str, Element] = {
             "logo",
             None,
             'The logo on the identity sheet: src: url("logo.png") next to the sheet.',
-            {"src": "none", "width": "26mm", "height": "26mm"},
+            {"src": "none", "width": "26mm", "height": "26mm", "gap": "8pt"},
         ),
     )
 }

@@ -2,16 +2,21 @@
 
 tinycss2 tokenises; this module applies flowgen's closed vocabulary
 (:mod:`flowgen.style.schema`): selectors are ``element``, ``element.class``
-and ``lane:nth-child(...)``; ``@import``, ``@page`` and ``@font-face`` are the
-at-rules.  Custom properties (``--brand: #1f4e79``) are collected across the
-whole cascade and ``var()`` is substituted before values are checked.
-Files (imports, logos, fonts) may only come from the sheet's own folder.
+and ``lane:nth-child(...)`` (:mod:`flowgen.style.selectors`); ``@import``,
+``@page`` and ``@font-face`` are the at-rules.  Custom properties
+(``--brand: #1f4e79``) are collected across the whole cascade and ``var()`` is
+substituted before values are checked.  Files (imports, logos, fonts) may only
+come from the sheet's own folder, and only of their kind.
+
+A sheet may come from anyone (a unit shares its sheet with others), so every
+resource it can make flowgen spend is bounded: the file's size, how deep and how
+many imports, how far ``var()`` expands, the fonts and images it names.  The
+limits are listed in docs/security.md.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -19,38 +24,46 @@ from typing import Any
 import tinycss2
 from tinycss2 import ast as css
 
-from flowgen.errors import Diagnostic, Span, StyleError, error
+from flowgen.errors import Span, StyleError
 from flowgen.style import values
 from flowgen.style.schema import ELEMENTS, PROPERTIES
+from flowgen.style.selectors import Selector, SelectorReader
 from flowgen.style.values import UrlValue, ValueProblem
 from flowgen.suggest import suggest
-from flowgen.text import FontFile
+from flowgen.text import FontFile, check_font_file, check_image_file
+
+__all__ = ["Declaration", "Rule", "Selector", "Sheet", "read_css", "read_sheet"]
 
 SHIPPED = Path(__file__).resolve().parent.parent / "stylesheets"
 IMAGE_TYPES = (".png", ".jpg", ".jpeg")
 FONT_TYPES = (".ttf", ".otf")
 
+SHEET_MAX_BYTES = 256 * 1024  # one sheet file; the shipped ones are under 3 KB
+IMPORT_DEPTH = 8  # sheets importing sheets
+IMPORT_COUNT = 32  # sheets read for one top sheet, counting a sheet imported twice twice
+VAR_DEPTH = 16  # var() inside var()
+# (element, property) → the smallest length that makes sense there
+MINIMUMS: dict[tuple[str, str], float] = {
+    ("step", "width"): 10.0,
+    ("lane-header", "width"): 10.0,
+    ("symbol", "width"): 4.0,
+    ("symbol", "height"): 4.0,
+    ("logo", "width"): 1.0,
+    ("logo", "height"): 1.0,
+}
+VAR_TOKENS = 2000  # tokens one declaration may expand to
+VAR_CALLS = 2000  # var() substitutions for one declaration (empty values expand to nothing, endlessly)
 
-@dataclass(frozen=True)
-class Selector:
-    element: str
-    classes: frozenset[str]
-    nth: tuple[int, int] | None  # an+b of :nth-child
-    specificity: tuple[int, int]
-    text: str
 
-    def matches(self, element: str, classes: frozenset[str], index: int | None) -> bool:
-        if self.element != element or not self.classes <= classes:
-            return False
-        if self.nth is None:
-            return True
-        if index is None:
-            return False
-        a, b = self.nth
-        position = index + 1
-        if a == 0:
-            return position == b
-        return (position - b) % a == 0 and (position - b) // a >= 0
+def _size(limit: int) -> str:
+    return f"{limit // 1024} KB" if limit < 1024 * 1024 else f"{limit // (1024 * 1024)} MB"
+
+
+def read_bounded(path: Path, limit: int) -> bytes | None:
+    """At most ``limit`` bytes of a file, or None when it is longer (``/dev/zero`` included)."""
+    with path.open("rb") as handle:
+        data = handle.read(limit + 1)
+    return data if len(data) <= limit else None
 
 
 @dataclass(frozen=True)
@@ -76,7 +89,7 @@ class Sheet:
     path: Path | None  # the top sheet's file (None for the built-in defaults)
     rules: tuple[Rule, ...]
     fonts: tuple[FontFile, ...]
-    files: tuple[Path, ...]  # every sheet read, for messages and caching
+    files: tuple[Path, ...]  # every file read (sheets, fonts, images), for caching
 
 
 @dataclass
@@ -93,32 +106,16 @@ class _Raw:
     value_span: Span  # of the value, where value errors point
 
 
-class _Reader:
+class _Reader(SelectorReader):
     def __init__(self) -> None:
-        self.diagnostics: list[Diagnostic] = []
+        super().__init__()
         self.raws: list[_Raw] = []
         self.custom: dict[str, tuple[list[css.Node], Span]] = {}
         self.fonts: list[FontFile] = []
         self.files: list[Path] = []
         self.order = 0
-        self.lines: dict[str, list[str]] = {}
-
-    # -- diagnostics ----------------------------------------------------------------
-
-    def span(self, path: Path, node: Any, length: int | None = None) -> Span:
-        line = getattr(node, "source_line", 1) or 1
-        column = getattr(node, "source_column", 1) or 1
-        if length is None:
-            try:
-                length = len(node.serialize()) if hasattr(node, "serialize") else 1
-            except Exception:
-                length = 1
-        return Span(str(path), line, column, max(1, length))
-
-    def err(self, code: str, span: Span, **args: object) -> None:
-        lines = self.lines.get(span.file, [])
-        text = lines[span.line - 1] if 1 <= span.line <= len(lines) else None
-        self.diagnostics.append(error(code, span, text, **args))
+        self.sheets_read = 0
+        self.var_calls = 0
 
     # -- files ------------------------------------------------------------------------
 
@@ -128,8 +125,19 @@ class _Reader:
             assert via is not None
             self.err("style-import-cycle", via, chain=chain)
             return
+        self.sheets_read += 1
+        if via is not None and (len(stack) >= IMPORT_DEPTH or self.sheets_read > IMPORT_COUNT):
+            if not any(d.code == "style-too-many-imports" for d in self.diagnostics):
+                self.err("style-too-many-imports", via, depth=IMPORT_DEPTH, count=IMPORT_COUNT)
+            return
         try:
-            text = path.read_text(encoding="utf-8")
+            data = read_bounded(path, SHEET_MAX_BYTES)
+            if data is None:
+                self.err(
+                    "style-too-large", via or Span(str(path), 0, 1, 0), file=str(path), limit=_size(SHEET_MAX_BYTES)
+                )
+                return
+            text = data.decode("utf-8")
         except FileNotFoundError:
             if via is None:
                 raise
@@ -137,7 +145,8 @@ class _Reader:
             return
         except (OSError, UnicodeDecodeError) as exc:
             span = via or Span(str(path), 0, 1, 0)
-            self.err("style-unreadable", span, file=str(path), reason=str(exc))
+            reason = "not UTF-8 text" if isinstance(exc, UnicodeDecodeError) else (exc.strerror or type(exc).__name__)
+            self.err("style-unreadable", span, file=str(path), reason=reason)
             return
         self.files.append(path)
         self.lines[str(path)] = text.splitlines()
@@ -193,7 +202,9 @@ class _Reader:
             self.read_file(shipped.resolve(), stack, span)
             return
         located = self.inside(path.parent, target, self.span(path, items[0]))
-        if located is not None:
+        if located is not None and located.suffix.lower() != ".css":
+            self.err("style-not-css", self.span(path, items[0]), file=target)
+        elif located is not None:
             self.read_file(located, stack, span)
 
     def inside(self, folder: Path, target: str, span: Span) -> Path | None:
@@ -210,120 +221,6 @@ class _Reader:
             self.err("style-missing-file", span, file=target, folder=str(folder))
             return None
         return candidate
-
-    # -- selectors ----------------------------------------------------------------------
-
-    def selectors(self, prelude: Sequence[css.Node], path: Path) -> tuple[Selector, ...]:
-        groups: list[list[css.Node]] = [[]]
-        for token in prelude:
-            if token.type == "literal" and token.value == ",":
-                groups.append([])
-            else:
-                groups[-1].append(token)
-        found: list[Selector] = []
-        for group in groups:
-            selector = self.selector(group, path)
-            if selector is not None:
-                found.append(selector)
-        return tuple(found) if len(found) == len(groups) else ()
-
-    def selector(self, tokens: list[css.Node], path: Path) -> Selector | None:
-        while tokens and tokens[0].type == "whitespace":
-            tokens = tokens[1:]
-        while tokens and tokens[-1].type == "whitespace":
-            tokens = tokens[:-1]
-        text = "".join(t.serialize() for t in tokens)
-        if not tokens:
-            self.err("style-empty-selector", Span(str(path), 1, 1, 1))
-            return None
-        first = tokens[0]
-        span = self.span(path, first, len(text))
-        if any(t.type == "whitespace" or (t.type == "literal" and t.value in (">", "+", "~")) for t in tokens):
-            self.err("style-combinator", span, selector=text)
-            return None
-        element: str | None = None
-        classes: set[str] = set()
-        nth: tuple[int, int] | None = None
-        i = 0
-        if first.type == "ident":
-            element = first.lower_value
-            i = 1
-        elif first.type == "literal" and first.value == "*":
-            element = ":root"
-            i = 1
-        elif (
-            first.type == "literal"
-            and first.value == ":"
-            and len(tokens) > 1
-            and tokens[1].type == "ident"
-            and tokens[1].lower_value == "root"
-        ):
-            element = ":root"
-            i = 2
-        if element is None:
-            self.err("style-bad-selector", span, selector=text)
-            return None
-        if element not in ELEMENTS or element in ("@page",):
-            names = [n for n in ELEMENTS if not n.startswith(("@", ":"))]
-            self.err(
-                "style-unknown-selector",
-                self.span(path, first, len(element)),
-                selector=element,
-                suggestion=suggest(element, names),
-                known=", ".join(names),
-            )
-            return None
-        spec = ELEMENTS[element]
-        while i < len(tokens):
-            token = tokens[i]
-            if token.type == "literal" and token.value == "." and i + 1 < len(tokens) and tokens[i + 1].type == "ident":
-                name = tokens[i + 1].lower_value
-                if name not in spec.classes:
-                    self.err(
-                        "style-unknown-class",
-                        self.span(path, tokens[i + 1]),
-                        cls=name,
-                        element=element,
-                        suggestion=suggest(name, spec.classes),
-                        known=", ".join(spec.classes) or "-",
-                    )
-                    return None
-                classes.add(name)
-                i += 2
-                continue
-            if (
-                token.type == "literal"
-                and token.value == ":"
-                and i + 1 < len(tokens)
-                and tokens[i + 1].type == "function"
-                and tokens[i + 1].lower_name == "nth-child"
-                and spec.nth_child
-            ):
-                nth = self.nth(tokens[i + 1], path)
-                if nth is None:
-                    return None
-                i += 2
-                continue
-            self.err("style-bad-selector", self.span(path, token), selector=text)
-            return None
-        specificity = (len(classes) + (1 if nth else 0), 0 if element == ":root" else 1)
-        return Selector(element, frozenset(classes), nth, specificity, text)
-
-    def nth(self, function: css.FunctionBlock, path: Path) -> tuple[int, int] | None:
-        args = "".join(t.serialize() for t in function.arguments).strip().lower().replace(" ", "")
-        if args == "odd":
-            return (2, 1)
-        if args == "even":
-            return (2, 0)
-        if args.isdigit() and int(args) > 0:
-            return (0, int(args))
-        match = re.fullmatch(r"(\d*)n(?:\+(\d+))?", args)
-        if match:
-            return (int(match.group(1) or 1), int(match.group(2) or 0))
-        self.err("style-bad-nth", self.span(path, function), text=args)
-        return None
-
-    # -- declarations ---------------------------------------------------------------------
 
     def block(self, rule: Any, selectors: tuple[Selector, ...], path: Path) -> None:
         content = rule.content or []
@@ -401,42 +298,67 @@ class _Reader:
         if located.suffix.lower() not in FONT_TYPES:
             self.err("style-bad-font-file", src_span, file=url.text)
             return
+        font_problem = check_font_file(located)
+        if font_problem is not None:
+            self.err("style-unusable-font", src_span, file=url.text, reason=font_problem[0], limit=font_problem[1])
+            return
+        self.files.append(located)
         self.fonts.append(FontFile(family, str(located), bold, italic))
 
     # -- values -------------------------------------------------------------------------------
 
-    def substitute(self, tokens: list[css.Node], span: Span, depth: int = 0) -> list[css.Node] | None:
+    def substitute(self, tokens: list[css.Node], span: Span, stack: tuple[str, ...] = ()) -> list[css.Node] | None:
+        """``tokens`` with every var() replaced, bounded in depth and in the tokens it makes."""
         out: list[css.Node] = []
         for token in tokens:
-            if token.type == "function" and token.lower_name == "var":
-                args = token.arguments
-                name_tokens = values.significant(args)
-                if not name_tokens or name_tokens[0].type != "ident" or not name_tokens[0].value.startswith("--"):
-                    self.err("style-bad-var", span)
-                    return None
-                name = name_tokens[0].value
-                fallback: list[css.Node] | None = None
-                for k, t in enumerate(args):
-                    if t.type == "literal" and t.value == ",":
-                        fallback = list(args[k + 1 :])
-                        break
-                if name in self.custom and depth < 16:
-                    replaced = self.substitute(self.custom[name][0], span, depth + 1)
-                elif fallback is not None:
-                    replaced = self.substitute(fallback, span, depth + 1)
-                else:
-                    self.err("style-undefined-var", span, name=name, suggestion=suggest(name, list(self.custom)))
-                    return None
-                if replaced is None:
-                    return None
-                out.extend(replaced)
-            else:
+            if token.type != "function" or token.lower_name != "var":
                 out.append(token)
+                continue
+            args = token.arguments
+            name_tokens = values.significant(args)
+            if not name_tokens or name_tokens[0].type != "ident" or not name_tokens[0].value.startswith("--"):
+                self.err("style-bad-var", span)
+                return None
+            name = name_tokens[0].value
+            comma = next((k for k, t in enumerate(args) if t.type == "literal" and t.value == ","), None)
+            if name in stack:
+                self.err("style-var-cycle", span, name=name, chain=" → ".join((*stack[stack.index(name) :], name)))
+                return None
+            self.var_calls += 1
+            if len(stack) >= VAR_DEPTH or self.var_calls > VAR_CALLS:
+                self.err("style-var-too-long", span, limit=VAR_TOKENS)
+                return None
+            if name in self.custom:
+                replaced = self.substitute(self.custom[name][0], span, (*stack, name))
+            elif comma is not None:
+                replaced = self.substitute(list(args[comma + 1 :]), span, stack)
+            else:
+                self.err("style-undefined-var", span, name=name, suggestion=suggest(name, list(self.custom)))
+                return None
+            if replaced is None:
+                return None
+            out.extend(replaced)
+            if len(out) > VAR_TOKENS:
+                self.err("style-var-too-long", span, limit=VAR_TOKENS)
+                return None
         return out
+
+    def large_enough(self, raw: _Raw, value: Any) -> bool:
+        """Element-specific minimums (a step 0pt wide divides by zero), checked where they are written."""
+        for selector in raw.selectors:
+            low = MINIMUMS.get((selector.element, raw.name))
+            if selector.element == "cell" and raw.name == "min-width" and selector.classes <= {"actor"}:
+                low = 1.0
+            if low is not None and isinstance(value, float) and value < low:
+                expected = f"a length of at least {low:g}pt for {selector.element}"
+                self.err("style-bad-value", raw.value_span, prop=raw.name, expected=expected, got=f"{value:g}pt")
+                return False
+        return True
 
     def finish(self) -> list[Rule]:
         rules: list[Rule] = []
         for raw in self.raws:
+            self.var_calls = 0
             tokens = self.substitute(raw.tokens, raw.value_span)
             if tokens is None:
                 continue
@@ -454,7 +376,14 @@ class _Reader:
                 if located.suffix.lower() not in IMAGE_TYPES:
                     self.err("style-bad-image", raw.value_span, file=value.text)
                     continue
+                image_problem = check_image_file(located)
+                if image_problem is not None:
+                    self.err("style-unreadable-image", raw.value_span, file=value.text, reason=image_problem)
+                    continue
+                self.files.append(located)
                 value = located
+            if not self.large_enough(raw, value):
+                continue
             rules.append(Rule(raw.selectors, (Declaration(raw.name, value, raw.important, raw.span),), raw.order))
         return rules
 

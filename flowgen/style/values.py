@@ -59,11 +59,30 @@ def _single(tokens: Sequence[css.Node], expected: str) -> css.Node:
     return items[0]
 
 
+# The largest length any property takes (a metre): beyond it a sheet is a mistake or an attack
+# (``min-height: 1e9pt`` asked for a 23 GB picture).  Properties narrow this further in the schema.
+LENGTH_MAX = 2835.0
+
+
+def _pt(value: float) -> str:
+    return f"{value:g}pt"
+
+
 def parse_length(tokens: Sequence[css.Node]) -> float:
     return _length(_single(tokens, "a length such as 12pt or 4mm"))
 
 
-def _length(token: css.Node) -> float:
+def length_in(high: float, low: float = 0.0) -> Callable[[Sequence[css.Node]], float]:
+    """A parser of one length between ``low`` and ``high`` points."""
+
+    def parse(tokens: Sequence[css.Node]) -> float:
+        token = _single(tokens, "a length such as 12pt or 4mm")
+        return _length(token, high, low)
+
+    return parse
+
+
+def _length(token: css.Node, high: float = LENGTH_MAX, low: float = 0.0) -> float:
     expected = "a length such as 12pt or 4mm"
     if token.type == "dimension":
         unit = token.lower_unit
@@ -71,10 +90,14 @@ def _length(token: css.Node) -> float:
             raise ValueProblem(f"{expected} (units: pt, px, mm, cm, in)", token)
         if token.value < 0:
             raise ValueProblem(f"{expected}, not negative", token)
-        return float(token.value) * PT_PER_UNIT[unit]
-    if token.type == "number" and token.value == 0:
-        return 0.0
-    raise ValueProblem(expected, token)
+        value = float(token.value) * PT_PER_UNIT[unit]
+    elif token.type == "number" and token.value == 0:
+        value = 0.0
+    else:
+        raise ValueProblem(expected, token)
+    if not low <= value <= high:  # also refuses inf and nan
+        raise ValueProblem(f"a length from {_pt(low)} to {_pt(high)}", token)
+    return value
 
 
 @dataclass(frozen=True)
@@ -84,26 +107,44 @@ class Em:
     value: float
 
 
+FONT_SIZE_MIN = 1.0  # points, after em sizes are made absolute
+FONT_SIZE_MAX = 200.0
+EM_MAX = 20.0
+
+
 def parse_font_size(tokens: Sequence[css.Node]) -> float | Em:
     token = _single(tokens, "a size such as 9pt or 1.2em")
-    if token.type == "dimension" and token.lower_unit == "em" and token.value > 0:
+    expected = f"a size from {_pt(FONT_SIZE_MIN)} to {_pt(FONT_SIZE_MAX)}, or from 0.05em to {EM_MAX:g}em"
+    if token.type == "dimension" and token.lower_unit == "em":
+        if not 0.05 <= token.value <= EM_MAX:
+            raise ValueProblem(expected, token)
         return Em(float(token.value))
-    size = _length(token)
-    if size <= 0:
-        raise ValueProblem("a size such as 9pt or 1.2em, more than zero", token)
+    if token.type == "number" and token.value == 0:
+        raise ValueProblem(expected, token)
+    try:
+        size = _length(token, FONT_SIZE_MAX)
+    except ValueProblem:
+        raise ValueProblem(expected, token) from None
+    if size < FONT_SIZE_MIN:
+        raise ValueProblem(expected, token)
     return size
 
 
-def parse_lengths(tokens: Sequence[css.Node], low: int = 1, high: int = 4) -> tuple[float, ...]:
+def parse_lengths(
+    tokens: Sequence[css.Node], low: int = 1, high: int = 4, longest: float = LENGTH_MAX, shortest: float = 0.0
+) -> tuple[float, ...]:
     items = significant(tokens)
     if not low <= len(items) <= high:
         raise ValueProblem(f"{low} to {high} lengths", items[high] if len(items) > high else None)
-    return tuple(_length(t) for t in items)
+    return tuple(_length(t, longest, shortest) for t in items)
+
+
+BOX_MAX = 200.0  # paddings and margins
 
 
 def parse_box(tokens: Sequence[css.Node]) -> tuple[float, float, float, float]:
     """CSS shorthand for four sides: 1 to 4 lengths, top right bottom left."""
-    values = parse_lengths(tokens, 1, 4)
+    values = parse_lengths(tokens, 1, 4, BOX_MAX)
     if len(values) == 1:
         return (values[0],) * 4
     if len(values) == 2:
@@ -114,10 +155,21 @@ def parse_box(tokens: Sequence[css.Node]) -> tuple[float, float, float, float]:
 
 
 def parse_number(tokens: Sequence[css.Node]) -> float:
-    token = _single(tokens, "a number")
-    if token.type != "number" or token.value < 0:
-        raise ValueProblem("a number", token)
-    return float(token.value)
+    return number_in(0.0, 100.0)(tokens)
+
+
+def number_in(low: float, high: float) -> Callable[[Sequence[css.Node]], float]:
+    """A parser of one plain number between ``low`` and ``high``."""
+
+    def parse(tokens: Sequence[css.Node]) -> float:
+        token = _single(tokens, "a number")
+        if token.type != "number":
+            raise ValueProblem("a number", token)
+        if not low <= token.value <= high:
+            raise ValueProblem(f"a number from {low:g} to {high:g}", token)
+        return float(token.value)
+
+    return parse
 
 
 def parse_color(tokens: Sequence[css.Node]) -> str | None:
@@ -234,11 +286,27 @@ def parse_url(tokens: Sequence[css.Node]) -> UrlValue | None:
     raise ValueProblem('url("file.png") or none', token)
 
 
+DASH_MAX = 200.0  # one dash or gap
+DASH_COUNT = 8
+DASH_SHORTEST = 0.1  # the whole pattern: shorter would have a painter draw millions of dashes
+
+
 def parse_dash(tokens: Sequence[css.Node]) -> tuple[float, ...]:
     items = significant(tokens)
     if len(items) == 1 and items[0].type == "ident" and items[0].lower_value == "none":
         return ()
-    return tuple(_length(t) for group in _groups(tokens) for t in group)
+    flat = [t for group in _groups(tokens) for t in group]
+    expected = f"none, or 1 to {DASH_COUNT} lengths up to {_pt(DASH_MAX)} that add up to at least {_pt(DASH_SHORTEST)}"
+    if not 1 <= len(flat) <= DASH_COUNT:
+        raise ValueProblem(expected, flat[DASH_COUNT] if len(flat) > DASH_COUNT else None)
+    dashes = tuple(_length(t, DASH_MAX) for t in flat)
+    if sum(dashes) < DASH_SHORTEST:
+        raise ValueProblem(expected, flat[0])
+    return dashes
+
+
+PAGE_MIN = 72.0  # an inch: smaller leaves no room for a margin and a row
+PAGE_MAX = 2835.0  # a metre (A0 is 2384pt tall)
 
 
 @dataclass(frozen=True)
@@ -255,7 +323,7 @@ def parse_page_size(tokens: Sequence[css.Node]) -> PageSize:
     if not items:
         raise ValueProblem(expected)
     if all(t.type in ("dimension", "number") for t in items):
-        sizes = parse_lengths(items, 2, 2)
+        sizes = parse_lengths(items, 2, 2, PAGE_MAX, PAGE_MIN)
         return PageSize(sizes[0], sizes[1], " ".join(t.serialize() for t in items))
     paper, orientation = None, "landscape"
     for token in items:
@@ -273,6 +341,65 @@ def parse_page_size(tokens: Sequence[css.Node]) -> PageSize:
     return PageSize(w, h, " ".join(t.serialize() for t in items))
 
 
+def template(placeholders: Sequence[str]) -> Callable[[Sequence[css.Node]], str]:
+    """A printed label with ``{name}`` placeholders: only the given names, no format specs.
+
+    The label is data, not a format string: ``{page.__class__}`` or ``{page:>300000000}``
+    would otherwise reach Python's ``str.format``.  ``{{`` and ``}}`` stand for braces.
+    """
+    allowed = ", ".join("{" + p + "}" for p in placeholders) or "no placeholders"
+    expected = f"a quoted text with only {allowed} (write {{{{ and }}}} for braces)"
+
+    def parse(tokens: Sequence[css.Node]) -> str:
+        text = parse_string(tokens)
+        token = significant(tokens)[0]
+        for name in _fields(text, expected, token):
+            if name not in placeholders:
+                raise ValueProblem(expected, token)
+        return text
+
+    return parse
+
+
+def _fields(text: str, expected: str, token: css.Node) -> list[str]:
+    """The placeholder names of a label, scanned once (linear, no regular expression)."""
+    names: list[str] = []
+    i = 0
+    while i < len(text):
+        char = text[i]
+        if char in "{}" and text[i + 1 : i + 2] == char:
+            i += 2
+            continue
+        if char == "}":
+            raise ValueProblem(expected, token)
+        if char == "{":
+            end = text.find("}", i + 1)
+            name = text[i + 1 : end] if end > 0 else ""
+            if end < 0 or not name.isidentifier() or not name.isascii():
+                raise ValueProblem(expected, token)
+            names.append(name)
+            i = end + 1
+            continue
+        i += 1
+    return names
+
+
+def parse_language(tokens: Sequence[css.Node]) -> str:
+    """A language tag such as ``"id"`` or ``"en-GB"`` (written into SVG and PDF)."""
+    expected = 'a language tag such as "id" or "en"'
+    token = _single(tokens, expected)
+    text = str(token.value) if token.type in ("string", "ident") else ""
+    parts = text.split("-")
+    if not (
+        0 < len(text) <= 35
+        and text.isascii()
+        and 2 <= len(parts[0]) <= 8
+        and all(p.isalnum() and 1 <= len(p) <= 8 for p in parts)
+    ):
+        raise ValueProblem(expected, token)
+    return text
+
+
 PARSERS: dict[str, Callable[[Sequence[css.Node]], Any]] = {
     "length": parse_length,
     "font-size": parse_font_size,
@@ -287,4 +414,5 @@ PARSERS: dict[str, Callable[[Sequence[css.Node]], Any]] = {
     "url": parse_url,
     "dash": parse_dash,
     "page-size": parse_page_size,
+    "language": parse_language,
 }
