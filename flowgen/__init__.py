@@ -56,6 +56,7 @@ _LAZY = {
 }
 
 if TYPE_CHECKING:
+    from flowgen.api import render_flowchart, render_lampiran, render_lampiran_pages, resolve_style, validate
     from flowgen.checks import check
     from flowgen.errors import (
         Diagnostic,
@@ -69,13 +70,12 @@ if TYPE_CHECKING:
         Span,
         StyleError,
     )
+    from flowgen.language.printer import to_pos
     from flowgen.language.reader import analyze, load, parse
     from flowgen.model.analysis import longest_path, paths, reachable, shortest_path, steps_per_actor
+    from flowgen.model.serialize import dumps, from_dict, loads, to_dict
     from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
     from flowgen.model.values import DateValue, Duration, TimeValue
-    from flowgen.api import render_flowchart, render_lampiran, render_lampiran_pages, resolve_style, validate
-    from flowgen.language.printer import to_pos
-    from flowgen.model.serialize import dumps, from_dict, loads, to_dict
 
 
 def __getattr__(name: str) -> Any:

@@ -100,8 +100,8 @@ class BuildResult:
 
 def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, options: BuildOptions) -> list[Output]:
     """Every output of one procedure, in memory."""
-    from flowgen.model.serialize import dumps
     from flowgen.api import Format, paint_page
+    from flowgen.model.serialize import dumps
 
     outputs: list[Output] = []
     formats = options.formats
@@ -173,8 +173,8 @@ class Builder:
     @staticmethod
     def warm() -> None:
         """Import the renderers now (before worker processes are forked, so they start warm)."""
-        import flowgen.language.reader
         import flowgen.api
+        import flowgen.language.reader
         import flowgen.render.pdf
         import flowgen.render.png
         import flowgen.render.svg

@@ -16,8 +16,8 @@ from typing import Any
 from tinycss2 import ast as css
 
 from flowgen.errors import Diagnostic, Span, error
-from flowgen.suggest import suggest
 from flowgen.style.schema import ELEMENTS
+from flowgen.suggest import suggest
 
 
 @dataclass(frozen=True)
