@@ -42,8 +42,6 @@ class Selector:
         return (position - b) % a == 0 and (position - b) // a >= 0
 
 
-
-
 def _head(tokens: list[css.Node]) -> tuple[str | None, int]:
     """The element a selector starts with (``*`` and ``:root`` are the root) and where the rest begins."""
     first = tokens[0]
