@@ -26,8 +26,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import procedure_text
 
 import flowgen
-from flowgen.layout import graphviz as gv
-from flowgen.layout.flowchart import layout_flowchart
+from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.place import layout_flowchart
 from flowgen.render.api import flowchart_page, lampiran_document, paint_page, resolve_style
 from flowgen.render.pdf import render_pdf
 

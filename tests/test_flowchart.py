@@ -15,8 +15,8 @@ from lxml import etree
 
 import flowgen
 from flowgen.geometry import check_svg
-from flowgen.layout import graphviz as gv
-from flowgen.layout.flowchart import layout_flowchart
+from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.place import layout_flowchart
 from flowgen.render.api import flowchart_page, resolve_style
 from tests.helpers import EXAMPLES, ROOT, examples, flow
 from tests.strategies import procedures

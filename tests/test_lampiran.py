@@ -13,7 +13,7 @@ from lxml import etree
 
 import flowgen
 from flowgen.geometry import check_svg, connector_pairs
-from flowgen.layout.lampiran import layout_table
+from flowgen.layout.table.place import layout_table
 from flowgen.render.api import lampiran_document, resolve_style
 from flowgen.render.svg import render_svg
 from tests.helpers import EXAMPLES, ROOT, examples, flow

@@ -62,7 +62,7 @@ def resolve_style(
 
 def flowchart_page(procedure: Procedure, style: ResolvedStyle) -> Page:
     """The flowchart laid out and drawn as a scene page."""
-    from flowgen.layout.flowchart import layout_flowchart
+    from flowgen.layout.flowchart.place import layout_flowchart
     from flowgen.render.flowchart import flowchart_scene
 
     layout = layout_flowchart(procedure, style, procedure.source_name)
@@ -71,8 +71,8 @@ def flowchart_page(procedure: Procedure, style: ResolvedStyle) -> Page:
 
 def lampiran_document(procedure: Procedure, style: ResolvedStyle) -> Document:
     """The lampiran laid out and drawn: the identity sheet, then the table pages."""
-    from flowgen.layout.lampiran import layout_table
-    from flowgen.layout.table_routes import route_table
+    from flowgen.layout.table.place import layout_table
+    from flowgen.layout.table.router import route_table
     from flowgen.render.identity import identity_scene
     from flowgen.render.lampiran import table_scene
 

@@ -8,8 +8,8 @@ the flowchart's.
 
 from __future__ import annotations
 
-from flowgen.layout.table_routes import TableRoute
-from flowgen.layout.table_types import Cell, Symbol, TablePage
+from flowgen.layout.table.router import TableRoute
+from flowgen.layout.table.types import Cell, Symbol, TablePage
 from flowgen.model.types import Procedure, StepKind
 from flowgen.render.flowchart import paint, text_block
 from flowgen.render.scene import Group, Item, Line, Page, Paint, Polygon, Rect, Text, TextLine

@@ -13,7 +13,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 
 from flowgen.layout.symbols import FittedText, Shape
-from flowgen.layout.table_types import Column, Row, Symbol
+from flowgen.layout.table.types import Column, Row, Symbol
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, measure

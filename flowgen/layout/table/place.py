@@ -2,13 +2,13 @@
 
 No Graphviz here: the grid is known (one row per step, one column per
 actor), so flowgen places everything itself and routes the arrows with its
-own orthogonal router (:mod:`flowgen.layout.table_routes`).
+own orthogonal router (:mod:`flowgen.layout.table.router`).
 
 Pages are filled row by row; a row is never split.  An arrow whose ends land
 on different pages becomes a pair of off-page connectors: one at the foot
 of the page it leaves ("ke 12, hal. 3"), one at the head of the page it
-reaches ("dari 5, hal. 2"), as Permenpan draws it (:mod:`flowgen.layout.connectors`).
-The page's data types are in :mod:`flowgen.layout.table_types`.
+reaches ("dari 5, hal. 2"), as Permenpan draws it (:mod:`flowgen.layout.table.connectors`).
+The page's data types are in :mod:`flowgen.layout.table.types`.
 """
 
 from __future__ import annotations
@@ -18,9 +18,9 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
-from flowgen.layout.connectors import band, band_height, band_needs, band_row_height
 from flowgen.layout.symbols import FittedText, Shape, fit
-from flowgen.layout.table_types import Cell, Column, Link, Row, Symbol, TablePage, Tie
+from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height
+from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TablePage, Tie
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.model.values import format_duration

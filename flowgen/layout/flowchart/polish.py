@@ -15,10 +15,10 @@ import math
 from collections.abc import Sequence
 
 from flowgen.layout.arrows import Segment, collinear_overlap, dedupe, segments
-from flowgen.layout.flowchart import Box, Lane, Part, Tie
+from flowgen.layout.flowchart.place import Box, Lane, Part, Tie
+from flowgen.layout.flowchart.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
 from flowgen.layout.grid_search import GridSearch, Obstacles, overlapping
 from flowgen.layout.symbols import Point, ray_hit
-from flowgen.layout.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
 from flowgen.model.types import Edge, StepKind
 
 

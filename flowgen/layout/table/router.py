@@ -9,7 +9,7 @@ drawn the way a careful person draws one on a real sheet:
 - loops back and long jumps: through the free channels beside the symbols
   and the gutters between rows, each arrow on its own track.
 
-The tracks and the candidate shapes come from :mod:`flowgen.layout.table_grid`.
+The tracks and the candidate shapes come from :mod:`flowgen.layout.table.grid`.
 Every candidate shape is tried in order of simplicity; the first that
 crosses no symbol, stays in the Pelaksana columns, keeps off the table's
 lines and runs on no other arrow (unless they share a source or a target,
@@ -36,8 +36,8 @@ from flowgen.layout.arrows import (
     segments,
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles
-from flowgen.layout.table_grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
-from flowgen.layout.table_types import Link, Symbol, TablePage
+from flowgen.layout.table.grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
+from flowgen.layout.table.types import Link, Symbol, TablePage
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle

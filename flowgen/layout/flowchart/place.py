@@ -7,7 +7,7 @@
    declaration order (Graphviz clusters cannot keep that order), a joint
    step gets a row to itself across its actors' lanes.
 4. ``neato -n2`` routes the arrows around the placed symbols
-   (:mod:`flowgen.layout.routes`), orthogonal or curved as the style says.
+   (:mod:`flowgen.layout.flowchart.routes`), orthogonal or curved as the style says.
 
 The layout is computed with the flow running down; ``direction: LR`` swaps
 the axes at the end, so both directions share every rule.
@@ -19,7 +19,7 @@ import functools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from flowgen.layout import graphviz as gv
+from flowgen.layout.flowchart import graphviz as gv
 from flowgen.layout.symbols import FittedText, Shape, diamond_height, fit
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.style.resolve import ResolvedStyle, TextStyle
@@ -420,7 +420,7 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
 
     title_box = (margin[3], margin[0], width - margin[1], margin[0] + title_height) if title_text else None
 
-    from flowgen.layout.routes import route_edges, tie_lines
+    from flowgen.layout.flowchart.routes import route_edges, tie_lines
 
     ties = tie_lines(procedure, parts)
     routes, parts, routing_dot = route_edges(procedure, parts, lanes, ties, style, (width, height), source_name)

@@ -3,7 +3,7 @@
 ``neato -n2`` keeps every symbol where the layout put it and routes each
 arrow around them (``splines=ortho`` for right angles, ``splines=true`` for
 curves).  flowgen then finishes what Graphviz cannot express (the rules of
-the finishing are in :mod:`flowgen.layout.polish` and :mod:`flowgen.layout.tips`):
+the finishing are in :mod:`flowgen.layout.flowchart.polish` and :mod:`flowgen.layout.flowchart.tips`):
 
 - a decision's arrows leave from its tips (bottom, left, right), as the
   standard draws them, whenever the way is clear;
@@ -21,7 +21,6 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from flowgen.errors import LayoutError
-from flowgen.layout import graphviz as gv
 from flowgen.layout.arrows import (
     Command,
     Segment,
@@ -33,9 +32,10 @@ from flowgen.layout.arrows import (
     place_label,
     segments,
 )
-from flowgen.layout.flowchart import Badge, Box, Lane, Part, Route, Tie
+from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.place import Badge, Box, Lane, Part, Route, Tie
+from flowgen.layout.flowchart.polish import Router, box_hit, grid_route, meet
 from flowgen.layout.grid_search import Obstacles
-from flowgen.layout.polish import Router, box_hit, grid_route, meet
 from flowgen.layout.symbols import Point, inside
 from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind

@@ -1,8 +1,8 @@
 """The lampiran table as data: columns, cells, symbols, arrows and pages.
 
-The contract between the table's layout (:mod:`flowgen.layout.lampiran`,
-:mod:`flowgen.layout.connectors`), its router
-(:mod:`flowgen.layout.table_routes`) and its painter
+The contract between the table's layout (:mod:`flowgen.layout.table.place`,
+:mod:`flowgen.layout.table.connectors`), its router
+(:mod:`flowgen.layout.table.router`) and its painter
 (:mod:`flowgen.render.lampiran`).
 """
 
