@@ -4,73 +4,23 @@ The flowchart's routes come from Graphviz and the table's from flowgen's own
 router, but an arrow is finished the same way in both: the same head, the
 same rule for where a branch label goes, the same test for two arrows
 running on top of each other.
+
+``bezier`` lives in :mod:`flowgen.layout.geometry`; it is re-exported here only
+until the SVG checker (``flowgen/geometry.py``, another stage's file) imports it
+from there.  Nothing in ``flowgen.layout`` or ``flowgen.render`` uses the re-export.
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 
+from flowgen.layout.geometry import Box, Command, Point, Segment, crosses, overlap
+from flowgen.layout.geometry import bezier as bezier  # re-exported for flowgen/geometry.py only; see below
 from flowgen.model.types import Answer, Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import clean
-
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]
-Command = tuple[str, tuple[float, ...]]
-Segment = tuple[Point, Point]
-
-
-def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 12) -> list[Point]:
-    """Points along a cubic Bézier (without its start), for drawing and for measuring curves."""
-    out = []
-    for i in range(1, steps + 1):
-        t = i / steps
-        u = 1 - t
-        out.append(
-            (
-                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-            )
-        )
-    return out
-
-
-def dedupe(points: Iterable[Point]) -> list[Point]:
-    """Drop repeated points and the middle points of straight runs."""
-    out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
-            continue
-        if len(out) >= 2:
-            a, b = out[-2], out[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01
-            ):
-                out[-1] = p
-                continue
-        out.append(p)
-    return out
-
-
-def overlap(a: Box, b: Box, gap: float = 0.0) -> bool:
-    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
-
-
-def segments(points: Sequence[Point]) -> list[Segment]:
-    return list(itertools.pairwise(points))
-
-
-def collinear_overlap(a: Segment, b: Segment, tolerance: float = 2.0) -> float:
-    """Length two axis-aligned segments run on top of each other."""
-    (ax1, ay1), (ax2, ay2) = a
-    (bx1, by1), (bx2, by2) = b
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
-        return max(0.0, min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)))
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
-        return max(0.0, min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)))
-    return 0.0
 
 
 def arrow_head(commands: list[Command], size: float) -> tuple[list[Command], tuple[Point, ...]]:
@@ -92,11 +42,6 @@ def arrow_head(commands: list[Command], size: float) -> tuple[list[Command], tup
     if cmd == "C":
         return [*commands[:-1], ("C", (*args[:4], *end))], head
     return [*commands[:-1], (cmd, end)], head
-
-
-def crosses(box: Box, segment: Segment) -> bool:
-    (x1, y1), (x2, y2) = segment
-    return min(x1, x2) < box[2] and max(x1, x2) > box[0] and min(y1, y2) < box[3] and max(y1, y2) > box[1]
 
 
 def place_label(

@@ -15,11 +15,7 @@ import heapq
 import itertools
 from collections.abc import Callable, Sequence
 
-from flowgen.layout.arrows import dedupe
-
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]
-Segment = tuple[Point, Point]
+from flowgen.layout.geometry import Box, Point, Segment, crosses, dedupe, runs_along
 
 BEND = 18.0  # cost of a turn, in points of length
 
@@ -191,14 +187,12 @@ class Obstacles:
 
     def blocked(self, segment: Segment) -> bool:
         (x1, y1), (x2, y2) = segment
-        lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-        m = self.margin
-        for key in self._cells(lo_x, lo_y, hi_x, hi_y):
+        for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
             for b in self.boxes.get(key, ()):
-                if lo_x < b[2] + m and hi_x > b[0] - m and lo_y < b[3] + m and hi_y > b[1] - m:
+                if crosses(b, segment, -self.margin):
                     return True
             for run in self.runs.get(key, ()):
-                if _runs_along(segment, run, self.tolerance, self.min_length):
+                if runs_along(segment, run, self.tolerance, self.min_length):
                     return True
         return False
 
@@ -227,17 +221,6 @@ class Obstacles:
         for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
             found.update(self.boxes.get(key, ()))
         return found
-
-
-def _runs_along(a: Segment, b: Segment, tolerance: float, min_length: float = 0.5) -> bool:
-    """Two axis-aligned runs lie on top of each other for more than ``min_length``."""
-    (ax1, ay1), (ax2, ay2) = a
-    (bx1, by1), (bx2, by2) = b
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
-        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > min_length
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
-        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > min_length
-    return False
 
 
 def overlapping(
@@ -271,6 +254,6 @@ def overlapping(
             where = int((x1 if vertical else y1) // bucket)
             for near in (where - 1, where, where + 1):
                 for a, theirs in index.get((int(vertical), near), ()):
-                    if a < b and apart(a, b) and _runs_along(seg, theirs, tolerance, min_length):
+                    if a < b and apart(a, b) and runs_along(seg, theirs, tolerance, min_length):
                         found.add((a, b, j))
     return sorted(found)

@@ -10,11 +10,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
+from flowgen.layout.geometry import Point
 from flowgen.model.types import StepKind
 from flowgen.style.resolve import TextStyle
 from flowgen.text import ASCENT, DESCENT, block_height, measure, wrap
-
-Point = tuple[float, float]
 
 # a diamond's text is wrapped to this share of its width
 DIAMOND_TEXT_SHARE = 0.56

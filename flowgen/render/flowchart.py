@@ -8,7 +8,7 @@ pipelines and the geometry checks read.
 
 from __future__ import annotations
 
-from flowgen.layout.flowchart.place import FlowchartLayout, Lane, Part, Route, Tie
+from flowgen.layout.flowchart.types import FlowchartLayout, Lane, Part, Route, Tie
 from flowgen.layout.symbols import FittedText
 from flowgen.model.types import Procedure, StepKind
 from flowgen.render.scene import Circle, Group, Item, Line, Page, Paint, Polygon, Rect, Text, TextLine

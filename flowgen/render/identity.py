@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flowgen.layout.geometry import Box
 from flowgen.layout.symbols import fit
 from flowgen.model.types import Procedure
 from flowgen.model.values import DateValue, format_date
@@ -27,8 +28,6 @@ BOXES = (
     ("keterkaitan", "related", "peralatan", "equipment"),
     ("peringatan", "warnings", "pencatatan", "records"),
 )
-
-Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)

@@ -15,97 +15,16 @@ the axes at the end, so both directions share every rule.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
 from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.routes import route_edges, tie_lines
+from flowgen.layout.flowchart.types import FlowchartLayout, Lane, Part
 from flowgen.layout.symbols import FittedText, Shape, diamond_height, fit
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.text import clean, measure
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1
-
-
-@dataclass(frozen=True)
-class Badge:
-    """The step number in a small circle beside its symbol."""
-
-    x: float
-    y: float
-    r: float
-    text: str
-
-
-@dataclass(frozen=True)
-class Part:
-    """One drawn symbol of a step (a joint step has one per actor)."""
-
-    step: int
-    part: int
-    actor: str
-    lane: int
-    shape: Shape
-    text: FittedText
-    detail: FittedText | None
-    badge_r: float  # radius of the step-number badge (0: numbers hidden)
-    badge: Badge | None = None  # placed after routing, on a corner no arrow touches
-
-    @property
-    def node(self) -> str:
-        return f"n{self.step}_{self.part}"
-
-    @functools.cached_property
-    def box(self) -> Box:
-        s = self.shape
-        return (s.x0, s.y0, s.x1, s.y1)
-
-
-@dataclass(frozen=True)
-class Lane:
-    key: str
-    name: str
-    index: int
-    box: Box  # the whole lane, header included
-    header: Box
-    text: FittedText
-
-
-@dataclass(frozen=True)
-class Route:
-    """An arrow as drawn: its line, its head, its label."""
-
-    source: int
-    target: int
-    commands: tuple[tuple[str, tuple[float, ...]], ...]
-    head: tuple[tuple[float, float], ...]
-    label: str | None
-    label_box: Box | None
-    classes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Tie:
-    """The plain line that ties the boxes of a joint step."""
-
-    step: int
-    points: tuple[tuple[float, float], ...]
-
-
-@dataclass(frozen=True)
-class FlowchartLayout:
-    width: float
-    height: float
-    direction: str  # "tb" | "lr"
-    title: FittedText | None
-    title_box: Box | None
-    lanes: tuple[Lane, ...]
-    parts: tuple[Part, ...]
-    ties: tuple[Tie, ...]
-    routes: tuple[Route, ...]
-    ranking_dot: str
-    routing_dot: str
 
 
 @dataclass(frozen=True)
@@ -419,8 +338,6 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
         lanes.append(Lane(actor.key, actor.name, i, box, header, header_fits[i]))
 
     title_box = (margin[3], margin[0], width - margin[1], margin[0] + title_height) if title_text else None
-
-    from flowgen.layout.flowchart.routes import route_edges, tie_lines
 
     ties = tie_lines(procedure, parts)
     routes, parts, routing_dot = route_edges(procedure, parts, lanes, ties, style, (width, height), source_name)

@@ -14,23 +14,12 @@ import itertools
 import math
 from collections.abc import Sequence
 
-from flowgen.layout.arrows import Segment, collinear_overlap, dedupe, segments
-from flowgen.layout.flowchart.place import Box, Lane, Part, Tie
 from flowgen.layout.flowchart.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
+from flowgen.layout.flowchart.types import Lane, Part, Tie
+from flowgen.layout.geometry import Point, crosses, dedupe, runs_along, segments
 from flowgen.layout.grid_search import GridSearch, Obstacles, overlapping
-from flowgen.layout.symbols import Point, ray_hit
+from flowgen.layout.symbols import ray_hit
 from flowgen.model.types import Edge, StepKind
-
-
-def box_hit(box: Box, segment: Segment, margin: float = 0.5) -> bool:
-    """Whether an axis-aligned (or short) segment passes through a box's inside."""
-    (x1, y1), (x2, y2) = segment
-    return (
-        min(x1, x2) < box[2] - margin
-        and max(x1, x2) > box[0] + margin
-        and min(y1, y2) < box[3] - margin
-        and max(y1, y2) > box[1] + margin
-    )
 
 
 def meet(part: Part, inner: Point, outer: Point) -> Point:
@@ -66,11 +55,11 @@ class Router:
         runs_ = segments(points)
         for i, segment in enumerate(runs_):
             for box in self.index.boxes_near(segment):
-                if box not in own and box_hit(box, segment, -1.0):
+                if box not in own and crosses(box, segment, -1.0):
                     return False
-            if i > 0 and box_hit(ends[0].box, segment, 0.5):  # back across its own source
+            if i > 0 and crosses(ends[0].box, segment, 0.5):  # back across its own source
                 return False
-            if i < len(runs_) - 1 and box_hit(ends[1].box, segment, 0.5):  # across its target before arriving
+            if i < len(runs_) - 1 and crosses(ends[1].box, segment, 0.5):  # across its target before arriving
                 return False
             if runs.blocked(segment):
                 return False
@@ -176,7 +165,7 @@ class Router:
                         else [
                             k
                             for k, seg in enumerate(segments(routes[first]))
-                            if any(collinear_overlap(seg, theirs, 3.0) > 4.0 for theirs in segments(routes[second]))
+                            if any(runs_along(seg, theirs, 3.0, 4.0) for theirs in segments(routes[second]))
                         ]
                     )
                     others = [r for k, r in enumerate(routes) if k != first and apart(k, first)]

@@ -21,22 +21,13 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 from flowgen.errors import LayoutError
-from flowgen.layout.arrows import (
-    Command,
-    Segment,
-    arrow_head,
-    dedupe,
-    edge_classes,
-    label_text,
-    overlap,
-    place_label,
-    segments,
-)
+from flowgen.layout.arrows import arrow_head, edge_classes, label_text, place_label
 from flowgen.layout.flowchart import graphviz as gv
-from flowgen.layout.flowchart.place import Badge, Box, Lane, Part, Route, Tie
-from flowgen.layout.flowchart.polish import Router, box_hit, grid_route, meet
+from flowgen.layout.flowchart.polish import Router, grid_route, meet
+from flowgen.layout.flowchart.types import Badge, Lane, Part, Route, Tie
+from flowgen.layout.geometry import Box, Command, Point, Segment, crosses, dedupe, overlap, segments
 from flowgen.layout.grid_search import Obstacles
-from flowgen.layout.symbols import Point, inside
+from flowgen.layout.symbols import inside
 from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
@@ -183,7 +174,7 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None
     own = part.box
     for x, y in corners:
         box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
-        if any(box_hit(box, line, 0.0) for line in lines.runs_near(box)):
+        if any(crosses(box, line, 0.0) for line in lines.runs_near(box)):
             continue
         diagonal = ((box[0], box[1]), (box[2], box[3]))
         if any(overlap(box, other) for other in taken.boxes_near(diagonal) if other != own):

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from flowgen.layout.arrows import Point, Segment
+from flowgen.layout.geometry import Point, Segment
 from flowgen.layout.table.types import Link, Symbol, TablePage
 from flowgen.style.resolve import ResolvedStyle
 

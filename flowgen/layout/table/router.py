@@ -23,16 +23,17 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
-from flowgen.layout.arrows import (
+from flowgen.layout.arrows import arrow_head, edge_classes, label_text, place_label
+from flowgen.layout.geometry import (
     Box,
     Command,
     Point,
     Segment,
-    arrow_head,
+    bounds_meet,
+    crosses,
     dedupe,
-    edge_classes,
-    label_text,
-    place_label,
+    ends_on,
+    runs_along,
     segments,
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles
@@ -90,12 +91,7 @@ class TableRouter(TableGrid):
             for s, box in zip(self.symbols, self.boxes, strict=True):
                 ends_here = (s is source and i == 0) or (s is target and i == last)
                 margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
-                touches = (
-                    min(x1, x2) < box[2] - margin
-                    and max(x1, x2) > box[0] + margin
-                    and min(y1, y2) < box[3] - margin
-                    and max(y1, y2) > box[1] + margin
-                )
+                touches = crosses(box, ((x1, y1), (x2, y2)), margin)
                 leaves_right = (s is source and i == 0 and _leaves(s, (x1, y1), (x2, y2))) or (
                     s is target and i == last and _leaves(s, (x2, y2), (x1, y1))
                 )
@@ -108,11 +104,11 @@ class TableRouter(TableGrid):
             for tie in self.tie_segments:
                 if _near(((x1, y1), (x2, y2)), tie):
                     count += 1
-        reach = RUN_CLEARANCE + 2.5  # _near and _touches look no further than this
+        reach = RUN_CLEARANCE + 2.5  # _near and ends_on look no further than this
         xs, ys = [x for x, _ in points], [y for _, y in points]
         mine_box = (min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach)
         for other, theirs in self.routes:
-            if not _boxes_meet(mine_box, theirs):
+            if not bounds_meet(mine_box, theirs):
                 continue
             joins = other.target is target  # may share the last run into the common target
             forks = other.source is source and (
@@ -121,7 +117,7 @@ class TableRouter(TableGrid):
             other_segs = segments(theirs)
             for i, mine in enumerate(segs):
                 for j, seg in enumerate(other_segs):
-                    if not _near(mine, seg) and not _touches(mine, seg) and not _touches(seg, mine):
+                    if not _near(mine, seg) and not ends_on(mine, seg) and not ends_on(seg, mine):
                         continue
                     if joins and j == len(other_segs) - 1 and (i == last or (merging and i == last - 1)):
                         continue  # arrives along the other's last run (or meets it on the way: a join)
@@ -239,7 +235,7 @@ class TableRouter(TableGrid):
             o
             for o, theirs in self.routes
             if o is not link
-            and any(_near(a, b) or _touches(a, b) or _touches(b, a) for a in mine for b in segments(theirs))
+            and any(_near(a, b) or ends_on(a, b) or ends_on(b, a) for a in mine for b in segments(theirs))
         ]
         sharing = [o for o, _ in self.routes if o is not link and (id(o.source) in ends or id(o.target) in ends)]
         suspects = in_the_way + [o for o in sharing if o not in in_the_way]
@@ -289,34 +285,7 @@ class TableRouter(TableGrid):
 
 def _near(a: Segment, b: Segment) -> bool:
     """Two axis-aligned runs side by side closer than the clearance, overlapping or end to end."""
-    (ax1, ay1), (ax2, ay2) = a
-    (bx1, by1), (bx2, by2) = b
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < RUN_CLEARANCE:
-        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > -RUN_CLEARANCE
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < RUN_CLEARANCE:
-        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > -RUN_CLEARANCE
-    return False
-
-
-def _boxes_meet(box: Box, points: Sequence[Point]) -> bool:
-    """Whether a route's bounding box meets ``box`` (a cheap test before comparing runs)."""
-    return not (
-        max(x for x, _ in points) < box[0]
-        or min(x for x, _ in points) > box[2]
-        or max(y for _, y in points) < box[1]
-        or min(y for _, y in points) > box[3]
-    )
-
-
-def _touches(a: Segment, b: Segment) -> bool:
-    """An end of run ``a`` lies on run ``b`` (a T-junction, which reads as a join)."""
-    (bx1, by1), (bx2, by2) = b
-    for x, y in a:
-        if abs(bx1 - bx2) < 0.01 and abs(x - bx1) < 2.0 and min(by1, by2) - 2 < y < max(by1, by2) + 2:
-            return True
-        if abs(by1 - by2) < 0.01 and abs(y - by1) < 2.0 and min(bx1, bx2) - 2 < x < max(bx1, bx2) + 2:
-            return True
-    return False
+    return runs_along(a, b, RUN_CLEARANCE, -RUN_CLEARANCE)
 
 
 def _side(symbol: Symbol, end: Point, toward: Point) -> str:

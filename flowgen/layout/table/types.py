@@ -10,11 +10,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from flowgen.layout.geometry import Box, Point
 from flowgen.layout.symbols import FittedText, Shape
 from flowgen.model.types import Edge, Step, StepKind
 
-Box = tuple[float, float, float, float]
-Tie = tuple[int, tuple[tuple[float, float], ...]]  # a joint step's number and its line's points
+Tie = tuple[int, tuple[Point, ...]]  # a joint step's number and its line's points
 
 
 @dataclass(frozen=True)
