@@ -1,9 +1,11 @@
-"""Arrow pieces both forms share: heads, labels, overlap tests, branch words and classes.
+"""Finishing arrows, the one step both forms share: heads, labels, classes and tie lines.
 
 The flowchart's routes come from Graphviz and the table's from flowgen's own
-router, but an arrow is finished the same way in both: the same head, the
-same rule for where a branch label goes, the same test for two arrows
-running on top of each other.
+router, but once a route is chosen an arrow is finished the same way in both
+(:func:`finish_arrows`): the same head, the same branch words and classes,
+the same rule for where a label goes (beside the arrow where it leaves the
+diamond, clear of every symbol, number, other label and line).  A joint
+step's boxes are tied by the same plain line (:func:`tie_points`).
 
 ``bezier`` lives in :mod:`flowgen.layout.geometry`; it is re-exported here only
 until the SVG checker (``flowgen/geometry.py``, another stage's file) imports it
@@ -15,12 +17,15 @@ from __future__ import annotations
 import itertools
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
-from flowgen.layout.geometry import Box, Command, Point, Segment, crosses, overlap
+from flowgen.layout.geometry import Box, Command, Point, Segment, crosses, overlap, points_of, segments
 from flowgen.layout.geometry import bezier as bezier  # re-exported for flowgen/geometry.py only; see below
+from flowgen.layout.symbols import Shape
+from flowgen.model import analysis
 from flowgen.model.types import Answer, Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import clean
+from flowgen.text import block_height, clean, measure
 
 
 def arrow_head(commands: list[Command], size: float) -> tuple[list[Command], tuple[Point, ...]]:
@@ -125,3 +130,82 @@ def edge_classes(edge: Edge, procedure: Procedure, back: set[Edge]) -> tuple[str
     if edge in back:
         classes.append("loop")
     return tuple(classes)
+
+
+def tie_points(shapes: Sequence[Shape]) -> tuple[Point, ...]:
+    """The line tying a joint step's boxes, in the order given: side to side, or foot to head (lanes as rows)."""
+    points: list[Point] = []
+    for a, b in itertools.pairwise(shapes):
+        if abs(a.y - b.y) < abs(a.x - b.x):  # side by side
+            points += [(a.x1, a.y), (b.x0, b.y)]
+        else:  # one above the other
+            points += [(a.x, a.y1), (b.x, b.y0)]
+    return tuple(points)
+
+
+def tie_segments(points: Sequence[Point]) -> list[Segment]:
+    """The runs of a tie line (its points go in pairs: one run between each two boxes)."""
+    return [(points[k], points[k + 1]) for k in range(0, len(points) - 1, 2)]
+
+
+@dataclass(frozen=True)
+class FinishedArrow:
+    """An arrow as drawn: its line shortened under its head, the head, the label and its box, the classes."""
+
+    commands: tuple[Command, ...]
+    head: tuple[Point, ...]
+    label: str | None
+    label_box: Box | None
+    classes: tuple[str, ...]
+
+
+def label_size(text: str, classes: tuple[str, ...], style: ResolvedStyle) -> tuple[float, float]:
+    """Width and height of a branch label's box (its one line of text and its padding)."""
+    label_style = style.text("edge-label", classes)
+    pad = style.box("edge-label", classes).padding
+    w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
+    h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
+    return w, h
+
+
+def finish_arrows(
+    edges: Sequence[Edge],
+    lines: Sequence[Sequence[Command]],
+    procedure: Procedure,
+    style: ResolvedStyle,
+    obstacles: Sequence[Box],
+    borders: Sequence[Segment],
+    limit: Box,
+    head_scale: float = 1.0,
+    labelled: Sequence[bool] | None = None,
+) -> list[FinishedArrow]:
+    """Heads, classes and labels for routed arrows, in order (each label keeps off those placed before it).
+
+    ``obstacles`` are the boxes a label may not cover (symbols, numbers,
+    headers), ``borders`` the lines it should keep off besides the arrows
+    (lane or table lines), ``limit`` the area it must stay in.  A form draws
+    its heads ``head_scale`` times the style's size; an arrow that is not
+    ``labelled`` (the table's arrows out of an off-page connector) carries no
+    label even when its edge has one.
+    """
+    back = analysis.back_edges(procedure)
+    all_lines = [segment for commands in lines for segment in segments(points_of(commands))]
+    taken: list[Box] = []
+    finished: list[FinishedArrow] = []
+    for k, (edge, commands) in enumerate(zip(edges, lines, strict=True)):
+        classes = edge_classes(edge, procedure, back)
+        size = float(style.value("edge", "arrow-size", classes)) * head_scale
+        shortened, head = arrow_head(list(commands), size)
+        text = label_text(edge, style)
+        if labelled is not None and not labelled[k]:
+            text = None
+        box: Box | None = None
+        if text:
+            w, h = label_size(text, classes, style)
+            points = points_of(commands)
+            own = set(segments(points))
+            others = [segment for segment in all_lines if segment not in own] + list(borders)
+            box = place_label(points, w, h, obstacles, taken, others, limit)
+            taken.append(box)
+        finished.append(FinishedArrow(tuple((c, tuple(a)) for c, a in shortened), head, text, box, classes))
+    return finished

@@ -8,6 +8,7 @@ the flowchart's.
 
 from __future__ import annotations
 
+from flowgen.layout.symbols import CONNECTOR_SHOULDER
 from flowgen.layout.table.router import TableRoute
 from flowgen.layout.table.types import Cell, Symbol, TablePage
 from flowgen.model.types import Procedure, StepKind
@@ -42,7 +43,7 @@ def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
     children: list[Item] = [outline]
     if symbol.text.lines:
         if s.kind is StepKind.CONNECTOR:
-            top = s.y0 + (s.h * 0.62 - symbol.text.height) / 2 + 1
+            top = s.y0 + (s.h * CONNECTOR_SHOULDER - symbol.text.height) / 2 + 1
         else:
             top = s.y - symbol.text.height / 2
         size = symbol.text_size or text_style.size

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 from flowgen.layout.flowchart import graphviz as gv
 from flowgen.layout.flowchart.routes import route_edges, tie_lines
 from flowgen.layout.flowchart.types import FlowchartLayout, Lane, Part
-from flowgen.layout.symbols import FittedText, Shape, diamond_height, fit
+from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, diamond_height, fit, step_classes
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.text import clean, measure
@@ -38,13 +38,6 @@ class _Content:
     detail: FittedText | None
     badge_r: float
     room: float  # space kept free around the symbol for its badge
-
-
-def step_classes(step: Step) -> tuple[str, ...]:
-    classes = [step.kind.value]
-    if step.is_joint:
-        classes.append("joint")
-    return tuple(classes)
 
 
 def step_text(step: Step, style: ResolvedStyle) -> str:
@@ -78,7 +71,7 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
 
     def size(w: float) -> tuple[float, float, FittedText, FittedText | None]:
         if step.kind is StepKind.DECISION:
-            inner = w * 0.62 - (pad_l + pad_r) / 2
+            inner = w * DIAMOND_TEXT_SHARE - (pad_l + pad_r) / 2
             fitted = fit(text, text_style, inner)
             detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
             block_w = max(fitted.width, detail.width if detail else 0.0)

@@ -11,27 +11,14 @@ kept only when it crosses no symbol and runs on no other arrow.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 
 from flowgen.layout.flowchart.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
 from flowgen.layout.flowchart.types import Lane, Part, Tie
 from flowgen.layout.geometry import Point, crosses, dedupe, runs_along, segments
 from flowgen.layout.grid_search import GridSearch, Obstacles, overlapping
-from flowgen.layout.symbols import ray_hit
+from flowgen.layout.symbols import meet
 from flowgen.model.types import Edge, StepKind
-
-
-def meet(part: Part, inner: Point, outer: Point) -> Point:
-    """Where the straight run from ``outer`` towards ``inner`` first meets the symbol's outline."""
-    dx, dy = inner[0] - outer[0], inner[1] - outer[1]
-    length = math.hypot(dx, dy) or 1.0
-    hit = ray_hit(outer, (dx / length, dy / length), part.shape.polygon())
-    if hit is None:  # the run misses the symbol: aim at its centre instead
-        cx, cy = part.shape.x, part.shape.y
-        d = math.hypot(cx - outer[0], cy - outer[1]) or 1.0
-        hit = ray_hit(outer, ((cx - outer[0]) / d, (cy - outer[1]) / d), part.shape.polygon()) or (cx, cy)
-    return hit
 
 
 class Router:
@@ -198,7 +185,7 @@ class Router:
                     low, high = _span(part, vertical)
                     if not low <= pts[end][axis] <= high:
                         break
-                    pts[end] = meet(part, pts[end], pts[neighbour])
+                    pts[end] = meet(part.shape, pts[end], pts[neighbour])
             else:
                 if self.clear(pts, ends, others):
                     return dedupe(pts)
@@ -245,7 +232,7 @@ class Router:
                 moved[first][axis] = a0[axis]
                 moved[second][axis] = a0[axis]
                 candidate = [(p[0], p[1]) for p in moved]
-                candidate[first] = meet(part, candidate[first], candidate[second])
+                candidate[first] = meet(part.shape, candidate[first], candidate[second])
                 others = [r for k, r in enumerate(routes) if k != b and ends[k][end] is not part]
                 if self.clear(candidate, ends[b], others):
                     routes[b] = dedupe(candidate)
@@ -268,7 +255,7 @@ class Router:
                 a, b = (ax, s.y), (bx, s.y)
             else:
                 continue
-            a = meet(part, a, b)
+            a = meet(part.shape, a, b)
             candidate = [a, b, *pts[2:]] if at_start else [*pts[:-2], b, a]
             if self.clear(candidate, (source, target), routes):
                 pts = dedupe(candidate)
@@ -349,8 +336,8 @@ def _attach(part: Part, end: Point, after: Point) -> list[Point]:
     cross = end[0] if vertical else end[1]
     low, high = (s.x0 + 1, s.x1 - 1) if vertical else (s.y0 + 1, s.y1 - 1)
     if low <= cross <= high:
-        return [meet(part, end, after)]
+        return [meet(part.shape, end, after)]
     moved = clamp(cross, low, high)
     corner = (moved, end[1]) if vertical else (end[0], moved)
     origin = (moved, after[1]) if vertical else (after[0], moved)
-    return [meet(part, corner, origin), corner, end]
+    return [meet(part.shape, corner, origin), corner, end]

@@ -18,7 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
-from flowgen.layout.symbols import FittedText, Shape, fit
+from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
 from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height
 from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TablePage, Tie
 from flowgen.model import analysis
@@ -28,10 +28,6 @@ from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, clean, measure
 
 TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
-
-
-def step_classes(step: Step) -> tuple[str, ...]:
-    return (step.kind.value, "joint") if step.is_joint else (step.kind.value,)
 
 
 def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Column]:
@@ -116,14 +112,15 @@ def _symbol_size(
     for shrink in (1.0, 0.9, 0.8):  # keep whole words: a smaller font before a broken word
         size_style = replace(text_style, size=text_style.size * shrink)
         longest = max(measure(size_style.face, size_style.size, word) for word in words)
-        share = 0.62 if step.kind is StepKind.DECISION else 1.0
+        share = DIAMOND_TEXT_SHARE if step.kind is StepKind.DECISION else 1.0
         room = (widest_allowed - (4 if step.kind is StepKind.DECISION else h)) * share
         if longest <= room or shrink == 0.8:
             break
     if step.kind is StepKind.DECISION:
-        whole = (measure(size_style.face, size_style.size, label) + 4) / 0.62  # the whole text on one line
-        w = min(widest_allowed, max(w, whole if whole <= widest_allowed else (longest + 4) / 0.62))
-        fitted = fit(label, size_style, w * 0.62 - 4)
+        # the whole text on one line
+        whole = (measure(size_style.face, size_style.size, label) + 4) / DIAMOND_TEXT_SHARE
+        w = min(widest_allowed, max(w, whole if whole <= widest_allowed else (longest + 4) / DIAMOND_TEXT_SHARE))
+        fitted = fit(label, size_style, w * DIAMOND_TEXT_SHARE - 4)
         h = max(h, (fitted.height + 3) / max(0.2, 1 - (fitted.width + 4) / w))
     else:
         inner = widest_allowed - (h if step.kind.is_terminator else 6)
