@@ -204,7 +204,7 @@ def test_page_size_comes_from_the_style() -> None:
         ("Legal landscape", (1008.0, 612.0)),
     ):
         style = resolve_style(None, procedure, options=f"@page {{ size: {size}; }}")
-        tables = layout_table(procedure, style)
+        tables = layout_table(procedure, style).pages
         assert (round(tables[0].width, 2), round(tables[0].height, 2)) == expected
 
 

@@ -16,8 +16,34 @@ import itertools
 from collections.abc import Callable, Sequence
 
 from flowgen.layout.geometry import Box, Point, Segment, crosses, dedupe, runs_along
+from flowgen.layout.symbols import Shape
 
 BEND = 18.0  # cost of a turn, in points of length
+
+
+def side_port(shape: Shape, side: str) -> tuple[Point, Point]:
+    """The middle of one side of a symbol's box ("top", "bottom", "left", "right") and the way out there."""
+    if side == "bottom":
+        return (shape.x, shape.y1), (0.0, 1.0)
+    if side == "top":
+        return (shape.x, shape.y0), (0.0, -1.0)
+    if side == "left":
+        return (shape.x0, shape.y), (-1.0, 0.0)
+    return (shape.x1, shape.y), (1.0, 0.0)
+
+
+def exit_ports(shape: Shape, sides: Sequence[tuple[str, float]]) -> list[tuple[str, Point, Point, float]]:
+    """Starts for :meth:`GridSearch.find`, named by side: (side, port, direction away, extra cost), in order."""
+    return [(side, *side_port(shape, side), cost) for side, cost in sides]
+
+
+def entry_ports(shape: Shape, sides: Sequence[str]) -> list[tuple[Point, Point]]:
+    """Goals for :meth:`GridSearch.find`: (port, direction the arrow arrives in), in order."""
+    goals: list[tuple[Point, Point]] = []
+    for side in sides:
+        port, (dx, dy) = side_port(shape, side)
+        goals.append((port, (0.0 - dx, 0.0 - dy)))
+    return goals
 
 
 def _lines(low: float, high: float, gap: float, avoid: Sequence[float], extra: Sequence[float]) -> list[float]:

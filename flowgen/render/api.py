@@ -72,15 +72,13 @@ def flowchart_page(procedure: Procedure, style: ResolvedStyle) -> Page:
 def lampiran_document(procedure: Procedure, style: ResolvedStyle) -> Document:
     """The lampiran laid out and drawn: the identity sheet, then the table pages."""
     from flowgen.layout.table.place import layout_table
-    from flowgen.layout.table.router import route_table
     from flowgen.render.identity import identity_scene
     from flowgen.render.lampiran import table_scene
 
-    tables = layout_table(procedure, style, first_page=2)
-    pages = 1 + len(tables)
-    scenes = [identity_scene(procedure, style, 1, pages)]
-    for table in tables:
-        scenes.append(table_scene(table, route_table(table, procedure, style), procedure, style, pages))
+    layout = layout_table(procedure, style, first_page=2)
+    pages = layout.identity.pages
+    scenes = [identity_scene(layout.identity, style)]
+    scenes += [table_scene(table, procedure, style, pages) for table in layout.pages]
     ident = procedure.identity
     keywords = tuple(k for k in (ident.number, ident.unit, ident.agency) if k)
     return Document(tuple(scenes), scenes[0].title, "Prosedur Operasional Standar", keywords)

@@ -13,10 +13,11 @@ from __future__ import annotations
 import itertools
 from collections.abc import Sequence
 
+from flowgen.layout.arrows import tie_segments
 from flowgen.layout.flowchart.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
 from flowgen.layout.flowchart.types import Lane, Part, Tie
 from flowgen.layout.geometry import Point, crosses, dedupe, runs_along, segments
-from flowgen.layout.grid_search import GridSearch, Obstacles, overlapping
+from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports, overlapping
 from flowgen.layout.symbols import meet
 from flowgen.model.types import Edge, StepKind
 
@@ -282,21 +283,11 @@ def grid_route(
 ) -> list[Point] | None:
     """A route around every symbol and off every other arrow, found on a grid of tracks."""
     source, target = ends
-    s, t = source.shape, target.shape
-    starts = [
-        ((s.x, s.y1), (0.0, 1.0), 0.0),
-        ((s.x1, s.y), (1.0, 0.0), 4.0),
-        ((s.x0, s.y), (-1.0, 0.0), 4.0),
-        ((s.x, s.y0), (0.0, -1.0), 12.0),
-    ]
-    goals = [
-        ((t.x, t.y0), (0.0, 1.0)),
-        ((t.x0, t.y), (1.0, 0.0)),
-        ((t.x1, t.y), (-1.0, 0.0)),
-        ((t.x, t.y1), (0.0, -1.0)),
-    ]
+    exits = exit_ports(source.shape, (("bottom", 0.0), ("right", 4.0), ("left", 4.0), ("top", 12.0)))
+    starts = [(port, direction, cost) for _, port, direction, cost in exits]
+    goals = entry_ports(target.shape, ("top", "left", "right", "bottom"))
     taken = [seg for route in others for seg in segments(route)]
-    taken += [(tie.points[k], tie.points[k + 1]) for tie in ties for k in range(0, len(tie.points) - 1, 2)]
+    taken += [segment for tie in ties for segment in tie_segments(tie.points)]
     boxes = [p.box for p in parts] + [lane.header for lane in lanes]
     third = [p.box for p in parts if p is not source and p is not target] + [lane.header for lane in lanes]
     xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})

@@ -21,39 +21,25 @@ labels beside the tip.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from flowgen.layout.arrows import arrow_head, edge_classes, label_text, place_label
+from flowgen.layout.arrows import finish_arrows
 from flowgen.layout.geometry import (
-    Box,
-    Command,
     Point,
     Segment,
     bounds_meet,
     crosses,
     dedupe,
     ends_on,
+    points_of,
+    polyline,
     runs_along,
     segments,
 )
-from flowgen.layout.grid_search import GridSearch, Obstacles
+from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
 from flowgen.layout.table.grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
-from flowgen.layout.table.types import Link, Symbol, TablePage
-from flowgen.model import analysis
+from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
 from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import block_height, measure
-
-
-@dataclass(frozen=True)
-class TableRoute:
-    link: Link
-    points: tuple[Point, ...]
-    head: tuple[Point, ...]
-    label: str | None
-    label_box: Box | None
-    classes: tuple[str, ...]
-    clean: bool  # False when no candidate avoided every conflict (the least bad one was taken)
 
 
 class TableRouter(TableGrid):
@@ -250,22 +236,19 @@ class TableRouter(TableGrid):
 
     def search(self, link: Link, used: set[str]) -> tuple[str, list[Point]] | None:
         """The last resort: a shortest path on the fine grid of tracks (see :mod:`grid_search`)."""
-        s, t = link.source.shape, link.target.shape
         g = self.gap
         starts: list[tuple[Point, Point, float]] = []
         tips: dict[Point, str] = {}
-        for name, port, direction, cost in (
-            ("bottom", (s.x, s.y1), (0.0, 1.0), 0.0),
-            ("left", (s.x0, s.y), (-1.0, 0.0), 6.0),
-            ("right", (s.x1, s.y), (1.0, 0.0), 6.0),
+        for name, port, direction, cost in exit_ports(
+            link.source.shape, (("bottom", 0.0), ("left", 6.0), ("right", 6.0))
         ):
             if name in used or (link.source.connector and name != "bottom"):
                 continue
             starts.append((port, direction, cost))
             tips[port] = name
-        goals: list[tuple[Point, Point]] = [((t.x, t.y0), (0.0, 1.0))]
-        if not link.target.connector:
-            goals += [((t.x0, t.y), (1.0, 0.0)), ((t.x1, t.y), (-1.0, 0.0)), ((t.x, t.y1), (0.0, -1.0))]
+        goals = entry_ports(
+            link.target.shape, ("top",) if link.target.connector else ("top", "left", "right", "bottom")
+        )
         others = [
             (other, pts)
             for other, pts in self.routes
@@ -317,44 +300,36 @@ def _order(links: Sequence[Link]) -> list[int]:
     return sorted(range(len(links)), key=key)
 
 
-def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> list[TableRoute]:
+TABLE_HEAD_SCALE = 0.85  # the table's arrow heads, against the style's arrow-size (its lines are finer)
+
+
+def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> tuple[TableRoute, ...]:
     """Route every arrow of one table page; labels placed beside decision tips."""
     router = TableRouter(page, style)
     for i in _order(page.links):
         if not router.route(page.links[i])[1]:
             router.repair(page.links[i])
     route_of = {id(link): points for link, points in router.routes}
-    results = {i: (route_of[id(link)], router.clean[id(link)]) for i, link in enumerate(page.links)}
-    back = analysis.back_edges(procedure)
-    obstacles: list[Box] = [s.box for s in page.symbols]
+    lines = [polyline(route_of[id(link)]) for link in page.links]
     grid_lines: list[Segment] = []
     y_top, y_bottom = page.rows[0][1], page.rows[-1][2]
     for x in router.col_lines:
         grid_lines.append(((x, y_top), (x, y_bottom)))
     for y in router.row_lines:
         grid_lines.append(((router.left, y), (router.right, y)))
-    all_segments = [seg for points, _ in results.values() for seg in segments(points)]
-    taken: list[Box] = []
-    routes: list[TableRoute] = []
     limit = (router.left + 1, y_top + 1, router.right - 1, y_bottom - 1)
-    for i, link in enumerate(page.links):
-        points, clean = results[i]
-        classes = edge_classes(link.edge, procedure, back)
-        line: list[Command] = [("M", points[0]), *(("L", p) for p in points[1:])]
-        shortened, head = arrow_head(line, float(style.value("edge", "arrow-size", classes)) * 0.85)
-        text = label_text(link.edge, style)
-        box: Box | None = None
-        if text and link.source.connector is None:
-            label_style = style.text("edge-label", classes)
-            pad = style.box("edge-label", classes).padding
-            w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
-            h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
-            own = set(segments(points))
-            others = [seg for seg in all_segments if seg not in own] + grid_lines
-            box = place_label(points, w, h, obstacles, taken, others, limit)
-            taken.append(box)
-        elif text:
-            text = None
-        final = tuple((args[-2], args[-1]) for _, args in shortened)
-        routes.append(TableRoute(link, final, head, text, box, classes, clean))
-    return routes
+    finished = finish_arrows(
+        [link.edge for link in page.links],
+        lines,
+        procedure,
+        style,
+        [s.box for s in page.symbols],
+        grid_lines,
+        limit,
+        head_scale=TABLE_HEAD_SCALE,
+        labelled=[link.source.connector is None for link in page.links],  # a connector's arrows carry no label
+    )
+    return tuple(
+        TableRoute(link, tuple(points_of(f.commands)), f.head, f.label, f.label_box, f.classes, router.clean[id(link)])
+        for link, f in zip(page.links, finished, strict=True)
+    )
