@@ -101,22 +101,7 @@ class GridSearch:
             return any(b[0] - 0.8 < x < b[2] + 0.8 and b[1] - 0.8 < y < b[3] + 0.8 for b in self.boxes)
 
         def first_track(port: Point, direction: Point) -> tuple[int, int] | None:
-            """Grid indices of the first track point from a port in a direction."""
-            if direction[0]:
-                j = _index(ys, port[1])
-                if j is None:
-                    return None
-                candidates = [i for i, x in enumerate(xs) if (x - port[0]) * direction[0] > 1.5]
-                if not candidates:
-                    return None
-                return min(candidates, key=lambda k: abs(xs[k] - port[0])), j
-            column = _index(xs, port[0])
-            if column is None:
-                return None
-            candidates = [j for j, y in enumerate(ys) if (y - port[1]) * direction[1] > 1.5]
-            if not candidates:
-                return None
-            return column, min(candidates, key=lambda k: abs(ys[k] - port[1]))
+            return _first_track(xs, ys, port, direction)
 
         goal_at: dict[tuple[int, int], Point] = {}
         for port, direction in goals:
@@ -172,6 +157,25 @@ class GridSearch:
                 heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis, (*path, there)))
                 counter += 1
         return None
+
+
+def _first_track(xs: Sequence[float], ys: Sequence[float], port: Point, direction: Point) -> tuple[int, int] | None:
+    """Grid indices of the first track point from a port in a direction."""
+    if direction[0]:
+        j = _index(ys, port[1])
+        if j is None:
+            return None
+        candidates = [i for i, x in enumerate(xs) if (x - port[0]) * direction[0] > 1.5]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda k: abs(xs[k] - port[0])), j
+    column = _index(xs, port[0])
+    if column is None:
+        return None
+    candidates = [j for j, y in enumerate(ys) if (y - port[1]) * direction[1] > 1.5]
+    if not candidates:
+        return None
+    return column, min(candidates, key=lambda k: abs(ys[k] - port[1]))
 
 
 def _index(values: Sequence[float], value: float) -> int | None:
