@@ -235,7 +235,7 @@ class TableRouter(TableGrid):
         return False
 
     def search(self, link: Link, used: set[str]) -> tuple[str, list[Point]] | None:
-        """The last resort: a shortest path on the fine grid of tracks (see :mod:`grid_search`)."""
+        """The last resort: a shortest path on the fine grid of tracks (see :mod:`flowgen.layout.grid_search`)."""
         g = self.gap
         starts: list[tuple[Point, Point, float]] = []
         tips: dict[Point, str] = {}
