@@ -27,8 +27,8 @@ from generate import procedure_text
 
 import flowgen
 from flowgen.api import flowchart_page, lampiran_document, paint_page, resolve_style
-from flowgen.layout import graphviz as gv
-from flowgen.layout.flowchart import layout_flowchart
+from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.place import layout_flowchart
 from flowgen.render.pdf import render_pdf
 
 ACTORS = {12: 5, 40: 6, 200: 8}

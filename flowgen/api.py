@@ -22,9 +22,8 @@ from typing import Literal
 
 from flowgen.checks import structure_errors
 from flowgen.errors import ModelError, RenderError, Span
-from flowgen.layout.flowchart import layout_flowchart
-from flowgen.layout.lampiran import layout_table
-from flowgen.layout.table_routes import route_table
+from flowgen.layout.flowchart.place import layout_flowchart
+from flowgen.layout.table.place import layout_table
 from flowgen.model.types import Procedure
 from flowgen.model.validate import model_errors
 from flowgen.render.flowchart import flowchart_scene
@@ -106,11 +105,10 @@ def flowchart_page(procedure: Procedure, style: ResolvedStyle) -> Page:
 def lampiran_document(procedure: Procedure, style: ResolvedStyle) -> Document:
     """The lampiran laid out and drawn: the identity sheet, then the table pages."""
     validate(procedure)
-    tables = layout_table(procedure, style, first_page=2)
-    pages = 1 + len(tables)
-    scenes = [identity_scene(procedure, style, 1, pages)]
-    for table in tables:
-        scenes.append(table_scene(table, route_table(table, procedure, style), procedure, style, pages))
+    layout = layout_table(procedure, style, first_page=2)
+    pages = layout.identity.pages
+    scenes = [identity_scene(layout.identity, style)]
+    scenes += [table_scene(table, procedure, style, pages) for table in layout.pages]
     ident = procedure.identity
     keywords = tuple(k for k in (ident.number, ident.unit, ident.agency) if k)
     return Document(tuple(scenes), scenes[0].title, "Prosedur Operasional Standar", keywords)

@@ -16,8 +16,8 @@ from lxml import etree
 import flowgen
 from flowgen.api import flowchart_page, resolve_style
 from flowgen.drawcheck import LEGACY_RULES, check_svg
-from flowgen.layout import graphviz as gv
-from flowgen.layout.flowchart import layout_flowchart
+from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.place import layout_flowchart
 from tests.helpers import EXAMPLES, ROOT, examples, flow
 from tests.strategies import procedures
 

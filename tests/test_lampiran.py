@@ -14,7 +14,7 @@ from lxml import etree
 import flowgen
 from flowgen.api import lampiran_document, resolve_style
 from flowgen.drawcheck import LEGACY_RULES, check_svg, connector_pairs
-from flowgen.layout.lampiran import layout_table
+from flowgen.layout.table.place import layout_table
 from flowgen.render.svg import render_svg
 from tests.helpers import EXAMPLES, ROOT, examples, flow
 from tests.strategies import procedures
@@ -208,7 +208,7 @@ def test_page_size_comes_from_the_style() -> None:
         ("Legal landscape", (1008.0, 612.0)),
     ):
         style = resolve_style(None, procedure, options=f"@page {{ size: {size}; }}")
-        tables = layout_table(procedure, style)
+        tables = layout_table(procedure, style).pages
         assert (round(tables[0].width, 2), round(tables[0].height, 2)) == expected
 
 

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from lxml import etree
 
 from flowgen.drawcheck.plane import Point
-from flowgen.layout.arrows import bezier
+from flowgen.layout.geometry import bezier
 
 SVG = "{http://www.w3.org/2000/svg}"
 SHAPES = frozenset({"rect", "polygon", "polyline", "path", "ellipse", "circle", "line"})

@@ -1,76 +1,26 @@
-"""Arrow pieces both forms share: heads, labels, overlap tests, branch words and classes.
+"""Finishing arrows, the one step both forms share: heads, labels, classes and tie lines.
 
 The flowchart's routes come from Graphviz and the table's from flowgen's own
-router, but an arrow is finished the same way in both: the same head, the
-same rule for where a branch label goes, the same test for two arrows
-running on top of each other.
+router, but once a route is chosen an arrow is finished the same way in both
+(:func:`finish_arrows`): the same head, the same branch words and classes,
+the same rule for where a label goes (beside the arrow where it leaves the
+diamond, clear of every symbol, number, other label and line).  A joint
+step's boxes are tied by the same plain line (:func:`tie_points`).
 """
 
 from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
+from dataclasses import dataclass
 
+from flowgen.layout.geometry import Box, Command, Point, Segment, crosses, overlap, points_of, segments
+from flowgen.layout.symbols import Shape
+from flowgen.model import analysis
 from flowgen.model.types import Answer, Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import clean
-
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]
-Command = tuple[str, tuple[float, ...]]
-Segment = tuple[Point, Point]
-
-
-def bezier(p0: Point, p1: Point, p2: Point, p3: Point, steps: int = 12) -> list[Point]:
-    """Points along a cubic Bézier (without its start), for drawing and for measuring curves."""
-    out = []
-    for i in range(1, steps + 1):
-        t = i / steps
-        u = 1 - t
-        out.append(
-            (
-                u**3 * p0[0] + 3 * u * u * t * p1[0] + 3 * u * t * t * p2[0] + t**3 * p3[0],
-                u**3 * p0[1] + 3 * u * u * t * p1[1] + 3 * u * t * t * p2[1] + t**3 * p3[1],
-            )
-        )
-    return out
-
-
-def dedupe(points: Iterable[Point]) -> list[Point]:
-    """Drop repeated points and the middle points of straight runs."""
-    out: list[Point] = []
-    for p in points:
-        if out and abs(out[-1][0] - p[0]) < 0.01 and abs(out[-1][1] - p[1]) < 0.01:
-            continue
-        if len(out) >= 2:
-            a, b = out[-2], out[-1]
-            if (abs(a[0] - b[0]) < 0.01 and abs(b[0] - p[0]) < 0.01) or (
-                abs(a[1] - b[1]) < 0.01 and abs(b[1] - p[1]) < 0.01
-            ):
-                out[-1] = p
-                continue
-        out.append(p)
-    return out
-
-
-def overlap(a: Box, b: Box, gap: float = 0.0) -> bool:
-    return a[0] < b[2] + gap and b[0] < a[2] + gap and a[1] < b[3] + gap and b[1] < a[3] + gap
-
-
-def segments(points: Sequence[Point]) -> list[Segment]:
-    return list(itertools.pairwise(points))
-
-
-def collinear_overlap(a: Segment, b: Segment, tolerance: float = 2.0) -> float:
-    """Length two axis-aligned segments run on top of each other."""
-    (ax1, ay1), (ax2, ay2) = a
-    (bx1, by1), (bx2, by2) = b
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
-        return max(0.0, min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)))
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
-        return max(0.0, min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)))
-    return 0.0
+from flowgen.text import block_height, clean, measure
 
 
 def arrow_head(commands: list[Command], size: float) -> tuple[list[Command], tuple[Point, ...]]:
@@ -92,11 +42,6 @@ def arrow_head(commands: list[Command], size: float) -> tuple[list[Command], tup
     if cmd == "C":
         return [*commands[:-1], ("C", (*args[:4], *end))], head
     return [*commands[:-1], (cmd, end)], head
-
-
-def crosses(box: Box, segment: Segment) -> bool:
-    (x1, y1), (x2, y2) = segment
-    return min(x1, x2) < box[2] and max(x1, x2) > box[0] and min(y1, y2) < box[3] and max(y1, y2) > box[1]
 
 
 def place_label(
@@ -180,3 +125,82 @@ def edge_classes(edge: Edge, procedure: Procedure, back: set[Edge]) -> tuple[str
     if edge in back:
         classes.append("loop")
     return tuple(classes)
+
+
+def tie_points(shapes: Sequence[Shape]) -> tuple[Point, ...]:
+    """The line tying a joint step's boxes, in the order given: side to side, or foot to head (lanes as rows)."""
+    points: list[Point] = []
+    for a, b in itertools.pairwise(shapes):
+        if abs(a.y - b.y) < abs(a.x - b.x):  # side by side
+            points += [(a.x1, a.y), (b.x0, b.y)]
+        else:  # one above the other
+            points += [(a.x, a.y1), (b.x, b.y0)]
+    return tuple(points)
+
+
+def tie_segments(points: Sequence[Point]) -> list[Segment]:
+    """The runs of a tie line (its points go in pairs: one run between each two boxes)."""
+    return [(points[k], points[k + 1]) for k in range(0, len(points) - 1, 2)]
+
+
+@dataclass(frozen=True)
+class FinishedArrow:
+    """An arrow as drawn: its line shortened under its head, the head, the label and its box, the classes."""
+
+    commands: tuple[Command, ...]
+    head: tuple[Point, ...]
+    label: str | None
+    label_box: Box | None
+    classes: tuple[str, ...]
+
+
+def label_size(text: str, classes: tuple[str, ...], style: ResolvedStyle) -> tuple[float, float]:
+    """Width and height of a branch label's box (its one line of text and its padding)."""
+    label_style = style.text("edge-label", classes)
+    pad = style.box("edge-label", classes).padding
+    w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
+    h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
+    return w, h
+
+
+def finish_arrows(
+    edges: Sequence[Edge],
+    lines: Sequence[Sequence[Command]],
+    procedure: Procedure,
+    style: ResolvedStyle,
+    obstacles: Sequence[Box],
+    borders: Sequence[Segment],
+    limit: Box,
+    head_scale: float = 1.0,
+    labelled: Sequence[bool] | None = None,
+) -> list[FinishedArrow]:
+    """Heads, classes and labels for routed arrows, in order (each label keeps off those placed before it).
+
+    ``obstacles`` are the boxes a label may not cover (symbols, numbers,
+    headers), ``borders`` the lines it should keep off besides the arrows
+    (lane or table lines), ``limit`` the area it must stay in.  A form draws
+    its heads ``head_scale`` times the style's size; an arrow that is not
+    ``labelled`` (the table's arrows out of an off-page connector) carries no
+    label even when its edge has one.
+    """
+    back = analysis.back_edges(procedure)
+    all_lines = [segment for commands in lines for segment in segments(points_of(commands))]
+    taken: list[Box] = []
+    finished: list[FinishedArrow] = []
+    for k, (edge, commands) in enumerate(zip(edges, lines, strict=True)):
+        classes = edge_classes(edge, procedure, back)
+        size = float(style.value("edge", "arrow-size", classes)) * head_scale
+        shortened, head = arrow_head(list(commands), size)
+        text = label_text(edge, style)
+        if labelled is not None and not labelled[k]:
+            text = None
+        box: Box | None = None
+        if text:
+            w, h = label_size(text, classes, style)
+            points = points_of(commands)
+            own = set(segments(points))
+            others = [segment for segment in all_lines if segment not in own] + list(borders)
+            box = place_label(points, w, h, obstacles, taken, others, limit)
+            taken.append(box)
+        finished.append(FinishedArrow(tuple((c, tuple(a)) for c, a in shortened), head, text, box, classes))
+    return finished

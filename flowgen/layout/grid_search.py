@@ -15,13 +15,35 @@ import heapq
 import itertools
 from collections.abc import Callable, Sequence
 
-from flowgen.layout.arrows import dedupe
-
-Point = tuple[float, float]
-Box = tuple[float, float, float, float]
-Segment = tuple[Point, Point]
+from flowgen.layout.geometry import Box, Point, Segment, crosses, dedupe, runs_along
+from flowgen.layout.symbols import Shape
 
 BEND = 18.0  # cost of a turn, in points of length
+
+
+def side_port(shape: Shape, side: str) -> tuple[Point, Point]:
+    """The middle of one side of a symbol's box ("top", "bottom", "left", "right") and the way out there."""
+    if side == "bottom":
+        return (shape.x, shape.y1), (0.0, 1.0)
+    if side == "top":
+        return (shape.x, shape.y0), (0.0, -1.0)
+    if side == "left":
+        return (shape.x0, shape.y), (-1.0, 0.0)
+    return (shape.x1, shape.y), (1.0, 0.0)
+
+
+def exit_ports(shape: Shape, sides: Sequence[tuple[str, float]]) -> list[tuple[str, Point, Point, float]]:
+    """Starts for :meth:`GridSearch.find`, named by side: (side, port, direction away, extra cost), in order."""
+    return [(side, *side_port(shape, side), cost) for side, cost in sides]
+
+
+def entry_ports(shape: Shape, sides: Sequence[str]) -> list[tuple[Point, Point]]:
+    """Goals for :meth:`GridSearch.find`: (port, direction the arrow arrives in), in order."""
+    goals: list[tuple[Point, Point]] = []
+    for side in sides:
+        port, (dx, dy) = side_port(shape, side)
+        goals.append((port, (0.0 - dx, 0.0 - dy)))
+    return goals
 
 
 def _lines(low: float, high: float, gap: float, avoid: Sequence[float], extra: Sequence[float]) -> list[float]:
@@ -79,22 +101,7 @@ class GridSearch:
             return any(b[0] - 0.8 < x < b[2] + 0.8 and b[1] - 0.8 < y < b[3] + 0.8 for b in self.boxes)
 
         def first_track(port: Point, direction: Point) -> tuple[int, int] | None:
-            """Grid indices of the first track point from a port in a direction."""
-            if direction[0]:
-                j = _index(ys, port[1])
-                if j is None:
-                    return None
-                candidates = [i for i, x in enumerate(xs) if (x - port[0]) * direction[0] > 1.5]
-                if not candidates:
-                    return None
-                return min(candidates, key=lambda k: abs(xs[k] - port[0])), j
-            column = _index(xs, port[0])
-            if column is None:
-                return None
-            candidates = [j for j, y in enumerate(ys) if (y - port[1]) * direction[1] > 1.5]
-            if not candidates:
-                return None
-            return column, min(candidates, key=lambda k: abs(ys[k] - port[1]))
+            return _first_track(xs, ys, port, direction)
 
         goal_at: dict[tuple[int, int], Point] = {}
         for port, direction in goals:
@@ -152,6 +159,25 @@ class GridSearch:
         return None
 
 
+def _first_track(xs: Sequence[float], ys: Sequence[float], port: Point, direction: Point) -> tuple[int, int] | None:
+    """Grid indices of the first track point from a port in a direction."""
+    if direction[0]:
+        j = _index(ys, port[1])
+        if j is None:
+            return None
+        candidates = [i for i, x in enumerate(xs) if (x - port[0]) * direction[0] > 1.5]
+        if not candidates:
+            return None
+        return min(candidates, key=lambda k: abs(xs[k] - port[0])), j
+    column = _index(xs, port[0])
+    if column is None:
+        return None
+    candidates = [j for j, y in enumerate(ys) if (y - port[1]) * direction[1] > 1.5]
+    if not candidates:
+        return None
+    return column, min(candidates, key=lambda k: abs(ys[k] - port[1]))
+
+
 def _index(values: Sequence[float], value: float) -> int | None:
     i = bisect.bisect_left(values, value - 0.02)
     if i < len(values) and abs(values[i] - value) <= 0.02:
@@ -191,14 +217,12 @@ class Obstacles:
 
     def blocked(self, segment: Segment) -> bool:
         (x1, y1), (x2, y2) = segment
-        lo_x, hi_x, lo_y, hi_y = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2)
-        m = self.margin
-        for key in self._cells(lo_x, lo_y, hi_x, hi_y):
+        for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
             for b in self.boxes.get(key, ()):
-                if lo_x < b[2] + m and hi_x > b[0] - m and lo_y < b[3] + m and hi_y > b[1] - m:
+                if crosses(b, segment, -self.margin):
                     return True
             for run in self.runs.get(key, ()):
-                if _runs_along(segment, run, self.tolerance, self.min_length):
+                if runs_along(segment, run, self.tolerance, self.min_length):
                     return True
         return False
 
@@ -227,17 +251,6 @@ class Obstacles:
         for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
             found.update(self.boxes.get(key, ()))
         return found
-
-
-def _runs_along(a: Segment, b: Segment, tolerance: float, min_length: float = 0.5) -> bool:
-    """Two axis-aligned runs lie on top of each other for more than ``min_length``."""
-    (ax1, ay1), (ax2, ay2) = a
-    (bx1, by1), (bx2, by2) = b
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < tolerance:
-        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > min_length
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < tolerance:
-        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > min_length
-    return False
 
 
 def overlapping(
@@ -271,6 +284,6 @@ def overlapping(
             where = int((x1 if vertical else y1) // bucket)
             for near in (where - 1, where, where + 1):
                 for a, theirs in index.get((int(vertical), near), ()):
-                    if a < b and apart(a, b) and _runs_along(seg, theirs, tolerance, min_length):
+                    if a < b and apart(a, b) and runs_along(seg, theirs, tolerance, min_length):
                         found.add((a, b, j))
     return sorted(found)

@@ -10,14 +10,15 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from flowgen.model.types import StepKind
+from flowgen.layout.geometry import Point
+from flowgen.model.types import Step, StepKind
 from flowgen.style.resolve import TextStyle
 from flowgen.text import ASCENT, DESCENT, block_height, measure, wrap
 
-Point = tuple[float, float]
-
-# a diamond's text is wrapped to this share of its width
-DIAMOND_TEXT_SHARE = 0.56
+# a diamond's text is wrapped to this share of its width (in the flowchart, the table and the painters)
+DIAMOND_TEXT_SHARE = 0.62
+# an off-page connector's sides run this share of its height before they slope to its point
+CONNECTOR_SHOULDER = 0.62
 CAPSULE_SEGMENTS = 8  # points per rounded end when a capsule is approximated by a polygon
 
 
@@ -74,9 +75,14 @@ class Shape:
         return self.h / 2 if self.kind.is_terminator else 0.0
 
 
+def step_classes(step: Step) -> tuple[str, ...]:
+    """The style classes of a step's symbol: its kind, and ``joint`` for a step of several actors."""
+    return (step.kind.value, "joint") if step.is_joint else (step.kind.value,)
+
+
 def pentagon(x0: float, y0: float, w: float, h: float) -> list[Point]:
     """The off-page connector: a box whose bottom is a point (home plate)."""
-    shoulder = y0 + h * 0.62
+    shoulder = y0 + h * CONNECTOR_SHOULDER
     return [(x0, y0), (x0 + w, y0), (x0 + w, shoulder), (x0 + w / 2, y0 + h), (x0, shoulder)]
 
 
@@ -121,6 +127,18 @@ def ray_hit(origin: Point, direction: Point, polygon: list[Point]) -> Point | No
     if best is None:
         return None
     return (ox + dx * best, oy + dy * best)
+
+
+def meet(shape: Shape, inner: Point, outer: Point) -> Point:
+    """Where the straight run from ``outer`` towards ``inner`` first meets the symbol's outline."""
+    dx, dy = inner[0] - outer[0], inner[1] - outer[1]
+    length = math.hypot(dx, dy) or 1.0
+    hit = ray_hit(outer, (dx / length, dy / length), shape.polygon())
+    if hit is None:  # the run misses the symbol: aim at its centre instead
+        cx, cy = shape.x, shape.y
+        d = math.hypot(cx - outer[0], cy - outer[1]) or 1.0
+        hit = ray_hit(outer, ((cx - outer[0]) / d, (cy - outer[1]) / d), shape.polygon()) or (cx, cy)
+    return hit
 
 
 def inside(point: Point, polygon: list[Point]) -> bool:

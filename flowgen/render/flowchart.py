@@ -8,8 +8,8 @@ pipelines and the geometry checks read.
 
 from __future__ import annotations
 
-from flowgen.layout.flowchart import FlowchartLayout, Lane, Part, Route, Tie
-from flowgen.layout.symbols import FittedText
+from flowgen.layout.flowchart.types import FlowchartLayout, Lane, Part, Route, Tie
+from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, step_classes
 from flowgen.model.types import Procedure, StepKind
 from flowgen.render.scene import Circle, Group, Item, Line, Page, Paint, Polygon, Rect, Text, TextLine
 from flowgen.style.resolve import BoxStyle, ResolvedStyle, TextStyle
@@ -76,7 +76,7 @@ def _part(part: Part, classes: tuple[str, ...], style: ResolvedStyle) -> list[It
     items: list[Item] = [_symbol(part, box)]
     pad_t, pad_r, _pad_b, pad_l = box.padding
     if s.kind is StepKind.DECISION:
-        inner_x0, inner_x1 = s.x - s.w * 0.31, s.x + s.w * 0.31
+        inner_x0, inner_x1 = s.x - s.w * (DIAMOND_TEXT_SHARE / 2), s.x + s.w * (DIAMOND_TEXT_SHARE / 2)
     elif s.kind.is_terminator:
         inner_x0, inner_x1 = s.x0 + max(pad_l, s.h / 2 * 0.75), s.x1 - max(pad_r, s.h / 2 * 0.75)
     else:
@@ -161,7 +161,7 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         parts_of.setdefault(part.step, []).append(part)
     ties = {tie.step: tie for tie in layout.ties}
     for step in procedure.steps:
-        classes = (step.kind.value, "joint") if step.is_joint else (step.kind.value,)
+        classes = step_classes(step)
         children: list[Item] = []
         if step.number in ties:
             children += _tie(ties[step.number], style.box("step", classes))

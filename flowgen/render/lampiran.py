@@ -8,8 +8,8 @@ the flowchart's.
 
 from __future__ import annotations
 
-from flowgen.layout.table_routes import TableRoute
-from flowgen.layout.table_types import Cell, Symbol, TablePage
+from flowgen.layout.symbols import CONNECTOR_SHOULDER
+from flowgen.layout.table.types import Cell, Symbol, TablePage, TableRoute
 from flowgen.model.types import Procedure, StepKind
 from flowgen.render.flowchart import paint, text_block
 from flowgen.render.scene import Group, Item, Line, Page, Paint, Polygon, Rect, Text, TextLine
@@ -42,7 +42,7 @@ def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
     children: list[Item] = [outline]
     if symbol.text.lines:
         if s.kind is StepKind.CONNECTOR:
-            top = s.y0 + (s.h * 0.62 - symbol.text.height) / 2 + 1
+            top = s.y0 + (s.h * CONNECTOR_SHOULDER - symbol.text.height) / 2 + 1
         else:
             top = s.y - symbol.text.height / 2
         size = symbol.text_size or text_style.size
@@ -98,9 +98,7 @@ def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
     return Group(tuple(children), " ".join(("fg-edge", *route.classes)), tuple(attrs))
 
 
-def table_scene(
-    page: TablePage, routes: list[TableRoute], procedure: Procedure, style: ResolvedStyle, pages: int
-) -> Page:
+def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pages: int) -> Page:
     """One table page: header, rows, symbols, arrows, the outer border and the page number."""
     fills: list[Item] = []
     for cell in page.header + page.cells:
@@ -120,7 +118,7 @@ def table_scene(
             Paint(None, style.value("table", "stroke"), float(style.value("table", "outer-stroke-width"))),
         )
     )
-    items += [_edge(route, style) for route in routes]
+    items += [_edge(route, style) for route in page.routes]
     ties = {number: points for number, points in page.ties}
     groups: dict[tuple[int, str | None], list[Symbol]] = {}  # (step or id, connector)
     for symbol in page.symbols:  # a joint step's boxes (and its tie) form one group

@@ -22,7 +22,7 @@ from collections.abc import Iterator, Sequence
 from PIL import Image as PILImage
 from PIL import ImageDraw
 
-from flowgen.layout.arrows import bezier
+from flowgen.layout.geometry import bezier
 from flowgen.render.scene import Circle, Group, Image, Item, Line, Page, Paint, Point, Polygon, Rect, Text, colors
 from flowgen.text import pillow_font
 

@@ -7,7 +7,7 @@
    declaration order (Graphviz clusters cannot keep that order), a joint
    step gets a row to itself across its actors' lanes.
 4. ``neato -n2`` routes the arrows around the placed symbols
-   (:mod:`flowgen.layout.routes`), orthogonal or curved as the style says.
+   (:mod:`flowgen.layout.flowchart.routes`), orthogonal or curved as the style says.
 
 The layout is computed with the flow running down; ``direction: LR`` swaps
 the axes at the end, so both directions share every rule.
@@ -15,97 +15,16 @@ the axes at the end, so both directions share every rule.
 
 from __future__ import annotations
 
-import functools
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
-from flowgen.layout import graphviz as gv
-from flowgen.layout.symbols import FittedText, Shape, diamond_height, fit
+from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.routes import route_edges, tie_lines
+from flowgen.layout.flowchart.types import FlowchartLayout, Lane, Part
+from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, diamond_height, fit, step_classes
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.text import clean, measure
-
-Box = tuple[float, float, float, float]  # x0, y0, x1, y1
-
-
-@dataclass(frozen=True)
-class Badge:
-    """The step number in a small circle beside its symbol."""
-
-    x: float
-    y: float
-    r: float
-    text: str
-
-
-@dataclass(frozen=True)
-class Part:
-    """One drawn symbol of a step (a joint step has one per actor)."""
-
-    step: int
-    part: int
-    actor: str
-    lane: int
-    shape: Shape
-    text: FittedText
-    detail: FittedText | None
-    badge_r: float  # radius of the step-number badge (0: numbers hidden)
-    badge: Badge | None = None  # placed after routing, on a corner no arrow touches
-
-    @property
-    def node(self) -> str:
-        return f"n{self.step}_{self.part}"
-
-    @functools.cached_property
-    def box(self) -> Box:
-        s = self.shape
-        return (s.x0, s.y0, s.x1, s.y1)
-
-
-@dataclass(frozen=True)
-class Lane:
-    key: str
-    name: str
-    index: int
-    box: Box  # the whole lane, header included
-    header: Box
-    text: FittedText
-
-
-@dataclass(frozen=True)
-class Route:
-    """An arrow as drawn: its line, its head, its label."""
-
-    source: int
-    target: int
-    commands: tuple[tuple[str, tuple[float, ...]], ...]
-    head: tuple[tuple[float, float], ...]
-    label: str | None
-    label_box: Box | None
-    classes: tuple[str, ...]
-
-
-@dataclass(frozen=True)
-class Tie:
-    """The plain line that ties the boxes of a joint step."""
-
-    step: int
-    points: tuple[tuple[float, float], ...]
-
-
-@dataclass(frozen=True)
-class FlowchartLayout:
-    width: float
-    height: float
-    direction: str  # "tb" | "lr"
-    title: FittedText | None
-    title_box: Box | None
-    lanes: tuple[Lane, ...]
-    parts: tuple[Part, ...]
-    ties: tuple[Tie, ...]
-    routes: tuple[Route, ...]
-    ranking_dot: str
-    routing_dot: str
 
 
 @dataclass(frozen=True)
@@ -119,13 +38,6 @@ class _Content:
     detail: FittedText | None
     badge_r: float
     room: float  # space kept free around the symbol for its badge
-
-
-def step_classes(step: Step) -> tuple[str, ...]:
-    classes = [step.kind.value]
-    if step.is_joint:
-        classes.append("joint")
-    return tuple(classes)
 
 
 def step_text(step: Step, style: ResolvedStyle) -> str:
@@ -159,7 +71,7 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
 
     def size(w: float) -> tuple[float, float, FittedText, FittedText | None]:
         if step.kind is StepKind.DECISION:
-            inner = w * 0.62 - (pad_l + pad_r) / 2
+            inner = w * DIAMOND_TEXT_SHARE - (pad_l + pad_r) / 2
             fitted = fit(text, text_style, inner)
             detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
             block_w = max(fitted.width, detail.width if detail else 0.0)
@@ -287,90 +199,12 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
     ranking = _ranking_dot(procedure, content, style, lr)
     plain = gv.parse_plain(gv.run(ranking, "dot", source_name=source_name))
     rows = _split_rows(_rows(plain, procedure), procedure, lane_of)
-
-    # sizes along the flow (f) and across the lanes (c), whatever the direction
-    def flow_size(c: _Content) -> float:
-        return (c.w if lr else c.h) + 2 * c.room
-
-    def cross_size(c: _Content) -> float:
-        return (c.h if lr else c.w) + 2 * c.room
-
-    node_gap = float(style.value("flowchart", "node-gap"))
-    rank_gap = float(style.value("flowchart", "rank-gap"))
-    lane_pad = float(style.value("flowchart", "lane-padding"))
-    track_gap = float(style.value("flowchart", "track-gap"))
     margin = style.value("flowchart", "margin")  # top right bottom left
 
-    # lane widths (across the flow)
-    need: dict[int, float] = defaultdict(float)
-    for row in rows:
-        per_lane: dict[int, list[float]] = defaultdict(list)
-        for number in row:
-            for key in procedure.step(number).actors:
-                per_lane[lane_of[key]].append(cross_size(content[number]))
-        for lane, sizes in per_lane.items():
-            need[lane] = max(need[lane], sum(sizes) + node_gap * (len(sizes) - 1))
-    # arrows that go back up or jump over rows need tracks beside the symbols: room for them in their lanes
-    row_of = {n: r for r, row in enumerate(rows) for n in row}
-    detours: dict[int, int] = defaultdict(int)
-    for edge in procedure.edges:
-        if row_of[edge.target] <= row_of[edge.source] or row_of[edge.target] - row_of[edge.source] > 1:
-            for number in {edge.source, edge.target}:
-                for key in procedure.step(number).actors:
-                    detours[lane_of[key]] += 1
-    header_styles = [style.text("lane-header", (), a.index) for a in procedure.actors]
-    header_boxes = [style.box("lane-header", (), a.index) for a in procedure.actors]
-    lane_sizes: list[float] = []
-    for actor in procedure.actors:
-        minimum = float(style.value("lane", "min-width", (), actor.index))
-        if not lr:
-            hs = header_styles[actor.index]
-            longest_word = max((measure(hs.face, hs.size, w) for w in actor.name.split()), default=0.0)
-            pad = header_boxes[actor.index].padding
-            minimum = max(minimum, longest_word + pad[1] + pad[3] + 2)
-        lane_sizes.append(max(minimum, need[actor.index] + 2 * lane_pad + track_gap * detours[actor.index]))
-
-    # title
-    title_text: FittedText | None = None
-    title_height = 0.0
-    if style.shown("title"):
-        title_style = style.text("title")
-        title_pad = style.box("title").padding
-        total_cross = sum(lane_sizes)
-        title_text = fit(clean(procedure.identity.title), title_style, max(total_cross, 200.0))
-        title_height = title_text.height + title_pad[0] + title_pad[2]
-
-    # lane headers: a band across the top (TB) or down the left (LR)
-    header_fits: list[FittedText] = []
-    if lr:
-        band = max(float(style.value("lane-header", "width", (), a.index)) for a in procedure.actors)
-        for actor in procedure.actors:
-            pad = header_boxes[actor.index].padding
-            header_fits.append(fit(clean(actor.name), header_styles[actor.index], band - pad[1] - pad[3]))
-            lane_sizes[actor.index] = max(lane_sizes[actor.index], header_fits[-1].height + pad[0] + pad[2])
-    else:
-        band = 0.0
-        for actor in procedure.actors:
-            pad = header_boxes[actor.index].padding
-            fitted = fit(clean(actor.name), header_styles[actor.index], lane_sizes[actor.index] - pad[1] - pad[3])
-            header_fits.append(fitted)
-            band = max(
-                band, fitted.height + pad[0] + pad[2], float(style.value("lane-header", "min-height", (), actor.index))
-            )
-
-    # positions along the flow
-    loads = _gap_loads(rows, procedure, lane_of)
-    label_room = style.text("edge-label").size * 1.6
-    cursor = band + rank_gap
-    row_center: list[float] = []
-    for r, row in enumerate(rows):
-        size = max(flow_size(content[n]) for n in row)
-        row_center.append(cursor + size / 2)
-        gap = rank_gap + track_gap * max(0, loads[r] - 1)
-        if any(procedure.step(n).kind is StepKind.DECISION for n in row):
-            gap += label_room
-        cursor += size + gap
-    flow_length = cursor  # the header band, the rows, and a gap after the last row
+    lane_sizes = _lane_sizes(procedure, style, rows, content, lane_of, lr)
+    title_text, title_height = _title(procedure, style, sum(lane_sizes))
+    header_fits, band = _headers(procedure, style, lane_sizes, lr)
+    row_center, flow_length = _row_centres(procedure, style, rows, content, lane_of, band, lr)
     flow_length = max(flow_length, max(lane_sizes) * 1.15)  # a lane always looks like a lane, even a short one
 
     # positions across the lanes
@@ -380,24 +214,7 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
         lane_start.append(offset)
         offset += size
     cross_total = offset
-
-    parts: list[Part] = []
-    for r, row in enumerate(rows):
-        members_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
-        for number in row:
-            for k, key in enumerate(procedure.step(number).actors):
-                members_of[lane_of[key]].append((number, k))
-        for lane, members in members_of.items():
-            sizes = [cross_size(content[n]) for n, _ in members]
-            span = sum(sizes) + node_gap * (len(sizes) - 1)
-            at = lane_start[lane] + (lane_sizes[lane] - span) / 2
-            for (number, k), size in zip(members, sizes):
-                c = content[number]
-                cross_center = at + size / 2
-                at += size + node_gap
-                fc = row_center[r]
-                x, y = (fc, cross_center) if lr else (cross_center, fc)
-                parts.append(_part(procedure.step(number), k, lane, c, x, y))
+    parts = _place_parts(procedure, style, rows, content, lane_of, lane_start, lane_sizes, row_center, lr)
 
     # from abstract to page coordinates
     dx, dy = margin[3], margin[0] + title_height
@@ -419,9 +236,6 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
         lanes.append(Lane(actor.key, actor.name, i, box, header, header_fits[i]))
 
     title_box = (margin[3], margin[0], width - margin[1], margin[0] + title_height) if title_text else None
-
-    from flowgen.layout.routes import route_edges, tie_lines
-
     ties = tie_lines(procedure, parts)
     routes, parts, routing_dot = route_edges(procedure, parts, lanes, ties, style, (width, height), source_name)
     return FlowchartLayout(
@@ -437,6 +251,153 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
         ranking_dot=ranking,
         routing_dot=routing_dot,
     )
+
+
+def _flow_size(c: _Content, lr: bool) -> float:
+    """A symbol's size along the flow, with the room for its badge."""
+    return (c.w if lr else c.h) + 2 * c.room
+
+
+def _cross_size(c: _Content, lr: bool) -> float:
+    """A symbol's size across the lanes, with the room for its badge."""
+    return (c.h if lr else c.w) + 2 * c.room
+
+
+def _lane_sizes(
+    procedure: Procedure,
+    style: ResolvedStyle,
+    rows: list[list[int]],
+    content: dict[int, _Content],
+    lane_of: dict[str, int],
+    lr: bool,
+) -> list[float]:
+    """Each lane's size across the flow: its widest row, tracks for detours, room for its header's words."""
+    node_gap = float(style.value("flowchart", "node-gap"))
+    lane_pad = float(style.value("flowchart", "lane-padding"))
+    track_gap = float(style.value("flowchart", "track-gap"))
+    need: dict[int, float] = defaultdict(float)
+    for row in rows:
+        per_lane: dict[int, list[float]] = defaultdict(list)
+        for number in row:
+            for key in procedure.step(number).actors:
+                per_lane[lane_of[key]].append(_cross_size(content[number], lr))
+        for lane, sizes in per_lane.items():
+            need[lane] = max(need[lane], sum(sizes) + node_gap * (len(sizes) - 1))
+    # arrows that go back up or jump over rows need tracks beside the symbols: room for them in their lanes
+    row_of = {n: r for r, row in enumerate(rows) for n in row}
+    detours: dict[int, int] = defaultdict(int)
+    for edge in procedure.edges:
+        if row_of[edge.target] <= row_of[edge.source] or row_of[edge.target] - row_of[edge.source] > 1:
+            for number in {edge.source, edge.target}:
+                for key in procedure.step(number).actors:
+                    detours[lane_of[key]] += 1
+    lane_sizes: list[float] = []
+    for actor in procedure.actors:
+        minimum = float(style.value("lane", "min-width", (), actor.index))
+        if not lr:
+            hs = style.text("lane-header", (), actor.index)
+            longest_word = max((measure(hs.face, hs.size, w) for w in actor.name.split()), default=0.0)
+            pad = style.box("lane-header", (), actor.index).padding
+            minimum = max(minimum, longest_word + pad[1] + pad[3] + 2)
+        lane_sizes.append(max(minimum, need[actor.index] + 2 * lane_pad + track_gap * detours[actor.index]))
+    return lane_sizes
+
+
+def _title(procedure: Procedure, style: ResolvedStyle, total_cross: float) -> tuple[FittedText | None, float]:
+    """The title above the lanes (None when hidden) and the height it takes."""
+    if not style.shown("title"):
+        return None, 0.0
+    title_style = style.text("title")
+    title_pad = style.box("title").padding
+    title_text = fit(clean(procedure.identity.title), title_style, max(total_cross, 200.0))
+    return title_text, title_text.height + title_pad[0] + title_pad[2]
+
+
+def _headers(
+    procedure: Procedure, style: ResolvedStyle, lane_sizes: list[float], lr: bool
+) -> tuple[list[FittedText], float]:
+    """Lane headers: a band across the top (TB) or down the left (LR); their texts and the band's size.
+
+    In LR a lane grows (``lane_sizes`` in place) to hold its header's text.
+    """
+    header_styles = [style.text("lane-header", (), a.index) for a in procedure.actors]
+    header_boxes = [style.box("lane-header", (), a.index) for a in procedure.actors]
+    header_fits: list[FittedText] = []
+    if lr:
+        band = max(float(style.value("lane-header", "width", (), a.index)) for a in procedure.actors)
+        for actor in procedure.actors:
+            pad = header_boxes[actor.index].padding
+            header_fits.append(fit(clean(actor.name), header_styles[actor.index], band - pad[1] - pad[3]))
+            lane_sizes[actor.index] = max(lane_sizes[actor.index], header_fits[-1].height + pad[0] + pad[2])
+        return header_fits, band
+    band = 0.0
+    for actor in procedure.actors:
+        pad = header_boxes[actor.index].padding
+        fitted = fit(clean(actor.name), header_styles[actor.index], lane_sizes[actor.index] - pad[1] - pad[3])
+        header_fits.append(fitted)
+        band = max(
+            band, fitted.height + pad[0] + pad[2], float(style.value("lane-header", "min-height", (), actor.index))
+        )
+    return header_fits, band
+
+
+def _row_centres(
+    procedure: Procedure,
+    style: ResolvedStyle,
+    rows: list[list[int]],
+    content: dict[int, _Content],
+    lane_of: dict[str, int],
+    band: float,
+    lr: bool,
+) -> tuple[list[float], float]:
+    """Each row's centre along the flow, and the flow's length (the header band, the rows, a gap after)."""
+    rank_gap = float(style.value("flowchart", "rank-gap"))
+    track_gap = float(style.value("flowchart", "track-gap"))
+    loads = _gap_loads(rows, procedure, lane_of)
+    label_room = style.text("edge-label").size * 1.6
+    cursor = band + rank_gap
+    row_center: list[float] = []
+    for r, row in enumerate(rows):
+        size = max(_flow_size(content[n], lr) for n in row)
+        row_center.append(cursor + size / 2)
+        gap = rank_gap + track_gap * max(0, loads[r] - 1)
+        if any(procedure.step(n).kind is StepKind.DECISION for n in row):
+            gap += label_room
+        cursor += size + gap
+    return row_center, cursor
+
+
+def _place_parts(
+    procedure: Procedure,
+    style: ResolvedStyle,
+    rows: list[list[int]],
+    content: dict[int, _Content],
+    lane_of: dict[str, int],
+    lane_start: list[float],
+    lane_sizes: list[float],
+    row_center: list[float],
+    lr: bool,
+) -> list[Part]:
+    """Every part in its row and lane, centred in the lane beside the lane's other parts of the row."""
+    node_gap = float(style.value("flowchart", "node-gap"))
+    parts: list[Part] = []
+    for r, row in enumerate(rows):
+        members_of: dict[int, list[tuple[int, int]]] = defaultdict(list)
+        for number in row:
+            for k, key in enumerate(procedure.step(number).actors):
+                members_of[lane_of[key]].append((number, k))
+        for lane, members in members_of.items():
+            sizes = [_cross_size(content[n], lr) for n, _ in members]
+            span = sum(sizes) + node_gap * (len(sizes) - 1)
+            at = lane_start[lane] + (lane_sizes[lane] - span) / 2
+            for (number, k), size in zip(members, sizes):
+                c = content[number]
+                cross_center = at + size / 2
+                at += size + node_gap
+                fc = row_center[r]
+                x, y = (fc, cross_center) if lr else (cross_center, fc)
+                parts.append(_part(procedure.step(number), k, lane, c, x, y))
+    return parts
 
 
 def _part(step: Step, k: int, lane: int, c: _Content, x: float, y: float) -> Part:

@@ -12,8 +12,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
-from flowgen.layout.symbols import FittedText, Shape
-from flowgen.layout.table_types import Column, Row, Symbol
+from flowgen.layout.symbols import CONNECTOR_SHOULDER, FittedText, Shape
+from flowgen.layout.table.types import Column, Row, Symbol
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, measure
@@ -30,7 +30,7 @@ def band_row_height(style: ResolvedStyle) -> float:
     text = style.text("symbol", ("connector",))
     h = max(
         float(style.value("symbol", "height", ("connector",))),
-        (block_height(2, text.size, text.line_height) + 4) / 0.62,
+        (block_height(2, text.size, text.line_height) + 4) / CONNECTOR_SHOULDER,
     )
     return h + 4 * float(style.value("table", "track-gap")) + 6
 
@@ -90,7 +90,7 @@ def band(
         texts = connector_text(style, direction, other, first_page + page_of[other])
         widest = max(measure(text_style.face, text_style.size, text) for text in texts)
         w = max(base_w, widest + 5)
-        h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / 0.62)
+        h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / CONNECTOR_SHOULDER)
         by_column[actor_col[actor].key].append((pair, actor, texts, w, h))
     symbols: list[Symbol] = []
     for key, group in by_column.items():

@@ -11,38 +11,15 @@ kept only when it crosses no symbol and runs on no other arrow.
 from __future__ import annotations
 
 import itertools
-import math
 from collections.abc import Sequence
 
-from flowgen.layout.arrows import Segment, collinear_overlap, dedupe, segments
-from flowgen.layout.flowchart import Box, Lane, Part, Tie
-from flowgen.layout.grid_search import GridSearch, Obstacles, overlapping
-from flowgen.layout.symbols import Point, ray_hit
-from flowgen.layout.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
+from flowgen.layout.arrows import tie_segments
+from flowgen.layout.flowchart.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
+from flowgen.layout.flowchart.types import Lane, Part, Tie
+from flowgen.layout.geometry import Point, crosses, dedupe, runs_along, segments
+from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports, overlapping
+from flowgen.layout.symbols import meet
 from flowgen.model.types import Edge, StepKind
-
-
-def box_hit(box: Box, segment: Segment, margin: float = 0.5) -> bool:
-    """Whether an axis-aligned (or short) segment passes through a box's inside."""
-    (x1, y1), (x2, y2) = segment
-    return (
-        min(x1, x2) < box[2] - margin
-        and max(x1, x2) > box[0] + margin
-        and min(y1, y2) < box[3] - margin
-        and max(y1, y2) > box[1] + margin
-    )
-
-
-def meet(part: Part, inner: Point, outer: Point) -> Point:
-    """Where the straight run from ``outer`` towards ``inner`` first meets the symbol's outline."""
-    dx, dy = inner[0] - outer[0], inner[1] - outer[1]
-    length = math.hypot(dx, dy) or 1.0
-    hit = ray_hit(outer, (dx / length, dy / length), part.shape.polygon())
-    if hit is None:  # the run misses the symbol: aim at its centre instead
-        cx, cy = part.shape.x, part.shape.y
-        d = math.hypot(cx - outer[0], cy - outer[1]) or 1.0
-        hit = ray_hit(outer, ((cx - outer[0]) / d, (cy - outer[1]) / d), part.shape.polygon()) or (cx, cy)
-    return hit
 
 
 class Router:
@@ -66,11 +43,11 @@ class Router:
         runs_ = segments(points)
         for i, segment in enumerate(runs_):
             for box in self.index.boxes_near(segment):
-                if box not in own and box_hit(box, segment, -1.0):
+                if box not in own and crosses(box, segment, -1.0):
                     return False
-            if i > 0 and box_hit(ends[0].box, segment, 0.5):  # back across its own source
+            if i > 0 and crosses(ends[0].box, segment, 0.5):  # back across its own source
                 return False
-            if i < len(runs_) - 1 and box_hit(ends[1].box, segment, 0.5):  # across its target before arriving
+            if i < len(runs_) - 1 and crosses(ends[1].box, segment, 0.5):  # across its target before arriving
                 return False
             if runs.blocked(segment):
                 return False
@@ -176,7 +153,7 @@ class Router:
                         else [
                             k
                             for k, seg in enumerate(segments(routes[first]))
-                            if any(collinear_overlap(seg, theirs, 3.0) > 4.0 for theirs in segments(routes[second]))
+                            if any(runs_along(seg, theirs, 3.0, 4.0) for theirs in segments(routes[second]))
                         ]
                     )
                     others = [r for k, r in enumerate(routes) if k != first and apart(k, first)]
@@ -209,7 +186,7 @@ class Router:
                     low, high = _span(part, vertical)
                     if not low <= pts[end][axis] <= high:
                         break
-                    pts[end] = meet(part, pts[end], pts[neighbour])
+                    pts[end] = meet(part.shape, pts[end], pts[neighbour])
             else:
                 if self.clear(pts, ends, others):
                     return dedupe(pts)
@@ -256,7 +233,7 @@ class Router:
                 moved[first][axis] = a0[axis]
                 moved[second][axis] = a0[axis]
                 candidate = [(p[0], p[1]) for p in moved]
-                candidate[first] = meet(part, candidate[first], candidate[second])
+                candidate[first] = meet(part.shape, candidate[first], candidate[second])
                 others = [r for k, r in enumerate(routes) if k != b and ends[k][end] is not part]
                 if self.clear(candidate, ends[b], others):
                     routes[b] = dedupe(candidate)
@@ -279,7 +256,7 @@ class Router:
                 a, b = (ax, s.y), (bx, s.y)
             else:
                 continue
-            a = meet(part, a, b)
+            a = meet(part.shape, a, b)
             candidate = [a, b, *pts[2:]] if at_start else [*pts[:-2], b, a]
             if self.clear(candidate, (source, target), routes):
                 pts = dedupe(candidate)
@@ -306,21 +283,11 @@ def grid_route(
 ) -> list[Point] | None:
     """A route around every symbol and off every other arrow, found on a grid of tracks."""
     source, target = ends
-    s, t = source.shape, target.shape
-    starts = [
-        ((s.x, s.y1), (0.0, 1.0), 0.0),
-        ((s.x1, s.y), (1.0, 0.0), 4.0),
-        ((s.x0, s.y), (-1.0, 0.0), 4.0),
-        ((s.x, s.y0), (0.0, -1.0), 12.0),
-    ]
-    goals = [
-        ((t.x, t.y0), (0.0, 1.0)),
-        ((t.x0, t.y), (1.0, 0.0)),
-        ((t.x1, t.y), (-1.0, 0.0)),
-        ((t.x, t.y1), (0.0, -1.0)),
-    ]
+    exits = exit_ports(source.shape, (("bottom", 0.0), ("right", 4.0), ("left", 4.0), ("top", 12.0)))
+    starts = [(port, direction, cost) for _, port, direction, cost in exits]
+    goals = entry_ports(target.shape, ("top", "left", "right", "bottom"))
     taken = [seg for route in others for seg in segments(route)]
-    taken += [(tie.points[k], tie.points[k + 1]) for tie in ties for k in range(0, len(tie.points) - 1, 2)]
+    taken += [segment for tie in ties for segment in tie_segments(tie.points)]
     boxes = [p.box for p in parts] + [lane.header for lane in lanes]
     third = [p.box for p in parts if p is not source and p is not target] + [lane.header for lane in lanes]
     xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
@@ -360,8 +327,8 @@ def _attach(part: Part, end: Point, after: Point) -> list[Point]:
     cross = end[0] if vertical else end[1]
     low, high = (s.x0 + 1, s.x1 - 1) if vertical else (s.y0 + 1, s.y1 - 1)
     if low <= cross <= high:
-        return [meet(part, end, after)]
+        return [meet(part.shape, end, after)]
     moved = clamp(cross, low, high)
     corner = (moved, end[1]) if vertical else (end[0], moved)
     origin = (moved, after[1]) if vertical else (after[0], moved)
-    return [meet(part, corner, origin), corner, end]
+    return [meet(part.shape, corner, origin), corner, end]

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from flowgen.layout.symbols import Point, Shape
+from flowgen.layout.geometry import Point
+from flowgen.layout.symbols import Shape
 
 
 def clamp(value: float, low: float, high: float) -> float:

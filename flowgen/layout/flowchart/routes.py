@@ -3,7 +3,7 @@
 ``neato -n2`` keeps every symbol where the layout put it and routes each
 arrow around them (``splines=ortho`` for right angles, ``splines=true`` for
 curves).  flowgen then finishes what Graphviz cannot express (the rules of
-the finishing are in :mod:`flowgen.layout.polish` and :mod:`flowgen.layout.tips`):
+the finishing are in :mod:`flowgen.layout.flowchart.polish` and :mod:`flowgen.layout.flowchart.tips`):
 
 - a decision's arrows leave from its tips (bottom, left, right), as the
   standard draws them, whenever the way is clear;
@@ -15,32 +15,31 @@ the finishing are in :mod:`flowgen.layout.polish` and :mod:`flowgen.layout.tips`
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
 
 from flowgen.errors import LayoutError
-from flowgen.layout import graphviz as gv
-from flowgen.layout.arrows import (
+from flowgen.layout.arrows import finish_arrows, tie_points, tie_segments
+from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.polish import Router, grid_route
+from flowgen.layout.flowchart.types import Badge, Lane, Part, Route, Tie
+from flowgen.layout.geometry import (
+    Box,
     Command,
+    Point,
     Segment,
-    arrow_head,
+    crosses,
     dedupe,
-    edge_classes,
-    label_text,
     overlap,
-    place_label,
+    points_of,
+    polyline,
     segments,
 )
-from flowgen.layout.flowchart import Badge, Box, Lane, Part, Route, Tie
 from flowgen.layout.grid_search import Obstacles
-from flowgen.layout.polish import Router, box_hit, grid_route, meet
-from flowgen.layout.symbols import Point, inside
-from flowgen.model import analysis
+from flowgen.layout.symbols import inside, meet
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import block_height, measure
 
 
 def tie_lines(procedure: Procedure, parts: Sequence[Part]) -> list[Tie]:
@@ -51,15 +50,8 @@ def tie_lines(procedure: Procedure, parts: Sequence[Part]) -> list[Tie]:
     ties: list[Tie] = []
     for step in procedure.steps:
         group = sorted(by_step[step.number], key=lambda p: p.lane)
-        if len(group) < 2:
-            continue
-        points: list[Point] = []
-        for a, b in itertools.pairwise(group):
-            if abs(a.shape.y - b.shape.y) < abs(a.shape.x - b.shape.x):  # side by side
-                points += [(a.shape.x1, a.shape.y), (b.shape.x0, b.shape.y)]
-            else:  # one above the other (lanes as rows)
-                points += [(a.shape.x, a.shape.y1), (b.shape.x, b.shape.y0)]
-        ties.append(Tie(step.number, tuple(points)))
+        if len(group) >= 2:
+            ties.append(Tie(step.number, tie_points([p.shape for p in group])))
     return ties
 
 
@@ -133,25 +125,17 @@ def _curve(points: list[Point], source: Part, target: Part) -> list[Command]:
     first_control, last_control = points[1], points[-2]
     result: list[Command] = []
     if not inside(start, source.shape.polygon()):
-        begin = meet(source, start, (2 * start[0] - first_control[0], 2 * start[1] - first_control[1]))
+        begin = meet(source.shape, start, (2 * start[0] - first_control[0], 2 * start[1] - first_control[1]))
         result += [("M", begin), ("L", start)]
     else:
         result.append(("M", start))
     result += commands
     if not inside(end, target.shape.polygon()):
-        result.append(("L", meet(target, end, (2 * end[0] - last_control[0], 2 * end[1] - last_control[1]))))
+        result.append(("L", meet(target.shape, end, (2 * end[0] - last_control[0], 2 * end[1] - last_control[1]))))
     return result
 
 
 # -- heads, badges, labels ----------------------------------------------------------------------------
-
-
-def _polyline(points: Sequence[Point]) -> list[Command]:
-    return [("M", points[0]), *(("L", p) for p in points[1:])]
-
-
-def _points_of(commands: Sequence[Command]) -> list[Point]:
-    return [(args[-2], args[-1]) for _, args in commands]
 
 
 def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None:
@@ -183,7 +167,7 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None
     own = part.box
     for x, y in corners:
         box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
-        if any(box_hit(box, line, 0.0) for line in lines.runs_near(box)):
+        if any(crosses(box, line, 0.0) for line in lines.runs_near(box)):
             continue
         diagonal = ((box[0], box[1]), (box[2], box[3]))
         if any(overlap(box, other) for other in taken.boxes_near(diagonal) if other != own):
@@ -229,92 +213,172 @@ def route_edges(
         parts_of[part.step].append(part)
     edges = list(procedure.edges)
     pairs = [_pick_parts(e, parts_of) for e in edges]
+    plain, dot = _run_graphviz(pairs, parts, lanes, ties, height, curved, source_name)
+    gap = float(style.value("flowchart", "track-gap"))
+    if plain is not None:
+        found = _graphviz_routes(plain, parts, height)
+    else:
+        # Graphviz's orthogonal router has crashed on this layout even with the boxes nudged
+        # (a known Graphviz bug): flowgen's own grid search routes every arrow instead.
+        found = _grid_routes(edges, pairs, parts, lanes, ties, gap, size)
+    lr = style.value("flowchart", "direction") == "lr"
+    polish = _Polish(Router(parts, lr), lanes, ties, gap, size)
+    drawn = polish.draw(edges, pairs, found, curved)
+    placed_parts, badge_boxes = _place_badges(parts, drawn, ties)
+    borders: list[Segment] = []  # lane boundaries: a label should not sit on one
+    for lane in lanes:
+        x0, y0, x1, y1 = lane.box
+        borders += [((x0, y0), (x0, y1)), ((x1, y0), (x1, y1)), ((x0, y0), (x1, y0)), ((x0, y1), (x1, y1))]
+    obstacles = [p.box for p in parts] + badge_boxes + [lane.header for lane in lanes]
+    finished = finish_arrows(edges, drawn, procedure, style, obstacles, borders, (0.0, 0.0, width, height))
+    routes = [
+        Route(edge.source, edge.target, f.commands, f.head, f.label, f.label_box, f.classes)
+        for edge, f in zip(edges, finished, strict=True)
+    ]
+    return routes, placed_parts, dot
+
+
+def _run_graphviz(
+    pairs: Sequence[tuple[Part, Part]],
+    parts: Sequence[Part],
+    lanes: Sequence[Lane],
+    ties: Sequence[Tie],
+    height: float,
+    curved: bool,
+    source_name: str,
+) -> tuple[gv.PlainGraph | None, str]:
+    """Graphviz's routes (None when its orthogonal router crashed on every try) and the DOT it was given.
+
+    A crash is retried twice with the boxes nudged; curved routes have no
+    fallback, so a third crash there is the user's error to see.
+    """
     dot = _routing_dot(pairs, parts, lanes, ties, height, curved)
-    plain: gv.PlainGraph | None = None
     for attempt in (1, 2, 3):
         try:
-            plain = gv.parse_plain(gv.run(dot, "neato", no_op=2, source_name=source_name))
-            break
+            return gv.parse_plain(gv.run(dot, "neato", no_op=2, source_name=source_name)), dot
         except LayoutError as exc:
             if exc.diagnostics[0].code != "graphviz-failed" or (attempt == 3 and curved):
                 raise
             dot = _routing_dot(pairs, parts, lanes, ties, height, curved, jitter=0.37 * attempt)
-    gap = float(style.value("flowchart", "track-gap"))
+    return None, dot
 
+
+def _graphviz_routes(
+    plain: gv.PlainGraph, parts: Sequence[Part], height: float
+) -> dict[tuple[str, str], list[list[Point]]]:
+    """Graphviz's routes in page coordinates, by (tail, head) node."""
     found: dict[tuple[str, str], list[list[Point]]] = defaultdict(list)
-    if plain is not None:
-        # Graphviz moves the drawing to its own origin: measure the shift on a node and undo it
-        anchor = parts[0]
-        placed = plain.nodes[anchor.node]
-        shift_x, shift_y = anchor.shape.x - placed.x, (height - anchor.shape.y) - placed.y
-        for routed in plain.edges:
-            found[(routed.tail, routed.head)].append([(x + shift_x, height - (y + shift_y)) for x, y in routed.points])
-    else:
-        # Graphviz's orthogonal router has crashed on this layout even with the boxes nudged
-        # (a known Graphviz bug): flowgen's own grid search routes every arrow instead.
-        done: list[list[Point]] = []
-        for i in sorted(range(len(edges)), key=lambda k: (edges[k].source, edges[k].target)):
-            source, target = pairs[i]
-            if source is target:
-                continue
-            route = grid_route((source, target), parts, lanes, ties, done, gap, (width, height))
-            if route is not None:
-                found[(source.node, target.node)].append([p for p in route for _ in range(3)][1:-1])
-                done.append(route)
+    # Graphviz moves the drawing to its own origin: measure the shift on a node and undo it
+    anchor = parts[0]
+    placed = plain.nodes[anchor.node]
+    shift_x, shift_y = anchor.shape.x - placed.x, (height - anchor.shape.y) - placed.y
+    for routed in plain.edges:
+        found[(routed.tail, routed.head)].append([(x + shift_x, height - (y + shift_y)) for x, y in routed.points])
+    return found
 
-    lr = style.value("flowchart", "direction") == "lr"
-    router = Router(parts, lr)
-    drawn: list[list[Command]] = []
-    finished: list[list[Point]] = []
-    finished_index = Obstacles((), (), 0.0, 3.0, 4.0)
-    tips_used: dict[str, set[str]] = defaultdict(set)
 
-    # a decision's arrow to the step most nearly straight on goes first and takes the far tip
-    def straightness(i: int) -> float:
-        a, b = pairs[i][0].shape, pairs[i][1].shape
-        return abs(b.y - a.y) if lr else abs(b.x - a.x)
-
-    order = sorted(range(len(edges)), key=lambda i: (edges[i].source, straightness(i), edges[i].target))
-    results: dict[int, list[Command]] = {}
-    for i in order:
+def _grid_routes(
+    edges: Sequence[Edge],
+    pairs: Sequence[tuple[Part, Part]],
+    parts: Sequence[Part],
+    lanes: Sequence[Lane],
+    ties: Sequence[Tie],
+    gap: float,
+    size: tuple[float, float],
+) -> dict[tuple[str, str], list[list[Point]]]:
+    """Every arrow routed by flowgen's grid search, shaped like Graphviz's output (each point thrice)."""
+    found: dict[tuple[str, str], list[list[Point]]] = defaultdict(list)
+    done: list[list[Point]] = []
+    for i in sorted(range(len(edges)), key=lambda k: (edges[k].source, edges[k].target)):
         source, target = pairs[i]
-        raw = found[(source.node, target.node)].pop(0) if found[(source.node, target.node)] else []
         if source is target:
-            points = _self_loop(source)
-            results[i] = _polyline(points)
-        elif curved and len(raw) >= 4:
-            results[i] = _curve(raw, source, target)
-        else:
-            polyline = dedupe(raw[0::3] if len(raw) >= 4 else raw) or [
-                (source.shape.x, source.shape.y1),
-                (target.shape.x, target.shape.y0),
-            ]
-            polyline = router.finish(polyline, source, target)
-            polyline = router.tip_exit(polyline, source, target, finished_index, tips_used[source.node])
-            polyline = router.tip_enter(polyline, source, target, finished_index)
-            polyline = router.centre_ends(polyline, source, target, finished_index)
-            finished.append(polyline)
-            finished_index.add_runs(segments(polyline))
-            results[i] = _polyline(polyline)
-    if not curved:
-        straight = [i for i in range(len(edges)) if pairs[i][0] is not pairs[i][1]]
-        routes_only = [[(args[-2], args[-1]) for _, args in results[i]] for i in straight]
-        router.separate(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], gap)
-        router.reroute(
-            routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], lanes, ties, gap, (width, height)
-        )
-        router.merge_forks(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight])
-        for i, points in zip(straight, routes_only):
-            results[i] = _polyline(points)
-    drawn = [results[i] for i in range(len(edges))]
+            continue
+        route = grid_route((source, target), parts, lanes, ties, done, gap, size)
+        if route is not None:
+            found[(source.node, target.node)].append([p for p in route for _ in range(3)][1:-1])
+            done.append(route)
+    return found
 
-    all_lines = [segment for commands in drawn for segment in segments(_points_of(commands))]
-    tie_lines_ = [(tie.points[k], tie.points[k + 1]) for tie in ties for k in range(0, len(tie.points) - 1, 2)]
+
+class _Polish:
+    """Graphviz's (or the grid search's) routes finished one by one, then pulled apart and merged."""
+
+    def __init__(
+        self, router: Router, lanes: Sequence[Lane], ties: Sequence[Tie], gap: float, size: tuple[float, float]
+    ):
+        self.router = router
+        self.lanes = lanes
+        self.ties = ties
+        self.gap = gap
+        self.size = size
+
+    def draw(
+        self,
+        edges: Sequence[Edge],
+        pairs: Sequence[tuple[Part, Part]],
+        found: dict[tuple[str, str], list[list[Point]]],
+        curved: bool,
+    ) -> list[list[Command]]:
+        """Each edge's line as path commands, in the order of ``edges``."""
+        router = self.router
+        lr = router.lr
+        finished_index = Obstacles((), (), 0.0, 3.0, 4.0)
+        tips_used: dict[str, set[str]] = defaultdict(set)
+
+        # a decision's arrow to the step most nearly straight on goes first and takes the far tip
+        def straightness(i: int) -> float:
+            a, b = pairs[i][0].shape, pairs[i][1].shape
+            return abs(b.y - a.y) if lr else abs(b.x - a.x)
+
+        order = sorted(range(len(edges)), key=lambda i: (edges[i].source, straightness(i), edges[i].target))
+        results: dict[int, list[Command]] = {}
+        for i in order:
+            source, target = pairs[i]
+            raw = found[(source.node, target.node)].pop(0) if found[(source.node, target.node)] else []
+            if source is target:
+                results[i] = polyline(_self_loop(source))
+            elif curved and len(raw) >= 4:
+                results[i] = _curve(raw, source, target)
+            else:
+                line = dedupe(raw[0::3] if len(raw) >= 4 else raw) or [
+                    (source.shape.x, source.shape.y1),
+                    (target.shape.x, target.shape.y0),
+                ]
+                line = router.finish(line, source, target)
+                line = router.tip_exit(line, source, target, finished_index, tips_used[source.node])
+                line = router.tip_enter(line, source, target, finished_index)
+                line = router.centre_ends(line, source, target, finished_index)
+                finished_index.add_runs(segments(line))
+                results[i] = polyline(line)
+        if not curved:
+            self._apart(edges, pairs, results)
+        return [results[i] for i in range(len(edges))]
+
+    def _apart(
+        self, edges: Sequence[Edge], pairs: Sequence[tuple[Part, Part]], results: dict[int, list[Command]]
+    ) -> None:
+        """Runs on top of each other moved apart (or rerouted), arrows out of one side merged into a fork."""
+        straight = [i for i in range(len(edges)) if pairs[i][0] is not pairs[i][1]]
+        routes_only = [points_of(results[i]) for i in straight]
+        ends = [pairs[i] for i in straight]
+        kept = [edges[i] for i in straight]
+        self.router.separate(routes_only, ends, kept, self.gap)
+        self.router.reroute(routes_only, ends, kept, self.lanes, self.ties, self.gap, self.size)
+        self.router.merge_forks(routes_only, ends, kept)
+        for i, points in zip(straight, routes_only, strict=True):
+            results[i] = polyline(points)
+
+
+def _place_badges(
+    parts: Sequence[Part], drawn: Sequence[Sequence[Command]], ties: Sequence[Tie]
+) -> tuple[list[Part], list[Box]]:
+    """Every part with its step number placed (off every arrow and tie), and the numbers' boxes."""
+    all_lines = [segment for commands in drawn for segment in segments(points_of(commands))]
+    tie_runs = [segment for tie in ties for segment in tie_segments(tie.points)]
     placed_parts: list[Part] = []
     badge_boxes: list[Box] = []
-    symbol_boxes = [p.box for p in parts]
-    lines_index = Obstacles((), all_lines + tie_lines_, 0.0, 0.0)
-    taken_index = Obstacles(symbol_boxes, (), 0.0)
+    lines_index = Obstacles((), all_lines + tie_runs, 0.0, 0.0)
+    taken_index = Obstacles([p.box for p in parts], (), 0.0)
     for part in parts:
         badge = _place_badge(part, lines_index, taken_index)
         if badge is not None:
@@ -322,30 +386,4 @@ def route_edges(
             badge_boxes.append(badge_box)
             taken_index.add_box(badge_box)
         placed_parts.append(replace(part, badge=badge))
-
-    borders: list[Segment] = []  # lane boundaries: a label should not sit on one
-    for lane in lanes:
-        x0, y0, x1, y1 = lane.box
-        borders += [((x0, y0), (x0, y1)), ((x1, y0), (x1, y1)), ((x0, y0), (x1, y0)), ((x0, y1), (x1, y1))]
-    back = analysis.back_edges(procedure)
-    obstacles = symbol_boxes + badge_boxes + [lane.header for lane in lanes]
-    routes: list[Route] = []
-    taken: list[Box] = []
-    for edge, commands in zip(edges, drawn):
-        classes = edge_classes(edge, procedure, back)
-        shortened, head = arrow_head(commands, float(style.value("edge", "arrow-size", classes)))
-        text = label_text(edge, style)
-        box: Box | None = None
-        if text:
-            label_style = style.text("edge-label", classes)
-            pad = style.box("edge-label", classes).padding
-            w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
-            h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
-            own = set(segments(_points_of(commands)))
-            others = [segment for segment in all_lines if segment not in own] + borders
-            box = place_label(_points_of(commands), w, h, obstacles, taken, others, (0.0, 0.0, width, height))
-            taken.append(box)
-        routes.append(
-            Route(edge.source, edge.target, tuple((c, tuple(a)) for c, a in shortened), head, text, box, classes)
-        )
-    return routes, placed_parts, dot
+    return placed_parts, badge_boxes

@@ -2,25 +2,27 @@
 
 No Graphviz here: the grid is known (one row per step, one column per
 actor), so flowgen places everything itself and routes the arrows with its
-own orthogonal router (:mod:`flowgen.layout.table_routes`).
+own orthogonal router (:mod:`flowgen.layout.table.router`).
 
 Pages are filled row by row; a row is never split.  An arrow whose ends land
 on different pages becomes a pair of off-page connectors: one at the foot
 of the page it leaves ("ke 12, hal. 3"), one at the head of the page it
-reaches ("dari 5, hal. 2"), as Permenpan draws it (:mod:`flowgen.layout.connectors`).
-The page's data types are in :mod:`flowgen.layout.table_types`.
+reaches ("dari 5, hal. 2"), as Permenpan draws it (:mod:`flowgen.layout.table.connectors`).
+The page's data types are in :mod:`flowgen.layout.table.types`.
 """
 
 from __future__ import annotations
 
-import itertools
 from collections import defaultdict
 from collections.abc import Mapping
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from flowgen.layout.connectors import band, band_height, band_needs, band_row_height
-from flowgen.layout.symbols import FittedText, Shape, fit
-from flowgen.layout.table_types import Cell, Column, Link, Row, Symbol, TablePage, Tie
+from flowgen.layout.arrows import tie_points
+from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
+from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height
+from flowgen.layout.table.identity import layout_identity
+from flowgen.layout.table.router import route_table
+from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, Tie
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.model.values import format_duration
@@ -28,10 +30,6 @@ from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, clean, measure
 
 TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
-
-
-def step_classes(step: Step) -> tuple[str, ...]:
-    return (step.kind.value, "joint") if step.is_joint else (step.kind.value,)
 
 
 def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Column]:
@@ -116,14 +114,15 @@ def _symbol_size(
     for shrink in (1.0, 0.9, 0.8):  # keep whole words: a smaller font before a broken word
         size_style = replace(text_style, size=text_style.size * shrink)
         longest = max(measure(size_style.face, size_style.size, word) for word in words)
-        share = 0.62 if step.kind is StepKind.DECISION else 1.0
+        share = DIAMOND_TEXT_SHARE if step.kind is StepKind.DECISION else 1.0
         room = (widest_allowed - (4 if step.kind is StepKind.DECISION else h)) * share
         if longest <= room or shrink == 0.8:
             break
     if step.kind is StepKind.DECISION:
-        whole = (measure(size_style.face, size_style.size, label) + 4) / 0.62  # the whole text on one line
-        w = min(widest_allowed, max(w, whole if whole <= widest_allowed else (longest + 4) / 0.62))
-        fitted = fit(label, size_style, w * 0.62 - 4)
+        # the whole text on one line
+        whole = (measure(size_style.face, size_style.size, label) + 4) / DIAMOND_TEXT_SHARE
+        w = min(widest_allowed, max(w, whole if whole <= widest_allowed else (longest + 4) / DIAMOND_TEXT_SHARE))
+        fitted = fit(label, size_style, w * DIAMOND_TEXT_SHARE - 4)
         h = max(h, (fitted.height + 3) / max(0.2, 1 - (fitted.width + 4) / w))
     else:
         inner = widest_allowed - (h if step.kind.is_terminator else 6)
@@ -224,11 +223,35 @@ def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[
     return cells, total
 
 
-def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2) -> list[TablePage]:
-    """The table pages of the lampiran, numbered from ``first_page``."""
+@dataclass(frozen=True)
+class _Frame:
+    """What every table page shares: the columns, the body rows, the header, the room for rows."""
+
+    cols: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    header: tuple[Cell, ...]
+    header_h: float
+    band_row: float
+    actor_col: Mapping[str | None, Column]
+    available: float  # height for body rows and connector bands on a page
+
+
+def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2) -> TableLayout:
+    """The lampiran: its identity sheet (page ``first_page - 1``) and table pages from ``first_page``, routed."""
+    frame = _frame(procedure, style)
+    pages = _paginated(procedure, style, frame)
+    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
+    count = first_page - 1 + len(pages)
+    tables = tuple(
+        _page(procedure, style, frame, page_rows, p, page_of, first_page, count) for p, page_rows in enumerate(pages)
+    )
+    routed = tuple(replace(page, routes=route_table(page, procedure, style)) for page in tables)
+    return TableLayout(layout_identity(procedure, style, first_page - 1, count), routed)
+
+
+def _frame(procedure: Procedure, style: ResolvedStyle) -> _Frame:
     size, margin = style.page
-    page_w, page_h = size.width, size.height
-    usable_w = page_w - margin[1] - margin[3]
+    usable_w = size.width - margin[1] - margin[3]
     cols = columns(procedure, style, usable_w)
     offset = margin[3] + (usable_w - cols[-1].x1) / 2 if cols[-1].x1 < usable_w else margin[3]
     cols = [Column(c.key, c.cls, c.x0 + offset, c.x1 + offset, c.title, c.actor) for c in cols]
@@ -236,15 +259,18 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     header_cells, header_h = _header(cols, style, margin[0])
     footer_style = style.text("footer")
     footer_h = (footer_style.size * 2.2) if style.shown("footer") else 0.0
-    band_row = band_row_height(style)
     actor_col: dict[str | None, Column] = {c.actor: c for c in cols if c.actor}
-    available = page_h - margin[0] - margin[2] - header_h - footer_h
+    available = size.height - margin[0] - margin[2] - header_h - footer_h
+    return _Frame(tuple(cols), tuple(rows), tuple(header_cells), header_h, band_row_height(style), actor_col, available)
 
-    # paginate: first without connector bands, then reserving them where arrows cross pages
+
+def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> list[list[Row]]:
+    """The rows page by page: first without connector bands, then reserving them where arrows cross pages."""
+    rows = list(frame.rows)
     bands: dict[int, tuple[float, float]] = {}
-    pages = _paginate(rows, available, bands)
+    pages = _paginate(rows, frame.available, bands)
     for _ in range(4):
-        wanted = band_needs(procedure, pages, actor_col, style, band_row)
+        wanted = band_needs(procedure, pages, frame.actor_col, style, frame.band_row)
         if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
             break
         bands = {
@@ -254,76 +280,88 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
             )
             for p in set(bands) | set(wanted)
         }
-        pages = _paginate(rows, available, bands)
-    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
+        pages = _paginate(rows, frame.available, bands)
+    return pages
+
+
+def _page(
+    procedure: Procedure,
+    style: ResolvedStyle,
+    frame: _Frame,
+    page_rows: list[Row],
+    p: int,
+    page_of: dict[int, int],
+    first_page: int,
+    count: int,
+) -> TablePage:
+    """One table page (not yet routed): its band of incoming connectors, its rows, its outgoing band, its footer."""
+    size, margin = style.page
+    cols, actor_col, band_row = frame.cols, frame.actor_col, frame.band_row
+    number = first_page + p
+    top = margin[0] + frame.header_h
+    cells: list[Cell] = []
+    symbols: list[Symbol] = []
+    row_boxes: list[tuple[str, float, float]] = []
+    outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
+    incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
+    band_in = band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
+    height_in = band_height(band_in, band_row)  # only where a connector stands
+    if height_in:
+        row_boxes.append(("connectors-in", top, top + height_in))
+        symbols += band_in
+        top += height_in
     channel = float(style.value("table", "track-gap")) * 2
-    count = len(pages)
-    result: list[TablePage] = []
-    for p, page_rows in enumerate(pages):
-        number = first_page + p
-        top = margin[0] + header_h
-        cells: list[Cell] = []
-        symbols: list[Symbol] = []
-        row_boxes: list[tuple[str, float, float]] = []
-        outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
-        incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
-        band_in = band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
-        height_in = band_height(band_in, band_row)  # only where a connector stands
-        if height_in:
-            row_boxes.append(("connectors-in", top, top + height_in))
-            symbols += band_in
-            top += height_in
-        for row in page_rows:
-            y0, y1 = top, top + row.height
-            top = y1
-            row_id = str(row.step.number) if row.step else "total"
-            row_boxes.append((row_id, y0, y1))
-            for column in cols:
-                if column.actor:
-                    cells.append(
-                        Cell(
-                            row_id, column.key, (column.x0, y0, column.x1, y1), FittedText((), 0, 0), "cell", ("actor",)
-                        )
-                    )
-                    continue
-                fitted = row.cells.get(column.key, FittedText((), 0, 0))
-                classes = (
-                    (column.cls,) if row.step else ((column.cls, "total") if column.key != "kegiatan" else ("total",))
-                )
-                cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), fitted, "cell", classes))
-            if row.step is not None:
-                symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
-        band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
-        height_out = band_height(band_out, band_row)
-        if height_out:
-            row_boxes.append(("connectors-out", top, top + height_out))
-            symbols += band_out
-            top += height_out
-        symbols, ties = _joint(symbols, style)
-        links = _links(procedure, symbols, page_of, p)
-        table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
-        footer = None
-        if style.shown("footer"):
-            text = style.labels["page"].format(page=number, pages=first_page - 1 + count)
-            x = {"left": cols[0].x0, "center": (cols[0].x0 + cols[-1].x1) / 2}.get(footer_style.align, cols[-1].x1)
-            footer = (x, top + footer_style.size * 1.6, text)
-        result.append(
-            TablePage(
-                number,
-                page_w,
-                page_h,
-                tuple(cols),
-                list(header_cells),
-                cells,
-                symbols,
-                links,
-                row_boxes,
-                table_box,
-                footer,
-                ties,
+    for row in page_rows:
+        y0, y1 = top, top + row.height
+        top = y1
+        row_id = str(row.step.number) if row.step else "total"
+        row_boxes.append((row_id, y0, y1))
+        cells += _row_cells(row, row_id, cols, y0, y1)
+        if row.step is not None:
+            symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
+    band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
+    height_out = band_height(band_out, band_row)
+    if height_out:
+        row_boxes.append(("connectors-out", top, top + height_out))
+        symbols += band_out
+        top += height_out
+    symbols, ties = _joint(symbols, style)
+    links = _links(procedure, symbols, page_of, p)
+    table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
+    footer = None
+    if style.shown("footer"):
+        footer_style = style.text("footer")
+        text = style.labels["page"].format(page=number, pages=count)
+        x = {"left": cols[0].x0, "center": (cols[0].x0 + cols[-1].x1) / 2}.get(footer_style.align, cols[-1].x1)
+        footer = (x, top + footer_style.size * 1.6, text)
+    return TablePage(
+        number,
+        size.width,
+        size.height,
+        cols,
+        frame.header,
+        tuple(cells),
+        tuple(symbols),
+        tuple(links),
+        tuple(row_boxes),
+        table_box,
+        footer,
+        tuple(ties),
+    )
+
+
+def _row_cells(row: Row, row_id: str, cols: tuple[Column, ...], y0: float, y1: float) -> list[Cell]:
+    cells: list[Cell] = []
+    for column in cols:
+        if column.actor:
+            cells.append(
+                Cell(row_id, column.key, (column.x0, y0, column.x1, y1), FittedText((), 0, 0), "cell", ("actor",))
             )
-        )
-    return result
+            continue
+        fitted = row.cells.get(column.key, FittedText((), 0, 0))
+        classes = (column.cls,) if row.step else ((column.cls, "total") if column.key != "kegiatan" else ("total",))
+        cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), fitted, "cell", classes))
+    return cells
 
 
 def _paginate(rows: list[Row], available: float, bands: dict[int, tuple[float, float]]) -> list[list[Row]]:
@@ -409,8 +447,5 @@ def _joint(symbols: list[Symbol], style: ResolvedStyle) -> tuple[list[Symbol], l
             out.append(Symbol(s.step, 0, s.actors, s.kind, shape, s.text, s.classes, None, s.text_size))
             continue
         out.append(s)
-        points: list[tuple[float, float]] = []
-        for a, b in itertools.pairwise(group):
-            points += [(a.shape.x1, a.shape.y), (b.shape.x0, b.shape.y)]
-        ties.append((s.step, tuple(points)))
+        ties.append((s.step, tie_points([g.shape for g in group])))
     return out, ties

@@ -5,15 +5,15 @@ channels beside the step symbols of each actor column, horizontal ones in
 the gutters above and below each row's symbols, all a few points apart
 and well clear of the table's lines.  :class:`TableGrid` also lists, for
 one arrow, every shape a careful person would draw on those tracks,
-simplest first; :mod:`flowgen.layout.table_routes` picks among them.
+simplest first; :mod:`flowgen.layout.table.router` picks among them.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from flowgen.layout.arrows import Point, Segment
-from flowgen.layout.table_types import Link, Symbol, TablePage
+from flowgen.layout.geometry import Point, Segment
+from flowgen.layout.table.types import Link, Symbol, TablePage
 from flowgen.style.resolve import ResolvedStyle
 
 SYMBOL_CLEARANCE = 4.0  # points between an arrow and a symbol it passes

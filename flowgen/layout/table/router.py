@@ -9,7 +9,7 @@ drawn the way a careful person draws one on a real sheet:
 - loops back and long jumps: through the free channels beside the symbols
   and the gutters between rows, each arrow on its own track.
 
-The tracks and the candidate shapes come from :mod:`flowgen.layout.table_grid`.
+The tracks and the candidate shapes come from :mod:`flowgen.layout.table.grid`.
 Every candidate shape is tried in order of simplicity; the first that
 crosses no symbol, stays in the Pelaksana columns, keeps off the table's
 lines and runs on no other arrow (unless they share a source or a target,
@@ -21,38 +21,25 @@ labels beside the tip.
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 
-from flowgen.layout.arrows import (
-    Box,
-    Command,
+from flowgen.layout.arrows import finish_arrows
+from flowgen.layout.geometry import (
     Point,
     Segment,
-    arrow_head,
+    bounds_meet,
+    crosses,
     dedupe,
-    edge_classes,
-    label_text,
-    place_label,
+    ends_on,
+    points_of,
+    polyline,
+    runs_along,
     segments,
 )
-from flowgen.layout.grid_search import GridSearch, Obstacles
-from flowgen.layout.table_grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
-from flowgen.layout.table_types import Link, Symbol, TablePage
-from flowgen.model import analysis
+from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
+from flowgen.layout.table.grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
+from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
 from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import block_height, measure
-
-
-@dataclass(frozen=True)
-class TableRoute:
-    link: Link
-    points: tuple[Point, ...]
-    head: tuple[Point, ...]
-    label: str | None
-    label_box: Box | None
-    classes: tuple[str, ...]
-    clean: bool  # False when no candidate avoided every conflict (the least bad one was taken)
 
 
 class TableRouter(TableGrid):
@@ -90,12 +77,7 @@ class TableRouter(TableGrid):
             for s, box in zip(self.symbols, self.boxes, strict=True):
                 ends_here = (s is source and i == 0) or (s is target and i == last)
                 margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
-                touches = (
-                    min(x1, x2) < box[2] - margin
-                    and max(x1, x2) > box[0] + margin
-                    and min(y1, y2) < box[3] - margin
-                    and max(y1, y2) > box[1] + margin
-                )
+                touches = crosses(box, ((x1, y1), (x2, y2)), margin)
                 leaves_right = (s is source and i == 0 and _leaves(s, (x1, y1), (x2, y2))) or (
                     s is target and i == last and _leaves(s, (x2, y2), (x1, y1))
                 )
@@ -108,11 +90,11 @@ class TableRouter(TableGrid):
             for tie in self.tie_segments:
                 if _near(((x1, y1), (x2, y2)), tie):
                     count += 1
-        reach = RUN_CLEARANCE + 2.5  # _near and _touches look no further than this
+        reach = RUN_CLEARANCE + 2.5  # _near and ends_on look no further than this
         xs, ys = [x for x, _ in points], [y for _, y in points]
         mine_box = (min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach)
         for other, theirs in self.routes:
-            if not _boxes_meet(mine_box, theirs):
+            if not bounds_meet(mine_box, theirs):
                 continue
             joins = other.target is target  # may share the last run into the common target
             forks = other.source is source and (
@@ -121,7 +103,7 @@ class TableRouter(TableGrid):
             other_segs = segments(theirs)
             for i, mine in enumerate(segs):
                 for j, seg in enumerate(other_segs):
-                    if not _near(mine, seg) and not _touches(mine, seg) and not _touches(seg, mine):
+                    if not _near(mine, seg) and not ends_on(mine, seg) and not ends_on(seg, mine):
                         continue
                     if joins and j == len(other_segs) - 1 and (i == last or (merging and i == last - 1)):
                         continue  # arrives along the other's last run (or meets it on the way: a join)
@@ -239,7 +221,7 @@ class TableRouter(TableGrid):
             o
             for o, theirs in self.routes
             if o is not link
-            and any(_near(a, b) or _touches(a, b) or _touches(b, a) for a in mine for b in segments(theirs))
+            and any(_near(a, b) or ends_on(a, b) or ends_on(b, a) for a in mine for b in segments(theirs))
         ]
         sharing = [o for o, _ in self.routes if o is not link and (id(o.source) in ends or id(o.target) in ends)]
         suspects = in_the_way + [o for o in sharing if o not in in_the_way]
@@ -253,23 +235,20 @@ class TableRouter(TableGrid):
         return False
 
     def search(self, link: Link, used: set[str]) -> tuple[str, list[Point]] | None:
-        """The last resort: a shortest path on the fine grid of tracks (see :mod:`grid_search`)."""
-        s, t = link.source.shape, link.target.shape
+        """The last resort: a shortest path on the fine grid of tracks (see :mod:`flowgen.layout.grid_search`)."""
         g = self.gap
         starts: list[tuple[Point, Point, float]] = []
         tips: dict[Point, str] = {}
-        for name, port, direction, cost in (
-            ("bottom", (s.x, s.y1), (0.0, 1.0), 0.0),
-            ("left", (s.x0, s.y), (-1.0, 0.0), 6.0),
-            ("right", (s.x1, s.y), (1.0, 0.0), 6.0),
+        for name, port, direction, cost in exit_ports(
+            link.source.shape, (("bottom", 0.0), ("left", 6.0), ("right", 6.0))
         ):
             if name in used or (link.source.connector and name != "bottom"):
                 continue
             starts.append((port, direction, cost))
             tips[port] = name
-        goals: list[tuple[Point, Point]] = [((t.x, t.y0), (0.0, 1.0))]
-        if not link.target.connector:
-            goals += [((t.x0, t.y), (1.0, 0.0)), ((t.x1, t.y), (-1.0, 0.0)), ((t.x, t.y1), (0.0, -1.0))]
+        goals = entry_ports(
+            link.target.shape, ("top",) if link.target.connector else ("top", "left", "right", "bottom")
+        )
         others = [
             (other, pts)
             for other, pts in self.routes
@@ -289,34 +268,7 @@ class TableRouter(TableGrid):
 
 def _near(a: Segment, b: Segment) -> bool:
     """Two axis-aligned runs side by side closer than the clearance, overlapping or end to end."""
-    (ax1, ay1), (ax2, ay2) = a
-    (bx1, by1), (bx2, by2) = b
-    if abs(ax1 - ax2) < 0.01 and abs(bx1 - bx2) < 0.01 and abs(ax1 - bx1) < RUN_CLEARANCE:
-        return min(max(ay1, ay2), max(by1, by2)) - max(min(ay1, ay2), min(by1, by2)) > -RUN_CLEARANCE
-    if abs(ay1 - ay2) < 0.01 and abs(by1 - by2) < 0.01 and abs(ay1 - by1) < RUN_CLEARANCE:
-        return min(max(ax1, ax2), max(bx1, bx2)) - max(min(ax1, ax2), min(bx1, bx2)) > -RUN_CLEARANCE
-    return False
-
-
-def _boxes_meet(box: Box, points: Sequence[Point]) -> bool:
-    """Whether a route's bounding box meets ``box`` (a cheap test before comparing runs)."""
-    return not (
-        max(x for x, _ in points) < box[0]
-        or min(x for x, _ in points) > box[2]
-        or max(y for _, y in points) < box[1]
-        or min(y for _, y in points) > box[3]
-    )
-
-
-def _touches(a: Segment, b: Segment) -> bool:
-    """An end of run ``a`` lies on run ``b`` (a T-junction, which reads as a join)."""
-    (bx1, by1), (bx2, by2) = b
-    for x, y in a:
-        if abs(bx1 - bx2) < 0.01 and abs(x - bx1) < 2.0 and min(by1, by2) - 2 < y < max(by1, by2) + 2:
-            return True
-        if abs(by1 - by2) < 0.01 and abs(y - by1) < 2.0 and min(bx1, bx2) - 2 < x < max(bx1, bx2) + 2:
-            return True
-    return False
+    return runs_along(a, b, RUN_CLEARANCE, -RUN_CLEARANCE)
 
 
 def _side(symbol: Symbol, end: Point, toward: Point) -> str:
@@ -348,44 +300,36 @@ def _order(links: Sequence[Link]) -> list[int]:
     return sorted(range(len(links)), key=key)
 
 
-def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> list[TableRoute]:
+TABLE_HEAD_SCALE = 0.85  # the table's arrow heads, against the style's arrow-size (its lines are finer)
+
+
+def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> tuple[TableRoute, ...]:
     """Route every arrow of one table page; labels placed beside decision tips."""
     router = TableRouter(page, style)
     for i in _order(page.links):
         if not router.route(page.links[i])[1]:
             router.repair(page.links[i])
     route_of = {id(link): points for link, points in router.routes}
-    results = {i: (route_of[id(link)], router.clean[id(link)]) for i, link in enumerate(page.links)}
-    back = analysis.back_edges(procedure)
-    obstacles: list[Box] = [s.box for s in page.symbols]
+    lines = [polyline(route_of[id(link)]) for link in page.links]
     grid_lines: list[Segment] = []
     y_top, y_bottom = page.rows[0][1], page.rows[-1][2]
     for x in router.col_lines:
         grid_lines.append(((x, y_top), (x, y_bottom)))
     for y in router.row_lines:
         grid_lines.append(((router.left, y), (router.right, y)))
-    all_segments = [seg for points, _ in results.values() for seg in segments(points)]
-    taken: list[Box] = []
-    routes: list[TableRoute] = []
     limit = (router.left + 1, y_top + 1, router.right - 1, y_bottom - 1)
-    for i, link in enumerate(page.links):
-        points, clean = results[i]
-        classes = edge_classes(link.edge, procedure, back)
-        line: list[Command] = [("M", points[0]), *(("L", p) for p in points[1:])]
-        shortened, head = arrow_head(line, float(style.value("edge", "arrow-size", classes)) * 0.85)
-        text = label_text(link.edge, style)
-        box: Box | None = None
-        if text and link.source.connector is None:
-            label_style = style.text("edge-label", classes)
-            pad = style.box("edge-label", classes).padding
-            w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
-            h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
-            own = set(segments(points))
-            others = [seg for seg in all_segments if seg not in own] + grid_lines
-            box = place_label(points, w, h, obstacles, taken, others, limit)
-            taken.append(box)
-        elif text:
-            text = None
-        final = tuple((args[-2], args[-1]) for _, args in shortened)
-        routes.append(TableRoute(link, final, head, text, box, classes, clean))
-    return routes
+    finished = finish_arrows(
+        [link.edge for link in page.links],
+        lines,
+        procedure,
+        style,
+        [s.box for s in page.symbols],
+        grid_lines,
+        limit,
+        head_scale=TABLE_HEAD_SCALE,
+        labelled=[link.source.connector is None for link in page.links],  # a connector's arrows carry no label
+    )
+    return tuple(
+        TableRoute(link, tuple(points_of(f.commands)), f.head, f.label, f.label_box, f.classes, router.clean[id(link)])
+        for link, f in zip(page.links, finished, strict=True)
+    )

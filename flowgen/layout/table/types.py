@@ -1,20 +1,22 @@
 """The lampiran table as data: columns, cells, symbols, arrows and pages.
 
-The contract between the table's layout (:mod:`flowgen.layout.lampiran`,
-:mod:`flowgen.layout.connectors`), its router
-(:mod:`flowgen.layout.table_routes`) and its painter
-(:mod:`flowgen.render.lampiran`).
+The contract between the table's layout (:mod:`flowgen.layout.table.place`,
+:mod:`flowgen.layout.table.connectors`), its router
+(:mod:`flowgen.layout.table.router`) and its scene builder
+(:mod:`flowgen.render.lampiran`).  All frozen: the router's routes are put
+into a page with :func:`dataclasses.replace`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from flowgen.layout.geometry import Box, Point
 from flowgen.layout.symbols import FittedText, Shape
+from flowgen.layout.table.identity import IdentityLayout
 from flowgen.model.types import Edge, Step, StepKind
 
-Box = tuple[float, float, float, float]
-Tie = tuple[int, tuple[tuple[float, float], ...]]  # a joint step's number and its line's points
+Tie = tuple[int, tuple[Point, ...]]  # a joint step's number and its line's points
 
 
 @dataclass(frozen=True)
@@ -72,20 +74,34 @@ class Link:
     target: Symbol
 
 
-@dataclass
+@dataclass(frozen=True)
+class TableRoute:
+    """An arrow on a table page as drawn: its points (shortened under the head), head, label, classes."""
+
+    link: Link
+    points: tuple[Point, ...]
+    head: tuple[Point, ...]
+    label: str | None
+    label_box: Box | None
+    classes: tuple[str, ...]
+    clean: bool  # False when no candidate avoided every conflict (the least bad one was taken)
+
+
+@dataclass(frozen=True)
 class TablePage:
     number: int  # page of the document (the identity sheet is page 1)
     width: float
     height: float
     columns: tuple[Column, ...]
-    header: list[Cell]
-    cells: list[Cell]
-    symbols: list[Symbol]
-    links: list[Link]
-    rows: list[tuple[str, float, float]]  # (row id, y0, y1) of body rows and bands, top to bottom
+    header: tuple[Cell, ...]
+    cells: tuple[Cell, ...]
+    symbols: tuple[Symbol, ...]
+    links: tuple[Link, ...]
+    rows: tuple[tuple[str, float, float], ...]  # (row id, y0, y1) of body rows and bands, top to bottom
     table_box: Box
     footer: tuple[float, float, str] | None  # x, baseline, text
-    ties: list[Tie] = field(default_factory=list)
+    ties: tuple[Tie, ...] = ()
+    routes: tuple[TableRoute, ...] = ()  # filled by the router (:func:`flowgen.layout.table.router.route_table`)
 
 
 @dataclass(frozen=True)
@@ -95,3 +111,11 @@ class Row:
     step: Step | None  # None: the total time row
     height: float
     cells: dict[str, FittedText]
+
+
+@dataclass(frozen=True)
+class TableLayout:
+    """The whole lampiran laid out and routed: the identity sheet, then the table pages."""
+
+    identity: IdentityLayout
+    pages: tuple[TablePage, ...]
