@@ -14,12 +14,12 @@ import stat
 from pathlib import Path
 
 import pytest
+from flowgen.render.api import resolve_style
 from lxml import etree
 
 import flowgen
 from flowgen.drawcheck import LEGACY_RULES, check_svg
 from flowgen.layout.flowchart.place import layout_flowchart
-from flowgen.render.api import resolve_style
 from tests.helpers import ROOT
 
 SVG = "{http://www.w3.org/2000/svg}"
