@@ -111,7 +111,7 @@ def lampiran_document(procedure: Procedure, style: ResolvedStyle) -> Document:
     scenes += [table_scene(table, procedure, style, pages) for table in layout.pages]
     ident = procedure.identity
     keywords = tuple(k for k in (ident.number, ident.unit, ident.agency) if k)
-    return Document(tuple(scenes), scenes[0].title, "Prosedur Operasional Standar", keywords)
+    return Document(tuple(scenes), scenes[0].title, style.document.subject, keywords)
 
 
 # The painters are imported where they are used: each pulls in a large library

@@ -156,8 +156,8 @@ class FinishedArrow:
 
 def label_size(text: str, classes: tuple[str, ...], style: ResolvedStyle) -> tuple[float, float]:
     """Width and height of a branch label's box (its one line of text and its padding)."""
-    label_style = style.text("edge-label", classes)
-    pad = style.box("edge-label", classes).padding
+    label_style = style.edge(classes).label.text
+    pad = style.edge(classes).label.box.padding
     w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
     h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
     return w, h
@@ -171,7 +171,7 @@ def finish_arrows(
     obstacles: Sequence[Box],
     borders: Sequence[Segment],
     limit: Box,
-    head_scale: float = 1.0,
+    table: bool = False,
     labelled: Sequence[bool] | None = None,
 ) -> list[FinishedArrow]:
     """Heads, classes and labels for routed arrows, in order (each label keeps off those placed before it).
@@ -179,7 +179,7 @@ def finish_arrows(
     ``obstacles`` are the boxes a label may not cover (symbols, numbers,
     headers), ``borders`` the lines it should keep off besides the arrows
     (lane or table lines), ``limit`` the area it must stay in.  A form draws
-    its heads ``head_scale`` times the style's size; an arrow that is not
+    its heads at the style's size (``table``: the table's scaled size); an arrow that is not
     ``labelled`` (the table's arrows out of an off-page connector) carries no
     label even when its edge has one.
     """
@@ -189,7 +189,7 @@ def finish_arrows(
     finished: list[FinishedArrow] = []
     for k, (edge, commands) in enumerate(zip(edges, lines, strict=True)):
         classes = edge_classes(edge, procedure, back)
-        size = float(style.value("edge", "arrow-size", classes)) * head_scale
+        size = (style.table_edge(classes) if table else style.edge(classes)).arrow_size
         shortened, head = arrow_head(list(commands), size)
         text = label_text(edge, style)
         if labelled is not None and not labelled[k]:

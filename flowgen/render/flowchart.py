@@ -35,9 +35,9 @@ def text_block(fitted: FittedText, style: TextStyle, x0: float, x1: float, top: 
 
 
 def _lane(lane: Lane, style: ResolvedStyle) -> Group:
-    body = style.box("lane", (), lane.index)
-    head = style.box("lane-header", (), lane.index)
-    head_text = style.text("lane-header", (), lane.index)
+    body = style.lane(lane.index).box
+    head = style.lane(lane.index).header.box
+    head_text = style.lane(lane.index).header.text
     x0, y0, x1, y1 = lane.box
     hx0, hy0, hx1, hy1 = lane.header
     pad = head.padding
@@ -71,8 +71,8 @@ def _symbol(part: Part, box: BoxStyle) -> Item:
 
 def _part(part: Part, classes: tuple[str, ...], style: ResolvedStyle) -> list[Item]:
     s = part.shape
-    box = style.box("step", classes)
-    text_style = style.text("step", classes)
+    box = style.step(classes).box
+    text_style = style.step(classes).text
     items: list[Item] = [_symbol(part, box)]
     pad_t, pad_r, _pad_b, pad_l = box.padding
     if s.kind is StepKind.DECISION:
@@ -86,7 +86,7 @@ def _part(part: Part, classes: tuple[str, ...], style: ResolvedStyle) -> list[It
     top = s.y - total / 2
     items.append(text_block(part.text, text_style, inner_x0, inner_x1, top))
     if part.detail is not None:
-        detail_style = style.text("mutu-baku", classes)
+        detail_style = style.step(classes).detail.text
         detail_top = top + part.text.height + gap
         if s.kind is StepKind.ACTIVITY:
             line_y = detail_top - gap / 2
@@ -102,8 +102,8 @@ def _badge(part: Part, classes: tuple[str, ...], style: ResolvedStyle) -> Group 
     badge = part.badge
     if badge is None:
         return None
-    number_box = style.box("step-number", classes)
-    number_text = style.text("step-number", classes)
+    number_box = style.step(classes).number.box
+    number_text = style.step(classes).number.text
     baseline = badge.y + number_text.size * 0.35
     children: tuple[Item, ...] = (
         Circle(badge.x, badge.y, badge.r, paint(number_box)),
@@ -124,13 +124,13 @@ def _tie(tie: Tie, box: BoxStyle) -> list[Item]:
 
 def _edge(route: Route, style: ResolvedStyle) -> Group:
     classes = route.classes
-    line = style.box("edge", classes)
+    line = style.edge(classes).line
     stroke = Paint(None, line.stroke, line.stroke_width, line.dash)
     children: list[Item] = [Line(route.commands, stroke), Polygon(route.head, Paint(line.stroke, line.stroke, 0.5))]
     attrs = [("data-from", str(route.source)), ("data-to", str(route.target))]
     if route.label and route.label_box:
-        label_box = style.box("edge-label", classes)
-        label_text = style.text("edge-label", classes)
+        label_box = style.edge(classes).label.box
+        label_text = style.edge(classes).label.text
         x0, y0, x1, y1 = route.label_box
         children.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(label_box.fill, label_box.stroke, label_box.stroke_width)))
         pad = label_box.padding
@@ -149,9 +149,9 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
     """The flowchart page: background, title, lanes, arrows, then symbols on top."""
     items: list[Item] = []
     if layout.title is not None and layout.title_box is not None:
-        title_style = style.text("title")
+        title_style = style.title.text
         x0, y0, x1, _ = layout.title_box
-        pad = style.box("title").padding
+        pad = style.title.box.padding
         items.append(Group((text_block(layout.title, title_style, x0, x1, y0 + pad[0]),), "fg-title"))
     items.append(_fills(layout.lanes, style))
     items += [_lane(lane, style) for lane in layout.lanes]
@@ -164,7 +164,7 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         classes = step_classes(step)
         children: list[Item] = []
         if step.number in ties:
-            children += _tie(ties[step.number], style.box("step", classes))
+            children += _tie(ties[step.number], style.step(classes).box)
         for part in sorted(parts_of[step.number], key=lambda p: p.part):
             children += _part(part, classes, style)
         attrs = (
@@ -184,7 +184,7 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         ("data-direction", layout.direction),
         ("data-steps", str(len(procedure.steps))),
     )
-    background = style.value("flowchart", "fill")
+    background = style.flowchart.fill
     return Page(
         layout.width,
         layout.height,
@@ -192,4 +192,5 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         clean(procedure.identity.title) or "flowchart",
         page_attrs,
         background,
+        style.document.language,
     )

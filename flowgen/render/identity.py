@@ -43,10 +43,10 @@ def identity_scene(layout: IdentityLayout, style: ResolvedStyle) -> Page:
     items.append(Group(tuple(left_children), "fg-cell", (("data-row", "identity"), ("data-col", "instansi"))))
     for block in layout.blocks:
         items.append(_draw(block, style, layout.padding))
-    outer = Paint(None, style.value("identity", "stroke"), float(style.value("identity", "outer-stroke-width")))
+    outer = Paint(None, style.identity.stroke, style.identity.outer_stroke_width)
     items.append(Rect(*layout.frame, outer))
     if layout.footer is not None:
-        footer = style.text("footer")
+        footer = style.footer.text
         x, y, text = layout.footer
         anchor = {"left": "start", "center": "middle"}.get(footer.align, "end")
         items.append(
@@ -58,11 +58,13 @@ def identity_scene(layout: IdentityLayout, style: ResolvedStyle) -> Page:
         ("data-page", str(layout.page)),
         ("data-pages", str(layout.pages)),
     )
-    return Page(layout.width, layout.height, Group(tuple(items)), layout.title, attrs, "#ffffff")
+    return Page(
+        layout.width, layout.height, Group(tuple(items)), layout.title, attrs, style.paper.fill, style.document.language
+    )
 
 
 def _line(style: ResolvedStyle, fill: str | None = None) -> Paint:
-    return Paint(fill, style.value("identity", "stroke"), float(style.value("identity", "stroke-width")))
+    return Paint(fill, style.identity.stroke, style.identity.stroke_width)
 
 
 def _draw(block: IdentityBlock, style: ResolvedStyle, pad: tuple[float, float, float, float]) -> Group:

@@ -24,7 +24,7 @@ def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
     pad = box.padding
     top = y0 + pad[0] if cell.valign == "top" else (y0 + y1) / 2 - cell.text.height / 2
     # the outline only: every cell's fill is laid underneath the whole table first (see table_scene)
-    outline = Paint(None, style.value("table", "stroke"), float(style.value("table", "stroke-width")))
+    outline = Paint(None, style.table.stroke, style.table.stroke_width)
     children: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, outline)]
     if cell.text.lines:
         children.append(text_block(cell.text, text_style, x0 + pad[3], x1 - pad[1], top))
@@ -32,8 +32,8 @@ def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
 
 
 def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
-    box = style.box("symbol", symbol.classes)
-    text_style = style.text("symbol", symbol.classes)
+    box = style.symbol(symbol.classes).box
+    text_style = style.symbol(symbol.classes).text
     s = symbol.shape
     if s.kind in (StepKind.DECISION, StepKind.CONNECTOR):
         outline: Item = Polygon(tuple(s.polygon()), paint(box))
@@ -67,8 +67,9 @@ def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
 
 
 def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
-    line = style.box("edge", route.classes)
-    stroke = Paint(None, line.stroke, line.stroke_width * 0.9, line.dash)
+    edge = style.table_edge(route.classes)
+    line = edge.line
+    stroke = Paint(None, line.stroke, edge.stroke_width, line.dash)
     points = route.points
     children: list[Item] = [
         Line((("M", points[0]), *(("L", p) for p in points[1:])), stroke),
@@ -79,8 +80,8 @@ def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
     if link.source.connector or link.target.connector:
         attrs.append(("data-via", "connector"))
     if route.label and route.label_box:
-        label_box = style.box("edge-label", route.classes)
-        label_text = style.text("edge-label", route.classes)
+        label_box = style.edge(route.classes).label.box
+        label_text = style.edge(route.classes).label.text
         x0, y0, x1, y1 = route.label_box
         children.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(label_box.fill, label_box.stroke, label_box.stroke_width)))
         pad = label_box.padding
@@ -115,7 +116,7 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
             y0,
             x1 - x0,
             y1 - y0,
-            Paint(None, style.value("table", "stroke"), float(style.value("table", "outer-stroke-width"))),
+            Paint(None, style.table.stroke, style.table.outer_stroke_width),
         )
     )
     items += [_edge(route, style) for route in page.routes]
@@ -133,7 +134,7 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
             title = f"{step.number}. {clean(step.text)}" if step.text else str(step.number)
         children: list[Item] = []
         if connector is None and first.step in ties:
-            box = style.box("symbol", first.classes)
+            box = style.symbol(first.classes).box
             points = ties[first.step]
             children += [
                 Line((("M", points[k]), ("L", points[k + 1])), Paint(None, box.stroke, box.stroke_width))
@@ -144,7 +145,7 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
         group = _symbol(first, style, title)
         items.append(Group(tuple(children), group.cls, group.attrs, title))
     if page.footer is not None:
-        footer_style = style.text("footer")
+        footer_style = style.footer.text
         x, y, text = page.footer
         anchor = {"left": "start", "center": "middle"}.get(footer_style.align, "end")
         items.append(
@@ -160,4 +161,4 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
         ("data-pages", str(pages)),
     )
     title = clean(procedure.identity.title) or "lampiran"
-    return Page(page.width, page.height, Group(tuple(items)), title, attrs, "#ffffff")
+    return Page(page.width, page.height, Group(tuple(items)), title, attrs, style.paper.fill, style.document.language)

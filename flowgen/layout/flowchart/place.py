@@ -58,14 +58,14 @@ def detail_text(step: Step) -> str:
 
 def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
     classes = step_classes(step)
-    text_style = style.text("step", classes)
-    box = style.box("step", classes)
+    text_style = style.step(classes).text
+    box = style.step(classes).box
     pad_t, pad_r, pad_b, pad_l = box.padding
-    width = float(style.value("step", "width", classes))
-    max_width = max(width, float(style.value("step", "max-width", classes)))
-    min_height = float(style.value("step", "min-height", classes))
-    show_detail = style.shown("mutu-baku", classes)
-    detail_style: TextStyle | None = style.text("mutu-baku", classes) if show_detail else None
+    width = style.step(classes).width
+    max_width = max(width, style.step(classes).max_width)
+    min_height = style.step(classes).min_height
+    show_detail = style.step(classes).detail.shown
+    detail_style: TextStyle | None = style.step(classes).detail.text if show_detail else None
     detail_source = detail_text(step) if show_detail else ""
     text = step_text(step, style)
 
@@ -93,7 +93,7 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
         w, h, fitted, detail = size(min(max_width, w + 12))
     badge_r = 0.0
     if numbers:
-        number_style = style.text("step-number", classes)
+        number_style = style.step(classes).number.text
         label = str(step.number)
         badge_r = max(measure(number_style.face, number_style.size, label), number_style.size * 0.9) / 2 + 2.2
     room = 0.0 if step.kind is StepKind.DECISION else badge_r  # a diamond's badge fits in its empty corner
@@ -104,8 +104,8 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
 
 
 def _ranking_dot(procedure: Procedure, content: dict[int, _Content], style: ResolvedStyle, lr: bool) -> str:
-    rank_gap = float(style.value("flowchart", "rank-gap"))
-    node_gap = float(style.value("flowchart", "node-gap"))
+    rank_gap = style.flowchart.rank_gap
+    node_gap = style.flowchart.node_gap
     lines = [
         "digraph ranks {",
         f"  graph [rankdir=TB, nodesep={gv.inches(node_gap)}, ranksep={gv.inches(rank_gap)}];",
@@ -191,15 +191,15 @@ def _gap_loads(rows: list[list[int]], procedure: Procedure, lane_of: dict[str, i
 
 def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: str = "<procedure>") -> FlowchartLayout:
     """Place every lane, symbol and arrow of a procedure's flowchart."""
-    lr = style.value("flowchart", "direction") == "lr"
-    numbers = style.shown("step-number")
+    lr = style.flowchart.direction == "lr"
+    numbers = style.step().number.shown
     content = {s.number: _measure(s, style, numbers) for s in procedure.steps}
     lane_of = {a.key: a.index for a in procedure.actors}
 
     ranking = _ranking_dot(procedure, content, style, lr)
     plain = gv.parse_plain(gv.run(ranking, "dot", source_name=source_name))
     rows = _split_rows(_rows(plain, procedure), procedure, lane_of)
-    margin = style.value("flowchart", "margin")  # top right bottom left
+    margin = style.flowchart.margin  # top right bottom left
 
     lane_sizes = _lane_sizes(procedure, style, rows, content, lane_of, lr)
     title_text, title_height = _title(procedure, style, sum(lane_sizes))
@@ -272,9 +272,9 @@ def _lane_sizes(
     lr: bool,
 ) -> list[float]:
     """Each lane's size across the flow: its widest row, tracks for detours, room for its header's words."""
-    node_gap = float(style.value("flowchart", "node-gap"))
-    lane_pad = float(style.value("flowchart", "lane-padding"))
-    track_gap = float(style.value("flowchart", "track-gap"))
+    node_gap = style.flowchart.node_gap
+    lane_pad = style.flowchart.lane_padding
+    track_gap = style.flowchart.track_gap
     need: dict[int, float] = defaultdict(float)
     for row in rows:
         per_lane: dict[int, list[float]] = defaultdict(list)
@@ -293,11 +293,11 @@ def _lane_sizes(
                     detours[lane_of[key]] += 1
     lane_sizes: list[float] = []
     for actor in procedure.actors:
-        minimum = float(style.value("lane", "min-width", (), actor.index))
+        minimum = style.lane(actor.index).min_width
         if not lr:
-            hs = style.text("lane-header", (), actor.index)
+            hs = style.lane(actor.index).header.text
             longest_word = max((measure(hs.face, hs.size, w) for w in actor.name.split()), default=0.0)
-            pad = style.box("lane-header", (), actor.index).padding
+            pad = style.lane(actor.index).header.box.padding
             minimum = max(minimum, longest_word + pad[1] + pad[3] + 2)
         lane_sizes.append(max(minimum, need[actor.index] + 2 * lane_pad + track_gap * detours[actor.index]))
     return lane_sizes
@@ -305,10 +305,10 @@ def _lane_sizes(
 
 def _title(procedure: Procedure, style: ResolvedStyle, total_cross: float) -> tuple[FittedText | None, float]:
     """The title above the lanes (None when hidden) and the height it takes."""
-    if not style.shown("title"):
+    if not style.title.shown:
         return None, 0.0
-    title_style = style.text("title")
-    title_pad = style.box("title").padding
+    title_style = style.title.text
+    title_pad = style.title.box.padding
     title_text = fit(clean(procedure.identity.title), title_style, max(total_cross, 200.0))
     return title_text, title_text.height + title_pad[0] + title_pad[2]
 
@@ -320,11 +320,11 @@ def _headers(
 
     In LR a lane grows (``lane_sizes`` in place) to hold its header's text.
     """
-    header_styles = [style.text("lane-header", (), a.index) for a in procedure.actors]
-    header_boxes = [style.box("lane-header", (), a.index) for a in procedure.actors]
+    header_styles = [style.lane(a.index).header.text for a in procedure.actors]
+    header_boxes = [style.lane(a.index).header.box for a in procedure.actors]
     header_fits: list[FittedText] = []
     if lr:
-        band = max(float(style.value("lane-header", "width", (), a.index)) for a in procedure.actors)
+        band = max(style.lane(a.index).header.width for a in procedure.actors)
         for actor in procedure.actors:
             pad = header_boxes[actor.index].padding
             header_fits.append(fit(clean(actor.name), header_styles[actor.index], band - pad[1] - pad[3]))
@@ -335,9 +335,7 @@ def _headers(
         pad = header_boxes[actor.index].padding
         fitted = fit(clean(actor.name), header_styles[actor.index], lane_sizes[actor.index] - pad[1] - pad[3])
         header_fits.append(fitted)
-        band = max(
-            band, fitted.height + pad[0] + pad[2], float(style.value("lane-header", "min-height", (), actor.index))
-        )
+        band = max(band, fitted.height + pad[0] + pad[2], style.lane(actor.index).header.min_height)
     return header_fits, band
 
 
@@ -351,10 +349,10 @@ def _row_centres(
     lr: bool,
 ) -> tuple[list[float], float]:
     """Each row's centre along the flow, and the flow's length (the header band, the rows, a gap after)."""
-    rank_gap = float(style.value("flowchart", "rank-gap"))
-    track_gap = float(style.value("flowchart", "track-gap"))
+    rank_gap = style.flowchart.rank_gap
+    track_gap = style.flowchart.track_gap
     loads = _gap_loads(rows, procedure, lane_of)
-    label_room = style.text("edge-label").size * 1.6
+    label_room = style.edge().label.text.size * 1.6
     cursor = band + rank_gap
     row_center: list[float] = []
     for r, row in enumerate(rows):
@@ -379,7 +377,7 @@ def _place_parts(
     lr: bool,
 ) -> list[Part]:
     """Every part in its row and lane, centred in the lane beside the lane's other parts of the row."""
-    node_gap = float(style.value("flowchart", "node-gap"))
+    node_gap = style.flowchart.node_gap
     parts: list[Part] = []
     for r, row in enumerate(rows):
         members_of: dict[int, list[tuple[int, int]]] = defaultdict(list)

@@ -207,21 +207,21 @@ def route_edges(
 ) -> tuple[list[Route], list[Part], str]:
     """Route every arrow; the routes, the parts with their badges placed, and the DOT given to Graphviz."""
     width, height = size
-    curved = style.value("flowchart", "edge-style") == "curved"
+    curved = style.flowchart.edge_style == "curved"
     parts_of: dict[int, list[Part]] = defaultdict(list)
     for part in parts:
         parts_of[part.step].append(part)
     edges = list(procedure.edges)
     pairs = [_pick_parts(e, parts_of) for e in edges]
     plain, dot = _run_graphviz(pairs, parts, lanes, ties, height, curved, source_name)
-    gap = float(style.value("flowchart", "track-gap"))
+    gap = style.flowchart.track_gap
     if plain is not None:
         found = _graphviz_routes(plain, parts, height)
     else:
         # Graphviz's orthogonal router has crashed on this layout even with the boxes nudged
         # (a known Graphviz bug): flowgen's own grid search routes every arrow instead.
         found = _grid_routes(edges, pairs, parts, lanes, ties, gap, size)
-    lr = style.value("flowchart", "direction") == "lr"
+    lr = style.flowchart.direction == "lr"
     polish = _Polish(Router(parts, lr), lanes, ties, gap, size)
     drawn = polish.draw(edges, pairs, found, curved)
     placed_parts, badge_boxes = _place_badges(parts, drawn, ties)

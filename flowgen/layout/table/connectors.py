@@ -27,12 +27,12 @@ def connector_text(style: ResolvedStyle, direction: str, step: int, page: int) -
 
 def band_row_height(style: ResolvedStyle) -> float:
     """Height of one row of off-page connectors (connectors grow for their text: leave room)."""
-    text = style.text("symbol", ("connector",))
+    text = style.symbol(("connector",)).text
     h = max(
-        float(style.value("symbol", "height", ("connector",))),
+        style.symbol(("connector",)).height,
         (block_height(2, text.size, text.line_height) + 4) / CONNECTOR_SHOULDER,
     )
-    return h + 4 * float(style.value("table", "track-gap")) + 6
+    return h + 4 * style.table.track_gap + 6
 
 
 def band_height(connectors: list[Symbol], band_row: float) -> float:
@@ -74,9 +74,9 @@ def band(
     band_row: float,
 ) -> list[Symbol]:
     """Connectors of one page's band: one per step on the other side, in that step's column here."""
-    text_style = style.text("symbol", ("connector",))
-    base_w = float(style.value("symbol", "width", ("connector",)))
-    base_h = float(style.value("symbol", "height", ("connector",)))
+    text_style = style.symbol(("connector",)).text
+    base_w = style.symbol(("connector",)).width
+    base_h = style.symbol(("connector",)).height
     by_column: dict[str, list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = defaultdict(list)
     seen: set[tuple[int, int]] = set()
     for edge in edges:  # one pair of connectors for each arrow that crosses the page break

@@ -44,7 +44,7 @@ class TableGrid:
 
     def __init__(self, page: TablePage, style: ResolvedStyle):
         self.page = page
-        self.gap = float(style.value("table", "track-gap"))
+        self.gap = style.table.track_gap
         actor_cols = [c for c in page.columns if c.actor]
         self.left = actor_cols[0].x0
         self.right = actor_cols[-1].x1

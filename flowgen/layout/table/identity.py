@@ -133,12 +133,12 @@ def _frame(style: ResolvedStyle) -> _Frame:
     size, margin = style.page
     x0, y0 = margin[3], margin[0]
     width = size.width - margin[1] - margin[3]
-    pad = style.box("identity").padding
-    split = min(0.8, max(0.2, float(style.value("identity", "split"))))
+    pad = style.identity.padding
+    split = min(0.8, max(0.2, style.identity.split))
     left_w = width * split
     right_x = x0 + left_w
     right_w = width - left_w
-    label_w = right_w * min(0.6, max(0.1, float(style.value("identity", "label-share"))))
+    label_w = right_w * min(0.6, max(0.1, style.identity.label_share))
     value_x = right_x + label_w
     inner_label = label_w - pad[1] - pad[3]
     inner_value = right_w - label_w - pad[1] - pad[3]
@@ -150,9 +150,9 @@ def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[Ident
     labels = style.labels
     empty = labels["empty"]
     pad = f.pad
-    label_style = style.text("identity-label")
-    value_style = style.text("identity-value")
-    title_style = style.text("identity-value", ("title",))
+    label_style = style.identity.label.text
+    value_style = style.identity.value.text
+    title_style = style.identity.value_title.text
     blocks: list[IdentityBlock] = []
 
     def row(key: str, value: IdentityLines, top: float, classes: tuple[str, ...] = ()) -> float:
@@ -172,7 +172,7 @@ def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[Ident
     top = row("revisi", _plain(_date(ident.revised, style), value_style, f.inner_value), top)
     top = row("efektif", _plain(_date(ident.effective, style), value_style, f.inner_value), top)
     approval = ident.approved_by
-    signature = float(style.value("identity", "signature-height"))
+    signature = style.identity.signature_height
     parts = [_plain(clean(approval.position) if approval else empty, value_style, f.inner_value, signature)]
     if approval and approval.name:
         parts.append(_plain(clean(approval.name), title_style, f.inner_value, 2.0))
@@ -199,10 +199,9 @@ def _boxes(ident: Identity, style: ResolvedStyle, f: _Frame, top: float) -> tupl
     size, margin = style.page
     labels = style.labels
     pad = f.pad
-    box_title_style = style.text("identity-title")
-    box_style = style.text("identity-box")
-    footer = style.text("footer")
-    bottom_limit = size.height - margin[2] - (footer.size * 2.2 if style.shown("footer") else 0.0)
+    box_title_style = style.identity.title.text
+    box_style = style.identity.box.text
+    bottom_limit = size.height - margin[2] - style.footer.room
     rows: list[tuple[float, float, list[tuple[str, float, float, IdentityLines, IdentityLines]]]] = []
     for left_key, left_field, right_key, right_field in BOXES:
         fits = []
@@ -215,7 +214,7 @@ def _boxes(ident: Identity, style: ResolvedStyle, f: _Frame, top: float) -> tupl
             body = _numbered(getattr(ident, attr), box_style, bw - pad[1] - pad[3], labels["empty"])
             fits.append((key, bx, bw, title, body))
             title_h = max(title_h, title.height + pad[0] + pad[2])
-            body_h = max(body_h, body.height + pad[0] + pad[2], float(style.value("identity-box", "min-height")))
+            body_h = max(body_h, body.height + pad[0] + pad[2], style.identity.box_min_height)
         rows.append((title_h, body_h, fits))
     spare = bottom_limit - top - sum(t + b for t, b, _ in rows)
     extra = max(0.0, spare) / len(rows)
@@ -242,16 +241,18 @@ def layout_identity(procedure: Procedure, style: ResolvedStyle, page: int, pages
     blocks, right_bottom = _right(ident, style, f)
 
     # the left block: logo, agency, unit
-    header_style = style.text("identity-header")
+    header_style = style.identity.header.text
     logo, logo_w, logo_h = style.logo
-    header_inner = left_w - pad[1] - pad[3] - 12
+    hp = style.identity.header.box.padding  # the agency lines' own room inside the left block
+    gap = style.logo_image.gap
+    header_inner = left_w - pad[1] - pad[3] - (hp[1] + hp[3])
     header_parts = [
         _balanced(header_style.transform(text), header_style, header_inner)
         for text in (clean(ident.agency), clean(ident.unit))
         if text
     ]
-    header_h = sum(p.height + p.gap_after for p in header_parts) + (logo_h + 8 if logo else 0.0)
-    block_bottom = max(right_bottom, y0 + header_h + pad[0] + pad[2] + 12)
+    header_h = sum(p.height + p.gap_after for p in header_parts) + (logo_h + gap if logo else 0.0)
+    block_bottom = max(right_bottom, y0 + header_h + pad[0] + pad[2] + (hp[0] + hp[2]))
     if block_bottom > right_bottom:  # stretch the title row to meet a taller left block
         for k in (-2, -1):
             b = blocks[k]
@@ -260,19 +261,19 @@ def layout_identity(procedure: Procedure, style: ResolvedStyle, page: int, pages
     placed_logo: tuple[Rect, str] | None = None
     if logo:
         placed_logo = ((x0 + (left_w - logo_w) / 2, cursor, logo_w, logo_h), str(logo))
-        cursor += logo_h + 8
+        cursor += logo_h + gap
     header: list[tuple[IdentityLines, float, float, float]] = []
     for part in header_parts:
-        header.append((part, x0 + pad[3] + 6, x0 + left_w - pad[1] - 6, cursor))
+        header.append((part, x0 + pad[3] + hp[3], x0 + left_w - pad[1] - hp[1], cursor))
         cursor += part.height + part.gap_after
 
     boxes, top = _boxes(ident, style, f, block_bottom)
     footer_at: tuple[float, float, str] | None = None
-    if style.shown("footer"):
-        footer = style.text("footer")
+    if style.footer.shown:
+        footer = style.footer.text
         text = style.labels["page"].format(page=page, pages=pages)
         x = {"left": x0, "center": x0 + f.width / 2}.get(footer.align, x0 + f.width)
-        footer_at = (x, top + footer.size * 1.6, text)
+        footer_at = (x, top + style.footer.baseline, text)
     return IdentityLayout(
         size.width,
         size.height,

@@ -35,16 +35,16 @@ TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
 def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Column]:
     """The table's columns across the page's usable width, actor columns sharing what is left."""
     labels = style.labels
-    keterangan = style.value("table", "keterangan")
-    mutu = list(style.value("table", "mutu-baku-order"))
+    keterangan = style.table.keterangan
+    mutu = list(style.table.mutu_baku_order)
     if keterangan == "inside":
         mutu.append("keterangan")
     tail = mutu + (["keterangan"] if keterangan == "column" else [])
     fixed_keys = ["no", "kegiatan", *tail]
-    fixed = {k: float(style.value("cell", "width", (k,))) for k in fixed_keys}
+    fixed = {k: style.cell((k,)).width for k in fixed_keys}
     n = len(procedure.actors)
-    minimum = float(style.value("cell", "min-width", ("actor",)))
-    wanted = float(style.value("cell", "width", ("actor",)))
+    minimum = style.cell(("actor",)).min_width
+    wanted = style.cell(("actor",)).width
     rest = width - sum(fixed.values())
     actor_width = wanted if wanted > 0 and wanted * n <= rest else rest / max(n, 1)
     if actor_width < minimum:  # too many actors: narrow the text columns (not below 60 %)
@@ -102,12 +102,12 @@ def _symbol_size(
 ) -> tuple[float, float, FittedText, float]:
     """A symbol's size in the table: the style's, grown to hold its ``simbol`` text (never wider than its cell)."""
     classes = step_classes(step)
-    w = float(style.value("symbol", "width", classes))
-    h = float(style.value("symbol", "height", classes))
+    w = style.symbol(classes).width
+    h = style.symbol(classes).height
     widest_allowed = max(column_width - 2 * channel, 16.0)
     w = min(w, widest_allowed)
     label = clean(step.symbol)
-    text_style = style.text("symbol", classes)
+    text_style = style.symbol(classes).text
     if not label:
         return w, h, FittedText((), 0.0, 0.0), text_style.size
     words = label.split()
@@ -133,10 +133,10 @@ def _symbol_size(
 
 
 def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[Row]:
-    min_height = float(style.value("table", "row-min-height"))
+    min_height = style.table.row_min_height
     rows: list[Row] = []
     actor_width = next((c.x1 - c.x0 for c in cols if c.actor), 60.0)
-    channel = float(style.value("table", "track-gap")) * 2
+    channel = style.table.track_gap * 2
     for step in procedure.steps:
         texts: dict[str, FittedText] = {}
         height = min_height
@@ -146,15 +146,15 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             classes = (column.cls,)
             fitted = _fit_cell(_cell_text(step, column.key), column, style, "cell", classes)
             texts[column.key] = fitted
-            pad = style.box("cell", classes).padding
+            pad = style.cell(classes).box.padding
             height = max(height, fitted.height + pad[0] + pad[2])
         _, sh, _, _ = _symbol_size(step, style, actor_width, channel)
         height = max(height, sh + 2 * (channel * 0.75 + 4))  # gutters above and below, clear of the symbol
         if step.kind is StepKind.DECISION:  # and room for the branch labels beside the tips
-            label = style.text("edge-label")
+            label = style.edge().label.text
             height = max(height, sh + 2 * (channel * 0.75 + 4) + block_height(1, label.size, label.line_height) + 2)
         rows.append(Row(step, height, texts))
-    if style.value("table", "total-time"):
+    if style.table.total_time:
         longest = analysis.longest_path(procedure)
         labels = style.labels
         total = format_duration(longest.duration, labels.units(), labels["decimal"]) if longest else labels["empty"]
@@ -167,7 +167,7 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
                 texts[column.key] = _fit_cell(total, column, style, "cell", ("waktu", "total"))
             else:
                 continue
-            pad = style.box("cell", ("total",)).padding
+            pad = style.cell(("total",)).box.padding
             height = max(height, texts[column.key].height + pad[0] + pad[2])
         rows.append(Row(None, height, texts))
     return rows
@@ -180,17 +180,16 @@ def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[
     mutu_keys = [
         c
         for c in cols
-        if c.key in (*TEXT_COLUMNS, "keterangan")
-        and not (c.key == "keterangan" and style.value("table", "keterangan") == "column")
+        if c.key in (*TEXT_COLUMNS, "keterangan") and not (c.key == "keterangan" and style.table.keterangan == "column")
     ]
     spanning = [c for c in cols if not c.actor and c not in mutu_keys]
 
     def fitted(text: str, width: float, classes: tuple[str, ...]) -> FittedText:
-        pad = style.box("header", classes).padding
-        return fit(text, style.text("header", classes), width - pad[1] - pad[3])
+        pad = style.header(classes).box.padding
+        return fit(text, style.header(classes).text, width - pad[1] - pad[3])
 
     def height(f: FittedText, classes: tuple[str, ...]) -> float:
-        pad = style.box("header", classes).padding
+        pad = style.header(classes).box.padding
         return f.height + pad[0] + pad[2]
 
     groups: list[tuple[str, str, float, float]] = []
@@ -212,7 +211,7 @@ def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[
         cells.append(Cell("header", key, (x0, top, x1, top + first), group_fits[key], "header", ("group",)))
     for c in actors + mutu_keys:
         cells.append(Cell("header", c.key, (c.x0, top + first, c.x1, top + total), sub_fits[c.key], "header", (c.cls,)))
-    if style.value("table", "column-numbers"):
+    if style.table.column_numbers:
         number_fits = [fitted(f"({i})", c.x1 - c.x0, ("number",)) for i, c in enumerate(cols, start=1)]
         row = max(height(f, ("number",)) for f in number_fits)
         for c, f in zip(cols, number_fits):
@@ -257,8 +256,7 @@ def _frame(procedure: Procedure, style: ResolvedStyle) -> _Frame:
     cols = [Column(c.key, c.cls, c.x0 + offset, c.x1 + offset, c.title, c.actor) for c in cols]
     rows = _rows(procedure, cols, style)
     header_cells, header_h = _header(cols, style, margin[0])
-    footer_style = style.text("footer")
-    footer_h = (footer_style.size * 2.2) if style.shown("footer") else 0.0
+    footer_h = style.footer.room
     actor_col: dict[str | None, Column] = {c.actor: c for c in cols if c.actor}
     available = size.height - margin[0] - margin[2] - header_h - footer_h
     return _Frame(tuple(cols), tuple(rows), tuple(header_cells), header_h, band_row_height(style), actor_col, available)
@@ -310,7 +308,7 @@ def _page(
         row_boxes.append(("connectors-in", top, top + height_in))
         symbols += band_in
         top += height_in
-    channel = float(style.value("table", "track-gap")) * 2
+    channel = style.table.track_gap * 2
     for row in page_rows:
         y0, y1 = top, top + row.height
         top = y1
@@ -329,11 +327,11 @@ def _page(
     links = _links(procedure, symbols, page_of, p)
     table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
     footer = None
-    if style.shown("footer"):
-        footer_style = style.text("footer")
+    if style.footer.shown:
+        footer_style = style.footer.text
         text = style.labels["page"].format(page=number, pages=count)
         x = {"left": cols[0].x0, "center": (cols[0].x0 + cols[-1].x1) / 2}.get(footer_style.align, cols[-1].x1)
-        footer = (x, top + footer_style.size * 1.6, text)
+        footer = (x, top + style.footer.baseline, text)
     return TablePage(
         number,
         size.width,
@@ -428,7 +426,7 @@ def _joint(symbols: list[Symbol], style: ResolvedStyle) -> tuple[list[Symbol], l
     for s in symbols:
         if s.connector is None:
             by_step[s.step].append(s)
-    span = style.value("table", "joint-step") == "span"
+    span = style.table.joint_step == "span"
     ties: list[Tie] = []
     out: list[Symbol] = []
     for s in symbols:

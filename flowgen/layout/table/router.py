@@ -300,9 +300,6 @@ def _order(links: Sequence[Link]) -> list[int]:
     return sorted(range(len(links)), key=key)
 
 
-TABLE_HEAD_SCALE = 0.85  # the table's arrow heads, against the style's arrow-size (its lines are finer)
-
-
 def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> tuple[TableRoute, ...]:
     """Route every arrow of one table page; labels placed beside decision tips."""
     router = TableRouter(page, style)
@@ -326,7 +323,7 @@ def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> 
         [s.box for s in page.symbols],
         grid_lines,
         limit,
-        head_scale=TABLE_HEAD_SCALE,
+        table=True,
         labelled=[link.source.connector is None for link in page.links],  # a connector's arrows carry no label
     )
     return tuple(
