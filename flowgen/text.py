@@ -3,8 +3,9 @@
 This is the one place that measures text.  Layouts wrap and size symbols with
 :func:`measure`; the painters draw with the same font file (Pillow for PNG,
 the PDF embeds it) and the SVG names it first in its font-family, so what
-was measured is what is drawn.  Widths are measured with Pillow at four
-times the point size, the same way ``svgcheck`` measures them.
+was measured is what is drawn.  Widths are the font's own advances (shaped
+by Pillow at 1000 pixels and scaled), so 8.1 pt text is measured as 8.1 pt,
+the same way ``svgcheck`` measures it.
 
 Families are resolved like CSS: the first family of the list that is
 installed wins.  Common office names map to metric-compatible free fonts
@@ -22,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import ImageFont
+
+from flowgen.hyphenate import MIN_LETTERS, Break, breaks
 
 FONT_DIRS = (
     "/usr/share/fonts",
@@ -217,16 +220,33 @@ def pillow_font(path: str, pixels: float) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(path, max(1, round(pixels)))
 
 
+# text is shaped at this pixel size and its width scaled to the size asked: every size, whole or
+# fractional, is measured by the same unhinted advances (what the PDF, the SVG and svgcheck use)
+MEASURE_PIXELS = 1000
+
+
 @functools.lru_cache(maxsize=65536)
+def _advance(path: str, text: str) -> float:
+    """Width of ``text`` shaped (kerning included) at :data:`MEASURE_PIXELS` pixels."""
+    return float(pillow_font(path, MEASURE_PIXELS).getlength(text))
+
+
 def measure(face: FontFace, size: float, text: str) -> float:
-    """Advance width of ``text`` in points at ``size`` points (as svgcheck measures it)."""
+    """Advance width of ``text`` in points at ``size`` points, fractional sizes exactly (as svgcheck measures)."""
     if not text:
         return 0.0
-    return float(pillow_font(face.path, round(size * 4)).getlength(text)) / 4.0
+    return _advance(face.path, text) * size / MEASURE_PIXELS
 
 
 def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
-    """Break text into lines no wider than ``width`` points; a word too long is split by characters."""
+    """Break text into lines no wider than ``width`` points, the way a typesetter does.
+
+    Lines break at spaces.  Only a word too long for a line of its own is
+    broken: after a '/' or '-' it has, else hyphenated (a visible hyphen,
+    between syllables, at least three letters each side; see
+    :mod:`flowgen.hyphenate`), its first piece filling the line it starts on.
+    A word with no such place left is cut where it must, still with a hyphen.
+    """
     words = text.split()
     if not words:
         return []
@@ -237,12 +257,11 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
         if measure(face, size, candidate) <= width:
             current = candidate
             continue
-        if current:
-            lines.append(current)
         if measure(face, size, word) <= width:
+            lines.append(current)
             current = word
             continue
-        current = _split_long(word, face, size, width, lines)
+        current = _break_long(word, current, face, size, width, lines)
     if current:
         lines.append(current)
     return _no_widow(lines, face, size, width)
@@ -259,18 +278,38 @@ def _no_widow(lines: list[str], face: FontFace, size: float, width: float) -> li
     return lines
 
 
-def _split_long(word: str, face: FontFace, size: float, width: float, lines: list[str]) -> str:
-    """Break a word wider than the line: after a '/' or '-' where possible, else between characters."""
-    while measure(face, size, word) > width:
-        breaks = [i + 1 for i, ch in enumerate(word[:-1]) if ch in "/-" and measure(face, size, word[: i + 1]) <= width]
-        if breaks:
-            cut = breaks[-1]
+def _best_break(word: str, room: float, face: FontFace, size: float) -> Break | None:
+    """The break whose head fits ``room``: the last explicit one ('/', '-'), else the last syllable."""
+    fitting = [b for b in breaks(word) if measure(face, size, b.head(word)) <= room]
+    explicit = [b for b in fitting if not b.hyphen]
+    if explicit:
+        return max(explicit, key=lambda b: b.at)
+    return max(fitting, key=lambda b: b.at) if fitting else None
+
+
+def _forced_break(word: str, width: float, face: FontFace, size: float) -> Break:
+    """A cut where no syllable fits: as many characters as the line holds, and a hyphen."""
+    last = len(word) - MIN_LETTERS if len(word) > 2 * MIN_LETTERS else len(word) - 1  # no scrap of 1-2 left
+    cut = 1
+    while cut < last and measure(face, size, word[: cut + 1] + "-") <= width:
+        cut += 1
+    return Break(cut, word[cut - 1] not in "/-")
+
+
+def _break_long(word: str, current: str, face: FontFace, size: float, width: float, lines: list[str]) -> str:
+    """Lay a word wider than a line: its pieces onto ``lines``; what is left starts the next line."""
+    if current:  # a first piece of the word may fill the line it starts on
+        room = width - measure(face, size, current + " ")
+        first = _best_break(word, room, face, size)
+        if first is not None:
+            lines.append(f"{current} {first.head(word)}")
+            word = word[first.at :]
         else:
-            cut = 1
-            while cut < len(word) and measure(face, size, word[: cut + 1]) <= width:
-                cut += 1
-        lines.append(word[:cut])
-        word = word[cut:]
+            lines.append(current)
+    while measure(face, size, word) > width:
+        piece = _best_break(word, width, face, size) or _forced_break(word, width, face, size)
+        lines.append(piece.head(word))
+        word = word[piece.at :]
     return word
 
 

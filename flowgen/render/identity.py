@@ -39,6 +39,7 @@ class _Lines:
     style: TextStyle
     width: float
     gap_after: float = 0.0
+    source: str = ""  # the text unwrapped: the <title> of its cell
 
     @property
     def height(self) -> float:
@@ -62,8 +63,8 @@ def _date(value: DateValue | None, style: ResolvedStyle) -> str:
 
 
 def _plain(text: str, style: TextStyle, width: float, gap_after: float = 0.0) -> _Lines:
-    lines = fit(text, style, width).lines or ("",)
-    return _Lines(tuple((0.0, line) for line in lines), style, width, gap_after)
+    fitted = fit(text, style, width)
+    return _Lines(tuple((0.0, line) for line in fitted.lines or ("",)), style, width, gap_after, fitted.whole)
 
 
 def _balanced(text: str, style: TextStyle, width: float) -> _Lines:
@@ -76,7 +77,8 @@ def _balanced(text: str, style: TextStyle, width: float) -> _Lines:
             high = middle
         else:
             low = middle
-    return _Lines(tuple((0.0, line) for line in fit(text, style, high).lines), style, width, 4.0)
+    fitted = fit(text, style, high)
+    return _Lines(tuple((0.0, line) for line in fitted.lines), style, width, 4.0, fitted.whole)
 
 
 def _numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str) -> _Lines:
@@ -90,7 +92,8 @@ def _numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str
         wrapped = wrap(clean(item), style.face, style.size, max(width - indent, style.size * 4)) or [""]
         lines.append((0.0, mark + wrapped[0]))
         lines += [(indent, line) for line in wrapped[1:]]
-    return _Lines(tuple(lines), style, width)
+    source = "\n".join(f"{number}. {' '.join(clean(item).split())}" for number, item in enumerate(items, start=1))
+    return _Lines(tuple(lines), style, width, source=source)
 
 
 def _block_text(part: _Lines, x0: float, x1: float, top: float, align: str) -> Text:
@@ -190,7 +193,10 @@ def identity_scene(procedure: Procedure, style: ResolvedStyle, page_number: int,
     for part in header_parts:
         left_children.append(_block_text(part, x0 + pad[3] + 6, x0 + left_w - pad[1] - 6, cursor, header_style.align))
         cursor += part.height + part.gap_after
-    items.append(Group(tuple(left_children), "fg-cell", (("data-row", "identity"), ("data-col", "instansi"))))
+    header_title = "\n".join(part.source for part in header_parts) or None
+    items.append(
+        Group(tuple(left_children), "fg-cell", (("data-row", "identity"), ("data-col", "instansi")), header_title)
+    )
 
     # the six boxes, split where the top block splits, sharing out the rest of the page
     footer = style.text("footer")
@@ -261,4 +267,5 @@ def _draw(block: _Block, style: ResolvedStyle, pad: tuple[float, float, float, f
         if any(text for _, text in part.lines):
             children.append(_block_text(part, x0 + pad[3], x1 - pad[1], cursor, align))
         cursor += part.height + part.gap_after
-    return Group(tuple(children), "fg-cell", (("data-row", "identity"), ("data-col", block.col)))
+    title = "\n".join(part.source for part in block.parts if part.source) or None
+    return Group(tuple(children), "fg-cell", (("data-row", "identity"), ("data-col", block.col)), title)
