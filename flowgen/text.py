@@ -19,7 +19,7 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import ImageFont
@@ -105,11 +105,10 @@ class FontFace:
     """A concrete font file and how each output names it."""
 
     family: str  # the family's own name
-    path: str  # TrueType/OpenType file: measuring, PNG, and the PDF when it is TrueType
+    path: str  # TrueType/OpenType file: measuring, PNG and PDF (CFF outlines converted for it)
     bold: bool
     italic: bool
     svg_family: str  # font-family written into SVG
-    type1: tuple[str, str] | None = field(default=None, compare=False)  # (afm, pfb) twin for the PDF
 
     @property
     def key(self) -> str:
@@ -138,24 +137,15 @@ class FontNotFound(LookupError):
 
 @functools.lru_cache(maxsize=1)
 def _font_index() -> dict[str, str]:
-    """Lower-case file stem → path of every .ttf/.otf/.pfb/.afm under the usual font folders."""
+    """Lower-case file stem → path of every .ttf/.otf under the usual font folders."""
     index: dict[str, str] = {}
     for folder in FONT_DIRS:
         for root, _dirs, files in sorted(os.walk(folder)):
             for name in sorted(files):
                 stem, ext = os.path.splitext(name)
-                ext = ext.lower()
-                if ext in (".ttf", ".otf"):
+                if ext.lower() in (".ttf", ".otf"):
                     index.setdefault(stem.lower(), os.path.join(root, name))
-                elif ext in (".pfb", ".afm"):
-                    index.setdefault(stem.lower() + ext, os.path.join(root, name))
     return index
-
-
-def _type1_twin(stem: str) -> tuple[str, str] | None:
-    index = _font_index()
-    afm, pfb = index.get(stem.lower() + ".afm"), index.get(stem.lower() + ".pfb")
-    return (afm, pfb) if afm and pfb else None
 
 
 def _variant(bold: bool, italic: bool) -> int:
@@ -188,8 +178,7 @@ class FontResolver:
             path = index.get(stem.lower()) or index.get(known.stems[_variant(bold, False)].lower())
             if path is None:
                 return None
-            twin = _type1_twin(Path(path).stem) if path.lower().endswith(".otf") else None
-            return FontFace(known.name, path, bold, italic, known.svg, twin)
+            return FontFace(known.name, path, bold, italic, known.svg)
         return self._installed(family.strip().strip("'\""), bold, italic)
 
     @staticmethod
@@ -206,8 +195,7 @@ class FontResolver:
         for suffix in suffixes:
             path = index.get(stem + suffix)
             if path is not None:
-                twin = _type1_twin(Path(path).stem) if path.lower().endswith(".otf") else None
-                return FontFace(family, path, bold, italic, f"'{family}'", twin)
+                return FontFace(family, path, bold, italic, f"'{family}'")
         return None
 
 
@@ -238,6 +226,32 @@ def measure(face: FontFace, size: float, text: str) -> float:
     return _advance(face.path, text) * size / MEASURE_PIXELS
 
 
+@functools.lru_cache(maxsize=16384)
+def _runs(path: str, text: str) -> tuple[tuple[float, str], ...]:
+    """Runs of ``text`` with no kerning inside, each with where it starts (at MEASURE_PIXELS)."""
+    runs: list[tuple[float, str]] = []
+    start = 0
+    for i in range(1, len(text)):
+        kern = _advance(path, text[i - 1 : i + 1]) - _advance(path, text[i - 1]) - _advance(path, text[i])
+        if abs(kern) > 0.5:  # half a thousandth of an em: a kerning pair (or a ligature) starts a new run
+            runs.append((_advance(path, text[:start]), text[start:i]))
+            start = i
+    runs.append((_advance(path, text[:start]), text[start:]))
+    return tuple(runs)
+
+
+def kerned_runs(face: FontFace, size: float, text: str) -> tuple[float, list[tuple[float, str]]]:
+    """A line's measured width and its runs, each with its offset from the line's start, in points.
+
+    A painter that sets glyphs by their plain advances (the PDF) draws each run at
+    its offset and so draws the line exactly as :func:`measure` measured it.
+    """
+    scale = size / MEASURE_PIXELS
+    if not text:
+        return 0.0, []
+    return measure(face, size, text), [(offset * scale, run) for offset, run in _runs(face.path, text)]
+
+
 def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
     """Break text into lines no wider than ``width`` points, the way a typesetter does.
 
@@ -250,6 +264,7 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
     words = text.split()
     if not words:
         return []
+    width += 1e-6  # a box sized to a text's measured width holds it, whatever the rounding of the sum
     lines: list[str] = []
     current = ""
     for word in words:
