@@ -111,6 +111,10 @@ def build_file(path: str | os.PathLike[str], out_dir: Path | None, options: Buil
     if procedure is None:
         raise SourceError([d for d in found if d.is_error])
     style = resolve_style(options.style, procedure, source, options.options)
+    if "lampiran" in options.forms:
+        from flowgen.layout.column_fit import table_warnings
+
+        result.diagnostics += table_warnings(procedure, style)
     outputs = render_outputs(procedure, source.stem, style, options)
     folder = out_dir if out_dir is not None else source.parent
     result.written = write_outputs(outputs, folder, str(source))

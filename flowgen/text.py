@@ -229,14 +229,18 @@ def measure(face: FontFace, size: float, text: str) -> float:
 @functools.lru_cache(maxsize=16384)
 def _runs(path: str, text: str) -> tuple[tuple[float, str], ...]:
     """Runs of ``text`` with no kerning inside, each with where it starts (at MEASURE_PIXELS)."""
+
+    def place(i: int) -> float:  # where glyph i starts: the line up to it, its kerning with the one before included
+        return _advance(path, text[: i + 1]) - _advance(path, text[i]) if i else 0.0
+
     runs: list[tuple[float, str]] = []
     start = 0
     for i in range(1, len(text)):
         kern = _advance(path, text[i - 1 : i + 1]) - _advance(path, text[i - 1]) - _advance(path, text[i])
         if abs(kern) > 0.5:  # half a thousandth of an em: a kerning pair (or a ligature) starts a new run
-            runs.append((_advance(path, text[:start]), text[start:i]))
+            runs.append((place(start), text[start:i]))
             start = i
-    runs.append((_advance(path, text[:start]), text[start:]))
+    runs.append((place(start), text[start:]))
     return tuple(runs)
 
 
@@ -304,7 +308,7 @@ def _best_break(word: str, room: float, face: FontFace, size: float) -> Break | 
 
 def _forced_break(word: str, width: float, face: FontFace, size: float) -> Break:
     """A cut where no syllable fits: as many characters as the line holds, and a hyphen."""
-    last = len(word) - MIN_LETTERS if len(word) > 2 * MIN_LETTERS else len(word) - 1  # no scrap of 1-2 left
+    last = len(word) - MIN_LETTERS if len(word) >= 2 * MIN_LETTERS else len(word) - 1  # no scrap of 1-2 left
     cut = 1
     while cut < last and measure(face, size, word[: cut + 1] + "-") <= width:
         cut += 1

@@ -18,6 +18,7 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import replace
 
+from flowgen.layout.column_fit import fit_words, min_symbol_width
 from flowgen.layout.connectors import band, band_height, band_needs, band_row_height
 from flowgen.layout.symbols import FittedText, Shape, fit
 from flowgen.layout.table_types import Cell, Column, Link, Row, Symbol, TablePage, Tie
@@ -34,8 +35,12 @@ def step_classes(step: Step) -> tuple[str, ...]:
     return (step.kind.value, "joint") if step.is_joint else (step.kind.value,)
 
 
-def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Column]:
-    """The table's columns across the page's usable width, actor columns sharing what is left."""
+def columns(procedure: Procedure, style: ResolvedStyle, width: float, short: list[str] | None = None) -> list[Column]:
+    """The table's columns across the page's usable width, actor columns sharing what is left.
+
+    Columns are then widened for their longest header word and their symbols
+    (:mod:`flowgen.layout.column_fit`); the titles of those that still lack room go to ``short``.
+    """
     labels = style.labels
     keterangan = style.value("table", "keterangan")
     mutu = list(style.value("table", "mutu-baku-order"))
@@ -63,17 +68,19 @@ def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Co
         "output": labels["col-output"],
         "keterangan": labels["col-keterangan"],
     }
+    order = ["no", "kegiatan", *(f"actor:{a.key}" for a in procedure.actors), *tail]
+    titles |= {f"actor:{a.key}": clean(a.name) for a in procedure.actors}
+    widths = {k: fixed.get(k, actor_width) for k in order}
+    room = width - sum(widths.values())
+    widths, short_columns = fit_words(procedure, style, widths, titles, _cell_text, room)  # room for whole words
+    if short is not None:
+        short += [titles[k] for k in short_columns]
     out: list[Column] = []
     x = 0.0
-    for key in ("no", "kegiatan"):
-        out.append(Column(key, key, x, x + fixed[key], titles[key]))
-        x += fixed[key]
-    for actor in procedure.actors:
-        out.append(Column(f"actor:{actor.key}", "actor", x, x + actor_width, clean(actor.name), actor.key))
-        x += actor_width
-    for key in tail:
-        out.append(Column(key, key, x, x + fixed[key], titles[key]))
-        x += fixed[key]
+    for key in order:
+        actor = key.split(":", 1)[1] if key.startswith("actor:") else None
+        out.append(Column(key, "actor" if actor else key, x, x + widths[key], titles[key], actor))
+        x += widths[key]
     return out
 
 
@@ -106,7 +113,7 @@ def _symbol_size(
     classes = step_classes(step)
     w = float(style.value("symbol", "width", classes))
     h = float(style.value("symbol", "height", classes))
-    widest_allowed = max(column_width - 2 * channel, 16.0)
+    widest_allowed = max(column_width - 2 * channel, min_symbol_width(step.kind, w, h))  # never out of shape
     w = min(w, widest_allowed)
     label = clean(step.symbol)
     text_style = style.text("symbol", classes)
@@ -136,7 +143,7 @@ def _symbol_size(
 def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[Row]:
     min_height = float(style.value("table", "row-min-height"))
     rows: list[Row] = []
-    actor_width = next((c.x1 - c.x0 for c in cols if c.actor), 60.0)
+    actor_width = min((c.x1 - c.x0 for c in cols if c.actor), default=60.0)
     channel = float(style.value("table", "track-gap")) * 2
     for step in procedure.steps:
         texts: dict[str, FittedText] = {}

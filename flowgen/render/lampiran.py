@@ -134,7 +134,8 @@ def table_scene(
         if connector:
             title = first.text.whole
         else:
-            title = f"{step.number}. {clean(step.text)}" if step.text else str(step.number)
+            shown, full = first.text.whole, clean(step.text)  # the symbol's own short text, then the step's
+            title = f"{step.number}. " + (f"{shown} — {full}" if shown and full and shown != full else shown or full)
         children: list[Item] = []
         if connector is None and first.step in ties:
             box = style.box("symbol", first.classes)

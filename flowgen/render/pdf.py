@@ -113,7 +113,6 @@ class _Painter:
                 mask="auto",
             )
 
-
     def text(self, item: Text) -> None:
         """Each line in runs at their measured places (kerning included), anchored as the layout measured."""
         self.c.setFont(_font_name(item.face), item.size)
