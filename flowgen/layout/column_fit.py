@@ -12,6 +12,7 @@ warn that the sheet's page is too narrow for this table.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
@@ -26,10 +27,11 @@ PAGE = "\0page"  # the page's width beyond the table's, as a column that gives f
 
 
 def _longest(texts: Iterable[str], element: str, classes: tuple[str, ...], style: ResolvedStyle) -> float:
-    """Width of the longest word of the texts in a cell's style, with the cell's side padding."""
+    """Width of the longest unbreakable piece of the texts in a cell's style, with the cell's side padding."""
     text_style = style.text(element, classes)
     pad = style.box(element, classes).padding
-    words = [w for text in texts for w in text_style.transform(text).split()]
+    # the pieces a line may end with: words, and the parts of a word after its own '/' or '-'
+    words = [piece for text in texts for w in text_style.transform(text).split() for piece in re.split(r"(?<=[/-])", w)]
     if not words:
         return 0.0
     return max(measure(text_style.face, text_style.size, w) for w in words) + pad[1] + pad[3] + SLACK
