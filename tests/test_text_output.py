@@ -166,3 +166,16 @@ def test_a_sheet_too_narrow_for_its_columns_says_so_and_keeps_its_symbols_whole(
                 assert symbol.shape.w >= 1.8 * symbol.shape.h  # still a capsule, never a circle
     wide = resolve_style(None, procedure)
     assert table_warnings(procedure, wide) == []
+
+
+def test_the_build_warns_of_a_sheet_too_narrow_for_its_table(tmp_path: Path) -> None:
+    from flowgen.build import BuildOptions, build_file
+
+    sheet = tmp_path / "tegak.css"
+    sheet.write_text('@import "default";\n@page { size: A4 portrait; }\n', encoding="utf-8")
+    options = BuildOptions(formats=frozenset({"svg"}), forms=frozenset({"lampiran"}), style=str(sheet))
+    result = build_file(ROOT / "examples" / "pengadaan-barang.pos", tmp_path, options)
+    assert result.ok
+    assert [(d.code, d.span.file) for d in result.diagnostics] == [("table-too-narrow", str(sheet))]
+    options = BuildOptions(formats=frozenset({"svg"}), forms=frozenset({"flowchart"}), style=str(sheet))
+    assert build_file(ROOT / "examples" / "pengadaan-barang.pos", tmp_path, options).diagnostics == []

@@ -65,9 +65,8 @@ def convert(data: bytes) -> bytes:
         for name, glyph in glyf.glyphs.items():  # left side bearings from the new outlines
             hmtx[name] = (hmtx[name][0], getattr(glyph, "xMin", 0))
         maxp = font["maxp"] = newTable("maxp")
-        maxp.tableVersion = 0x00010000
-        for field in ("maxZones",):
-            setattr(maxp, field, 1)
+        maxp.tableVersion = 0x00010000  # TrueType's maxp (point and contour counts are recomputed on saving)
+        maxp.maxZones = 1
         for field in (
             "maxTwilightPoints",
             "maxStorage",
