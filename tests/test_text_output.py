@@ -30,6 +30,7 @@ BOOKMAN = "/usr/share/fonts/opentype/urw-base35/URWBookman-Light.otf"
 DASH = flow(
     "  mulai pu: Menerima berkas 12–15 lembar dari pemohon",
     "  ktu: Memeriksa pertanggungjawaban keuangan tahun 2024",
+    "  ktu: Yth. Tata Usaha: AVATAR",  # kerned pairs (Yt, Ta, AV): set in several runs, copied as one text
     "  selesai pu: Mengarsipkan berkas",
 )
 
@@ -89,6 +90,7 @@ def test_pdf_fonts_are_subset_truetype_with_tounicode_and_text_copies_as_written
     text = " ".join(out.split())
     assert "Menerima berkas 12–15 lembar dari pemohon" in text
     assert "pertanggungjawaban keuangan tahun 2024" in text
+    assert "Yth. Tata Usaha: AVATAR" in text
 
 
 def test_a_cff_font_gets_truetype_outlines_with_its_own_advances() -> None:
