@@ -212,6 +212,10 @@ class Builder:
         if procedure is None:
             raise SourceError([d for d in found if d.is_error])
         style = self.style_for(procedure, source)
+        if "lampiran" in self.options.forms:
+            from flowgen.layout.table.place import table_warnings
+
+            found = [*found, *table_warnings(procedure, style)]
         outputs = render_outputs(procedure, source.stem, style, self.options)
         target = folder if folder is not None else source.parent
         names = [output.name for output in outputs]

@@ -3,8 +3,9 @@
 This is the one place that measures text.  Layouts wrap and size symbols with
 :func:`measure`; the painters draw with the same font file (Pillow for PNG,
 the PDF embeds it) and the SVG names it first in its font-family, so what
-was measured is what is drawn.  Widths are measured with Pillow at four
-times the point size, the same way ``svgcheck`` measures them.
+was measured is what is drawn.  Widths are the font's own advances (shaped
+by Pillow at 1000 pixels and scaled), so 8.1 pt text is measured as 8.1 pt,
+the same way ``svgcheck`` measures it.
 
 Families are resolved like CSS: the first family of the list that is
 installed wins.  Common office names map to metric-compatible free fonts
@@ -18,10 +19,12 @@ import functools
 import os
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from PIL import ImageFont
+
+from flowgen.hyphenate import MIN_LETTERS, Break, breaks
 
 FONT_DIRS = (
     "/usr/share/fonts",
@@ -148,11 +151,10 @@ class FontFace:
     """A concrete font file and how each output names it."""
 
     family: str  # the family's own name
-    path: str  # TrueType/OpenType file: measuring, PNG, and the PDF when it is TrueType
+    path: str  # TrueType/OpenType file: measuring, PNG and PDF (CFF outlines converted for it)
     bold: bool
     italic: bool
     svg_family: str  # font-family written into SVG
-    type1: tuple[str, str] | None = field(default=None, compare=False)  # (afm, pfb) twin for the PDF
 
     @property
     def key(self) -> str:
@@ -181,24 +183,15 @@ class FontNotFound(LookupError):
 
 @functools.lru_cache(maxsize=1)
 def _font_index() -> dict[str, str]:
-    """Lower-case file stem → path of every .ttf/.otf/.pfb/.afm under the usual font folders."""
+    """Lower-case file stem → path of every .ttf/.otf under the usual font folders."""
     index: dict[str, str] = {}
     for folder in FONT_DIRS:
         for root, _dirs, files in sorted(os.walk(folder)):
             for name in sorted(files):
                 stem, ext = os.path.splitext(name)
-                ext = ext.lower()
-                if ext in (".ttf", ".otf"):
+                if ext.lower() in (".ttf", ".otf"):
                     index.setdefault(stem.lower(), os.path.join(root, name))
-                elif ext in (".pfb", ".afm"):
-                    index.setdefault(stem.lower() + ext, os.path.join(root, name))
     return index
-
-
-def _type1_twin(stem: str) -> tuple[str, str] | None:
-    index = _font_index()
-    afm, pfb = index.get(stem.lower() + ".afm"), index.get(stem.lower() + ".pfb")
-    return (afm, pfb) if afm and pfb else None
 
 
 def _variant(bold: bool, italic: bool) -> int:
@@ -231,8 +224,7 @@ class FontResolver:
             path = index.get(stem.lower()) or index.get(known.stems[_variant(bold, False)].lower())
             if path is None:
                 return None
-            twin = _type1_twin(Path(path).stem) if path.lower().endswith(".otf") else None
-            return FontFace(known.name, path, bold, italic, known.svg, twin)
+            return FontFace(known.name, path, bold, italic, known.svg)
         return self._installed(family.strip().strip("'\""), bold, italic)
 
     @staticmethod
@@ -249,8 +241,7 @@ class FontResolver:
         for suffix in suffixes:
             path = index.get(stem + suffix)
             if path is not None:
-                twin = _type1_twin(Path(path).stem) if path.lower().endswith(".otf") else None
-                return FontFace(family, path, bold, italic, f"'{family}'", twin)
+                return FontFace(family, path, bold, italic, f"'{family}'")
         return None
 
 
@@ -263,19 +254,67 @@ def pillow_font(path: str, pixels: float) -> ImageFont.FreeTypeFont:
         return ImageFont.truetype(path, max(1, round(pixels)))
 
 
+# text is shaped at this pixel size and its width scaled to the size asked: every size, whole or
+# fractional, is measured by the same unhinted advances (what the PDF, the SVG and svgcheck use)
+MEASURE_PIXELS = 1000
+
+
 @functools.lru_cache(maxsize=65536)
+def _advance(path: str, text: str) -> float:
+    """Width of ``text`` shaped (kerning included) at :data:`MEASURE_PIXELS` pixels."""
+    return float(pillow_font(path, MEASURE_PIXELS).getlength(text))
+
+
 def measure(face: FontFace, size: float, text: str) -> float:
-    """Advance width of ``text`` in points at ``size`` points (as svgcheck measures it)."""
+    """Advance width of ``text`` in points at ``size`` points, fractional sizes exactly (as svgcheck measures)."""
     if not text:
         return 0.0
-    return float(pillow_font(face.path, round(size * 4)).getlength(text)) / 4.0
+    return _advance(face.path, text) * size / MEASURE_PIXELS
+
+
+@functools.lru_cache(maxsize=16384)
+def _runs(path: str, text: str) -> tuple[tuple[float, str], ...]:
+    """Runs of ``text`` with no kerning inside, each with where it starts (at MEASURE_PIXELS)."""
+
+    def place(i: int) -> float:  # where glyph i starts: the line up to it, its kerning with the one before included
+        return _advance(path, text[: i + 1]) - _advance(path, text[i]) if i else 0.0
+
+    runs: list[tuple[float, str]] = []
+    start = 0
+    for i in range(1, len(text)):
+        kern = _advance(path, text[i - 1 : i + 1]) - _advance(path, text[i - 1]) - _advance(path, text[i])
+        if abs(kern) > 0.5:  # half a thousandth of an em: a kerning pair (or a ligature) starts a new run
+            runs.append((place(start), text[start:i]))
+            start = i
+    runs.append((place(start), text[start:]))
+    return tuple(runs)
+
+
+def kerned_runs(face: FontFace, size: float, text: str) -> tuple[float, list[tuple[float, str]]]:
+    """A line's measured width and its runs, each with its offset from the line's start, in points.
+
+    A painter that sets glyphs by their plain advances (the PDF) draws each run at
+    its offset and so draws the line exactly as :func:`measure` measured it.
+    """
+    scale = size / MEASURE_PIXELS
+    if not text:
+        return 0.0, []
+    return measure(face, size, text), [(offset * scale, run) for offset, run in _runs(face.path, text)]
 
 
 def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
-    """Break text into lines no wider than ``width`` points; a word too long is split by characters."""
+    """Break text into lines no wider than ``width`` points, the way a typesetter does.
+
+    Lines break at spaces.  Only a word too long for a line of its own is
+    broken: after a '/' or '-' it has, else hyphenated (a visible hyphen,
+    between syllables, at least three letters each side; see
+    :mod:`flowgen.hyphenate`), its first piece filling the line it starts on.
+    A word with no such place left is cut where it must, still with a hyphen.
+    """
     words = text.split()
     if not words:
         return []
+    width += 1e-6  # a box sized to a text's measured width holds it, whatever the rounding of the sum
     lines: list[str] = []
     current = ""
     for word in words:
@@ -283,12 +322,11 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
         if measure(face, size, candidate) <= width:
             current = candidate
             continue
-        if current:
-            lines.append(current)
         if measure(face, size, word) <= width:
+            lines.append(current)
             current = word
             continue
-        current = _split_long(word, face, size, width, lines)
+        current = _break_long(word, current, face, size, width, lines)
     if current:
         lines.append(current)
     return _no_widow(lines, face, size, width)
@@ -305,18 +343,38 @@ def _no_widow(lines: list[str], face: FontFace, size: float, width: float) -> li
     return lines
 
 
-def _split_long(word: str, face: FontFace, size: float, width: float, lines: list[str]) -> str:
-    """Break a word wider than the line: after a '/' or '-' where possible, else between characters."""
-    while measure(face, size, word) > width:
-        breaks = [i + 1 for i, ch in enumerate(word[:-1]) if ch in "/-" and measure(face, size, word[: i + 1]) <= width]
-        if breaks:
-            cut = breaks[-1]
+def _best_break(word: str, room: float, face: FontFace, size: float) -> Break | None:
+    """The break whose head fits ``room``: the last explicit one ('/', '-'), else the last syllable."""
+    fitting = [b for b in breaks(word) if measure(face, size, b.head(word)) <= room]
+    explicit = [b for b in fitting if not b.hyphen]
+    if explicit:
+        return max(explicit, key=lambda b: b.at)
+    return max(fitting, key=lambda b: b.at) if fitting else None
+
+
+def _forced_break(word: str, width: float, face: FontFace, size: float) -> Break:
+    """A cut where no syllable fits: as many characters as the line holds, and a hyphen."""
+    last = len(word) - MIN_LETTERS if len(word) >= 2 * MIN_LETTERS else len(word) - 1  # no scrap of 1-2 left
+    cut = 1
+    while cut < last and measure(face, size, word[: cut + 1] + "-") <= width:
+        cut += 1
+    return Break(cut, word[cut - 1] not in "/-")
+
+
+def _break_long(word: str, current: str, face: FontFace, size: float, width: float, lines: list[str]) -> str:
+    """Lay a word wider than a line: its pieces onto ``lines``; what is left starts the next line."""
+    if current:  # a first piece of the word may fill the line it starts on
+        room = width - measure(face, size, current + " ")
+        first = _best_break(word, room, face, size)
+        if first is not None:
+            lines.append(f"{current} {first.head(word)}")
+            word = word[first.at :]
         else:
-            cut = 1
-            while cut < len(word) and measure(face, size, word[: cut + 1]) <= width:
-                cut += 1
-        lines.append(word[:cut])
-        word = word[cut:]
+            lines.append(current)
+    while measure(face, size, word) > width:
+        piece = _best_break(word, width, face, size) or _forced_break(word, width, face, size)
+        lines.append(piece.head(word))
+        word = word[piece.at :]
     return word
 
 

@@ -88,17 +88,25 @@ def pentagon(x0: float, y0: float, w: float, h: float) -> list[Point]:
 
 @dataclass(frozen=True)
 class FittedText:
-    """Text wrapped for a symbol: its lines and the block's size."""
+    """Text wrapped for a symbol: its lines, the block's size, and the whole text as it was given."""
 
     lines: tuple[str, ...]
     width: float
     height: float
+    source: str = ""  # the unwrapped text (transformed as drawn): the <title> of the group that shows it
+
+    @property
+    def whole(self) -> str:
+        """The unwrapped text (the lines joined when it was not kept)."""
+        return self.source or " ".join(self.lines)
 
 
 def fit(text: str, style: TextStyle, width: float) -> FittedText:
-    lines = tuple(wrap(style.transform(text), style.face, style.size, max(width, style.size)))
+    """Text wrapped to ``width`` in a style (see :func:`flowgen.text.wrap` for where lines break)."""
+    shown = style.transform(text)
+    lines = tuple(wrap(shown, style.face, style.size, max(width, style.size)))
     widest = max((measure(style.face, style.size, line) for line in lines), default=0.0)
-    return FittedText(lines, widest, block_height(len(lines), style.size, style.line_height))
+    return FittedText(lines, widest, block_height(len(lines), style.size, style.line_height), " ".join(shown.split()))
 
 
 def diamond_height(text_width: float, text_height: float, width: float, pad_x: float, pad_y: float) -> float:

@@ -47,7 +47,7 @@ def _lane(lane: Lane, style: ResolvedStyle) -> Group:
         Rect(hx0, hy0, hx1 - hx0, hy1 - hy0, Paint(None, head.stroke, head.stroke_width, head.dash)),
         text_block(lane.text, head_text, hx0 + pad[3], hx1 - pad[1], top),
     )
-    return Group(children, "fg-lane", (("data-actor", lane.key), ("data-index", str(lane.index))), lane.name)
+    return Group(children, "fg-lane", (("data-actor", lane.key), ("data-index", str(lane.index))), lane.text.whole)
 
 
 def _fills(lanes: tuple[Lane, ...], style: ResolvedStyle) -> Group:
@@ -142,7 +142,7 @@ def _edge(route: Route, style: ResolvedStyle) -> Group:
         )
         attrs.append(("data-label", route.label))
     cls = " ".join(("fg-edge", *classes))
-    return Group(tuple(children), cls, tuple(attrs))
+    return Group(tuple(children), cls, tuple(attrs), route.label if route.label and route.label_box else None)
 
 
 def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: ResolvedStyle) -> Page:
@@ -172,8 +172,8 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
             ("data-kind", step.kind.value),
             ("data-actors", " ".join(step.actors)),
         )
-        shown = " ".join(parts_of[step.number][0].text.lines)  # "Mulai"/"Selesai" for a terminator without text
-        title = f"{step.number}. {clean(step.text) if step.text else shown}"
+        first = parts_of[step.number][0]  # its text as drawn ("Mulai" for a terminator without text), unwrapped
+        title = f"{step.number}. {first.text.whole}" + (f" {first.detail.whole}" if first.detail is not None else "")
         items.append(Group(tuple(children), "fg-step", attrs, title))
         for part in sorted(parts_of[step.number], key=lambda p: p.part):
             badge = _badge(part, classes, style)

@@ -40,7 +40,10 @@ def identity_scene(layout: IdentityLayout, style: ResolvedStyle) -> Page:
         left_children.append(Image(x, y, w, h, path))
     for part, x0, x1, top in layout.header:
         left_children.append(_block_text(part, x0, x1, top, part.style.align))
-    items.append(Group(tuple(left_children), "fg-cell", (("data-row", "identity"), ("data-col", "instansi"))))
+    header_title = "\n".join(part.source for part, _, _, _ in layout.header) or None
+    items.append(
+        Group(tuple(left_children), "fg-cell", (("data-row", "identity"), ("data-col", "instansi")), header_title)
+    )
     for block in layout.blocks:
         items.append(_draw(block, style, layout.padding))
     outer = Paint(None, style.identity.stroke, style.identity.outer_stroke_width)
@@ -77,4 +80,5 @@ def _draw(block: IdentityBlock, style: ResolvedStyle, pad: tuple[float, float, f
         if any(text for _, text in part.lines):
             children.append(_block_text(part, x0 + pad[3], x1 - pad[1], cursor, align))
         cursor += part.height + part.gap_after
-    return Group(tuple(children), "fg-cell", (("data-row", "identity"), ("data-col", block.col)))
+    title = "\n".join(part.source for part in block.parts if part.source) or None
+    return Group(tuple(children), "fg-cell", (("data-row", "identity"), ("data-col", block.col)), title)

@@ -28,7 +28,8 @@ def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
     children: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, outline)]
     if cell.text.lines:
         children.append(text_block(cell.text, text_style, x0 + pad[3], x1 - pad[1], top))
-    return Group(tuple(children), "fg-cell", (("data-row", cell.row), ("data-col", cell.col)))
+    title = cell.text.whole if cell.text.lines else None
+    return Group(tuple(children), "fg-cell", (("data-row", cell.row), ("data-col", cell.col)), title)
 
 
 def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
@@ -96,7 +97,8 @@ def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
             )
         )
         attrs.append(("data-label", route.label))
-    return Group(tuple(children), " ".join(("fg-edge", *route.classes)), tuple(attrs))
+    title = route.label if route.label and route.label_box else None
+    return Group(tuple(children), " ".join(("fg-edge", *route.classes)), tuple(attrs), title)
 
 
 def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pages: int) -> Page:
@@ -129,9 +131,10 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
         first = symbols[0]
         step = procedure.step(first.step)
         if connector:
-            title = " ".join(first.text.lines)
+            title = first.text.whole
         else:
-            title = f"{step.number}. {clean(step.text)}" if step.text else str(step.number)
+            shown, full = first.text.whole, clean(step.text)  # the symbol's own short text, then the step's
+            title = f"{step.number}. " + (f"{shown} — {full}" if shown and full and shown != full else shown or full)
         children: list[Item] = []
         if connector is None and first.step in ties:
             box = style.symbol(first.classes).box

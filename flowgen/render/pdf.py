@@ -1,11 +1,14 @@
 """PDF painter: scene pages to one multi-page vector PDF with embedded fonts (reportlab).
 
-Text stays text (selectable and searchable) in the same font file the
-layouts measured: TrueType files are embedded as subsets; an OpenType font
-with PostScript outlines is embedded through its Type 1 twin when the
-system has one (URW Bookman does).  The PDF is written in reportlab's
-invariant mode, without dates or random ids, so the same scene gives the
-same bytes.
+Text stays text (selectable, searchable, copied as written) in the same font
+file the layouts measured.  Every font is embedded as a TrueType subset with
+a ToUnicode map: reportlab does that for TrueType files, and an OpenType font
+with PostScript (CFF) outlines, such as URW Bookman, is first given
+TrueType outlines of its own glyphs (:mod:`flowgen.render.truetype`), its
+metrics untouched.  Each line is set where the layout measured it, kerning
+included: the line is drawn in runs, each starting at its measured place.
+The PDF is written in reportlab's invariant mode, without dates or random
+ids, so the same scene gives the same bytes.
 """
 
 from __future__ import annotations
@@ -20,7 +23,8 @@ from reportlab.pdfgen import canvas as pdfcanvas
 
 from flowgen.errors import RenderError, Span, error
 from flowgen.render.scene import Circle, Document, Group, Image, Item, Line, Page, Paint, Polygon, Rect, Text, walk
-from flowgen.text import FontFace
+from flowgen.render.truetype import FontConversionError, truetype_file
+from flowgen.text import FontFace, kerned_runs
 
 _REGISTERED: dict[str, str] = {}
 
@@ -32,16 +36,8 @@ def _font_name(face: FontFace) -> str:
         return _REGISTERED[name]
     path = Path(face.path)
     try:
-        if path.suffix.lower() == ".otf":
-            if face.type1 is None:
-                raise TTFError("PostScript-flavoured OpenType without a Type 1 twin")
-            afm, pfb = face.type1
-            embedded = pdfmetrics.EmbeddedType1Face(afm, pfb)
-            pdfmetrics.registerTypeFace(embedded)
-            pdfmetrics.registerFont(pdfmetrics.Font(name, embedded.name, "WinAnsiEncoding"))
-        else:
-            pdfmetrics.registerFont(TTFont(name, str(path)))
-    except (TTFError, OSError, ValueError) as exc:
+        pdfmetrics.registerFont(TTFont(name, truetype_file(str(path))))
+    except (TTFError, OSError, ValueError, FontConversionError) as exc:
         raise RenderError([error("pdf-font", Span(str(path), 0, 1, 0), family=face.family, reason=str(exc))]) from None
     _REGISTERED[name] = name
     return name
@@ -104,15 +100,7 @@ class _Painter:
                     path.curveTo(args[0], self.y(args[1]), args[2], self.y(args[3]), args[4], self.y(args[5]))
             self.c.drawPath(path, stroke=1, fill=0)
         elif isinstance(item, Text):
-            self.c.setFont(_font_name(item.face), item.size)
-            self.c.setFillColor(HexColor(item.color))
-            for line in item.lines:
-                if item.anchor == "middle":
-                    self.c.drawCentredString(line.x, self.y(line.y), line.text)
-                elif item.anchor == "end":
-                    self.c.drawRightString(line.x, self.y(line.y), line.text)
-                else:
-                    self.c.drawString(line.x, self.y(line.y), line.text)
+            self.text(item)
         elif isinstance(item, Image):
             self.c.drawImage(
                 item.file,
@@ -124,6 +112,16 @@ class _Painter:
                 anchor="c",
                 mask="auto",
             )
+
+    def text(self, item: Text) -> None:
+        """Each line in runs at their measured places (kerning included), anchored as the layout measured."""
+        self.c.setFont(_font_name(item.face), item.size)
+        self.c.setFillColor(HexColor(item.color))
+        for line in item.lines:
+            width, runs = kerned_runs(item.face, item.size, line.text)
+            x = line.x - (width / 2 if item.anchor == "middle" else width if item.anchor == "end" else 0.0)
+            for offset, run in runs:
+                self.c.drawString(x + offset, self.y(line.y), run)
 
 
 def render_pdf(document: Document) -> bytes:

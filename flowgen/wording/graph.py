@@ -103,6 +103,15 @@ MESSAGES: dict[str, M] = {
         "give the actor a step, or remove it from 'pelaksana:'",
         "beri pelaksana ini langkah, atau hapus dari 'pelaksana:'",
     ),
+    "table-too-narrow": M(
+        "the page of style sheet '{sheet}' ({page}) is too narrow for this table: the columns {columns} are "
+        "narrower than their longest word or symbol, so their words are hyphenated",
+        "halaman lembar gaya '{sheet}' ({page}) terlalu sempit untuk tabel ini: kolom {columns} lebih sempit "
+        "daripada kata atau simbol terpanjangnya, sehingga katanya dipenggal",
+        "use a landscape page (@page {{ size: A4 landscape; }}), fewer Mutu Baku columns, or narrower fixed columns",
+        "gunakan halaman mendatar (@page {{ size: A4 landscape; }}), lebih sedikit kolom Mutu Baku, atau kolom tetap "
+        "yang lebih sempit",
+    ),
     "decision-same-target": M(
         "every branch of decision {step} leads to step {target}",
         "semua cabang keputusan {step} menuju langkah {target}",

@@ -39,6 +39,7 @@ class IdentityLines:
     style: TextStyle
     width: float
     gap_after: float = 0.0
+    source: str = ""  # the text unwrapped: the <title> of its cell
 
     @property
     def height(self) -> float:
@@ -98,8 +99,8 @@ def _date(value: DateValue | None, style: ResolvedStyle) -> str:
 
 
 def _plain(text: str, style: TextStyle, width: float, gap_after: float = 0.0) -> IdentityLines:
-    lines = fit(text, style, width).lines or ("",)
-    return IdentityLines(tuple((0.0, line) for line in lines), style, width, gap_after)
+    fitted = fit(text, style, width)
+    return IdentityLines(tuple((0.0, line) for line in fitted.lines or ("",)), style, width, gap_after, fitted.whole)
 
 
 def _balanced(text: str, style: TextStyle, width: float) -> IdentityLines:
@@ -112,7 +113,8 @@ def _balanced(text: str, style: TextStyle, width: float) -> IdentityLines:
             high = middle
         else:
             low = middle
-    return IdentityLines(tuple((0.0, line) for line in fit(text, style, high).lines), style, width, 4.0)
+    fitted = fit(text, style, high)
+    return IdentityLines(tuple((0.0, line) for line in fitted.lines), style, width, 4.0, fitted.whole)
 
 
 def _numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str) -> IdentityLines:
@@ -126,7 +128,8 @@ def _numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str
         wrapped = wrap(clean(item), style.face, style.size, max(width - indent, style.size * 4)) or [""]
         lines.append((0.0, mark + wrapped[0]))
         lines += [(indent, line) for line in wrapped[1:]]
-    return IdentityLines(tuple(lines), style, width)
+    source = "\n".join(f"{number}. {' '.join(clean(item).split())}" for number, item in enumerate(items, start=1))
+    return IdentityLines(tuple(lines), style, width, source=source)
 
 
 def _frame(style: ResolvedStyle) -> _Frame:

@@ -17,8 +17,10 @@ from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
 
+from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.arrows import tie_points
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
+from flowgen.layout.table.column_fit import fit_words, min_symbol_width
 from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height
 from flowgen.layout.table.identity import layout_identity
 from flowgen.layout.table.router import route_table
@@ -32,8 +34,12 @@ from flowgen.text import block_height, clean, measure
 TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
 
 
-def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Column]:
-    """The table's columns across the page's usable width, actor columns sharing what is left."""
+def columns(procedure: Procedure, style: ResolvedStyle, width: float, short: list[str] | None = None) -> list[Column]:
+    """The table's columns across the page's usable width, actor columns sharing what is left.
+
+    Columns are then widened for their longest header word and their symbols
+    (:mod:`flowgen.layout.table.column_fit`); the titles of those that still lack room go to ``short``.
+    """
     labels = style.labels
     keterangan = style.table.keterangan
     mutu = list(style.table.mutu_baku_order)
@@ -61,17 +67,19 @@ def columns(procedure: Procedure, style: ResolvedStyle, width: float) -> list[Co
         "output": labels["col-output"],
         "keterangan": labels["col-keterangan"],
     }
+    order = ["no", "kegiatan", *(f"actor:{a.key}" for a in procedure.actors), *tail]
+    titles |= {f"actor:{a.key}": clean(a.name) for a in procedure.actors}
+    widths = {k: fixed.get(k, actor_width) for k in order}
+    room = width - sum(widths.values())
+    widths, short_columns = fit_words(procedure, style, widths, titles, _cell_text, room)  # room for whole words
+    if short is not None:
+        short += [titles[k] for k in short_columns]
     out: list[Column] = []
     x = 0.0
-    for key in ("no", "kegiatan"):
-        out.append(Column(key, key, x, x + fixed[key], titles[key]))
-        x += fixed[key]
-    for actor in procedure.actors:
-        out.append(Column(f"actor:{actor.key}", "actor", x, x + actor_width, clean(actor.name), actor.key))
-        x += actor_width
-    for key in tail:
-        out.append(Column(key, key, x, x + fixed[key], titles[key]))
-        x += fixed[key]
+    for key in order:
+        actor = key.split(":", 1)[1] if key.startswith("actor:") else None
+        out.append(Column(key, "actor" if actor else key, x, x + widths[key], titles[key], actor))
+        x += widths[key]
     return out
 
 
@@ -104,7 +112,7 @@ def _symbol_size(
     classes = step_classes(step)
     w = style.symbol(classes).width
     h = style.symbol(classes).height
-    widest_allowed = max(column_width - 2 * channel, 16.0)
+    widest_allowed = max(column_width - 2 * channel, min_symbol_width(step.kind, w, h))  # never out of shape
     w = min(w, widest_allowed)
     label = clean(step.symbol)
     text_style = style.symbol(classes).text
@@ -135,7 +143,7 @@ def _symbol_size(
 def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[Row]:
     min_height = style.table.row_min_height
     rows: list[Row] = []
-    actor_width = next((c.x1 - c.x0 for c in cols if c.actor), 60.0)
+    actor_width = min((c.x1 - c.x0 for c in cols if c.actor), default=60.0)
     channel = style.table.track_gap * 2
     for step in procedure.steps:
         texts: dict[str, FittedText] = {}
@@ -447,3 +455,15 @@ def _joint(symbols: list[Symbol], style: ResolvedStyle) -> tuple[list[Symbol], l
         out.append(s)
         ties.append((s.step, tie_points([g.shape for g in group])))
     return out, ties
+
+
+def table_warnings(procedure: Procedure, style: ResolvedStyle) -> list[Diagnostic]:
+    """A warning when the sheet's page is too narrow for this table's columns (naming sheet and columns)."""
+    size, margin = style.page
+    short: list[str] = []
+    columns(procedure, style, size.width - margin[1] - margin[3], short)
+    if not short:
+        return []
+    sheet = str(style.sheet.path) if style.sheet.path else style.name
+    names = ", ".join(f"'{name}'" for name in short)
+    return [warning("table-too-narrow", Span(sheet, 0, 1, 0), None, sheet=style.name, page=size.name, columns=names)]

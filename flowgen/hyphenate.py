@@ -1,0 +1,93 @@
+"""Where a word may be broken: after its own '/' or '-', else between Indonesian syllables.
+
+A typesetter breaks a line at a space; a word too long for its box is
+broken after a slash or hyphen it already has, and only then hyphenated,
+with a visible hyphen, between syllables and never leaving one or two
+letters alone on a line.  The syllables follow the rules of Indonesian
+spelling (PUEBI): a single consonant between vowels starts the next
+syllable (*ba-ca*), two consonants are split (*am-bil*), of three or more
+the last starts the next syllable unless the last two are a loanword onset
+such as *tr* or *pl* (*ins-truk-si*, *adminis-trasi*); the digraphs *ng*,
+*ny*, *kh* and *sy* count as one consonant and are never split.  Two vowels
+side by side are left together (a diphthong cannot be told from a hiatus
+without a dictionary).  This serves English words well enough too.
+"""
+
+from __future__ import annotations
+
+import itertools
+from dataclasses import dataclass
+
+VOWELS = frozenset("aeiouAEIOU")
+DIGRAPHS = ("ng", "ny", "kh", "sy")
+ONSETS = frozenset(("tr", "pr", "kr", "br", "dr", "gr", "fr", "pl", "bl", "kl", "gl", "fl", "sl"))
+EXPLICIT = "/-"
+MIN_LETTERS = 3  # never fewer letters than this on either side of a hyphen
+
+
+@dataclass(frozen=True)
+class Break:
+    """A place to break a word: the head is ``word[:at]`` (plus ``-`` when ``hyphen``)."""
+
+    at: int
+    hyphen: bool
+
+    def head(self, word: str) -> str:
+        return word[: self.at] + ("-" if self.hyphen else "")
+
+
+def _units(run: str, start: int) -> list[tuple[int, int]]:
+    """The consonant units of a run of consonants: (start, end) of each, a digraph as one unit."""
+    units: list[tuple[int, int]] = []
+    i = 0
+    while i < len(run):
+        if run[i : i + 2].lower() in DIGRAPHS:
+            units.append((start + i, start + i + 2))
+            i += 2
+        else:
+            units.append((start + i, start + i + 1))
+            i += 1
+    return units
+
+
+def syllable_breaks(word: str) -> list[int]:
+    """Positions inside ``word`` between syllables of its runs of letters (3 letters of the run each side, at least)."""
+    found: list[int] = []
+    n = len(word)
+    i = 0
+    while i < n:  # each run of letters on its own (digits and signs are not syllables)
+        if not word[i].isalpha():
+            i += 1
+            continue
+        j = i
+        while j < n and word[j].isalpha():
+            j += 1
+        found += [at for at in _run_breaks(word[i:j], i) if at - i >= MIN_LETTERS and j - at >= MIN_LETTERS]
+        i = j
+    return found
+
+
+def _run_breaks(run: str, offset: int) -> list[int]:
+    vowels = [k for k, ch in enumerate(run) if ch in VOWELS]
+    out: list[int] = []
+    for a, b in itertools.pairwise(vowels):
+        if b == a + 1:
+            continue  # two vowels: left together
+        units = _units(run[a + 1 : b], a + 1)
+        if len(units) == 1:
+            cut = units[0][0]
+        elif len(units) == 2:
+            cut = units[1][0]
+        else:
+            last_two = run[units[-2][0] : units[-1][1]].lower()
+            cut = units[-2][0] if last_two in ONSETS else units[-1][0]
+        out.append(offset + cut)
+    return out
+
+
+def breaks(word: str) -> list[Break]:
+    """Every place the word may break, explicit ones ('/' or '-') first, then syllables, each in order."""
+    explicit = [Break(k + 1, False) for k, ch in enumerate(word[:-1]) if ch in EXPLICIT and k > 0]
+    taken = {b.at for b in explicit}
+    hyphens = [Break(at, True) for at in syllable_breaks(word) if at not in taken and word[at - 1] not in EXPLICIT]
+    return explicit + hyphens
