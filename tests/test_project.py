@@ -18,7 +18,17 @@ PACKAGE = ROOT / "flowgen"
 # below, never from a stage above.  The first stage that names a module (or a package above
 # it) wins; the package's own __init__ (the public API) and the commands are on top.
 STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("leaf", ("flowgen.errors", "flowgen.messages", "flowgen.wording", "flowgen.suggest", "flowgen.text")),
+    (
+        "leaf",
+        (
+            "flowgen.errors",
+            "flowgen.messages",
+            "flowgen.wording",
+            "flowgen.suggest",
+            "flowgen.hyphenate",
+            "flowgen.text",
+        ),
+    ),
     ("model", ("flowgen.model",)),
     ("checks", ("flowgen.checks",)),
     ("language", ("flowgen.language",)),

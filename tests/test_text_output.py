@@ -9,11 +9,11 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from flowgen.render.api import resolve_style
 from lxml import etree
 from PIL import Image
 
 import flowgen
+from flowgen.api import resolve_style
 from flowgen.layout.table.place import layout_table, table_warnings
 from flowgen.render.pdf import render_pdf
 from flowgen.render.png import render_png
@@ -127,7 +127,7 @@ def test_png_text_is_as_wide_as_the_pdf_text(family: str, tmp_path: Path) -> Non
 
 
 def _header_lines(procedure: flowgen.Procedure, style: str) -> dict[str, tuple[str, ...]]:
-    table = layout_table(procedure, resolve_style(style, procedure))[0]
+    table = layout_table(procedure, resolve_style(style, procedure)).pages[0]
     return {cell.col: cell.text.lines for cell in table.header}
 
 
@@ -147,7 +147,7 @@ def test_a_long_body_word_widens_its_column_when_the_page_has_room() -> None:
     lines = ("  mulai pu: Menerima surat", f"    kelengkapan: {address}", "  selesai ktu: Selesai")
     procedure = flowgen.parse(flow(*lines))
     style = resolve_style("default", procedure)
-    table = layout_table(procedure, style)[0]
+    table = layout_table(procedure, style).pages[0]
     cell = next(c for c in table.cells if c.col == "kelengkapan" and c.row == "1")
     assert cell.text.lines == (address,)
     text_style = style.text("cell", ("kelengkapan",))
@@ -161,7 +161,7 @@ def test_a_sheet_too_narrow_for_its_columns_says_so_and_keeps_its_symbols_whole(
     assert [d.code for d in found] == ["table-too-narrow"]
     assert "A4 portrait" in found[0].message and "'Pejabat Pengadaan'" in found[0].message
     assert "terlalu sempit" in found[0].render_message("id")
-    for table in layout_table(procedure, style):
+    for table in layout_table(procedure, style).pages:
         for symbol in table.symbols:
             if symbol.kind.is_terminator:
                 assert symbol.shape.w >= 1.8 * symbol.shape.h  # still a capsule, never a circle
@@ -179,4 +179,4 @@ def test_the_build_warns_of_a_sheet_too_narrow_for_its_table(tmp_path: Path) -> 
     assert result.ok
     assert [(d.code, d.span.file) for d in result.diagnostics] == [("table-too-narrow", str(sheet))]
     options = BuildOptions(formats=frozenset({"svg"}), forms=frozenset({"flowchart"}), style=str(sheet))
-    assert build_file(ROOT / "examples" / "pengadaan-barang.pos", tmp_path, options).diagnostics == []
+    assert build_file(ROOT / "examples" / "pengadaan-barang.pos", tmp_path, options).diagnostics == ()
