@@ -22,7 +22,7 @@ from flowgen.style.resolve import ResolvedStyle
 from flowgen.style.sheet import SHIPPED, read_sheet, shipped_names
 
 CONFIG_NAME = "flowgen.toml"
-CONFIG_KEYS = ("style",)
+CONFIG_KEYS = ("style", "book")  # [book] is read by flowgen.book.config
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,115 @@
+"""Each SOP's own outputs for the book: the lampiran PDF, the flowchart SVG/PNG and a small thumbnail.
+
+The book inserts every SOP's lampiran PDF page for page as it is: each is
+signed on its own, and merging must not touch what was signed.  A PDF that is
+newer than its .pos file and the folder's settings is kept (a unit may have
+dropped a signed copy in its place); only missing or stale outputs are
+rendered, through the public library, in parallel on the machine's cores.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Sequence
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from PIL import Image
+
+import flowgen
+from flowgen.book.config import CONFIG_NAME, UNIT_CONFIG
+
+THUMB_WIDTH = 150
+THUMB_FOLDER = "_katalog"
+
+
+@dataclass(frozen=True)
+class SopFiles:
+    """Where one SOP's outputs are (relative names are made by the catalogue)."""
+
+    pdf: Path
+    svg: Path
+    png: Path
+    thumb: Path
+
+
+def files_for(source: Path, folder: Path, out: Path) -> SopFiles:
+    relative = source.relative_to(folder)
+    target = out / relative.parent
+    stem = source.stem
+    thumb = out / THUMB_FOLDER / relative.parent / f"{stem}.png"
+    return SopFiles(
+        target / f"{stem}.lampiran.pdf", target / f"{stem}.flowchart.svg", target / f"{stem}.flowchart.png", thumb
+    )
+
+
+def _newest_setting(source: Path, folder: Path) -> float:
+    """The latest change to the .pos file or a setting that applies to it."""
+    times = [source.stat().st_mtime]
+    current = source.parent
+    while True:
+        for name in (CONFIG_NAME, UNIT_CONFIG):
+            if (current / name).is_file():
+                times.append((current / name).stat().st_mtime)
+        if current.resolve() == folder.resolve() or current.parent == current:
+            break
+        current = current.parent
+    return max(times)
+
+
+def up_to_date(files: SopFiles, source: Path, folder: Path) -> bool:
+    paths = (files.pdf, files.svg, files.png, files.thumb)
+    if not all(p.is_file() for p in paths):
+        return False
+    newest = _newest_setting(source, folder)
+    return all(p.stat().st_mtime >= newest for p in paths)
+
+
+def _write(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temp = path.with_name(f".{path.name}.tmp")
+    temp.write_bytes(data)
+    os.replace(temp, path)
+
+
+def render_sop(job: tuple[str, str, str]) -> str | None:
+    """Render one SOP's outputs; None when done, else the first diagnostic (the book goes on without it)."""
+    source, folder, out = (Path(p) for p in job)
+    files = files_for(source, folder, out)
+    try:
+        procedure = flowgen.load(source)
+        style = flowgen.resolve_style(None, procedure, source)
+        pdf = flowgen.render_lampiran(procedure, style, "pdf")
+        svg = flowgen.render_flowchart(procedure, style, "svg")
+        png = flowgen.render_flowchart(procedure, style, "png")
+    except flowgen.FlowgenError as exc:
+        return exc.diagnostics[0].format(context=False)
+    with Image.open(io.BytesIO(png)) as image:
+        small = image.convert("RGB")
+        small.thumbnail((THUMB_WIDTH, THUMB_WIDTH * 3))
+        buffer = io.BytesIO()
+        small.save(buffer, "PNG", optimize=True)
+    for path, data in ((files.pdf, pdf), (files.svg, svg), (files.png, png), (files.thumb, buffer.getvalue())):
+        _write(path, data)
+    return None
+
+
+def ensure_outputs(
+    sources: Sequence[Path], folder: Path, out: Path, jobs: int | None = None
+) -> tuple[int, int, dict[Path, str]]:
+    """Render what is missing or stale; (rendered, kept, failures by source)."""
+    stale = [s for s in sources if not up_to_date(files_for(s, folder, out), s, folder)]
+    work = [(str(s), str(folder), str(out)) for s in stale]
+    failures: dict[Path, str] = {}
+    workers = min(len(work), jobs or os.cpu_count() or 1)
+    if workers <= 1:
+        results = [render_sop(job) for job in work]
+    else:
+        with ProcessPoolExecutor(max_workers=workers) as pool:
+            results = list(pool.map(render_sop, work, chunksize=2))
+    for source, problem in zip(stale, results):
+        if problem is not None:
+            failures[source] = problem
+    return len(stale) - len(failures), len(sources) - len(stale), failures
