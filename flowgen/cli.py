@@ -99,7 +99,7 @@ def main(lang: str | None) -> None:
 
 
 @main.command()
-@click.argument("files", nargs=-1, type=click.Path(dir_okay=False, path_type=Path))
+@click.argument("files", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
     "--format",
     "fmt",
@@ -152,6 +152,16 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
             else:
                 click.echo(_say(ctx, "sheet-ok", name=style), err=True)
     for path in files:
+        if path.is_dir():  # a book folder: every file, then the book's own rules (flowgen.book)
+            from flowgen.book.cli import check_folder
+
+            bad, found, _count = check_folder(path, language, strict)
+            failed = failed or bad
+            if fmt == "json":
+                report.append({"file": str(path), "ok": not bad, "diagnostics": [d.to_dict(language) for d in found]})
+            else:
+                print_diagnostics(found, language)
+            continue
         procedure, found = analyze_file(path)
         errors = [d for d in found if d.is_error]
         bad = bool(errors) or (strict and bool(found))
@@ -278,6 +288,10 @@ def styles(lang: str | None) -> None:
     for name in names:
         click.echo(f"{name.ljust(width)}  {shipped_description(name)}")
 
+
+from flowgen.book.cli import book_command  # noqa: E402  (flowgen book DIR)
+
+main.add_command(book_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -51,11 +51,11 @@ class BookResult:
 
 
 def date_text(day: dt.date | None, style: ResolvedStyle) -> str:
-    """A date as the style prints dates (d MMMM yyyy by default)."""
+    """A date for the contents: the style's month name cut to three letters (1 Jul 2026), so it fits a column."""
     if day is None:
         return "-"
-    months = style.labels.months
-    return f"{day.day} {months[day.month - 1]} {day.year}"
+    month = style.labels.months[day.month - 1]
+    return f"{day.day} {month[:3]} {day.year}"
 
 
 def book_style(folder: Path) -> ResolvedStyle:
