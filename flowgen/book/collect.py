@@ -137,10 +137,11 @@ def _read_date(text: str) -> dt.date:
 
 
 def unit_names(folder: Path, path: Path, top: str) -> tuple[str, ...]:
-    """The unit chain of a file: the book's unit, then each folder's name down to the file's."""
-    names = [top] if top else []
+    """The unit chain of a file: each folder's name down to the file's (the book's own unit for its own files)."""
+    parts = path.parent.relative_to(folder).parts
+    names = [top] if top and not parts else []
     current = folder
-    for part in path.parent.relative_to(folder).parts:
+    for part in parts:
         current = current / part
         unit: UnitConfig = read_unit_config(current)
         names.append(unit.name)

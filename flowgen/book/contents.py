@@ -51,7 +51,7 @@ def _widths(style: ResolvedStyle, rows: list[Row], page: Frame) -> list[float]:
         return max(body_w, measure(head.face, head.size, headers[index])) + extra
 
     no = widest(0)
-    nomor = min(widest(1), page.inner * 0.24)
+    nomor = min(widest(1), page.inner * 0.3)
     dates = [widest(3), widest(4)]
     pages = max(widest(5), measure(body.face, body.size, "0000") + extra)
     judul = page.inner - no - nomor - sum(dates) - pages

@@ -58,8 +58,8 @@ def label(style: ResolvedStyle, key: str) -> str:
 def lines_of(text: str, style: TextStyle, width: float) -> list[str]:
     """Wrapped lines of a text (paragraph breaks kept)."""
     out: list[str] = []
-    for paragraph in clean(style.transform(text)).split("\n"):
-        out.extend(wrap(paragraph.strip(), style.face, style.size, width) or [""])
+    for paragraph in style.transform(text).split("\n"):
+        out.extend(wrap(clean(paragraph).strip(), style.face, style.size, width) or [""])
     return out
 
 
@@ -258,20 +258,29 @@ def notes_pages(style: ResolvedStyle, config: BookConfig, first_number: int) -> 
 
 
 def decree_pages(style: ResolvedStyle, text: str, first_number: int) -> list[Page]:
-    """A decree written as text: the first paragraph is its centred title, the last its signature."""
-    paragraphs = [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    """A decree written as text (paragraphs between blank lines).
+
+    The first paragraph is its centred title; a paragraph ``Menimbang: ...`` hangs its text after the
+    word; a paragraph in capitals (MEMUTUSKAN:) is centred; from ``Ditetapkan di ...`` on, the
+    paragraphs are the signature block on the right half, with room to sign between them.
+    """
+    paragraphs = [p.strip("\n") for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
     if not paragraphs:
         return []
     page = frame(style)
+    signed = next((i for i, p in enumerate(paragraphs) if p.strip().lower().startswith("ditetapkan")), None)
+    if signed is None or signed == 0:
+        signed = len(paragraphs) - 1 if len(paragraphs) > 1 else len(paragraphs)
     blocks = [Block(paragraphs[0], "book-heading", col="heading")]
-    for paragraph in paragraphs[1:-1]:
+    for paragraph in paragraphs[1:signed]:
         lead, _, rest = paragraph.partition(":")
-        if rest and len(lead) <= 14 and "\n" not in lead:
+        if rest.strip() and len(lead) <= 14 and "\n" not in lead:
             blocks.append(Block(rest.strip(), "notes-text", indent=84, hang=lead.strip(), gap=8))
         elif paragraph.isupper():
             blocks.append(Block(paragraph, "notes-text", ("term",), align="center", gap=10))
         else:
             blocks.append(Block(paragraph, "notes-text", gap=8))
-    if len(paragraphs) > 1:
-        blocks.append(Block(paragraphs[-1], "notes-text", align="center", indent=page.inner * 0.5, gap=24))
+    for index, paragraph in enumerate(paragraphs[signed:]):
+        gap = 24.0 if index == 0 else 44.0
+        blocks.append(Block(paragraph, "notes-text", align="center", indent=page.inner * 0.5, gap=gap, col="signature"))
     return flow_pages(style, blocks, paragraphs[0].split("\n")[0], "decree", first_number)
