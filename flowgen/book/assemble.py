@@ -166,26 +166,28 @@ def _reference_links(writer: PdfWriter, references: list[Reference]) -> None:
             if hit is None or ref.target is None:
                 continue
             text, x, y, size = hit
-            width = min(len(text) * size * 0.52, 400)
+            width = min(len(text) * size * 0.56, 400)
             rect = (x, y - size * 0.3, x + width, y + size * 0.95)
             writer.add_annotation(index, PdfLink(rect=rect, target_page_index=ref.target.first_page - 1))
 
 
 def _outline(writer: PdfWriter, parts: list[tuple[str, int]], collection: Collection, procedures: str) -> None:
     for name, first in parts:
-        writer.add_outline_item(name, first - 1)
+        writer.add_outline_item(title=name, page_number=first - 1)
     if not collection.entries:
         return
-    top = writer.add_outline_item(procedures, collection.entries[0].first_page - 1)
+    top = writer.add_outline_item(title=procedures, page_number=collection.entries[0].first_page - 1)
     parents: dict[tuple[str, ...], object] = {(): top}
     for entry in collection.entries:
         for depth in range(1, len(entry.units) + 1):
             chain = entry.units[:depth]
             if chain not in parents:
                 first = next(e.first_page for e in collection.entries if e.units[:depth] == chain)
-                parents[chain] = writer.add_outline_item(chain[-1], first - 1, parent=parents[chain[:-1]])
+                parents[chain] = writer.add_outline_item(
+                    title=chain[-1], page_number=first - 1, parent=parents[chain[:-1]]
+                )
         title = f"{entry.number} — {entry.title}" if entry.number else entry.title
-        writer.add_outline_item(title, entry.first_page - 1, parent=parents[entry.units])
+        writer.add_outline_item(title=title, page_number=entry.first_page - 1, parent=parents[entry.units])
 
 
 def build_book(
