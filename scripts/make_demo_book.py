@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# ruff: noqa: E501  (the decree and the settings are long lines of Indonesian text)
 """Write examples/book/: the demo book of the Direktorat SMP, 74 generated but realistic SOPs in five units.
 
     python3 scripts/make_demo_book.py          (re)write examples/book/ (seeded: the same files every time)
@@ -24,57 +25,159 @@ AGENCY = "Kementerian Pendidikan Dasar dan Menengah"
 UNIT = "Direktorat Sekolah Menengah Pertama"
 
 TU_TITLES = (
-    "Pengelolaan Surat Masuk", "Pengelolaan Surat Keluar", "Pengelolaan Naskah Dinas Elektronik",
-    "Pengelolaan Arsip Dinamis Aktif", "Peminjaman Arsip", "Penyusutan Arsip",
-    "Pelayanan Cuti Pegawai", "Pengusulan Kenaikan Pangkat", "Pengusulan Kenaikan Gaji Berkala",
-    "Penilaian Kinerja Pegawai", "Pengusulan Pensiun Pegawai", "Pemberian Izin Belajar",
-    "Pengusulan Tugas Belajar", "Mutasi Pegawai", "Pengusulan Tanda Kehormatan Satyalancana Karya Satya",
-    "Pengelolaan Presensi Pegawai", "Penegakan Disiplin Pegawai", "Pengembangan Kompetensi Pegawai",
-    "Penyusunan Analisis Jabatan dan Beban Kerja", "Pemutakhiran Data Kepegawaian",
-    "Penyusunan Rencana Kerja dan Anggaran", "Revisi Daftar Isian Pelaksanaan Anggaran",
-    "Pengajuan Uang Persediaan", "Pengajuan Pembayaran Langsung", "Pembayaran Honorarium Kegiatan",
-    "Pertanggungjawaban Uang Persediaan", "Penyusunan Laporan Keuangan", "Rekonsiliasi Data Keuangan",
-    "Pemungutan dan Penyetoran Pajak", "Verifikasi Pertanggungjawaban Perjalanan Dinas",
-    "Pengelolaan Kas Bendahara Pengeluaran", "Perencanaan Kebutuhan Barang Milik Negara",
-    "Penatausahaan Barang Milik Negara", "Penghapusan Barang Milik Negara", "Pemeliharaan Kendaraan Dinas",
-    "Opname Fisik Barang Persediaan", "Permintaan Barang Persediaan", "Pengadaan Barang melalui E-Purchasing",
-    "Pengadaan Langsung Barang dan Jasa", "Penyusunan Rencana Strategis", "Penyusunan Rencana Kerja Tahunan",
-    "Penyusunan Perjanjian Kinerja", "Penyusunan Laporan Kinerja", "Pemantauan dan Evaluasi Program",
-    "Penyelenggaraan Rapat Pimpinan", "Peminjaman Ruang Rapat", "Pelayanan Informasi Publik",
-    "Penanganan Pengaduan Masyarakat", "Publikasi Kegiatan pada Laman Direktorat",
-    "Penyusunan Rancangan Keputusan Direktur", "Pelayanan Tamu Dinas",
+    "Pengelolaan Surat Masuk",
+    "Pengelolaan Surat Keluar",
+    "Pengelolaan Naskah Dinas Elektronik",
+    "Pengelolaan Arsip Dinamis Aktif",
+    "Peminjaman Arsip",
+    "Penyusutan Arsip",
+    "Pelayanan Cuti Pegawai",
+    "Pengusulan Kenaikan Pangkat",
+    "Pengusulan Kenaikan Gaji Berkala",
+    "Penilaian Kinerja Pegawai",
+    "Pengusulan Pensiun Pegawai",
+    "Pemberian Izin Belajar",
+    "Pengusulan Tugas Belajar",
+    "Mutasi Pegawai",
+    "Pengusulan Tanda Kehormatan Satyalancana Karya Satya",
+    "Pengelolaan Presensi Pegawai",
+    "Penegakan Disiplin Pegawai",
+    "Pengembangan Kompetensi Pegawai",
+    "Penyusunan Analisis Jabatan dan Beban Kerja",
+    "Pemutakhiran Data Kepegawaian",
+    "Penyusunan Rencana Kerja dan Anggaran",
+    "Revisi Daftar Isian Pelaksanaan Anggaran",
+    "Pengajuan Uang Persediaan",
+    "Pengajuan Pembayaran Langsung",
+    "Pembayaran Honorarium Kegiatan",
+    "Pertanggungjawaban Uang Persediaan",
+    "Penyusunan Laporan Keuangan",
+    "Rekonsiliasi Data Keuangan",
+    "Pemungutan dan Penyetoran Pajak",
+    "Verifikasi Pertanggungjawaban Perjalanan Dinas",
+    "Pengelolaan Kas Bendahara Pengeluaran",
+    "Perencanaan Kebutuhan Barang Milik Negara",
+    "Penatausahaan Barang Milik Negara",
+    "Penghapusan Barang Milik Negara",
+    "Pemeliharaan Kendaraan Dinas",
+    "Opname Fisik Barang Persediaan",
+    "Permintaan Barang Persediaan",
+    "Pengadaan Barang melalui E-Purchasing",
+    "Pengadaan Langsung Barang dan Jasa",
+    "Penyusunan Rencana Strategis",
+    "Penyusunan Rencana Kerja Tahunan",
+    "Penyusunan Perjanjian Kinerja",
+    "Penyusunan Laporan Kinerja",
+    "Pemantauan dan Evaluasi Program",
+    "Penyelenggaraan Rapat Pimpinan",
+    "Peminjaman Ruang Rapat",
+    "Pelayanan Informasi Publik",
+    "Penanganan Pengaduan Masyarakat",
+    "Publikasi Kegiatan pada Laman Direktorat",
+    "Penyusunan Rancangan Keputusan Direktur",
+    "Pelayanan Tamu Dinas",
 )
 UNITS = (
-    ("01-subbagian-tata-usaha", "Subbagian Tata Usaha", "TU", TU_TITLES,
-     (("pu", "Pengadministrasi Umum"), ("ktu", "Kepala Subbagian Tata Usaha"), ("dir", "Direktur"),
-      ("peg", "Pengelola Kepegawaian"), ("bp", "Bendahara Pengeluaran"), ("ppk", "Pejabat Pembuat Komitmen"),
-      ("bmn", "Pengelola Barang Milik Negara"), ("ppa", "Penyusun Program dan Anggaran"), ("ars", "Arsiparis"))),
-    ("02-tata-kelola", "Bidang Tata Kelola", "TK", (
-        "Penyusunan Norma, Standar, Prosedur, dan Kriteria SMP", "Fasilitasi Penjaminan Mutu Pendidikan SMP",
-        "Pembinaan Kepala Sekolah SMP", "Penyaluran Bantuan Peningkatan Mutu Tata Kelola Sekolah",
-        "Verifikasi Proposal Bantuan Pemerintah", "Pemantauan Pemanfaatan Dana BOSP SMP",
-        "Fasilitasi Implementasi Kurikulum Merdeka", "Pendampingan Sekolah Penggerak",
-        "Penyusunan Bahan Pembinaan Guru SMP", "Pemetaan Mutu Pendidikan SMP",
-        "Koordinasi Program dengan Dinas Pendidikan"),
-     (("ktk", "Ketua Tim Kerja Tata Kelola"), ("ak", "Analis Kebijakan"), ("dir", "Direktur"),
-      ("ptp", "Pengembang Teknologi Pembelajaran"), ("dinas", "Dinas Pendidikan"), ("sek", "Satuan Pendidikan SMP"))),
-    ("03-sarana-prasarana", "Bidang Sarana dan Prasarana", "SP", (
-        "Penyaluran Bantuan Rehabilitasi Ruang Kelas", "Pembangunan Unit Sekolah Baru",
-        "Penyaluran Bantuan Peralatan TIK", "Verifikasi Data Sarana dan Prasarana Dapodik",
-        "Pengawasan Pelaksanaan Pembangunan Sekolah", "Penyaluran Bantuan Pembangunan Laboratorium"),
-     (("ksp", "Ketua Tim Kerja Sarana dan Prasarana"), ("asp", "Analis Sarana dan Prasarana"),
-      ("tv", "Tim Verifikasi"), ("ppk", "Pejabat Pembuat Komitmen"), ("sek", "Sekolah Penerima Bantuan"),
-      ("dir", "Direktur"))),
-    ("04-peserta-didik", "Bidang Peserta Didik", "PD", (
-        "Penyaluran Program Indonesia Pintar SMP", "Penyelenggaraan Olimpiade Sains Nasional SMP",
-        "Penguatan Pendidikan Karakter Peserta Didik", "Penyelenggaraan Festival Lomba Seni Siswa Nasional"),
-     (("kpd", "Ketua Tim Kerja Peserta Didik"), ("aks", "Analis Kesiswaan"), ("dinas", "Dinas Pendidikan"),
-      ("sek", "Satuan Pendidikan SMP"), ("dir", "Direktur"))),
-    ("05-penilaian", "Bidang Penilaian", "PN", (
-        "Fasilitasi Pelaksanaan Asesmen Nasional SMP", "Analisis Hasil Rapor Pendidikan SMP",
-        "Penyusunan Instrumen Penilaian Pembelajaran", "Pelaporan Hasil Belajar Peserta Didik"),
-     (("kpn", "Ketua Tim Kerja Penilaian"), ("adp", "Analis Data Penilaian"), ("pus", "Pusat Asesmen Pendidikan"),
-      ("sek", "Satuan Pendidikan SMP"), ("dir", "Direktur"))),
+    (
+        "01-subbagian-tata-usaha",
+        "Subbagian Tata Usaha",
+        "TU",
+        TU_TITLES,
+        (
+            ("pu", "Pengadministrasi Umum"),
+            ("ktu", "Kepala Subbagian Tata Usaha"),
+            ("dir", "Direktur"),
+            ("peg", "Pengelola Kepegawaian"),
+            ("bp", "Bendahara Pengeluaran"),
+            ("ppk", "Pejabat Pembuat Komitmen"),
+            ("bmn", "Pengelola Barang Milik Negara"),
+            ("ppa", "Penyusun Program dan Anggaran"),
+            ("ars", "Arsiparis"),
+        ),
+    ),
+    (
+        "02-tata-kelola",
+        "Bidang Tata Kelola",
+        "TK",
+        (
+            "Penyusunan Norma, Standar, Prosedur, dan Kriteria SMP",
+            "Fasilitasi Penjaminan Mutu Pendidikan SMP",
+            "Pembinaan Kepala Sekolah SMP",
+            "Penyaluran Bantuan Peningkatan Mutu Tata Kelola Sekolah",
+            "Verifikasi Proposal Bantuan Pemerintah",
+            "Pemantauan Pemanfaatan Dana BOSP SMP",
+            "Fasilitasi Implementasi Kurikulum Merdeka",
+            "Pendampingan Sekolah Penggerak",
+            "Penyusunan Bahan Pembinaan Guru SMP",
+            "Pemetaan Mutu Pendidikan SMP",
+            "Koordinasi Program dengan Dinas Pendidikan",
+        ),
+        (
+            ("ktk", "Ketua Tim Kerja Tata Kelola"),
+            ("ak", "Analis Kebijakan"),
+            ("dir", "Direktur"),
+            ("ptp", "Pengembang Teknologi Pembelajaran"),
+            ("dinas", "Dinas Pendidikan"),
+            ("sek", "Satuan Pendidikan SMP"),
+        ),
+    ),
+    (
+        "03-sarana-prasarana",
+        "Bidang Sarana dan Prasarana",
+        "SP",
+        (
+            "Penyaluran Bantuan Rehabilitasi Ruang Kelas",
+            "Pembangunan Unit Sekolah Baru",
+            "Penyaluran Bantuan Peralatan TIK",
+            "Verifikasi Data Sarana dan Prasarana Dapodik",
+            "Pengawasan Pelaksanaan Pembangunan Sekolah",
+            "Penyaluran Bantuan Pembangunan Laboratorium",
+        ),
+        (
+            ("ksp", "Ketua Tim Kerja Sarana dan Prasarana"),
+            ("asp", "Analis Sarana dan Prasarana"),
+            ("tv", "Tim Verifikasi"),
+            ("ppk", "Pejabat Pembuat Komitmen"),
+            ("sek", "Sekolah Penerima Bantuan"),
+            ("dir", "Direktur"),
+        ),
+    ),
+    (
+        "04-peserta-didik",
+        "Bidang Peserta Didik",
+        "PD",
+        (
+            "Penyaluran Program Indonesia Pintar SMP",
+            "Penyelenggaraan Olimpiade Sains Nasional SMP",
+            "Penguatan Pendidikan Karakter Peserta Didik",
+            "Penyelenggaraan Festival Lomba Seni Siswa Nasional",
+        ),
+        (
+            ("kpd", "Ketua Tim Kerja Peserta Didik"),
+            ("aks", "Analis Kesiswaan"),
+            ("dinas", "Dinas Pendidikan"),
+            ("sek", "Satuan Pendidikan SMP"),
+            ("dir", "Direktur"),
+        ),
+    ),
+    (
+        "05-penilaian",
+        "Bidang Penilaian",
+        "PN",
+        (
+            "Fasilitasi Pelaksanaan Asesmen Nasional SMP",
+            "Analisis Hasil Rapor Pendidikan SMP",
+            "Penyusunan Instrumen Penilaian Pembelajaran",
+            "Pelaporan Hasil Belajar Peserta Didik",
+        ),
+        (
+            ("kpn", "Ketua Tim Kerja Penilaian"),
+            ("adp", "Analis Data Penilaian"),
+            ("pus", "Pusat Asesmen Pendidikan"),
+            ("sek", "Satuan Pendidikan SMP"),
+            ("dir", "Direktur"),
+        ),
+    ),
 )
 TIMES = ("10 menit", "15 menit", "30 menit", "1 jam", "2 jam", "1 hari", "2 hari", "3 hari kerja", "1 hari kerja")
 CHECKS = ("lengkap", "sesuai ketentuan", "disetujui", "benar")
@@ -97,14 +200,23 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
     staff, head, top = actors[0][0], actors[1][0], actors[2][0]
     others = [a for a, _ in actors[3:]] or [staff]
     verbs = (
-        ("Menyusun konsep {t}", "Konsep {t}"), ("Mencatat {t} pada register", "Register terisi"),
-        ("Menelaah {t}", "Hasil telaah"), ("Memverifikasi kelengkapan {t}", "Hasil verifikasi"),
-        ("Mengoreksi dan memaraf konsep {t}", "Konsep terparaf"), ("Mengunggah {t} ke aplikasi", "Data terunggah"),
-        ("Menyiapkan surat pengantar {t}", "Surat pengantar"), ("Menggandakan dan mendistribusikan {t}", "Tanda terima"),
-        ("Menyusun laporan pelaksanaan {t}", "Laporan"), ("Mengoordinasikan tindak lanjut {t}", "Catatan koordinasi"),
+        ("Menyusun konsep {t}", "Konsep {t}"),
+        ("Mencatat {t} pada register", "Register terisi"),
+        ("Menelaah {t}", "Hasil telaah"),
+        ("Memverifikasi kelengkapan {t}", "Hasil verifikasi"),
+        ("Mengoreksi dan memaraf konsep {t}", "Konsep terparaf"),
+        ("Mengunggah {t} ke aplikasi", "Data terunggah"),
+        ("Menyiapkan surat pengantar {t}", "Surat pengantar"),
+        ("Menggandakan dan mendistribusikan {t}", "Tanda terima"),
+        ("Menyusun laporan pelaksanaan {t}", "Laporan"),
+        ("Mengoordinasikan tindak lanjut {t}", "Catatan koordinasi"),
     )
-    lines = [f"  mulai {staff}: Menerima {thing}", "    kelengkapan: Surat permohonan dan lampiran",
-             "    waktu: 15 menit", f"    output: {thing[0].upper()}{thing[1:]} diterima"]
+    lines = [
+        f"  mulai {staff}: Menerima {thing}",
+        "    kelengkapan: Surat permohonan dan lampiran",
+        "    waktu: 15 menit",
+        f"    output: {thing[0].upper()}{thing[1:]} diterima",
+    ]
     reject = count >= 10 and rng.random() < 0.4
     body = count - 2 - (2 if reject else 0)
     made = 1
@@ -117,8 +229,12 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
             decisions += 1
             word = rng.choice(CHECKS)
             actor = rng.choice([head, top]) if decisions % 2 else head
-            lines += [f"  ? {actor}: {thing[0].upper() + thing[1:]} {word}?", "    ya", f"    tidak -> {last_label}",
-                      "    waktu: 30 menit"]
+            lines += [
+                f"  ? {actor}: {thing[0].upper() + thing[1:]} {word}?",
+                "    ya",
+                f"    tidak -> {last_label}",
+                "    waktu: 30 menit",
+            ]
             made += 1
             last_label = None
             continue
@@ -132,17 +248,34 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
         if roll > 0.9:
             actor = f"{staff}+{head}"
         label = f"langkah{made + 1}"
-        lines += [f"  [{label}] {actor}: {text.format(t=thing)}", f"    kelengkapan: {thing[0].upper() + thing[1:]}",
-                  f"    waktu: {rng.choice(TIMES)}", f"    output: {output}"]
+        lines += [
+            f"  [{label}] {actor}: {text.format(t=thing)}",
+            f"    kelengkapan: {thing[0].upper() + thing[1:]}",
+            f"    waktu: {rng.choice(TIMES)}",
+            f"    output: {output}",
+        ]
         last_label = label
         made += 1
-    lines += [f"  {top}: Menandatangani {thing}", "    waktu: 1 hari", f"    output: {thing[0].upper()}{thing[1:]} ditandatangani",
-              f"  selesai {staff}: Mengarsipkan {thing}", "    output: Arsip"]
+    lines += [
+        f"  {top}: Menandatangani {thing}",
+        "    waktu: 1 hari",
+        f"    output: {thing[0].upper()}{thing[1:]} ditandatangani",
+        f"  selesai {staff}: Mengarsipkan {thing}",
+        "    output: Arsip",
+    ]
     if reject:
         if "tidak -> tolak" not in "\n".join(lines):  # no decision was drawn for it: put one before the signature
-            lines[-5:-5] = [f"  ? {head}: {thing[0].upper() + thing[1:]} memenuhi syarat?", "    ya", "    tidak -> tolak"]
-        lines += [f"  [tolak] {staff}: Mengembalikan {thing} disertai alasan", "    waktu: 30 menit",
-                  "    output: Surat pengembalian", f"  selesai {staff}: Pengusul menerima pengembalian"]
+            lines[-5:-5] = [
+                f"  ? {head}: {thing[0].upper() + thing[1:]} memenuhi syarat?",
+                "    ya",
+                "    tidak -> tolak",
+            ]
+        lines += [
+            f"  [tolak] {staff}: Mengembalikan {thing} disertai alasan",
+            "    waktu: 30 menit",
+            "    output: Surat pengembalian",
+            f"  selesai {staff}: Pengusul menerima pengembalian",
+        ]
     return lines
 
 
@@ -152,16 +285,27 @@ def sop_text(rng: random.Random, code: str, index: int, title: str, unit: str, a
     efektif = f"{year}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
     related = rng.sample([t for t in titles if t != title], k=min(2, len(titles) - 1))
     head = [
-        f"# {title}", f"judul: {title}", f"nomor: {index:03d}/POS/SMP/{code}/{year}", f"instansi: {AGENCY}",
-        f"unit: {UNIT}", f"dibuat: {year - 1}-12-{rng.randint(1, 20):02d}", f"revisi: {year}-01-{rng.randint(2, 9):02d}",
-        f"efektif: {efektif}", f"disahkan: {DIRECTOR}", "dasar-hukum:",
+        f"# {title}",
+        f"judul: {title}",
+        f"nomor: {index:03d}/POS/SMP/{code}/{year}",
+        f"instansi: {AGENCY}",
+        f"unit: {UNIT}",
+        f"dibuat: {year - 1}-12-{rng.randint(1, 20):02d}",
+        f"revisi: {year}-01-{rng.randint(2, 9):02d}",
+        f"efektif: {efektif}",
+        f"disahkan: {DIRECTOR}",
+        "dasar-hukum:",
         "  - Peraturan Menteri PANRB Nomor 35 Tahun 2012",
         "  - Permendikbudristek Nomor 28 Tahun 2021 tentang Organisasi dan Tata Kerja",
-        f"kualifikasi: Memahami tugas dan fungsi {unit}", "keterkaitan:",
+        f"kualifikasi: Memahami tugas dan fungsi {unit}",
+        "keterkaitan:",
         *(f"  - POS {t}" for t in related),
-        "peralatan:", "  - Komputer, printer dan jaringan internet", "  - Aplikasi persuratan dan arsip elektronik",
+        "peralatan:",
+        "  - Komputer, printer dan jaringan internet",
+        "  - Aplikasi persuratan dan arsip elektronik",
         f"peringatan: Jika POS tidak dilaksanakan, layanan {object_of(title)} terlambat dan tidak akuntabel",
-        "pencatatan: Register dan arsip elektronik", "",
+        "pencatatan: Register dan arsip elektronik",
+        "",
     ]
     flow = step_lines(rng, list(used), title, count)
     pattern = re.compile(r"^  (?:\[\w+\] )?(?:mulai |selesai |\? )?([\w+]+):")

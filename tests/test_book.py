@@ -134,8 +134,9 @@ def test_the_contents_give_the_page_where_each_sop_starts(book: Path) -> None:
 
 def test_the_contents_group_sops_by_unit(book: Path) -> None:
     lines = [" ".join(line.split()) for line in _text(book / "dokumen-sop.pdf", 3).splitlines() if line.strip()]
-    headings = [line for line in lines if line in ("Direktorat Sekolah Menengah Pertama", "Subbagian Tata Usaha",
-                                                   "keuangan")]
+    headings = [
+        line for line in lines if line in ("Direktorat Sekolah Menengah Pertama", "Subbagian Tata Usaha", "keuangan")
+    ]
     assert headings == ["Direktorat Sekolah Menengah Pertama", "Subbagian Tata Usaha", "keuangan"]
 
 
@@ -195,8 +196,10 @@ def test_contents_rows_and_cross_references_are_links(book: Path) -> None:
     assert sorted(targets(3)) == sorted([2, 4, *rows.values()])
     surat = rows["Pengelolaan Surat Masuk"]
     assert sorted(targets(surat)) == sorted(
-        [rows["Pelayanan Permintaan Cuti Tahunan Pegawai Negeri Sipil"],
-         rows["Pelaksanaan dan Pertanggungjawaban Perjalanan Dinas Dalam Negeri"]]
+        [
+            rows["Pelayanan Permintaan Cuti Tahunan Pegawai Negeri Sipil"],
+            rows["Pelaksanaan dan Pertanggungjawaban Perjalanan Dinas Dalam Negeri"],
+        ]
     )
 
 
@@ -245,9 +248,17 @@ def test_katalog_csv_has_one_row_per_sop(book: Path) -> None:
     assert [r["judul"] for r in rows] == [str(r["judul"]) for r in catalogue(book)]
     surat = next(r for r in rows if r["judul"] == "Pengelolaan Surat Masuk")
     assert (surat["nomor"], surat["unit"], surat["efektif"], surat["tinjau"]) == (
-        "001/POS/SMP/TU/2021", "Subbagian Tata Usaha", "2021-07-01", "2022-07-01")
-    assert (surat["langkah"], surat["pelaksana"], surat["waktu"], surat["status"]) == ("10", "3", "1 hari 1 jam 25 menit",
-                                                                                        "due")
+        "001/POS/SMP/TU/2021",
+        "Subbagian Tata Usaha",
+        "2021-07-01",
+        "2022-07-01",
+    )
+    assert (surat["langkah"], surat["pelaksana"], surat["waktu"], surat["status"]) == (
+        "10",
+        "3",
+        "1 hari 1 jam 25 menit",
+        "due",
+    )
     for row in rows:
         for key in ("pdf", "svg", "png"):
             assert (book / row[key]).is_file()
@@ -268,8 +279,15 @@ def test_the_catalogue_page_in_a_real_browser(book: Path) -> None:
     sync = pytest.importorskip("playwright.sync_api")
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("Debian's chromium is not installed")
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--disable-sync", "--no-first-run"]
+    args = [
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+    ]
     with sync.sync_playwright() as p:
         browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=args)
         page = browser.new_page()
@@ -305,8 +323,9 @@ def test_text_from_a_pos_file_is_escaped_in_the_catalogue(tmp_path: Path) -> Non
     folder = tmp_path / "buku"
     folder.mkdir()
     text = (ROOT / "examples" / "surat-masuk.pos").read_text(encoding="utf-8")
-    (folder / "a.pos").write_text(text.replace("judul: Pengelolaan Surat Masuk", "judul: <script>x()</script>"),
-                                  encoding="utf-8")
+    (folder / "a.pos").write_text(
+        text.replace("judul: Pengelolaan Surat Masuk", "judul: <script>x()</script>"), encoding="utf-8"
+    )
     build_book(folder, today=TODAY)
     page = (folder / "index.html").read_text(encoding="utf-8")
     assert "<script>x()" not in page and "&lt;script&gt;x()&lt;/script&gt;" in page
@@ -318,8 +337,11 @@ def test_text_from_a_pos_file_is_escaped_in_the_catalogue(tmp_path: Path) -> Non
 def test_check_book_finds_duplicates_overdue_reviews_and_broken_references(tmp_path: Path) -> None:
     folder = make_book(tmp_path / "buku")
     shutil.copy(ROOT / "examples" / "surat-masuk.pos", folder / "keuangan" / "salinan.pos")
-    found = [(d.severity.value, d.code, Path(d.span.file).name, d.span.line, d.span.column) for d in
-             check_book(folder, TODAY) if d.code.startswith("book-")]
+    found = [
+        (d.severity.value, d.code, Path(d.span.file).name, d.span.line, d.span.column)
+        for d in check_book(folder, TODAY)
+        if d.code.startswith("book-")
+    ]
     assert ("error", "book-duplicate-nomor", "salinan.pos", 3, 8) in found
     assert ("warning", "book-broken-ref", "01-surat-masuk.pos", 17, 5) in found
     assert ("warning", "book-review-due", "01-surat-masuk.pos", 8, 1) in found
@@ -361,9 +383,13 @@ def _config_errors(tmp_path: Path, text: str) -> list[tuple[int, int, str, str |
 
 def test_an_unknown_key_suggests_the_right_one(tmp_path: Path) -> None:
     assert _config_errors(tmp_path, 'style = "default"\n\n[book]\ntitel = "Buku"\n') == [
-        (4, 1, "unknown setting 'titel' in [book]",
-         "did you mean 'title'? [book] knows: title, agency, unit, address, year, logo, decree, scope, summary, "
-         "definitions, review-months"),
+        (
+            4,
+            1,
+            "unknown setting 'titel' in [book]",
+            "did you mean 'title'? [book] knows: title, agency, unit, address, year, logo, decree, scope, summary, "
+            "definitions, review-months",
+        ),
     ]
 
 

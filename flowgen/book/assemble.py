@@ -19,10 +19,11 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Link as PdfLink
+from pypdf.generic import IndirectObject
 
 import flowgen
 from flowgen.book import catalogue
-from flowgen.book.collect import Collection, Entry, collect
+from flowgen.book.collect import Collection, collect
 from flowgen.book.config import BookConfig, read_book_config
 from flowgen.book.contents import Link as ContentsLink
 from flowgen.book.contents import Row, contents_pages
@@ -68,8 +69,14 @@ def _pdf_pages(path: Path) -> int:
         return len(PdfReader(path).pages)
     except Exception as exc:  # pypdf raises many kinds for a broken file
         raise flowgen.RenderError(
-            [flowgen.Diagnostic(flowgen.Severity.ERROR, "book-bad-pdf", flowgen.Span(str(path), 0), {"path": path.name,
-                                                                                                   "reason": str(exc)})]
+            [
+                flowgen.Diagnostic(
+                    flowgen.Severity.ERROR,
+                    "book-bad-pdf",
+                    flowgen.Span(str(path), 0),
+                    {"path": path.name, "reason": str(exc)},
+                )
+            ]
         ) from None
 
 
@@ -177,7 +184,7 @@ def _outline(writer: PdfWriter, parts: list[tuple[str, int]], collection: Collec
     if not collection.entries:
         return
     top = writer.add_outline_item(title=procedures, page_number=collection.entries[0].first_page - 1)
-    parents: dict[tuple[str, ...], object] = {(): top}
+    parents: dict[tuple[str, ...], IndirectObject] = {(): top}
     for entry in collection.entries:
         for depth in range(1, len(entry.units) + 1):
             chain = entry.units[:depth]
@@ -196,8 +203,13 @@ def build_book(
     """Build every SOP's outputs as needed, then the book PDF, its SVG twins and the catalogue."""
     folder = Path(folder)
     if not folder.is_dir():
-        raise flowgen.SourceError([flowgen.Diagnostic(flowgen.Severity.ERROR, "book-not-folder",
-                                                      flowgen.Span(str(folder), 0), {"path": str(folder)})])
+        raise flowgen.SourceError(
+            [
+                flowgen.Diagnostic(
+                    flowgen.Severity.ERROR, "book-not-folder", flowgen.Span(str(folder), 0), {"path": str(folder)}
+                )
+            ]
+        )
     out = Path(out) if out is not None else folder
     config = read_book_config(folder)
     style = book_style(folder)
@@ -205,8 +217,13 @@ def build_book(
     if not collection.entries:
         if collection.unread:
             raise flowgen.SourceError([d for u in collection.unread for d in u.diagnostics if d.is_error])
-        raise flowgen.SourceError([flowgen.Diagnostic(flowgen.Severity.ERROR, "book-empty",
-                                                      flowgen.Span(str(folder), 0), {"path": str(folder)})])
+        raise flowgen.SourceError(
+            [
+                flowgen.Diagnostic(
+                    flowgen.Severity.ERROR, "book-empty", flowgen.Span(str(folder), 0), {"path": str(folder)}
+                )
+            ]
+        )
     result = BookResult(out / f"{BOOK_NAME}.pdf")
     result.failures = {u.path: u.diagnostics[0].format(context=False) for u in collection.unread}
     rendered, kept, failures = ensure_outputs([e.path for e in collection.entries], folder, out, jobs)
@@ -240,8 +257,10 @@ def build_book(
         target = by_target.get(link.target)
         if target is not None:
             x0, y0, x1, y1 = link.box
-            writer.add_annotation(contents_first - 1 + link.page,
-                                  PdfLink(rect=(x0, height - y1, x1, height - y0), target_page_index=target - 1))
+            writer.add_annotation(
+                contents_first - 1 + link.page,
+                PdfLink(rect=(x0, height - y1, x1, height - y0), target_page_index=target - 1),
+            )
     references = resolve(collection.entries)
     _reference_links(writer, references)
     _outline(writer, part_pages, collection, label(style, "prosedur"))

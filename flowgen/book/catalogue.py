@@ -27,8 +27,21 @@ from flowgen.style.resolve import ResolvedStyle
 
 SOON_DAYS = 60
 FIELDS = (
-    "nomor", "judul", "unit", "efektif", "revisi", "tinjau", "langkah", "pelaksana", "waktu", "status",
-    "pdf", "svg", "png", "keterkaitan", "berkas",
+    "nomor",
+    "judul",
+    "unit",
+    "efektif",
+    "revisi",
+    "tinjau",
+    "langkah",
+    "pelaksana",
+    "waktu",
+    "status",
+    "pdf",
+    "svg",
+    "png",
+    "keterkaitan",
+    "berkas",
 )
 
 
@@ -101,8 +114,11 @@ def records(
                 "png": _link(files.png, out),
                 "thumb": _link(files.thumb, out),
                 "keterkaitan": [
-                    {"teks": r.text, "nomor": r.target.number if r.target else None,
-                     "anchor": anchor(r.target) if r.target else None}
+                    {
+                        "teks": r.text,
+                        "nomor": r.target.number if r.target else None,
+                        "anchor": anchor(r.target) if r.target else None,
+                    }
                     for r in related.get(entry.relative, [])
                 ],
                 "berkas": entry.relative,
@@ -148,8 +164,20 @@ return asc?d:-d;});rows.forEach(function(r){tb.appendChild(r);});});});
 filter();})();
 """
 
-HEAD = ("Nomor", "Nama SOP", "Unit", "Tanggal Efektif", "Revisi", "Tinjau Ulang", "Langkah", "Pelaksana",
-        "Total Waktu", "Gambar", "Berkas", "Keterkaitan")
+HEAD = (
+    "Nomor",
+    "Nama SOP",
+    "Unit",
+    "Tanggal Efektif",
+    "Revisi",
+    "Tinjau Ulang",
+    "Langkah",
+    "Pelaksana",
+    "Total Waktu",
+    "Gambar",
+    "Berkas",
+    "Keterkaitan",
+)
 
 
 def _row(record: dict[str, object], dates: dict[str, str]) -> str:
@@ -171,9 +199,7 @@ def _row(record: dict[str, object], dates: dict[str, str]) -> str:
         attrs += f' class="{cls}"' if cls else ""
         out.append(f"<td{attrs}>{e(str(text))}</td>")
     out.append(f'<td data-sort=""><img src="{e(str(record["thumb"]))}" alt="" loading="lazy"></td>')
-    links = " · ".join(
-        f'<a href="{e(str(record[k]))}">{k.upper()}</a>' for k in ("pdf", "svg", "png")
-    )
+    links = " · ".join(f'<a href="{e(str(record[k]))}">{k.upper()}</a>' for k in ("pdf", "svg", "png"))
     out.append(f"<td>{links}</td>")
     refs = []
     for ref in record["keterkaitan"]:  # type: ignore[attr-defined]
@@ -188,14 +214,15 @@ def _row(record: dict[str, object], dates: dict[str, str]) -> str:
 def page(records_: list[dict[str, object]], title: str, unit: str, today: dt.date, dates: dict[str, str]) -> str:
     e = html.escape
     due = sum(1 for r in records_ if r["status"] == "due")
-    head = "".join(f"<th scope=\"col\">{e(h)}</th>" for h in HEAD)
+    head = "".join(f'<th scope="col">{e(h)}</th>' for h in HEAD)
     body = "\n".join(_row(r, dates) for r in records_)
+    on = dates.get(today.isoformat(), today.isoformat())
     return (
         '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>Katalog SOP — {e(unit or title)}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n"
         f"<h1>Katalog SOP — {e(unit or title)}</h1>\n"
-        f'<p class="sub">{e(title)} · {len(records_)} SOP · {due} perlu ditinjau ulang per {e(dates.get(today.isoformat(), today.isoformat()))} · '
+        f'<p class="sub">{e(title)} · {len(records_)} SOP · {due} perlu ditinjau ulang per {e(on)} · '
         '<a href="dokumen-sop.pdf">Dokumen SOP (PDF)</a> · <a href="katalog.csv">CSV</a> · '
         '<a href="katalog.json">JSON</a></p>\n'
         '<div class="bar"><input id="cari" type="search" placeholder="Cari nomor, judul, unit…" '

@@ -83,8 +83,8 @@ def check_book(folder: Path, today: dt.date | None = None) -> list[Diagnostic]:
     for ref in resolve(collection.entries):
         if ref.target is None:
             span, line = _line_span(ref.source.procedure, r"^\s*(-\s*)?\S", ref.text)
-            args = {"name": ref.text, "suggestion": ref.suggestion}
-            found.append(Diagnostic(Severity.WARNING, "book-broken-ref", span, args, line))
+            ref_args: dict[str, str | None] = {"name": ref.text, "suggestion": ref.suggestion}
+            found.append(Diagnostic(Severity.WARNING, "book-broken-ref", span, ref_args, line))
     return found
 
 

@@ -53,14 +53,26 @@ def book_command(folder: Path, out_dir: Path | None, jobs: int | None, lang: str
         result = build_book(folder, out_dir, jobs=jobs)
         language = _lang(ctx)
         for source, problem in result.failures.items():
-            click.echo(f"{source}: left out of the book: {problem}" if language == "en"
-                       else f"{source}: tidak dimasukkan ke buku: {problem}", err=True)
+            click.echo(
+                f"{source}: left out of the book: {problem}"
+                if language == "en"
+                else f"{source}: tidak dimasukkan ke buku: {problem}",
+                err=True,
+            )
         words: dict[str, Any] = {
             "en": "{pdf}: {pages} pages, {n} SOPs ({r} rendered, {k} up to date, {f} failed)",
             "id": "{pdf}: {pages} halaman, {n} SOP ({r} dibangun, {k} sudah mutakhir, {f} gagal)",
         }
-        click.echo(words[language].format(pdf=result.pdf, pages=result.pages, n=result.entries, r=result.rendered,
-                                         k=result.kept, f=len(result.failures)))
+        click.echo(
+            words[language].format(
+                pdf=result.pdf,
+                pages=result.pages,
+                n=result.entries,
+                r=result.rendered,
+                k=result.kept,
+                f=len(result.failures),
+            )
+        )
         for path in result.written[1:]:
             if path.suffix != ".svg":
                 click.echo(str(path))

@@ -115,8 +115,11 @@ _FIELDS: dict[str, tuple[str, str, str]] = {  # key → (expected, Indonesian, e
     "address": ("a text", "teks", '"Jalan Jenderal Sudirman, Senayan, Jakarta 10270"'),
     "year": ("a year such as 2026", "tahun seperti 2026", "2026"),
     "logo": ("a PNG or JPEG file in the book's folder", "berkas PNG atau JPEG di folder buku", '"logo.png"'),
-    "decree": ("a .pdf, .txt or .md file in the book's folder", "berkas .pdf, .txt atau .md di folder buku",
-               '"keputusan.pdf"'),
+    "decree": (
+        "a .pdf, .txt or .md file in the book's folder",
+        "berkas .pdf, .txt atau .md di folder buku",
+        '"keputusan.pdf"',
+    ),
     "scope": _TEXT,
     "summary": _TEXT,
     "definitions": ("a table of texts", "tabel berisi teks", '[book.definitions] SOP = "Standar Operasional Prosedur"'),
@@ -188,8 +191,14 @@ def _path(checker: _Checker, folder: Path, key: str, value: Any, suffixes: tuple
         expected, expected_id, example = _FIELDS[key]
         checker.problems.append(
             _diag(
-                "book-path-kind", span, checker.lines, key=key, path=value, expected=expected,
-                expected_id=expected_id, example=f"{key} = {example}",
+                "book-path-kind",
+                span,
+                checker.lines,
+                key=key,
+                path=value,
+                expected=expected,
+                expected_id=expected_id,
+                example=f"{key} = {example}",
             )
         )
         return None
@@ -240,8 +249,8 @@ def read_book_config(folder: Path) -> BookConfig:
     for key, value in table.items():
         if key not in _FIELDS:
             continue
-        read = readers.get(key, lambda k, v: _text(checker, k, v))
-        result = read(key, value)
+        read = readers.get(key)
+        result = read(key, value) if read is not None else _text(checker, key, value)
         if result is not None:
             values[key.replace("-", "_")] = result
     if checker.problems:

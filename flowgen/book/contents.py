@@ -89,8 +89,18 @@ def contents_pages(style: ResolvedStyle, rows: list[Row], first_number: int) -> 
             else:
                 text_style, box = style.text("contents-cell", (column,)), body_box
             paint = Paint(box.fill, line.stroke, line.stroke_width)
-            items.append(cell(column, (x, top, x + width, top + height), lines, text_style, box.padding, paint, text,
-                              kind if kind == "header" else "entry"))
+            items.append(
+                cell(
+                    column,
+                    (x, top, x + width, top + height),
+                    lines,
+                    text_style,
+                    box.padding,
+                    paint,
+                    text,
+                    kind if kind == "header" else "entry",
+                )
+            )
         return items, height
 
     def group_cell(row: Row, top: float) -> tuple[list[Item], float]:
@@ -113,8 +123,18 @@ def contents_pages(style: ResolvedStyle, rows: list[Row], first_number: int) -> 
         if len(pages) == 1:
             lines = lines_of(heading, heading_style, page.inner - 6)
             height = block_height(len(lines), heading_style.size, heading_style.line_height) + 4
-            pages[-1].append(cell("heading", (page.x0, top, page.x1, top + height), lines, heading_style,
-                                  (0, 3, 0, 3), Paint(None, None, 0.0), heading, "heading"))
+            pages[-1].append(
+                cell(
+                    "heading",
+                    (page.x0, top, page.x1, top + height),
+                    lines,
+                    heading_style,
+                    (0, 3, 0, 3),
+                    Paint(None, None, 0.0),
+                    heading,
+                    "heading",
+                )
+            )
             top += height + heading_style.size
         items, height = row_cells(headers, top, "header", None)
         pages[-1].extend(items)

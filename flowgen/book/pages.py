@@ -109,7 +109,7 @@ def footer(style: ResolvedStyle, page: Frame, number: int) -> list[Item]:
 
 
 def make_page(page: Frame, items: list[Item], title: str, sheet: str, number: int | None) -> Page:
-    attrs = (("data-flowgen-form", "book"), ("data-sheet", sheet))
+    attrs: tuple[tuple[str, str], ...] = (("data-flowgen-form", "book"), ("data-sheet", sheet))
     if number is not None:
         attrs += (("data-page", str(number)),)
     return Page(page.width, page.height, Group(tuple(items)), clean(title), attrs, "#ffffff")
@@ -169,8 +169,16 @@ def cover_page(style: ResolvedStyle, config: BookConfig, year: int | None) -> Pa
         height = block_height(len(lines), address.size, address.line_height) + 4
         bottom = page.y1 - pad[2]
         items.append(
-            cell("address", (x0, bottom - height, x1, bottom), lines, address, (0, 3, 0, 3), NO_LINE, config.address,
-                 "cover")
+            cell(
+                "address",
+                (x0, bottom - height, x1, bottom),
+                lines,
+                address,
+                (0, 3, 0, 3),
+                NO_LINE,
+                config.address,
+                "cover",
+            )
         )
     return make_page(page, items, config.title, "cover", None)
 

@@ -47,7 +47,9 @@ def book_properties(make: Callable[..., Property]) -> dict[str, Property]:
     return {name: make(name, "string", doc) for name, (_default, doc) in BOOK_LABELS.items()}
 
 
-def _e(make: Callable[..., Element], name: str, parent: str | None, doc: str, defaults: dict[str, str], **kw: Any) -> Element:
+def _e(
+    make: Callable[..., Element], name: str, parent: str | None, doc: str, defaults: dict[str, str], **kw: Any
+) -> Element:
     return make(name, parent, doc, defaults, **kw)
 
 
@@ -83,7 +85,13 @@ def book_elements(make: Callable[..., Element]) -> dict[str, Element]:
             "cover",
             "book-page",
             "The cover (Halaman Judul): its frame; classes title, kicker, agency, unit, year, address for the texts.",
-            {"stroke": "#000000", "stroke-width": "0pt", "padding": "12mm", "text-align": "center", "text-transform": "none"},
+            {
+                "stroke": "#000000",
+                "stroke-width": "0pt",
+                "padding": "12mm",
+                "text-align": "center",
+                "text-transform": "none",
+            },
             text=True,
             classes=("kicker", "title", "agency", "unit", "year", "address"),
             class_defaults={
@@ -131,7 +139,13 @@ def book_elements(make: Callable[..., Element]) -> dict[str, Element]:
             "contents-group",
             "contents",
             "A unit's (bidang's) row in the contents, above its SOPs.",
-            {"fill": "#f2f2f2", "font-weight": "bold", "text-align": "left", "padding": "3pt", "text-transform": "none"},
+            {
+                "fill": "#f2f2f2",
+                "font-weight": "bold",
+                "text-align": "left",
+                "padding": "3pt",
+                "text-transform": "none",
+            },
             text=True,
         ),
         _e(
