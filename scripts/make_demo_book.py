@@ -194,23 +194,25 @@ def object_of(title: str) -> str:
     return f"berkas {rest}"
 
 
+VERBS = (
+    ("Menyusun konsep {t}", "Konsep {t}"),
+    ("Mencatat {t} pada register", "Register terisi"),
+    ("Menelaah {t}", "Hasil telaah"),
+    ("Memverifikasi kelengkapan {t}", "Hasil verifikasi"),
+    ("Mengoreksi dan memaraf konsep {t}", "Konsep terparaf"),
+    ("Mengunggah {t} ke aplikasi", "Data terunggah"),
+    ("Menyiapkan surat pengantar {t}", "Surat pengantar"),
+    ("Menggandakan dan mendistribusikan {t}", "Tanda terima"),
+    ("Menyusun laporan pelaksanaan {t}", "Laporan"),
+    ("Mengoordinasikan tindak lanjut {t}", "Catatan koordinasi"),
+)
+
+
 def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, count: int) -> list[str]:
     """The alur of one SOP: count steps, with loops, a decision or two, a joint step, maybe a rejection."""
     thing = object_of(title)
     staff, head, top = actors[0][0], actors[1][0], actors[2][0]
     others = [a for a, _ in actors[3:]] or [staff]
-    verbs = (
-        ("Menyusun konsep {t}", "Konsep {t}"),
-        ("Mencatat {t} pada register", "Register terisi"),
-        ("Menelaah {t}", "Hasil telaah"),
-        ("Memverifikasi kelengkapan {t}", "Hasil verifikasi"),
-        ("Mengoreksi dan memaraf konsep {t}", "Konsep terparaf"),
-        ("Mengunggah {t} ke aplikasi", "Data terunggah"),
-        ("Menyiapkan surat pengantar {t}", "Surat pengantar"),
-        ("Menggandakan dan mendistribusikan {t}", "Tanda terima"),
-        ("Menyusun laporan pelaksanaan {t}", "Laporan"),
-        ("Mengoordinasikan tindak lanjut {t}", "Catatan koordinasi"),
-    )
     lines = [
         f"  mulai {staff}: Menerima {thing}",
         "    kelengkapan: Surat permohonan dan lampiran",
@@ -243,7 +245,7 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
             lines += [f"  ? {head}: {thing[0].upper() + thing[1:]} memenuhi syarat?", "    ya", "    tidak -> tolak"]
             made += 1
             continue
-        text, output = rng.choice(verbs)
+        text, output = rng.choice(VERBS)
         actor = rng.choice([staff, *others])
         if roll > 0.9:
             actor = f"{staff}+{head}"

@@ -197,44 +197,25 @@ def _outline(writer: PdfWriter, parts: list[tuple[str, int]], collection: Collec
         writer.add_outline_item(title=title, page_number=entry.first_page - 1, parent=parents[entry.units])
 
 
-def build_book(
-    folder: Path, out: Path | None = None, today: dt.date | None = None, jobs: int | None = None
-) -> BookResult:
-    """Build every SOP's outputs as needed, then the book PDF, its SVG twins and the catalogue."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise flowgen.SourceError(
-            [
-                flowgen.Diagnostic(
-                    flowgen.Severity.ERROR, "book-not-folder", flowgen.Span(str(folder), 0), {"path": str(folder)}
-                )
-            ]
-        )
-    out = Path(out) if out is not None else folder
-    config = read_book_config(folder)
-    style = book_style(folder)
-    collection = collect(folder, config.unit, config.review_months)
-    if not collection.entries:
-        if collection.unread:
-            raise flowgen.SourceError([d for u in collection.unread for d in u.diagnostics if d.is_error])
-        raise flowgen.SourceError(
-            [
-                flowgen.Diagnostic(
-                    flowgen.Severity.ERROR, "book-empty", flowgen.Span(str(folder), 0), {"path": str(folder)}
-                )
-            ]
-        )
-    result = BookResult(out / f"{BOOK_NAME}.pdf")
-    result.failures = {u.path: u.diagnostics[0].format(context=False) for u in collection.unread}
-    rendered, kept, failures = ensure_outputs([e.path for e in collection.entries], folder, out, jobs)
-    result.rendered, result.kept = rendered, kept
-    result.failures.update(failures)
-    collection.entries = [e for e in collection.entries if e.path not in failures]
-    for index, entry in enumerate(collection.entries):
-        pages = _pdf_pages(files_for(entry.path, folder, out).pdf)
-        collection.entries[index] = replace(entry, pages=pages)
-    years = [e.effective.year for e in collection.entries if e.effective is not None]
-    year = config.year or (max(years) if years else (today or dt.date.today()).year)
+def _error(code: str, folder: Path) -> flowgen.SourceError:
+    diagnostic = flowgen.Diagnostic(flowgen.Severity.ERROR, code, flowgen.Span(str(folder), 0), {"path": str(folder)})
+    return flowgen.SourceError([diagnostic])
+
+
+def _contents_links(writer: PdfWriter, links: list[ContentsLink], targets: dict[str, int], first: int) -> None:
+    height = float(writer.pages[first - 1].mediabox.height)
+    for link in links:
+        target = targets.get(link.target)
+        if target is not None:
+            x0, y0, x1, y1 = link.box
+            rect = (x0, height - y1, x1, height - y0)
+            writer.add_annotation(first - 1 + link.page, PdfLink(rect=rect, target_page_index=target - 1))
+
+
+def _pdf(
+    style: ResolvedStyle, config: BookConfig, collection: Collection, year: int, folder: Path, out: Path
+) -> tuple[PdfWriter, list[tuple[int, bytes]], list[Reference]]:
+    """The whole book as a PDF writer, the SVG twins of its own pages (by page number), the references."""
     parts, links, firsts = _plan(style, config, collection, year)
     writer = PdfWriter()
     part_pages: list[tuple[str, int]] = []
@@ -249,23 +230,44 @@ def build_book(
         svgs += [(first + i, render_svg(page)) for i, page in enumerate(content)]
     for entry in collection.entries:
         writer.append(str(files_for(entry.path, folder, out).pdf))
-    by_target = {e.relative: e.first_page for e in collection.entries}
-    by_target.update({f"part:{name}": first for name, first in firsts.items()})
-    contents_first = firsts[label(style, "daftar-isi")]
-    height = float(writer.pages[contents_first - 1].mediabox.height)
-    for link in links:
-        target = by_target.get(link.target)
-        if target is not None:
-            x0, y0, x1, y1 = link.box
-            writer.add_annotation(
-                contents_first - 1 + link.page,
-                PdfLink(rect=(x0, height - y1, x1, height - y0), target_page_index=target - 1),
-            )
+    targets = {e.relative: e.first_page for e in collection.entries}
+    targets.update({f"part:{name}": first for name, first in firsts.items()})
+    _contents_links(writer, links, targets, firsts[label(style, "daftar-isi")])
     references = resolve(collection.entries)
     _reference_links(writer, references)
     _outline(writer, part_pages, collection, label(style, "prosedur"))
     writer.add_metadata({"/Title": config.title, "/Creator": "flowgen", "/Subject": config.unit or config.agency})
     writer.page_mode = "/UseOutlines"
+    return writer, svgs, references
+
+
+def build_book(
+    folder: Path, out: Path | None = None, today: dt.date | None = None, jobs: int | None = None
+) -> BookResult:
+    """Build every SOP's outputs as needed, then the book PDF, its SVG twins and the catalogue."""
+    folder = Path(folder)
+    if not folder.is_dir():
+        raise _error("book-not-folder", folder)
+    out = Path(out) if out is not None else folder
+    config = read_book_config(folder)
+    style = book_style(folder)
+    collection = collect(folder, config.unit, config.review_months)
+    if not collection.entries:
+        if collection.unread:
+            raise flowgen.SourceError([d for u in collection.unread for d in u.diagnostics if d.is_error])
+        raise _error("book-empty", folder)
+    result = BookResult(out / f"{BOOK_NAME}.pdf")
+    result.failures = {u.path: u.diagnostics[0].format(context=False) for u in collection.unread}
+    rendered, kept, failures = ensure_outputs([e.path for e in collection.entries], folder, out, jobs)
+    result.rendered, result.kept = rendered, kept
+    result.failures.update(failures)
+    collection.entries = [e for e in collection.entries if e.path not in failures]
+    for index, entry in enumerate(collection.entries):
+        pages = _pdf_pages(files_for(entry.path, folder, out).pdf)
+        collection.entries[index] = replace(entry, pages=pages)
+    years = [e.effective.year for e in collection.entries if e.effective is not None]
+    year = config.year or (max(years) if years else (today or dt.date.today()).year)
+    writer, svgs, references = _pdf(style, config, collection, year, folder, out)
     buffer = io.BytesIO()
     writer.write(buffer)
     _write(result.pdf, buffer.getvalue())

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from flowgen.book.pages import Frame, cell, footer, frame, label, lines_of, make_page
 from flowgen.render.scene import Item, Page, Paint
-from flowgen.style.resolve import ResolvedStyle
+from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.style.schema_book import CONTENTS_COLUMNS
 from flowgen.text import block_height, measure
 
@@ -58,102 +58,95 @@ def _widths(style: ResolvedStyle, rows: list[Row], page: Frame) -> list[float]:
     return [no, nomor, judul, dates[0], dates[1], pages]
 
 
-def contents_pages(style: ResolvedStyle, rows: list[Row], first_number: int) -> tuple[list[Page], list[Link]]:
-    """The contents pages (numbered from ``first_number``) and the links of their rows."""
-    page = frame(style)
-    widths = _widths(style, rows, page)
-    line = Paint(None, style.value("contents", "stroke"), float(style.value("contents", "stroke-width")))
-    heading_style = style.text("book-heading")
-    heading = label(style, "daftar-isi")
-    header_style = style.text("contents-header")
-    header_box = style.box("contents-header")
-    body_box = style.box("contents-cell")
-    group_style, group_box = style.text("contents-group"), style.box("contents-group")
-    headers = [label(style, f"col-{c}") if c != "no" else str(style.labels["col-no"]) for c in CONTENTS_COLUMNS]
+class _Table:
+    """The contents table being laid out: its columns, styles and the pages filled so far."""
 
-    def row_cells(texts: list[str], top: float, kind: str, row: Row | None) -> tuple[list[Item], float]:
-        cells: list[tuple[str, float, float, list[str], str]] = []
-        x = page.x0
-        height = 0.0
-        for column, width, text in zip(CONTENTS_COLUMNS, widths, texts):
-            text_style = header_style if kind == "header" else style.text("contents-cell", (column,))
-            pad = (header_box if kind == "header" else body_box).padding
-            lines = lines_of(text, text_style, width - pad[1] - pad[3] - 2)
-            height = max(height, block_height(len(lines), text_style.size, text_style.line_height) + pad[0] + pad[2])
-            cells.append((column, x, width, lines, text))
+    def __init__(self, style: ResolvedStyle, rows: list[Row]):
+        self.style = style
+        self.page = frame(style)
+        self.widths = _widths(style, rows, self.page)
+        self.line = Paint(None, style.value("contents", "stroke"), float(style.value("contents", "stroke-width")))
+        self.heading = label(style, "daftar-isi")
+        self.headers = [
+            label(style, f"col-{c}") if c != "no" else str(style.labels["col-no"]) for c in CONTENTS_COLUMNS
+        ]
+        self.pages: list[list[Item]] = []
+
+    def row(self, texts: list[str], top: float, header: bool) -> tuple[list[Item], float]:
+        """The cells of a heading or entry row (as tall as its tallest cell)."""
+        style, page = self.style, self.page
+        box = style.box("contents-header" if header else "contents-cell")
+        cells: list[tuple[str, float, float, list[str], str, TextStyle]] = []
+        x, height = page.x0, 0.0
+        for column, width, text in zip(CONTENTS_COLUMNS, self.widths, texts):
+            text_style = style.text("contents-header") if header else style.text("contents-cell", (column,))
+            lines = lines_of(text, text_style, width - box.padding[1] - box.padding[3] - 2)
+            lines_h = block_height(len(lines), text_style.size, text_style.line_height)
+            height = max(height, lines_h + box.padding[0] + box.padding[2])
+            cells.append((column, x, width, lines, text, text_style))
             x += width
-        items: list[Item] = []
-        for column, x, width, lines, text in cells:
-            if kind == "header":
-                text_style, box = header_style, header_box
-            else:
-                text_style, box = style.text("contents-cell", (column,)), body_box
-            paint = Paint(box.fill, line.stroke, line.stroke_width)
-            items.append(
-                cell(
-                    column,
-                    (x, top, x + width, top + height),
-                    lines,
-                    text_style,
-                    box.padding,
-                    paint,
-                    text,
-                    kind if kind == "header" else "entry",
-                )
-            )
+        paint = Paint(box.fill, self.line.stroke, self.line.stroke_width)
+        kind = "header" if header else "entry"
+        items: list[Item] = [
+            cell(column, (x, top, x + width, top + height), lines, text_style, box.padding, paint, text, kind)
+            for column, x, width, lines, text, text_style in cells
+        ]
         return items, height
 
-    def group_cell(row: Row, top: float) -> tuple[list[Item], float]:
-        pad = group_box.padding
-        indent = 10.0 * row.depth
-        lines = lines_of(row.texts[0], group_style, page.inner - pad[1] - pad[3] - indent - 2)
-        height = block_height(len(lines), group_style.size, group_style.line_height) + pad[0] + pad[2]
-        paint = Paint(group_box.fill, line.stroke, line.stroke_width)
-        box = (page.x0, top, page.x1, top + height)
+    def group(self, row: Row, top: float) -> tuple[list[Item], float]:
+        """A unit's row across the table, indented by its depth in the folder tree."""
+        text_style, box = self.style.text("contents-group"), self.style.box("contents-group")
+        pad, indent = box.padding, 10.0 * row.depth
+        lines = lines_of(row.texts[0], text_style, self.page.inner - pad[1] - pad[3] - indent - 2)
+        height = block_height(len(lines), text_style.size, text_style.line_height) + pad[0] + pad[2]
+        paint = Paint(box.fill, self.line.stroke, self.line.stroke_width)
+        area = (self.page.x0, top, self.page.x1, top + height)
         padding = (pad[0], pad[1], pad[2], pad[3] + indent)
-        return [cell("group", box, lines, group_style, padding, paint, row.texts[0], "group")], height
+        return [cell("group", area, lines, text_style, padding, paint, row.texts[0], "group")], height
 
-    pages: list[list[Item]] = []
-    links: list[Link] = []
-    cursor = page.y1 + 1  # forces a first page
-
-    def new_page() -> float:
-        pages.append([])
+    def new_page(self) -> float:
+        """Start a page (the first with the DAFTAR ISI heading) with the heading row; the top of its body."""
+        page = self.page
+        self.pages.append([])
         top = page.y0
-        if len(pages) == 1:
-            lines = lines_of(heading, heading_style, page.inner - 6)
+        if len(self.pages) == 1:
+            heading_style = self.style.text("book-heading")
+            lines = lines_of(self.heading, heading_style, page.inner - 6)
             height = block_height(len(lines), heading_style.size, heading_style.line_height) + 4
-            pages[-1].append(
+            area = (page.x0, top, page.x1, top + height)
+            self.pages[-1].append(
                 cell(
-                    "heading",
-                    (page.x0, top, page.x1, top + height),
-                    lines,
-                    heading_style,
-                    (0, 3, 0, 3),
-                    Paint(None, None, 0.0),
-                    heading,
-                    "heading",
+                    "heading", area, lines, heading_style, (0, 3, 0, 3), Paint(None, None, 0.0), self.heading, "heading"
                 )
             )
             top += height + heading_style.size
-        items, height = row_cells(headers, top, "header", None)
-        pages[-1].extend(items)
+        items, height = self.row(self.headers, top, header=True)
+        self.pages[-1].extend(items)
         return top + height
 
+    def lay(self, row: Row, top: float) -> tuple[list[Item], float]:
+        return self.group(row, top) if row.group else self.row(list(row.texts), top, header=False)
+
+
+def contents_pages(style: ResolvedStyle, rows: list[Row], first_number: int) -> tuple[list[Page], list[Link]]:
+    """The contents pages (numbered from ``first_number``) and the links of their rows."""
+    table = _Table(style, rows)
+    page = table.page
+    links: list[Link] = []
+    cursor = page.y1 + 1  # forces a first page
     for row in rows:
-        probe_items, height = group_cell(row, 0) if row.group else row_cells(list(row.texts), 0, "entry", row)
+        _probe, height = table.lay(row, 0.0)
         if cursor + height > page.y1:
-            cursor = new_page()
-        items, height = group_cell(row, cursor) if row.group else row_cells(list(row.texts), cursor, "entry", row)
-        del probe_items
-        pages[-1].extend(items)
+            cursor = table.new_page()
+        items, height = table.lay(row, cursor)
+        table.pages[-1].extend(items)
         if row.target is not None:
-            links.append(Link(len(pages) - 1, (page.x0, cursor, page.x1, cursor + height), row.target))
+            links.append(Link(len(table.pages) - 1, (page.x0, cursor, page.x1, cursor + height), row.target))
         cursor += height
-    if not pages:
-        new_page()
+    if not table.pages:
+        table.new_page()
     result = []
-    for index, items in enumerate(pages):
+    for index, items in enumerate(table.pages):
         number = first_number + index
-        result.append(make_page(page, items + footer(style, page, number), heading, "contents", number))
+        result.append(make_page(page, items + footer(style, page, number), table.heading, "contents", number))
     return result, links

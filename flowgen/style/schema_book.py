@@ -55,7 +55,13 @@ def _e(
 
 def book_elements(make: Callable[..., Element]) -> dict[str, Element]:
     """The elements of the book's own pages, with the defaults of the plain look."""
-    elements = (
+    elements = (*_page_elements(make), *_table_elements(make))
+    return {e.name: e for e in elements}
+
+
+def _page_elements(make: Callable[..., Element]) -> tuple[Element, ...]:
+    """The page, its words, its footer, the cover and the headings."""
+    return (
         _e(
             make,
             "book-page",
@@ -118,6 +124,12 @@ def book_elements(make: Callable[..., Element]) -> dict[str, Element]:
             {"font-size": "1.3em", "font-weight": "bold", "text-align": "center", "text-transform": "uppercase"},
             text=True,
         ),
+    )
+
+
+def _table_elements(make: Callable[..., Element]) -> tuple[Element, ...]:
+    """The contents table and the notes' text."""
+    return (
         _e(
             make,
             "contents",
@@ -182,4 +194,3 @@ def book_elements(make: Callable[..., Element]) -> dict[str, Element]:
             class_defaults={"term": {"font-weight": "bold"}},
         ),
     )
-    return {e.name: e for e in elements}
