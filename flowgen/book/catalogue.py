@@ -138,7 +138,7 @@ table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border:1px solid #999;padding:4px 6px;vertical-align:top;text-align:left}
 th{background:#e6e6e6;cursor:pointer;white-space:nowrap;user-select:none}
 th[aria-sort=ascending]::after{content:" \\25B2"}th[aria-sort=descending]::after{content:" \\25BC"}
-td.n{text-align:right}td img{width:72px;border:1px solid #ccc;background:#fff}
+td.n{text-align:right}td.d{white-space:nowrap}td img{width:72px;border:1px solid #ccc;background:#fff}
 tr.due{background:#fde2e1}tr.soon{background:#fff4cc}
 .key span{display:inline-block;padding:1px 8px;margin-right:6px;border:1px solid #999}
 .key .due{background:#fde2e1}.key .soon{background:#fff4cc}
@@ -186,9 +186,9 @@ def _row(record: dict[str, object], dates: dict[str, str]) -> str:
         (record["nomor"], None, ""),
         (record["judul"], None, ""),
         (record["unit"], None, ""),
-        (dates.get(str(record["efektif"]), "-"), record["efektif"], ""),
-        (dates.get(str(record["revisi"]), "-"), record["revisi"], ""),
-        (dates.get(str(record["tinjau"]), "-"), record["tinjau"], ""),
+        (dates.get(str(record["efektif"]), "-"), record["efektif"], "d"),
+        (dates.get(str(record["revisi"]), "-"), record["revisi"], "d"),
+        (dates.get(str(record["tinjau"]), "-"), record["tinjau"], "d"),
         (record["langkah"], None, "n"),
         (record["pelaksana"], None, "n"),
         (record["waktu"], record["waktu_menit"], "n"),
