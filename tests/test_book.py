@@ -435,3 +435,37 @@ def test_a_unit_toml_with_a_mistake(tmp_path: Path) -> None:
     (folder / "tu" / "unit.toml").write_text('nama = "TU"\n', encoding="utf-8")
     found = [(Path(d.span.file).name, d.span.line, d.message) for d in check_book(folder, TODAY) if d.is_error]
     assert found == [("unit.toml", 1, "unknown setting 'nama' in [unit]")]
+
+
+def test_a_file_with_errors_is_left_out_and_reported(tmp_path: Path) -> None:
+    folder = tmp_path / "buku"
+    folder.mkdir()
+    shutil.copy(ROOT / "examples" / "surat-masuk.pos", folder)
+    (folder / "rusak.pos").write_text("judul: Rusak\npelaksana:\n  pu = PU\nalur:\n  mulai kut: a\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["book", str(folder)])
+    assert result.exit_code == 1
+    assert "rusak.pos: left out of the book: " in result.output
+    assert "1 SOPs (1 rendered, 0 up to date, 1 failed)" in result.output
+    assert (folder / "dokumen-sop.pdf").is_file()
+
+
+def test_a_sheet_styles_the_books_own_pages(tmp_path: Path) -> None:
+    from flowgen.book.config import BookConfig
+    from flowgen.book.pages import cover_page, frame
+    from flowgen.render.scene import Text, walk
+    from flowgen.style.choose import style_for
+
+    sheet = tmp_path / "buku.css"
+    sheet.write_text(
+        '@import "default";\nbook-page { size: A5 portrait; }\ncover.title { font-size: 30pt; color: #1f4e79; }\n'
+        'book-labels { cover-kicker: ""; }\n',
+        encoding="utf-8",
+    )
+    style = style_for(str(sheet))
+    page = cover_page(style, BookConfig(tmp_path, title="Buku SOP"), 2026)
+    assert (round(page.width), round(page.height)) == (420, 595)
+    texts = [i for i in walk(page.root) if isinstance(i, Text)]
+    title = next(t for t in texts if t.lines[0].text == "BUKU SOP")
+    assert (title.size, title.color) == (30.0, "#1f4e79")
+    assert "DOKUMEN" not in [t.lines[0].text for t in texts]
+    assert frame(style_for("default")).width < frame(style_for("default")).height  # upright by default

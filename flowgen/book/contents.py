@@ -48,7 +48,8 @@ def _widths(style: ResolvedStyle, rows: list[Row], page: Frame) -> list[float]:
     def widest(index: int) -> float:
         texts = [r.texts[index] for r in rows if not r.group and len(r.texts) > index]
         body_w = max((measure(body.face, body.size, t) for t in texts), default=0.0)
-        return max(body_w, measure(head.face, head.size, headers[index])) + extra
+        word = max((measure(head.face, head.size, w) for w in headers[index].split()), default=0.0)
+        return max(body_w, word) + extra  # a heading may wrap between its words
 
     no = widest(0)
     nomor = min(widest(1), page.inner * 0.3)
