@@ -179,7 +179,7 @@ UNITS = (
         ),
     ),
 )
-TIMES = ("10 menit", "15 menit", "30 menit", "1 jam", "2 jam", "1 hari", "2 hari", "3 hari kerja", "1 hari kerja")
+TIMES = ("10 menit", "15 menit", "30 menit", "1 jam", "2 jam", "1 hari kerja", "2 hari kerja", "3 hari kerja")
 CHECKS = ("lengkap", "sesuai ketentuan", "disetujui", "benar")
 
 
@@ -220,7 +220,7 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
         f"    output: {thing[0].upper()}{thing[1:]} diterima",
     ]
     reject = count >= 10 and rng.random() < 0.4
-    body = count - 2 - (2 if reject else 0)
+    body = count - 3 - (3 if reject else 0)  # mulai, the signature and selesai; the rejection path
     made = 1
     decisions = 0
     last_label = None
@@ -260,7 +260,7 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
         made += 1
     lines += [
         f"  {top}: Menandatangani {thing}",
-        "    waktu: 1 hari",
+        "    waktu: 1 hari kerja",
         f"    output: {thing[0].upper()}{thing[1:]} ditandatangani",
         f"  selesai {staff}: Mengarsipkan {thing}",
         "    output: Arsip",
