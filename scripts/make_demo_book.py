@@ -187,11 +187,29 @@ def slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48].rstrip("-")
 
 
+DOCUMENTS = ("surat", "naskah", "arsip", "laporan", "data", "proposal", "instrumen", "rencana", "rancangan")
+LEADS = {  # the first word of a title -> what the steps handle
+    "Pengusulan": "usulan {rest}",
+    "Penyaluran": "usulan {rest}",
+    "Penyusunan": "konsep {rest}",
+    "Pelayanan": "permohonan {rest}",
+    "Pemberian": "permohonan {rest}",
+    "Peminjaman": "permohonan peminjaman {rest}",
+    "Verifikasi": "berkas {rest}",
+    "Pemutakhiran": "usulan pemutakhiran {rest}",
+}
+
+
 def object_of(title: str) -> str:
-    """'Pengusulan Kenaikan Pangkat' -> 'usulan kenaikan pangkat' (what the steps handle)."""
-    words = title.split()[1:] or title.split()
-    rest = " ".join(w if w.isupper() or w[1:] != w[1:].lower() else w.lower() for w in words)
-    return f"berkas {rest}"
+    """What the steps of a title handle: 'Pengusulan Kenaikan Pangkat' -> 'usulan kenaikan pangkat'."""
+    words = title.split()
+    lowered = [w if w.isupper() or w[1:] != w[1:].lower() else w.lower() for w in words]
+    rest = " ".join(lowered[1:]) or " ".join(lowered)
+    if words[0] in LEADS:
+        return LEADS[words[0]].format(rest=rest)
+    if lowered[1:] and lowered[1] in DOCUMENTS:
+        return rest
+    return "berkas " + " ".join(lowered)
 
 
 VERBS = (
