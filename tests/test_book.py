@@ -222,6 +222,19 @@ def test_a_second_build_renders_nothing_and_keeps_every_sop_pdf(book: Path) -> N
     assert {p: p.read_bytes() for p in book.rglob("*.lampiran.pdf")} == pdfs
 
 
+def test_a_changed_sop_is_rendered_again_alone(tmp_path: Path) -> None:
+    folder = tmp_path / "buku"
+    folder.mkdir()
+    for name in ("surat-masuk.pos", "cuti-pegawai.pos"):
+        shutil.copy(ROOT / "examples" / name, folder / name)
+    assert (build_book(folder, today=TODAY).rendered, build_book(folder, today=TODAY).rendered) == (2, 0)
+    source = folder / "surat-masuk.pos"
+    source.write_text(source.read_text(encoding="utf-8").replace("Menerima surat masuk", "Menerima surat"), "utf-8")
+    result = build_book(folder, today=TODAY)
+    assert (result.rendered, result.kept) == (1, 1)
+    assert "Menerima surat" in _text(folder / "dokumen-sop.pdf", 6, len(PdfReader(folder / "dokumen-sop.pdf").pages))
+
+
 def test_a_signed_decree_pdf_is_inserted_as_it_is(tmp_path: Path) -> None:
     folder = tmp_path / "buku"
     folder.mkdir()

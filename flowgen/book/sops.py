@@ -1,15 +1,18 @@
 """Each SOP's own outputs for the book: the lampiran PDF, the flowchart SVG/PNG and a small thumbnail.
 
 The book inserts every SOP's lampiran PDF page for page as it is: each is
-signed on its own, and merging must not touch what was signed.  A PDF that is
-newer than its .pos file and the folder's settings is kept (a unit may have
-dropped a signed copy in its place); only missing or stale outputs are
-rendered, through the public library, in parallel on the machine's cores.
+signed on its own, and merging must not touch what was signed.  A PDF made
+from the same .pos text and settings is kept (a unit may have dropped a signed
+copy in its place); only missing or stale outputs are
+rendered (a fingerprint of each .pos file and its settings says which), through the public
+library, in parallel on the machine's cores.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 import os
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -45,26 +48,36 @@ def files_for(source: Path, folder: Path, out: Path) -> SopFiles:
     )
 
 
-def _newest_setting(source: Path, folder: Path) -> float:
-    """The latest change to the .pos file or a setting that applies to it."""
-    times = [source.stat().st_mtime]
+def _key(source: Path, folder: Path) -> str:
+    """A fingerprint of what an SOP's outputs depend on: its text, the settings that apply, flowgen's version."""
+    digest = hashlib.sha256(flowgen.__version__.encode())
+    digest.update(source.read_bytes())
     current = source.parent
     while True:
         for name in (CONFIG_NAME, UNIT_CONFIG):
             if (current / name).is_file():
-                times.append((current / name).stat().st_mtime)
+                digest.update(name.encode() + (current / name).read_bytes())
         if current.resolve() == folder.resolve() or current.parent == current:
             break
         current = current.parent
-    return max(times)
+    return digest.hexdigest()
 
 
-def up_to_date(files: SopFiles, source: Path, folder: Path) -> bool:
-    paths = (files.pdf, files.svg, files.png, files.thumb)
-    if not all(p.is_file() for p in paths):
-        return False
-    newest = _newest_setting(source, folder)
-    return all(p.stat().st_mtime >= newest for p in paths)
+def _manifest_path(out: Path) -> Path:
+    return out / THUMB_FOLDER / "manifest.json"
+
+
+def read_manifest(out: Path) -> dict[str, str]:
+    try:
+        data = json.loads(_manifest_path(out).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def up_to_date(files: SopFiles, key: str, known: str | None) -> bool:
+    """Every output is there and was made from exactly this text and these settings."""
+    return known == key and all(p.is_file() for p in (files.pdf, files.svg, files.png, files.thumb))
 
 
 def _write(path: Path, data: bytes) -> None:
@@ -99,8 +112,15 @@ def render_sop(job: tuple[str, str, str]) -> str | None:
 def ensure_outputs(
     sources: Sequence[Path], folder: Path, out: Path, jobs: int | None = None
 ) -> tuple[int, int, dict[Path, str]]:
-    """Render what is missing or stale; (rendered, kept, failures by source)."""
-    stale = [s for s in sources if not up_to_date(files_for(s, folder, out), s, folder)]
+    """Render what is missing or stale; (rendered, kept, failures by source).
+
+    Stale means the .pos text or a settings file changed since the outputs were made (a fingerprint
+    in ``_katalog/manifest.json``), not a newer date: a signed PDF dropped in is kept.
+    """
+    manifest = read_manifest(out)
+    keys = {s: _key(s, folder) for s in sources}
+    name = {s: s.relative_to(folder).as_posix() for s in sources}
+    stale = [s for s in sources if not up_to_date(files_for(s, folder, out), keys[s], manifest.get(name[s]))]
     work = [(str(s), str(folder), str(out)) for s in stale]
     failures: dict[Path, str] = {}
     workers = min(len(work), jobs or os.cpu_count() or 1)
@@ -112,4 +132,9 @@ def ensure_outputs(
     for source, problem in zip(stale, results):
         if problem is not None:
             failures[source] = problem
+            manifest.pop(name[source], None)
+        else:
+            manifest[name[source]] = keys[source]
+    current = {name[s]: manifest[name[s]] for s in sources if name[s] in manifest}
+    _write(_manifest_path(out), (json.dumps(current, indent=1, sort_keys=True) + "\n").encode("utf-8"))
     return len(stale) - len(failures), len(sources) - len(stale), failures
