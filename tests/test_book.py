@@ -382,6 +382,7 @@ def test_flowgen_book_command(tmp_path: Path) -> None:
     assert (out / "dokumen-sop.pdf").is_file() and (out / "index.html").is_file()
     assert (out / "surat-masuk.lampiran.pdf").is_file()
     assert not (folder / "dokumen-sop.pdf").exists()
+    assert f"[1/1] {folder / 'surat-masuk.pos'}" in result.output  # progress, as plain lines off a terminal
 
 
 # -- the [book] config ---------------------------------------------------------------------------------

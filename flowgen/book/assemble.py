@@ -29,7 +29,7 @@ from flowgen.book.contents import Link as ContentsLink
 from flowgen.book.contents import Row, contents_pages
 from flowgen.book.pages import cover_page, decree_pages, label, notes_pages
 from flowgen.book.refs import Reference, resolve
-from flowgen.book.sops import ensure_outputs, files_for
+from flowgen.book.sops import Progress, ensure_outputs, files_for
 from flowgen.render.pdf import render_pdf
 from flowgen.render.scene import Document, Page
 from flowgen.render.svg import render_svg
@@ -242,7 +242,11 @@ def _pdf(
 
 
 def build_book(
-    folder: Path, out: Path | None = None, today: dt.date | None = None, jobs: int | None = None
+    folder: Path,
+    out: Path | None = None,
+    today: dt.date | None = None,
+    jobs: int | None = None,
+    progress: Progress | None = None,
 ) -> BookResult:
     """Build every SOP's outputs as needed, then the book PDF, its SVG twins and the catalogue."""
     folder = Path(folder)
@@ -258,7 +262,7 @@ def build_book(
         raise _error("book-empty", folder)
     result = BookResult(out / f"{BOOK_NAME}.pdf")
     result.failures = {u.path: u.diagnostics[0].format(context=False) for u in collection.unread}
-    rendered, kept, failures = ensure_outputs([e.path for e in collection.entries], folder, out, jobs)
+    rendered, kept, failures = ensure_outputs([e.path for e in collection.entries], folder, out, jobs, progress)
     result.rendered, result.kept = rendered, kept
     result.failures.update(failures)
     collection.entries = [e for e in collection.entries if e.path not in failures]

@@ -50,7 +50,20 @@ def book_command(folder: Path, out_dir: Path | None, jobs: int | None, lang: str
 
     @guarded
     def run() -> None:
-        result = build_book(folder, out_dir, jobs=jobs)
+        if sys.stderr.isatty():
+            with click.progressbar(length=1, label="SOP", file=sys.stderr) as bar:
+
+                def tick(done: int, total: int, _source: Path) -> None:
+                    bar.length = total
+                    bar.update(1)
+
+                result = build_book(folder, out_dir, jobs=jobs, progress=tick)
+        else:
+
+            def line(done: int, total: int, source: Path) -> None:
+                click.echo(f"[{done}/{total}] {source}", err=True)
+
+            result = build_book(folder, out_dir, jobs=jobs, progress=line)
         language = _lang(ctx)
         for source, problem in result.failures.items():
             click.echo(

@@ -14,7 +14,7 @@ import hashlib
 import io
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -109,8 +109,11 @@ def render_sop(job: tuple[str, str, str]) -> str | None:
     return None
 
 
+Progress = Callable[[int, int, Path], None]  # (done, total, source just finished)
+
+
 def ensure_outputs(
-    sources: Sequence[Path], folder: Path, out: Path, jobs: int | None = None
+    sources: Sequence[Path], folder: Path, out: Path, jobs: int | None = None, progress: Progress | None = None
 ) -> tuple[int, int, dict[Path, str]]:
     """Render what is missing or stale; (rendered, kept, failures by source).
 
@@ -124,11 +127,20 @@ def ensure_outputs(
     work = [(str(s), str(folder), str(out)) for s in stale]
     failures: dict[Path, str] = {}
     workers = min(len(work), jobs or os.cpu_count() or 1)
+    results: list[str | None] = []
+
+    def done(result: str | None) -> None:
+        results.append(result)
+        if progress is not None:
+            progress(len(results), len(work), stale[len(results) - 1])
+
     if workers <= 1:
-        results = [render_sop(job) for job in work]
+        for job in work:
+            done(render_sop(job))
     else:
         with ProcessPoolExecutor(max_workers=workers) as pool:
-            results = list(pool.map(render_sop, work, chunksize=2))
+            for result in pool.map(render_sop, work):
+                done(result)
     for source, problem in zip(stale, results):
         if problem is not None:
             failures[source] = problem
