@@ -151,11 +151,13 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
                 report.append({"file": style, "ok": True, "diagnostics": []})
             else:
                 click.echo(_say(ctx, "sheet-ok", name=style), err=True)
+    checked = len(files)
     for path in files:
         if path.is_dir():  # a book folder: every file, then the book's own rules (flowgen.book)
             from flowgen.book.cli import check_folder
 
-            bad, found, _count = check_folder(path, language, strict)
+            bad, found, count = check_folder(path, language, strict)
+            checked += count - 1
             failed = failed or bad
             if fmt == "json":
                 report.append({"file": str(path), "ok": not bad, "diagnostics": [d.to_dict(language) for d in found]})
@@ -180,7 +182,7 @@ def check(files: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     elif not failed and files:
-        click.echo(_say(ctx, "clean", n=len(files)), err=True)
+        click.echo(_say(ctx, "clean", n=checked), err=True)
     sys.exit(1 if failed else 0)
 
 
