@@ -69,7 +69,7 @@ def check_book(folder: Path, today: dt.date | None = None) -> list[Diagnostic]:
     except flowgen.FlowgenError as exc:  # a unit.toml with mistakes
         return found + list(exc.diagnostics)
     for _path, span in collection.bad_reviews:
-        text = span_text(collection.entries, span)
+        text = span_text(span)
         found.append(Diagnostic(Severity.WARNING, "book-bad-review", span, {"text": text}, _shown(span)))
     found += _duplicates(collection.entries)
     for entry in collection.entries:
@@ -96,7 +96,8 @@ def _shown(span: Span) -> str | None:
     return lines[span.line - 1] if 0 < span.line <= len(lines) else None
 
 
-def span_text(entries: list[Entry], span: Span) -> str:
+def span_text(span: Span) -> str:
+    """The text a span covers, read back from its file."""
     line = _shown(span) or ""
     return line[span.column - 1 : span.column - 1 + span.length]
 
