@@ -368,7 +368,8 @@ DIREKTUR SEKOLAH MENENGAH PERTAMA,
 
 Menimbang: bahwa untuk meningkatkan kualitas penyelenggaraan administrasi pemerintahan yang efektif, efisien dan akuntabel, perlu menetapkan Standar Operasional Prosedur Administrasi Pemerintahan di lingkungan Direktorat Sekolah Menengah Pertama;
 
-Mengingat: 1. Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan; 2. Peraturan Menteri tentang Organisasi dan Tata Kerja Kementerian;
+Mengingat: 1. Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor 35 Tahun 2012 tentang Pedoman Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan;
+2. Peraturan Menteri tentang Organisasi dan Tata Kerja Kementerian;
 
 MEMUTUSKAN:
 

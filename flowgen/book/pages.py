@@ -226,10 +226,13 @@ def flow_pages(
             cell(block.col, box, lines, text_style, (0, 3, 0, 3), NO_LINE, block.text, sheet, block.align, False)
         )
         if lead_lines:
-            lead_box = (lead_x, cursor, x0, cursor + height)
+            lead_box = (lead_x, cursor, x0 - (12 if block.col == "clause" else 0), cursor + height)
             pages[-1].append(
                 cell("lead", lead_box, lead_lines, lead, (0, 3, 0, 3), NO_LINE, block.hang, sheet, "left", False)
             )
+        if block.col == "clause":  # a decree's "Menimbang :", the colons one under the other
+            colon_box = (x0 - 12, cursor, x0, cursor + height)
+            pages[-1].append(cell("colon", colon_box, [":"], lead, (0, 3, 0, 3), NO_LINE, ":", sheet, "left", False))
         cursor += height
     result = []
     for index, items in enumerate(pages):
@@ -283,7 +286,7 @@ def decree_pages(style: ResolvedStyle, text: str, first_number: int) -> list[Pag
     for paragraph in paragraphs[1:signed]:
         lead, _, rest = paragraph.partition(":")
         if rest.strip() and len(lead) <= 14 and "\n" not in lead:
-            blocks.append(Block(rest.strip(), "notes-text", indent=84, hang=lead.strip(), gap=8))
+            blocks.append(Block(rest.strip(), "notes-text", indent=96, hang=lead.strip(), gap=8, col="clause"))
         elif paragraph.isupper():
             blocks.append(Block(paragraph, "notes-text", ("term",), align="center", gap=10))
         else:
