@@ -483,3 +483,16 @@ def test_a_sheet_styles_the_books_own_pages(tmp_path: Path) -> None:
     assert (title.size, title.color) == (30.0, "#1f4e79")
     assert "DOKUMEN" not in [t.lines[0].text for t in texts]
     assert frame(style_for("default")).width < frame(style_for("default")).height  # upright by default
+
+
+def test_the_english_sheet_prints_the_book_in_english(tmp_path: Path) -> None:
+    folder = tmp_path / "buku"
+    folder.mkdir()
+    shutil.copy(ROOT / "examples" / "surat-masuk.pos", folder)
+    (folder / "flowgen.toml").write_text('style = "english"\n', encoding="utf-8")
+    build_book(folder, today=TODAY)
+    pdf = folder / "dokumen-sop.pdf"
+    assert "CONTENTS" in _text(pdf, 2) and "SOP Title" in _text(pdf, 2) and "1 Jul 2021" in _text(pdf, 2)
+    assert "NOTES ON USE" in _text(pdf, 3)
+    marks = [item.title for item in PdfReader(pdf).outline if not isinstance(item, list)]  # type: ignore[union-attr]
+    assert marks == ["Title Page", "Contents", "Notes on Use", "Standard Operating Procedures"]
