@@ -131,7 +131,8 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
     language = _lang(ctx)
     if not paths and style is None:
         raise click.UsageError("give .pos files or folders to check, or --style to check a style sheet")
-    files = [source.path for source in find_sources(paths)]
+    folders = [p for p in paths if p.is_dir()]  # a folder is a book: its files, then the book's own rules
+    files = [*folders, *(source.path for source in find_sources([p for p in paths if not p.is_dir()]))]
     if paths and not files:
         _no_sources(ctx, paths)
     failed = False
@@ -154,7 +155,19 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
                 report.append({"file": style, "ok": True, "diagnostics": []})
             else:
                 click.echo(_say(ctx, "sheet-ok", name=style), err=True)
+    checked = len(files)
     for path in files:
+        if path.is_dir():  # a book folder: every file, then the book's own rules (flowgen.book)
+            from flowgen.book.cli import check_folder
+
+            bad, found, count = check_folder(path, language, strict)
+            checked += count - 1
+            failed = failed or bad
+            if fmt == "json":
+                report.append({"file": str(path), "ok": not bad, "diagnostics": [d.to_dict(language) for d in found]})
+            else:
+                print_diagnostics(found, language)
+            continue
         procedure, found = analyze_file(path)
         errors = [d for d in found if d.is_error]
         bad = bool(errors) or (strict and bool(found))
@@ -173,7 +186,7 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
     if fmt == "json":
         click.echo(json.dumps(report, ensure_ascii=False, indent=2))
     elif not failed and files:
-        click.echo(_say(ctx, "clean", n=len(files)), err=True)
+        click.echo(_say(ctx, "clean", n=checked), err=True)
     sys.exit(1 if failed else 0)
 
 
@@ -314,6 +327,10 @@ def styles(lang: str | None) -> None:
     for name in names:
         click.echo(f"{name.ljust(width)}  {shipped_description(name)}")
 
+
+from flowgen.book.cli import book_command  # noqa: E402  (flowgen book DIR)
+
+main.add_command(book_command)
 
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -61,6 +61,18 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "The first page of the lampiran (lembar identitas).",
         ("identity", "identity-header", "identity-label", "identity-value", "identity-title", "identity-box"),
     ),
+    (
+        "The book of SOPs",
+        "The book's own pages (`flowgen book DIR`): cover, decree written as text, Daftar Isi, Penjelasan "
+        "Singkat Penggunaan. Their texts come from the `[book]` table of the folder's `flowgen.toml`; "
+        "the elements are defined in `flowgen/style/schema_book.py`; the folder and its settings are in "
+        "[book.md](book.md).\n\n"
+        "![The cover of the demo book](images/book-cover.png) ![Its Daftar Isi](images/book-contents.png)",
+        (
+            "book-page", "book-labels", "book-footer", "book-heading", "cover", "cover-logo", "contents",
+            "contents-header", "contents-group", "contents-cell", "notes-heading", "notes-text",
+        ),
+    ),
 )
 
 KINDS = {  # what each kind of value looks like, for the "Values" section and the tables

@@ -489,3 +489,9 @@ def default_text(element: str, prop: str, cls: str | None = None) -> str | None:
             return None
         current = spec.parent
     return None
+
+
+from flowgen.style.schema_book import book_elements, book_properties  # noqa: E402  (the book's pages)
+
+PROPERTIES.update(book_properties(_p))
+ELEMENTS.update(book_elements(Element))

@@ -1,0 +1,188 @@
+"""The SOPs of a book folder: found, read, grouped by unit, with what the contents and catalogue print.
+
+A book is a folder: its own ``.pos`` files belong to the book's unit, each
+subfolder is a unit (bidang) named by its ``unit.toml`` or by the folder name,
+and deeper folders nest.  Files are taken in name order within a unit, so a
+unit orders its SOPs by naming them (``01-surat-masuk.pos``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import flowgen
+from flowgen.book.config import UnitConfig, read_unit_config
+
+SKIPPED_FOLDERS = ("_", ".")  # folders starting with these are not part of the book
+REVIEW_COMMENT = re.compile(r"^#\s*(?:tinjau|review)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+
+
+def discover(folder: Path) -> list[Path]:
+    """Every .pos file of a book folder, in book order (a unit's own files, then its subfolders')."""
+    found: list[Path] = []
+
+    def walk(current: Path) -> None:
+        entries = sorted(current.iterdir(), key=lambda p: p.name)
+        found.extend(p for p in entries if p.is_file() and p.suffix.lower() == ".pos")
+        folders = [p for p in entries if p.is_dir() and not p.name.startswith(SKIPPED_FOLDERS)]
+        units = sorted(folders, key=lambda p: (_order(p), p.name))
+        for sub in units:
+            walk(sub)
+
+    walk(folder)
+    return found
+
+
+def _order(folder: Path) -> int:
+    try:
+        order = read_unit_config(folder).order
+    except flowgen.FlowgenError:
+        return 999
+    return 999 if order is None else order
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One SOP of the book and everything the book prints about it."""
+
+    path: Path
+    relative: str  # from the book folder, with forward slashes
+    units: tuple[str, ...]  # unit names from the top of the book down to the SOP's folder
+    procedure: flowgen.Procedure
+    review: dt.date | None
+    review_span: flowgen.Span | None = None  # where '# tinjau:' is written, if it is
+    pages: int = 0
+    first_page: int = 0
+
+    @property
+    def number(self) -> str:
+        return self.procedure.identity.number
+
+    @property
+    def title(self) -> str:
+        return self.procedure.identity.title
+
+    @property
+    def effective(self) -> dt.date | None:
+        value = self.procedure.identity.effective
+        return value.date if value is not None else None
+
+    @property
+    def revised(self) -> dt.date | None:
+        value = self.procedure.identity.revised
+        return value.date if value is not None else None
+
+    @property
+    def unit(self) -> str:
+        return self.units[-1] if self.units else ""
+
+    @property
+    def stem(self) -> str:
+        return self.path.stem
+
+
+@dataclass(frozen=True)
+class Unread:
+    """A .pos file of the book that has errors: it is left out of the book and reported."""
+
+    path: Path
+    diagnostics: tuple[flowgen.Diagnostic, ...]
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover (every month has 28 days)
+
+
+def review_comment(procedure: flowgen.Procedure) -> tuple[str, flowgen.Span] | None:
+    """A ``# tinjau: DATE`` comment line (the next review, when it is not a year after efektif)."""
+    for number, line in enumerate(procedure.source_lines, start=1):
+        match = REVIEW_COMMENT.match(line)
+        if match:
+            column = match.start(1) + 1
+            return match.group(1), flowgen.Span(procedure.source_name, number, column, max(1, len(match.group(1))))
+    return None
+
+
+def review_date(procedure: flowgen.Procedure, months: int) -> tuple[dt.date | None, flowgen.Span | None, bool]:
+    """The next review: ``# tinjau:`` if written, else efektif plus ``months``; and whether the comment is bad."""
+    comment = review_comment(procedure)
+    if comment is not None:
+        text, span = comment
+        try:
+            return _read_date(text), span, False
+        except ValueError:
+            return None, span, True
+    effective = procedure.identity.effective
+    return (add_months(effective.date, months) if effective else None), None, False
+
+
+def _read_date(text: str) -> dt.date:
+    """A date written like the .pos dates (read through the library's own date reader)."""
+    probe = f"judul: x\nefektif: {text}\npelaksana:\n  a = A\nalur:\n  mulai a: x\n  selesai a: y\n"
+    procedure, _found = flowgen.analyze(probe, "<tinjau>")
+    if procedure is None or procedure.identity.effective is None:
+        raise ValueError(text)
+    return procedure.identity.effective.date
+
+
+def unit_names(folder: Path, path: Path, top: str) -> tuple[str, ...]:
+    """The unit chain of a file: each folder's name down to the file's (the book's own unit for its own files)."""
+    parts = path.parent.relative_to(folder).parts
+    names = [top] if top and not parts else []
+    current = folder
+    for part in parts:
+        current = current / part
+        unit: UnitConfig = read_unit_config(current)
+        names.append(unit.name)
+    return tuple(names)
+
+
+@dataclass
+class Collection:
+    """The readable SOPs in book order and the files left out."""
+
+    entries: list[Entry] = field(default_factory=list)
+    unread: list[Unread] = field(default_factory=list)
+    bad_reviews: list[tuple[Path, flowgen.Span]] = field(default_factory=list)
+
+    def groups(self) -> Iterator[tuple[tuple[str, ...], list[Entry]]]:
+        """Consecutive entries of the same unit chain, in book order."""
+        current: tuple[str, ...] | None = None
+        bucket: list[Entry] = []
+        for entry in self.entries:
+            if entry.units != current:
+                if bucket and current is not None:
+                    yield current, bucket
+                current, bucket = entry.units, []
+            bucket.append(entry)
+        if bucket and current is not None:
+            yield current, bucket
+
+
+def collect(folder: Path, top_unit: str, review_months: int = 12) -> Collection:
+    """Read every .pos file of the book; the ones with errors are kept aside with their diagnostics."""
+    result = Collection()
+    for path in discover(folder):
+        try:
+            procedure = flowgen.load(path)
+        except flowgen.FlowgenError as exc:
+            result.unread.append(Unread(path, exc.diagnostics))
+            continue
+        review, span, bad = review_date(procedure, review_months)
+        if bad and span is not None:
+            result.bad_reviews.append((path, span))
+        relative = path.relative_to(folder).as_posix()
+        units = unit_names(folder, path, top_unit)
+        result.entries.append(Entry(path, relative, units, procedure, review, span))
+    return result
