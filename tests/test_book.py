@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from flowgen.geometry import check_svg
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
@@ -20,7 +21,6 @@ from flowgen.book import build_book, check_book, read_book_config
 from flowgen.book.collect import add_months
 from flowgen.cli import main
 from flowgen.errors import FlowgenError
-from flowgen.geometry import check_svg
 from tests.helpers import ROOT
 
 TODAY = dt.date(2026, 12, 1)
