@@ -11,21 +11,16 @@ from __future__ import annotations
 import json
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from flowgen import __version__, messages
-from flowgen.errors import Diagnostic, FlowgenError
+from flowgen.errors import FlowgenError
+from flowgen.shell import _lang, guarded, lang_option, print_diagnostics, version_option
 
 if TYPE_CHECKING:
     from flowgen.build import BuildOptions
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-LANG_HELP = "Language of messages: en (English) or id (Bahasa Indonesia). Default: $FLOWGEN_LANG or en."
 
 WORDS = {
     "en": {
@@ -39,55 +34,8 @@ WORDS = {
 }
 
 
-def _lang(ctx: click.Context) -> str:
-    lang = ctx.params.get("lang") or ctx.find_root().params.get("lang") or os.environ.get("FLOWGEN_LANG") or "en"
-    return lang if lang in messages.LANGUAGES else "en"
-
-
 def _say(ctx: click.Context, key: str, **args: Any) -> str:
     return WORDS[_lang(ctx)][key].format(**args)
-
-
-def print_diagnostics(diagnostics: list[Diagnostic] | tuple[Diagnostic, ...], lang: str) -> None:
-    for d in diagnostics:
-        click.echo(d.format(lang), err=True)
-
-
-def guarded(func: F) -> F:
-    """Run a command body; turn flowgen errors into diagnostics and bugs into a short report."""
-
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        ctx = click.get_current_context()
-        try:
-            return func(*args, **kwargs)
-        except FlowgenError as exc:
-            print_diagnostics(exc.diagnostics, _lang(ctx))
-            ctx.exit(1)
-        except (click.exceptions.Exit, click.ClickException, click.Abort):
-            raise
-        except KeyboardInterrupt:
-            click.echo("flowgen: interrupted", err=True)
-            ctx.exit(130)
-        except Exception as exc:
-            lang = _lang(ctx)
-            detail = f"{type(exc).__name__}: {exc}"
-            click.echo(f"flowgen: {messages.render('internal-error', {'detail': detail}, lang)}", err=True)
-            click.echo(f"   {messages.hint_word(lang)}: {messages.render_hint('internal-error', {}, lang)}", err=True)
-            if os.environ.get("FLOWGEN_DEBUG"):
-                raise
-            ctx.exit(3)
-
-    wrapper.__name__ = func.__name__
-    wrapper.__doc__ = func.__doc__
-    return wrapper  # type: ignore[return-value]
-
-
-def lang_option(func: F) -> F:
-    return click.option("--lang", type=click.Choice(messages.LANGUAGES), default=None, help=LANG_HELP)(func)
-
-
-def version_option(func: F) -> F:
-    return click.version_option(__version__, "--version", prog_name="flowgen")(func)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

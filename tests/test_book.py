@@ -13,13 +13,13 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from flowgen.geometry import check_svg
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
 from flowgen.book import build_book, check_book, read_book_config
 from flowgen.book.collect import add_months
 from flowgen.cli import main
+from flowgen.drawcheck import check_svg
 from flowgen.errors import FlowgenError
 from tests.helpers import ROOT
 

@@ -39,6 +39,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "commands",
         (
+            "flowgen.shell",
             "flowgen.outputs",
             "flowgen.manifest",
             "flowgen.discover",
@@ -46,6 +47,8 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "flowgen.build_messages",
             "flowgen.build",
             "flowgen.batch",
+            "flowgen.book",
+            "flowgen.cycle",
             "flowgen.cli",
             "flowgen.__main__",
             "flowgen",
@@ -74,7 +77,17 @@ def imports_of(name: str, path: Path, modules: dict[str, Path]) -> set[str]:
     """
     found: set[str] = set()
     package = name if path.name == "__init__.py" else name.rpartition(".")[0]
-    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
+    tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
+    typing_only = {  # imports under `if TYPE_CHECKING:` are for the type checker, never run
+        id(child)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.If) and isinstance(node.test, ast.Name) and node.test.id == "TYPE_CHECKING"
+        for stmt in node.body
+        for child in ast.walk(stmt)
+    }
+    for node in ast.walk(tree):
+        if id(node) in typing_only:
+            continue
         if isinstance(node, ast.Import):
             found.update(alias.name for alias in node.names)
         elif isinstance(node, ast.ImportFrom):

@@ -44,7 +44,7 @@ def book_command(folder: Path, out_dir: Path | None, jobs: int | None, lang: str
     SVG/PNG that is missing or older than its .pos file.
     """
     from flowgen.book import build_book
-    from flowgen.cli import _lang, guarded
+    from flowgen.shell import _lang, guarded
 
     ctx = click.get_current_context()
 
