@@ -1,0 +1,221 @@
+"""Every word the cycle prints (diff reports, monitoring and evaluation forms), in both languages.
+
+The forms follow Permenpan RB 35/2012, whose words are Indonesian; the English column is what a
+document in the ``english`` style prints.  :func:`document_language` tells which one a style means.
+"""
+
+from __future__ import annotations
+
+from flowgen.style.resolve import ResolvedStyle
+
+CRITERIA_ID = (
+    "Mampu mendorong peningkatan kinerja",
+    "Mudah dipahami",
+    "Mudah dilaksanakan",
+    "Semua orang dapat menjalankan perannya masing-masing",
+    "Mampu mengatasi permasalahan yang berkaitan dengan proses",
+    "Mampu menjawab kebutuhan peningkatan kinerja organisasi",
+    "Sinergi satu dengan lainnya",
+)
+CRITERIA_EN = (
+    "Drives better performance",
+    "Easy to understand",
+    "Easy to carry out",
+    "Everyone can play their own part",
+    "Solves the problems of the process",
+    "Meets the organisation's need for better performance",
+    "Works in synergy with the others",
+)
+
+WORDS: dict[str, dict[str, str]] = {
+    "id": {
+        # diff
+        "diff-head": "Perubahan {old} → {new}",
+        "diff-same": "Tidak ada perubahan makna.",
+        "diff-count": "{n} perubahan",
+        "sec-history": "Riwayat revisi",
+        "sec-identity": "Identitas",
+        "sec-actors": "Pelaksana",
+        "sec-steps": "Langkah",
+        "sec-arrows": "Panah dan cabang",
+        "step": "langkah {n}",
+        "was": "dulu {n}",
+        "moved": "dipindah",
+        "added": "ditambah",
+        "removed": "dihapus",
+        "renamed": "diganti nama",
+        "reworded": "diubah kalimatnya",
+        "kind": "simbol diganti",
+        "actors": "pelaksana diganti",
+        "branch": "cabang '{label}' kini ke langkah {new} (dulu ke {old})",
+        "relabelled": "label diganti",
+        "revision": "revisi",
+        "none": "(kosong)",
+        "kegiatan": "kegiatan",
+        "pelaksana": "pelaksana",
+        "simbol": "simbol",
+        "kelengkapan": "kelengkapan",
+        "waktu": "waktu",
+        "output": "output",
+        "keterangan": "keterangan",
+        "judul": "judul",
+        "nomor": "nomor",
+        "instansi": "instansi",
+        "unit": "unit",
+        "dibuat": "tanggal pembuatan",
+        "revisi": "tanggal revisi",
+        "efektif": "tanggal efektif",
+        "disahkan": "disahkan oleh",
+        "gaya": "gaya",
+        "dasar-hukum": "dasar hukum",
+        "kualifikasi": "kualifikasi pelaksana",
+        "keterkaitan": "keterkaitan",
+        "peralatan": "peralatan/perlengkapan",
+        "peringatan": "peringatan",
+        "pencatatan": "pencatatan dan pendataan",
+        # monitoring and evaluation forms
+        "monitoring-title": "Monitoring Pelaksanaan SOP AP",
+        "evaluation-title": "Evaluasi Penerapan SOP AP",
+        "report-title": "Laporan Hasil Monitoring dan Evaluasi",
+        "sheet-monitoring": "Monitoring",
+        "sheet-evaluation": "Evaluasi",
+        "sheet-about": "Petunjuk",
+        "unit-label": "Unit kerja",
+        "period": "Periode",
+        "col-no": "No",
+        "col-unit": "Unit",
+        "col-nomor": "Nomor SOP",
+        "col-prosedur": "Prosedur",
+        "col-penilaian": "Penilaian Terhadap Penerapan",
+        "col-catatan": "Catatan Hasil Penilaian",
+        "col-tindakan": "Tindakan yang Harus Diambil",
+        "col-paraf": "Paraf Penilai",
+        "col-criteria": "Kriteria Penilaian",
+        "col-ya": "Jumlah Ya",
+        "col-kesimpulan": "Kesimpulan",
+        "baik": "Berjalan dengan baik",
+        "tidak-baik": "Tidak berjalan dengan baik",
+        "ya": "Ya",
+        "tidak": "Tidak",
+        "perlu-revisi": "Perlu revisi",
+        "tidak-perlu-revisi": "Tidak perlu revisi",
+        "belum-dinilai": "Belum dinilai",
+        "summary": "Ringkasan",
+        "sop-count": "{n} SOP, {revise} perlu revisi, {open} belum dinilai",
+        "rule": "Aturan: SOP perlu revisi bila penerapannya tidak berjalan dengan baik atau satu kriteria "
+        "evaluasi dijawab Tidak.",
+        "monitoring": "Monitoring",
+        "evaluation": "Evaluasi",
+        "notes": "Catatan",
+        "actions": "Tindakan",
+        "page": "Halaman {page} dari {pages}",
+        "signed": "Tim Penilai",
+        "about-1": "Isi kolom Penilaian dengan memilih dari daftar; kolom lain boleh diisi bebas.",
+        "about-2": "Jangan mengganti nama lembar, mengubah judul kolom, atau menyisipkan kolom.",
+        "about-3": "Baca kembali dengan: flowgen monev --read berkas.xlsx",
+    },
+    "en": {
+        "diff-head": "Changes {old} → {new}",
+        "diff-same": "No change in meaning.",
+        "diff-count": "{n} change(s)",
+        "sec-history": "Revision history",
+        "sec-identity": "Identity",
+        "sec-actors": "Actors",
+        "sec-steps": "Steps",
+        "sec-arrows": "Arrows and branches",
+        "step": "step {n}",
+        "was": "was {n}",
+        "moved": "moved",
+        "added": "added",
+        "removed": "removed",
+        "renamed": "renamed",
+        "reworded": "reworded",
+        "kind": "symbol changed",
+        "actors": "actors changed",
+        "branch": "branch '{label}' now goes to step {new} (was to {old})",
+        "relabelled": "label changed",
+        "revision": "revision",
+        "none": "(empty)",
+        "kegiatan": "activity",
+        "pelaksana": "actors",
+        "simbol": "symbol",
+        "kelengkapan": "requirements",
+        "waktu": "time",
+        "output": "output",
+        "keterangan": "notes",
+        "judul": "title",
+        "nomor": "number",
+        "instansi": "agency",
+        "unit": "unit",
+        "dibuat": "date created",
+        "revisi": "revision date",
+        "efektif": "effective date",
+        "disahkan": "approved by",
+        "gaya": "style",
+        "dasar-hukum": "legal basis",
+        "kualifikasi": "actor qualifications",
+        "keterkaitan": "related procedures",
+        "peralatan": "equipment",
+        "peringatan": "warnings",
+        "pencatatan": "records and data",
+        "monitoring-title": "Monitoring the Implementation of SOPs",
+        "evaluation-title": "Evaluation of the Application of SOPs",
+        "report-title": "Monitoring and Evaluation Report",
+        "sheet-monitoring": "Monitoring",
+        "sheet-evaluation": "Evaluation",
+        "sheet-about": "Instructions",
+        "unit-label": "Unit",
+        "period": "Period",
+        "col-no": "No",
+        "col-unit": "Unit",
+        "col-nomor": "SOP Number",
+        "col-prosedur": "Procedure",
+        "col-penilaian": "Assessment of the Application",
+        "col-catatan": "Assessment Notes",
+        "col-tindakan": "Action to Be Taken",
+        "col-paraf": "Assessor's Initials",
+        "col-criteria": "Criteria",
+        "col-ya": "Yes Count",
+        "col-kesimpulan": "Conclusion",
+        "baik": "Runs well",
+        "tidak-baik": "Does not run well",
+        "ya": "Yes",
+        "tidak": "No",
+        "perlu-revisi": "Needs revision",
+        "tidak-perlu-revisi": "No revision needed",
+        "belum-dinilai": "Not assessed",
+        "summary": "Summary",
+        "sop-count": "{n} SOP(s), {revise} need revision, {open} not assessed",
+        "rule": "Rule: an SOP needs revision when it does not run well or any evaluation criterion is "
+        "answered No.",
+        "monitoring": "Monitoring",
+        "evaluation": "Evaluation",
+        "notes": "Notes",
+        "actions": "Actions",
+        "page": "Page {page} of {pages}",
+        "signed": "Assessment Team",
+        "about-1": "Fill the Assessment columns by choosing from the list; the other columns are free text.",
+        "about-2": "Do not rename the sheets, change the column headings or insert columns.",
+        "about-3": "Read it back with: flowgen monev --read file.xlsx",
+    },
+}
+
+LANGUAGES = tuple(WORDS)
+
+
+def criteria(lang: str) -> tuple[str, ...]:
+    return CRITERIA_EN if lang == "en" else CRITERIA_ID
+
+
+def word(lang: str, key: str, **args: object) -> str:
+    text = WORDS[lang if lang in WORDS else "id"][key]
+    return text.format(**args) if args else text
+
+
+def document_language(style: ResolvedStyle) -> str:
+    """``en`` when the style prints its documents in English (its Yes/No labels are English), else ``id``.
+
+    Styles carry no language field; the branch labels are the words every style must set, and
+    ``english.css`` sets them to Yes/No.
+    """
+    return "en" if style.labels["yes"].strip().casefold() == "yes" else "id"
