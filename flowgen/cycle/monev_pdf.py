@@ -1,0 +1,120 @@
+"""The monitoring form, the evaluation form and the report, printed (PDF through flowgen's scene painter)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from flowgen.cycle.monev import CRITERIA_COUNT, Assessment, FormRow, by_unit
+from flowgen.cycle.sheet_pdf import Column, Form, Section, forms_pdf
+from flowgen.cycle.words import criteria, word
+from flowgen.style.resolve import ResolvedStyle
+
+
+def _units(rows: Sequence[FormRow]) -> dict[str, list[FormRow]]:
+    units: dict[str, list[FormRow]] = {}
+    for row in rows:
+        units.setdefault(row.unit, []).append(row)
+    return units
+
+
+def _period(lang: str) -> str:
+    return f"{word(lang, 'period')}: ......................................"
+
+
+def monitoring_form(rows: Sequence[FormRow], lang: str) -> Form:
+    """Tabel 7 Monitoring Pelaksanaan SOP AP, pre-filled with the procedures, blank to assess."""
+    w = lambda key: word(lang, key)  # noqa: E731
+    columns = (
+        Column(w("col-no"), 4, "middle"),
+        Column(w("col-nomor"), 14),
+        Column(w("col-prosedur"), 26),
+        Column(f"{w('col-penilaian')}: {w('baik')}", 10, "middle"),
+        Column(f"{w('col-penilaian')}: {w('tidak-baik')}", 10, "middle"),
+        Column(w("col-catatan"), 16),
+        Column(w("col-tindakan"), 16),
+        Column(w("col-paraf"), 7),
+    )
+    sections = []
+    number = 0
+    for unit, group in _units(rows).items():
+        body = []
+        for row in group:
+            number += 1
+            body.append((str(number), row.number, row.title, "", "", "", "", ""))
+        sections.append(Section(f"{w('unit-label')}: {unit}", tuple(body)))
+    return Form(w("monitoring-title"), (_period(lang),), columns, tuple(sections), _signature(lang))
+
+
+def evaluation_form(rows: Sequence[FormRow], lang: str) -> Form:
+    """The seven criteria per SOP, each to be circled Ya or Tidak."""
+    w = lambda key: word(lang, key)  # noqa: E731
+    answer = f"{w('ya')} / {w('tidak')}"
+    columns = (
+        Column(w("col-no"), 4, "middle"),
+        Column(w("col-nomor"), 12),
+        Column(w("col-prosedur"), 20),
+        *(Column(f"{i}. {c}", 8, "middle") for i, c in enumerate(criteria(lang), start=1)),
+        Column(w("col-catatan"), 12),
+    )
+    sections = []
+    number = 0
+    for unit, group in _units(rows).items():
+        body = []
+        for row in group:
+            number += 1
+            body.append((str(number), row.number, row.title, *([answer] * CRITERIA_COUNT), ""))
+        sections.append(Section(f"{w('unit-label')}: {unit}", tuple(body)))
+    return Form(w("evaluation-title"), (_period(lang),), columns, tuple(sections), _signature(lang))
+
+
+def _signature(lang: str) -> tuple[str, ...]:
+    return (word(lang, "signed"), "", "( ........................................ )")
+
+
+def report_form(assessments: Sequence[Assessment], lang: str, source: str) -> Form:
+    """Laporan Hasil Monitoring dan Evaluasi: per unit, per SOP, the findings and the conclusion."""
+    w = lambda key: word(lang, key)  # noqa: E731
+    columns = (
+        Column(w("col-no"), 4, "middle"),
+        Column(w("col-nomor"), 13),
+        Column(w("col-prosedur"), 22),
+        Column(w("monitoring"), 12),
+        Column(w("col-ya"), 7, "middle"),
+        Column(w("col-catatan"), 18),
+        Column(w("col-tindakan"), 18),
+        Column(w("col-kesimpulan"), 11),
+    )
+    sections = []
+    number = 0
+    units = by_unit(assessments)
+    for unit, group in units.items():
+        body = []
+        for a in group:
+            number += 1
+            monitoring = "" if a.runs_well is None else w("baik" if a.runs_well else "tidak-baik")
+            notes = "; ".join(t for t in (a.notes, a.evaluation_notes) if t)
+            body.append(
+                (str(number), a.number, a.title, monitoring, f"{a.yes}/{CRITERIA_COUNT}", notes, a.action,
+                 w(a.verdict))
+            )
+        revise = sum(1 for a in group if a.verdict == "perlu-revisi")
+        open_ = sum(1 for a in group if a.verdict == "belum-dinilai")
+        heading = f"{w('unit-label')}: {unit} — " + word(lang, "sop-count", n=len(group), revise=revise, open=open_)
+        sections.append(Section(heading, tuple(body)))
+    revise = sum(1 for a in assessments if a.verdict == "perlu-revisi")
+    open_ = sum(1 for a in assessments if a.verdict == "belum-dinilai")
+    lines = (
+        f"{w('summary')}: " + word(lang, "sop-count", n=len(assessments), revise=revise, open=open_),
+        w("rule"),
+    )
+    return Form(w("report-title"), lines, columns, tuple(sections), _signature(lang))
+
+
+def forms_document(rows: Sequence[FormRow], style: ResolvedStyle, lang: str) -> bytes:
+    """The two blank forms, monitoring then evaluation, as one PDF."""
+    forms = (monitoring_form(rows, lang), evaluation_form(rows, lang))
+    return forms_pdf(forms, style, word(lang, "page"), word(lang, "monitoring-title"))
+
+
+def report_document(assessments: Sequence[Assessment], style: ResolvedStyle, lang: str, source: str) -> bytes:
+    return forms_pdf((report_form(assessments, lang, source),), style, word(lang, "page"), word(lang, "report-title"))

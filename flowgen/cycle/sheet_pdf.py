@@ -1,0 +1,156 @@
+"""Printed forms as flowgen scene pages: a titled table, grouped by unit, paginated, in a style's fonts.
+
+The monitoring form, the evaluation form and the report are all "a table of SOPs with a heading per
+unit", so one small layout serves the three: columns take shares of the page width, each cell's text
+is wrapped with flowgen's measurer, a row never splits across pages, the header row repeats on every
+page, and each page ends with "Halaman i dari n".  The pages are painted by :mod:`flowgen.render.pdf`
+(fonts embedded, invariant bytes) like every other flowgen document, so they follow the same sheet
+(paper, margins, typeface).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from flowgen.render.pdf import render_pdf
+from flowgen.render.scene import Document, Group, Item, Page, Paint, Rect, Text, TextLine
+from flowgen.style.resolve import ResolvedStyle
+from flowgen.text import FontFace, baselines, block_height, clean, wrap
+
+BODY = 8.5
+HEAD = 8.5
+TITLE = 13.0
+PAD = 3.0
+LINE = 1.2
+_STROKE = Paint(None, "#000000", 0.6)
+_HEAD_FILL = Paint("#e6e6e6", "#000000", 0.6)
+_UNIT_FILL = Paint("#f2f2f2", "#000000", 0.6)
+
+
+@dataclass(frozen=True)
+class Column:
+    title: str
+    share: float  # of the table's width
+    align: str = "start"  # start | middle
+
+
+@dataclass(frozen=True)
+class Section:
+    """A unit: its heading row and its SOP rows (one string per column)."""
+
+    heading: str
+    rows: tuple[tuple[str, ...], ...]
+
+
+@dataclass(frozen=True)
+class Form:
+    title: str
+    lines: tuple[str, ...]  # under the title: period, rule, totals
+    columns: tuple[Column, ...]
+    sections: tuple[Section, ...]
+    closing: tuple[str, ...] = ()  # after the table: the signature block
+
+
+class _Layout:
+    def __init__(self, form: Form, style: ResolvedStyle, footer: str):
+        self.form = form
+        size, margin = style.page
+        self.width, self.height = size.width, size.height
+        self.x0, self.top, self.right = margin[3], margin[0], size.width - margin[1]
+        self.foot_y = size.height - margin[2]
+        self.bottom = self.foot_y - BODY * 2.5
+        self.regular = style.text("identity-box").face
+        self.bold = style.text("identity-title").face
+        self.footer = footer
+        table_w = self.right - self.x0
+        total = sum(c.share for c in form.columns)
+        self.widths = [table_w * c.share / total for c in form.columns]
+        self.pages: list[list[Item]] = []
+        self.y = 0.0
+
+    def _text(self, lines: Sequence[str], x: float, top: float, face: FontFace, size: float, anchor: str) -> Text:
+        ys = baselines(len(lines), top, size, LINE)
+        return Text(tuple(TextLine(x, y, t) for t, y in zip(lines, ys)), face, size, "#000000", anchor)
+
+    def _cells(self, texts: Sequence[str], face: FontFace, paint: Paint, row: str) -> tuple[float, list[Item]]:
+        wrapped = [wrap(clean(t), face, BODY, w - 2 * PAD) or [""] for t, w in zip(texts, self.widths)]
+        height = max(block_height(len(lines), BODY, LINE) for lines in wrapped) + 2 * PAD
+        return height, [self._cell(i, lines, face, paint, height, row) for i, lines in enumerate(wrapped)]
+
+    def _cell(self, i: int, lines: list[str], face: FontFace, paint: Paint, height: float, row: str) -> Item:
+        x = self.x0 + sum(self.widths[:i])
+        w = self.widths[i]
+        anchor = self.form.columns[i].align if paint is not _HEAD_FILL else "middle"
+        tx = x + w / 2 if anchor == "middle" else x + PAD
+        children: list[Item] = [Rect(x, self.y, w, height, paint)]
+        if any(lines):
+            children.append(self._text(lines, tx, self.y + PAD, face, BODY, anchor))
+        return Group(tuple(children), "fg-cell", (("data-row", row), ("data-col", str(i + 1))))
+
+    def _new_page(self) -> None:
+        items: list[Item] = []
+        title = wrap(clean(self.form.title), self.bold, TITLE, self.right - self.x0)
+        items.append(self._text(title, (self.x0 + self.right) / 2, self.top, self.bold, TITLE, "middle"))
+        self.y = self.top + block_height(len(title), TITLE, LINE) + 6
+        for line in self.form.lines:
+            lines = wrap(clean(line), self.regular, BODY, self.right - self.x0)
+            items.append(self._text(lines, self.x0, self.y, self.regular, BODY, "start"))
+            self.y += block_height(len(lines), BODY, LINE) + 3
+        self.y += 4
+        self.pages.append(items)
+        self._row([c.title for c in self.form.columns], self.bold, _HEAD_FILL, "header", repeat=False)
+
+    def _row(self, texts: Sequence[str], face: FontFace, paint: Paint, row: str, repeat: bool = True) -> None:
+        height, cells = self._cells(texts, face, paint, row)
+        if repeat and self.y + height > self.bottom:
+            self._new_page()
+            height, cells = self._cells(texts, face, paint, row)
+        self.pages[-1].extend(cells)
+        self.y += height
+
+    def _unit(self, heading: str, index: int) -> None:
+        lines = wrap(clean(heading), self.bold, BODY, self.right - self.x0 - 2 * PAD) or [""]
+        height = block_height(len(lines), BODY, LINE) + 2 * PAD
+        if self.y + height * 3 > self.bottom:  # a unit heading never ends a page alone
+            self._new_page()
+        box = Rect(self.x0, self.y, self.right - self.x0, height, _UNIT_FILL)
+        text = self._text(lines, self.x0 + PAD, self.y + PAD, self.bold, BODY, "start")
+        self.pages[-1].append(Group((box, text), "fg-unit", (("data-unit", str(index)),)))
+        self.y += height
+
+    def build(self) -> list[Page]:
+        self._new_page()
+        number = 0
+        for index, section in enumerate(self.form.sections, start=1):
+            self._unit(section.heading, index)
+            for row in section.rows:
+                number += 1
+                self._row(row, self.regular, _STROKE, str(number))
+        self.y += 10
+        for line in self.form.closing:
+            if self.y + BODY * 2 > self.bottom:
+                self._new_page()
+            self.pages[-1].append(self._text([clean(line)], self.right - 150, self.y, self.regular, BODY, "middle"))
+            self.y += BODY * 1.6 if line else BODY * 4
+        total = len(self.pages)
+        pages = []
+        for n, items in enumerate(self.pages, start=1):
+            foot = self._text([self.footer.format(page=n, pages=total)], self.right, self.foot_y - BODY,
+                              self.regular, BODY, "end")
+            attrs = (("data-flowgen-form", "monev"), ("data-page", str(n)), ("data-pages", str(total)))
+            pages.append(Page(self.width, self.height, Group((*items, foot)), self.form.title, attrs))
+        return pages
+
+
+def form_pages(form: Form, style: ResolvedStyle, footer: str) -> list[Page]:
+    """The form laid out on pages of the style's paper (``footer`` has ``{page}`` and ``{pages}``)."""
+    return _Layout(form, style, footer).build()
+
+
+def forms_pdf(forms: Sequence[Form], style: ResolvedStyle, footer: str, subject: str) -> bytes:
+    """Several forms, each starting on a new page, as one PDF (page numbers count within each form)."""
+    pages: list[Page] = []
+    for form in forms:
+        pages += form_pages(form, style, footer)
+    return render_pdf(Document(tuple(pages), forms[0].title, subject))
