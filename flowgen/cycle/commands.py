@@ -27,9 +27,7 @@ REPORT_PDF = "laporan-monev.pdf"
 REPORT_JSON = "laporan-monev.json"
 
 
-def diff_report(
-    files: Sequence[Path], revision: str | None, fmt: str, lang: str, color: bool
-) -> tuple[str, bool]:
+def diff_report(files: Sequence[Path], revision: str | None, fmt: str, lang: str, color: bool) -> tuple[str, bool]:
     """The report of ``flowgen diff`` and whether anything changed.
 
     With ``revision``, the one file is compared with itself at that git revision.
@@ -91,9 +89,7 @@ def monev_forms(
     return write_files(out, outputs)
 
 
-def monev_report(
-    filled: Path, out: Path, style: str | None, doc_lang: str | None
-) -> list[Path]:
+def monev_report(filled: Path, out: Path, style: str | None, doc_lang: str | None) -> list[Path]:
     """``flowgen monev --read filled.xlsx``: the Laporan Hasil Monitoring dan Evaluasi (PDF and JSON)."""
     from flowgen.cycle.monev_pdf import report_document
     from flowgen.cycle.monev_read import read_monev

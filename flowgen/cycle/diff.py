@@ -189,9 +189,7 @@ def match_steps(old: Procedure, new: Procedure) -> dict[int, int]:
     for s in old.steps:
         if s.number in pairs:
             continue
-        same = next(
-            (t for t in new.steps if t.number not in pairs.values() and _norm(t.text) == _norm(s.text)), None
-        )
+        same = next((t for t in new.steps if t.number not in pairs.values() and _norm(t.text) == _norm(s.text)), None)
         if same is not None:
             pairs[s.number] = same.number
     free_old = [s for s in old.steps if s.number not in pairs]
@@ -279,9 +277,7 @@ def arrow_changes(old: Procedure, new: Procedure, pairs: dict[int, int]) -> list
     changes: list[Change] = []
     for (s, t), label in new_arrows.items():
         if (s, t) in mapped and _label(mapped[(s, t)]) != _label(label):
-            changes.append(
-                Change("arrows", "relabelled", "", mapped[(s, t)], label, back[s], s, back[t], t)
-            )
+            changes.append(Change("arrows", "relabelled", "", mapped[(s, t)], label, back[s], s, back[t], t))
     gone = [(k, v) for k, v in old_arrows.items() if (k[0], k[1]) not in new_arrows]
     came = [(k, v) for k, v in new_arrows.items() if k not in mapped]
     for (ms, mt, s, t), label in list(gone):
@@ -332,6 +328,4 @@ def compare(
         *step_changes(old, new, pairs, actor_pairs),
         *arrow_changes(old, new, pairs),
     ]
-    return Comparison(
-        old.source_name, new.source_name, tuple(changes), old.identity.title, new.identity.title
-    )
+    return Comparison(old.source_name, new.source_name, tuple(changes), old.identity.title, new.identity.title)

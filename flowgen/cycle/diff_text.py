@@ -85,9 +85,8 @@ def describe(c: Change, lang: str) -> str:
             return f"{_step(c, lang)} {word(lang, 'moved')}: {_q(c.new, lang)}"
         return f"{_step(c, lang)} {word(lang, c.field)}: {_q(c.old, lang)} → {_q(c.new, lang)}"
     if c.kind == "branch":
-        return (
-            f"{_end(c.old_step, c.new_step, lang)}: "
-            + word(lang, "branch", label=c.field, new=f'{c.new_target} "{c.new}"', old=f'"{c.old}"')
+        return f"{_end(c.old_step, c.new_step, lang)}: " + word(
+            lang, "branch", label=c.field, new=f'{c.new_target} "{c.new}"', old=f'"{c.old}"'
         )
     if c.kind == "relabelled":
         return f"{_arrow(c, lang)} {word(lang, 'relabelled')}: {_q(c.old, lang)} → {_q(c.new, lang)}"

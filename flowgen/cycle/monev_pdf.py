@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import partial
 
 from flowgen.cycle.monev import CRITERIA_COUNT, Assessment, FormRow, by_unit
 from flowgen.cycle.sheet_pdf import Column, Form, Section, forms_pdf
@@ -23,7 +24,7 @@ def _period(lang: str) -> str:
 
 def monitoring_form(rows: Sequence[FormRow], lang: str) -> Form:
     """Tabel 7 Monitoring Pelaksanaan SOP AP, pre-filled with the procedures, blank to assess."""
-    w = lambda key: word(lang, key)  # noqa: E731
+    w = partial(word, lang)
     columns = (
         Column(w("col-no"), 4, "middle"),
         Column(w("col-nomor"), 14),
@@ -47,7 +48,7 @@ def monitoring_form(rows: Sequence[FormRow], lang: str) -> Form:
 
 def evaluation_form(rows: Sequence[FormRow], lang: str) -> Form:
     """The seven criteria per SOP, each to be circled Ya or Tidak."""
-    w = lambda key: word(lang, key)  # noqa: E731
+    w = partial(word, lang)
     answer = f"{w('ya')} / {w('tidak')}"
     columns = (
         Column(w("col-no"), 4, "middle"),
@@ -73,7 +74,7 @@ def _signature(lang: str) -> tuple[str, ...]:
 
 def report_form(assessments: Sequence[Assessment], lang: str, source: str) -> Form:
     """Laporan Hasil Monitoring dan Evaluasi: per unit, per SOP, the findings and the conclusion."""
-    w = lambda key: word(lang, key)  # noqa: E731
+    w = partial(word, lang)
     columns = (
         Column(w("col-no"), 4, "middle"),
         Column(w("col-nomor"), 13),
@@ -94,8 +95,7 @@ def report_form(assessments: Sequence[Assessment], lang: str, source: str) -> Fo
             monitoring = "" if a.runs_well is None else w("baik" if a.runs_well else "tidak-baik")
             notes = "; ".join(t for t in (a.notes, a.evaluation_notes) if t)
             body.append(
-                (str(number), a.number, a.title, monitoring, f"{a.yes}/{CRITERIA_COUNT}", notes, a.action,
-                 w(a.verdict))
+                (str(number), a.number, a.title, monitoring, f"{a.yes}/{CRITERIA_COUNT}", notes, a.action, w(a.verdict))
             )
         revise = sum(1 for a in group if a.verdict == "perlu-revisi")
         open_ = sum(1 for a in group if a.verdict == "belum-dinilai")

@@ -25,8 +25,16 @@ from flowgen.cycle.words import criteria, word
 
 HEADER_ROW = 4
 FIRST_ROW = HEADER_ROW + 1
-MONITORING_KEYS = ("col-no", "col-unit", "col-nomor", "col-prosedur", "col-penilaian", "col-catatan", "col-tindakan",
-                   "col-paraf")
+MONITORING_KEYS = (
+    "col-no",
+    "col-unit",
+    "col-nomor",
+    "col-prosedur",
+    "col-penilaian",
+    "col-catatan",
+    "col-tindakan",
+    "col-paraf",
+)
 MONITORING_WIDTHS = (5, 22, 22, 40, 26, 36, 36, 12)
 EVALUATION_WIDTHS = (5, 22, 22, 40, *([14] * 7), 36)
 FIXED_TIME = dt.datetime(2000, 1, 1)  # the workbook's stored dates: the same forms give the same bytes

@@ -136,8 +136,9 @@ class _Layout:
         total = len(self.pages)
         pages = []
         for n, items in enumerate(self.pages, start=1):
-            foot = self._text([self.footer.format(page=n, pages=total)], self.right, self.foot_y - BODY,
-                              self.regular, BODY, "end")
+            foot = self._text(
+                [self.footer.format(page=n, pages=total)], self.right, self.foot_y - BODY, self.regular, BODY, "end"
+            )
             attrs = (("data-flowgen-form", "monev"), ("data-page", str(n)), ("data-pages", str(total)))
             pages.append(Page(self.width, self.height, Group((*items, foot)), self.form.title, attrs))
         return pages

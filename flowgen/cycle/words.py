@@ -186,8 +186,7 @@ WORDS: dict[str, dict[str, str]] = {
         "belum-dinilai": "Not assessed",
         "summary": "Summary",
         "sop-count": "{n} SOP(s), {revise} need revision, {open} not assessed",
-        "rule": "Rule: an SOP needs revision when it does not run well or any evaluation criterion is "
-        "answered No.",
+        "rule": "Rule: an SOP needs revision when it does not run well or any evaluation criterion is answered No.",
         "monitoring": "Monitoring",
         "evaluation": "Evaluation",
         "notes": "Notes",
