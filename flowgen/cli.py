@@ -294,14 +294,29 @@ def diff(
 
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
-@click.option("--read", "filled", default=None, type=click.Path(dir_okay=False, path_type=Path),
-              help="Read a filled workbook back into the Laporan Hasil Monitoring dan Evaluasi (PDF and JSON).")
-@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path), default=None,
-              help="Folder for the outputs (default: the current folder).")
+@click.option(
+    "--read",
+    "filled",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read a filled workbook back into the Laporan Hasil Monitoring dan Evaluasi (PDF and JSON).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the outputs (default: the current folder).",
+)
 @click.option("--format", "formats", default="xlsx,pdf", show_default=True, help="Forms to write: xlsx, pdf.")
 @click.option("--style", default=None, metavar="NAME|PATH", help="Style sheet of the printed forms.")
-@click.option("--doc-lang", type=click.Choice(["id", "en"]), default=None,
-              help="Language of the forms (default: the style's; with --read: the workbook's).")
+@click.option(
+    "--doc-lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Language of the forms (default: the style's; with --read: the workbook's).",
+)
 @lang_option
 @version_option
 @guarded
