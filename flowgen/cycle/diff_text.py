@@ -41,7 +41,7 @@ def _q(text: str | None, lang: str) -> str:
 def _step(c: Change, lang: str) -> str:
     """``step 5`` (new numbering), with ``(was 4)`` when the number changed."""
     if c.new_step is None:
-        return f"{word(lang, 'step', n=c.old_step)} ({word(lang, 'removed')})"
+        return word(lang, "old-step", n=c.old_step)
     text = word(lang, "step", n=c.new_step)
     if c.old_step is not None and c.old_step != c.new_step:
         text += f" ({word(lang, 'was', n=c.old_step)})"
@@ -50,7 +50,7 @@ def _step(c: Change, lang: str) -> str:
 
 def _end(old: int | None, new: int | None, lang: str) -> str:
     if new is None:
-        return f"{old} ({word(lang, 'removed')})"
+        return word(lang, "old-end", n=old)
     if old is not None and old != new:
         return f"{new} ({word(lang, 'was', n=old)})"
     return str(new)
@@ -80,7 +80,7 @@ def describe(c: Change, lang: str) -> str:
         if c.kind == "added":
             return f"{_step(c, lang)}: {_q(c.new, lang)}"
         if c.kind == "removed":
-            return f"{word(lang, 'step', n=c.old_step)}: {_q(c.old, lang)}"
+            return f"{_step(c, lang)}: {_q(c.old, lang)}"
         if c.kind == "moved":
             return f"{_step(c, lang)} {word(lang, 'moved')}: {_q(c.new, lang)}"
         return f"{_step(c, lang)} {word(lang, c.field)}: {_q(c.old, lang)} → {_q(c.new, lang)}"
