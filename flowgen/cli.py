@@ -269,23 +269,50 @@ def build(
 @click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
 @click.option("--rev", "revision", default=None, metavar="REV", help="Compare FILE with itself at this git revision.")
 @click.option(
-    "--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True, help="Report format."
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "pdf", "svg"]),
+    default="text",
+    show_default=True,
+    help="A report (text, json), or NEW's lampiran with the changed rows marked (pdf, svg).",
 )
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the marked lampiran (default: beside NEW).",
+)
+@click.option("--style", default=None, metavar="NAME|PATH", help="Style sheet of the marked lampiran.")
+@click.option("--doc-lang", type=click.Choice(["id", "en"]), default=None, help="Language of the marks' legend.")
 @click.option("--color/--no-color", default=None, help="Colour the text (default: when printing to a terminal).")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the revisions differ (like git diff --exit-code).")
 @lang_option
 @version_option
 @guarded
 def diff(
-    files: tuple[Path, ...], revision: str | None, fmt: str, color: bool | None, exit_code: bool, lang: str | None
+    files: tuple[Path, ...],
+    revision: str | None,
+    fmt: str,
+    out_dir: Path | None,
+    style: str | None,
+    doc_lang: str | None,
+    color: bool | None,
+    exit_code: bool,
+    lang: str | None,
 ) -> None:
     """What changed between two revisions of a procedure, by meaning: OLD NEW, or FILE --rev REV."""
-    from flowgen.cycle.commands import diff_report
+    from flowgen.cycle.commands import diff_marked, diff_report
 
     ctx = click.get_current_context()
     colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
     try:
-        text, changed = diff_report(files, revision, fmt, _lang(ctx), colour)
+        if fmt in ("pdf", "svg"):
+            written, changed = diff_marked(files, revision, fmt, out_dir, style, doc_lang)
+            text = "".join(f"{path}\n" for path in written)
+        else:
+            text, changed = diff_report(files, revision, fmt, _lang(ctx), colour)
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None
     click.echo(text, nl=False, color=colour)

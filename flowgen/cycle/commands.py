@@ -27,24 +27,45 @@ REPORT_PDF = "laporan-monev.pdf"
 REPORT_JSON = "laporan-monev.json"
 
 
-def diff_report(files: Sequence[Path], revision: str | None, fmt: str, lang: str, color: bool) -> tuple[str, bool]:
-    """The report of ``flowgen diff`` and whether anything changed.
-
-    With ``revision``, the one file is compared with itself at that git revision.
-    """
+def _revisions(files: Sequence[Path], revision: str | None) -> tuple[flowgen.Procedure, flowgen.Procedure]:
+    """OLD and NEW: two files, or one file at a git revision and as it is now."""
     if revision is not None:
         if len(files) != 1:
             raise ValueError("--rev compares one file with itself at a git revision: give exactly one file")
-        old = load_at_revision(files[0], revision)
-        new = flowgen.load(files[0])
-    else:
-        if len(files) != 2:
-            raise ValueError("give two files (OLD NEW), or one file and --rev REVISION")
-        old, new = flowgen.load(files[0]), flowgen.load(files[1])
+        return load_at_revision(files[0], revision), flowgen.load(files[0])
+    if len(files) != 2:
+        raise ValueError("give two files (OLD NEW), or one file and --rev REVISION")
+    return flowgen.load(files[0]), flowgen.load(files[1])
+
+
+def diff_report(files: Sequence[Path], revision: str | None, fmt: str, lang: str, color: bool) -> tuple[str, bool]:
+    """The report of ``flowgen diff`` (text or JSON) and whether anything changed."""
+    old, new = _revisions(files, revision)
     comparison = compare(old, new)
     if fmt == "json":
         return json.dumps(to_json(comparison), ensure_ascii=False, indent=2) + "\n", not comparison.same
     return to_text(comparison, lang, color), not comparison.same
+
+
+def diff_marked(
+    files: Sequence[Path], revision: str | None, fmt: str, out: Path | None, style: str | None, doc_lang: str | None
+) -> tuple[list[Path], bool]:
+    """``flowgen diff --format pdf|svg``: NEW's lampiran with the changed rows marked, beside NEW or in ``out``."""
+    from flowgen.cycle.diff_marks import marked_document
+    from flowgen.render.pdf import render_pdf
+    from flowgen.render.svg import render_svg
+
+    old, new = _revisions(files, revision)
+    comparison = compare(old, new)
+    source = files[-1]
+    resolved = flowgen.resolve_style(style, new, source=source)
+    document = marked_document(new, comparison, resolved, doc_lang or document_language(resolved))
+    stem = source.name.removesuffix(".pos")
+    if fmt == "pdf":
+        outputs = {f"{stem}.diff.pdf": render_pdf(document)}
+    else:
+        outputs = {f"{stem}.diff-{i}.svg": render_svg(page) for i, page in enumerate(document.pages, start=1)}
+    return write_files(out or source.parent, outputs), not comparison.same
 
 
 def write_files(folder: Path, outputs: dict[str, bytes]) -> list[Path]:
