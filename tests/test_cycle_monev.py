@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import io
 import json
+import re
 import shutil
 import subprocess
+import zipfile
 from pathlib import Path
 
 import openpyxl
@@ -101,6 +104,8 @@ def fill(path: Path) -> None:
     """What a unit does: pick answers from the lists, write notes, initial."""
     wb = openpyxl.load_workbook(path)
     mon, ev = wb["Monitoring"], wb["Evaluasi"]
+    mon["B2"] = "Semester I 2024"
+    ev["B2"] = "Semester I 2024"
     mon["E5"] = "Berjalan dengan baik"
     mon["H5"] = "AS"
     mon["E6"] = "Tidak berjalan dengan baik"
@@ -118,13 +123,14 @@ def fill(path: Path) -> None:
 def test_filled_workbook_reads_back_to_the_report(book: Path) -> None:
     path = forms(book)
     fill(path)
-    assessments, lang = read_monev(path)
+    filled = read_monev(path)
     blank = {"notes": "", "action": "", "assessor": "", "evaluation_notes": ""}
-    assert report_json(assessments, "monev.xlsx", lang) == {
+    assert report_json(filled.assessments, "monev.xlsx", filled.language, filled.period) == {
         "schema": "flowgen/monev-report",
         "version": 1,
         "source": "monev.xlsx",
         "language": "id",
+        "period": "Semester I 2024",
         "rule": "Aturan: SOP perlu revisi bila penerapannya tidak berjalan dengan baik atau satu kriteria "
         "evaluasi dijawab Tidak.",
         "totals": {"sop": 3, "perlu-revisi": 1, "tidak-perlu-revisi": 1, "belum-dinilai": 1},
@@ -243,8 +249,8 @@ def test_english_workbook(book: Path) -> None:
     assert wb["Monitoring"].data_validations.dataValidation[0].formula1 == '"Runs well,Does not run well"'
     wb["Monitoring"]["E5"] = "Does not run well"
     wb.save(path)
-    assessments, lang = read_monev(path)
-    assert lang == "en" and assessments[0].verdict == "perlu-revisi"
+    filled = read_monev(path)
+    assert filled.language == "en" and filled.assessments[0].verdict == "perlu-revisi"
 
 
 def pdf_text(path: Path) -> str:
@@ -271,6 +277,7 @@ def test_cli_forms_and_report(book: Path, tmp_path: Path) -> None:
     report = " ".join(pdf_text(out / "laporan-monev.pdf").split())
     assert "Laporan Hasil Monitoring dan Evaluasi" in report
     assert "Ringkasan: 3 SOP, 1 perlu revisi, 1 belum dinilai" in report
+    assert "Periode: Semester I 2024" in report
     for number, title in PROCEDURES.values():
         assert title in report and number in report
 
@@ -296,3 +303,38 @@ def test_cli_monev_usage_errors(book: Path) -> None:
     empty.mkdir()
     none = runner.invoke(main, ["monev", str(empty)])
     assert none.exit_code == 1 and f"error: no .pos files found in {empty}" in none.output
+
+
+def test_workbook_bytes_carry_no_clock(book: Path) -> None:
+    data = forms(book).read_bytes()
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        assert {info.date_time for info in archive.infolist()} == {(1980, 1, 1, 0, 0, 0)}
+        core = archive.read("docProps/core.xml").decode("utf-8")
+    assert re.findall(r"<dcterms:(\w+)[^>]*>([^<]*)<", core) == [
+        ("created", "2000-01-01T00:00:00Z"),
+        ("modified", "2000-01-01T00:00:00Z"),
+    ]
+
+
+def test_units_of_files_given_alone_and_of_subfolders(book: Path, tmp_path: Path) -> None:
+    alone = tmp_path / "lain" / "tamu.pos"
+    alone.parent.mkdir()
+    alone.write_text(pos("UM/001", "Penerimaan Tamu").replace("pelaksana:", "unit: Biro Umum\npelaksana:"), "utf-8")
+    loose = book / "lepas.pos"
+    loose.write_text(pos("UM/002", "Peminjaman Ruang"), "utf-8")
+    entries = collect((book, alone))
+    assert [(e.unit, e.procedure.identity.number) for e in entries] == [
+        ("Keuangan", "KEU/001"),
+        ("Book", "UM/002"),
+        ("Tata Usaha", "TU/002"),
+        ("Tata Usaha", "TU/001"),
+        ("Biro Umum", "UM/001"),
+    ]
+
+
+def test_a_broken_procedure_stops_the_round_with_its_diagnostics(book: Path) -> None:
+    (book / "keuangan" / "rusak.pos").write_text("judul: Rusak\npelaksana:\n  pu = PU\nalur:\n  kut: X\n", "utf-8")
+    with pytest.raises(flowgen.FlowgenError) as caught:
+        collect((book,))
+    assert [d.code for d in caught.value.errors][:1] == ["unknown-actor"]
+    assert caught.value.span.file.endswith("rusak.pos")

@@ -115,12 +115,12 @@ def monev_report(filled: Path, out: Path, style: str | None, doc_lang: str | Non
     from flowgen.cycle.monev_pdf import report_document
     from flowgen.cycle.monev_read import read_monev
 
-    assessments, sheet_lang = read_monev(filled)
-    lang = doc_lang or sheet_lang
+    filled_in = read_monev(filled)
+    lang = doc_lang or filled_in.language
     resolved = _style(style, filled)
-    summary = report_json(assessments, filled.name, lang)
+    summary = report_json(filled_in.assessments, filled.name, lang, filled_in.period)
     outputs = {
-        REPORT_PDF: report_document(assessments, resolved, lang, filled.name),
+        REPORT_PDF: report_document(filled_in.assessments, resolved, lang, filled_in.period),
         REPORT_JSON: (json.dumps(summary, ensure_ascii=False, indent=2) + "\n").encode("utf-8"),
     }
     return write_files(out, outputs)

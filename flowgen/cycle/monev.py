@@ -122,13 +122,14 @@ def by_unit(assessments: Sequence[Assessment]) -> dict[str, list[Assessment]]:
     return units
 
 
-def report_json(assessments: Sequence[Assessment], source: str, lang: str) -> dict[str, Any]:
+def report_json(assessments: Sequence[Assessment], source: str, lang: str, period: str = "") -> dict[str, Any]:
     """The Laporan Hasil Monitoring dan Evaluasi as a versioned JSON summary."""
     return {
         "schema": REPORT_SCHEMA,
         "version": REPORT_VERSION,
         "source": source,
         "language": lang,
+        "period": period,
         "rule": word(lang, RULE),
         "totals": _counts(assessments),
         "units": [

@@ -72,7 +72,7 @@ def _signature(lang: str) -> tuple[str, ...]:
     return (word(lang, "signed"), "", "( ........................................ )")
 
 
-def report_form(assessments: Sequence[Assessment], lang: str, source: str) -> Form:
+def report_form(assessments: Sequence[Assessment], lang: str, period: str = "") -> Form:
     """Laporan Hasil Monitoring dan Evaluasi: per unit, per SOP, the findings and the conclusion."""
     w = partial(word, lang)
     columns = (
@@ -104,6 +104,7 @@ def report_form(assessments: Sequence[Assessment], lang: str, source: str) -> Fo
     revise = sum(1 for a in assessments if a.verdict == "perlu-revisi")
     open_ = sum(1 for a in assessments if a.verdict == "belum-dinilai")
     lines = (
+        f"{w('period')}: {period or '-'}",
         f"{w('summary')}: " + word(lang, "sop-count", n=len(assessments), revise=revise, open=open_),
         w("rule"),
     )
@@ -116,5 +117,7 @@ def forms_document(rows: Sequence[FormRow], style: ResolvedStyle, lang: str) -> 
     return forms_pdf(forms, style, word(lang, "page"), word(lang, "monitoring-title"))
 
 
-def report_document(assessments: Sequence[Assessment], style: ResolvedStyle, lang: str, source: str) -> bytes:
-    return forms_pdf((report_form(assessments, lang, source),), style, word(lang, "page"), word(lang, "report-title"))
+def report_document(assessments: Sequence[Assessment], style: ResolvedStyle, lang: str, period: str = "") -> bytes:
+    """The Laporan Hasil Monitoring dan Evaluasi as a PDF."""
+    form = report_form(assessments, lang, period)
+    return forms_pdf((form,), style, word(lang, "page"), word(lang, "report-title"))

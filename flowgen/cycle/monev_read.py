@@ -10,7 +10,7 @@ the two sheets by unit, nomor and judul.
 from __future__ import annotations
 
 import zipfile
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -144,8 +144,27 @@ def _evaluation(sheet: _Sheet, lang: str) -> dict[Key, tuple[tuple[bool | None, 
     return found
 
 
-def read_monev(path: Path) -> tuple[list[Assessment], str]:
-    """Every SOP's assessment in the workbook (monitoring order, then SOPs only evaluated), and its language."""
+@dataclass(frozen=True)
+class Filled:
+    """What a filled workbook says: every SOP's assessment, the sheet's language, the period written."""
+
+    assessments: tuple[Assessment, ...]
+    language: str
+    period: str = ""
+
+
+def _period(book: Any, lang: str) -> str:
+    """The periods written beside "Periode:" on the two sheets (one if they are the same)."""
+    found = []
+    for key in ("sheet-monitoring", "sheet-evaluation"):
+        text = _text(book[word(lang, key)]["B2"].value)
+        if text and text not in found:
+            found.append(text)
+    return " / ".join(found)
+
+
+def read_monev(path: Path) -> Filled:
+    """Every SOP's assessment in the workbook (monitoring order, then SOPs only evaluated)."""
     book, lang = _open(path)
     source = str(path)
     monitored = _monitoring(_Sheet(book[word(lang, "sheet-monitoring")], source), lang)
@@ -156,4 +175,4 @@ def read_monev(path: Path) -> tuple[list[Assessment], str]:
         result.append(replace(item, answers=answers, evaluation_notes=notes))
     for key, (answers, notes) in evaluated.items():
         result.append(Assessment(*key, answers=answers, evaluation_notes=notes))
-    return result, lang
+    return Filled(tuple(result), lang, _period(book, lang))

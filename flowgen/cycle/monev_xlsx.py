@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import re
+import zipfile
 from collections.abc import Sequence
 
 from openpyxl import Workbook
@@ -132,4 +134,21 @@ def monev_workbook(rows: Sequence[FormRow], lang: str = "id") -> bytes:
     wb.properties.modified = FIXED_TIME
     buffer = io.BytesIO()
     wb.save(buffer)
+    return stable_bytes(buffer.getvalue())
+
+
+def stable_bytes(xlsx: bytes) -> bytes:
+    """The workbook with its clock readings fixed (zip entry times, the "modified" property).
+
+    openpyxl stamps both with the time of saving; flowgen promises the same bytes for the same input.
+    """
+    source = zipfile.ZipFile(io.BytesIO(xlsx))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                stamp = FIXED_TIME.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*", rb"\g<1>" + stamp, data)
+            target.writestr(zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0)), data, zipfile.ZIP_DEFLATED)
     return buffer.getvalue()

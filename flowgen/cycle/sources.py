@@ -59,19 +59,19 @@ def unit_name(folder: str) -> str:
 def collect(paths: tuple[Path, ...]) -> list[Entry]:
     """Every procedure under the given files and folders, with its unit.
 
-    Below a folder, the unit is the first subfolder a file is in (the folder's own name for files
-    directly in it); a file given by itself belongs to the folder it is in.  Files are read with
-    :func:`flowgen.load`, so a broken one stops the round with its diagnostics.
+    Below a folder, the unit is the first subfolder a file is in (a unit's SOPs live in its own
+    folder); a file directly in the folder, or given by itself, belongs to the unit its ``unit:``
+    names, else to the folder it is in.  Files are read with :func:`flowgen.load`, so a broken one
+    stops the round with its diagnostics (all of them, for every file).
     """
-    found: list[tuple[str, Path]] = []
+    found: list[tuple[str | None, Path]] = []
     for given in paths:
         if given.is_dir():
             for file in sorted(given.rglob("*.pos")):
                 parts = file.relative_to(given).parts
-                folder = parts[0] if len(parts) > 1 else given.resolve().name
-                found.append((unit_name(folder), file))
+                found.append((unit_name(parts[0]) if len(parts) > 1 else None, file))
         else:
-            found.append((unit_name(given.resolve().parent.name), given))
+            found.append((None, given))
     if not found:
         where = ", ".join(map(str, paths)) or "."
         raise FlowgenError.single("cycle-no-procedures", Span(where, 0, 1, 0), where=where)
@@ -79,9 +79,12 @@ def collect(paths: tuple[Path, ...]) -> list[Entry]:
     entries: list[Entry] = []
     for unit, file in found:
         try:
-            entries.append(Entry(unit, file, flowgen.load(file)))
+            procedure = flowgen.load(file)
         except FlowgenError as exc:
             errors += exc.diagnostics
+            continue
+        named = unit or procedure.identity.unit or unit_name(file.resolve().parent.name)
+        entries.append(Entry(named, file, procedure))
     if errors:
         raise FlowgenError(errors)
     return entries
