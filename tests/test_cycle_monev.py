@@ -338,3 +338,18 @@ def test_a_broken_procedure_stops_the_round_with_its_diagnostics(book: Path) -> 
         collect((book,))
     assert [d.code for d in caught.value.errors][:1] == ["unknown-actor"]
     assert caught.value.span.file.endswith("rusak.pos")
+
+
+def test_printed_forms_show_the_last_revision_when_the_history_is_known(book: Path) -> None:
+    from flowgen.cycle.history import Revision
+    from flowgen.cycle.monev_pdf import monitoring_form
+
+    entries = collect((book,))
+    surat = next(str(e.path) for e in entries if e.procedure.identity.number == "TU/001")
+    history = {surat: [Revision("1", "2021-01-04", "Terbit", "Direktur"), Revision("2", "2022-01-10", "Aplikasi", "")]}
+    form = monitoring_form(form_rows(entries, history), "id")
+    assert [row[2] for section in form.sections for row in section.rows] == [
+        "Penyusunan Laporan SPJ",
+        "Pengelolaan Surat Masuk (revisi 2, 2022-01-10)",
+        "Pemusnahan Arsip",
+    ]

@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from flowgen.cycle.history import Revision
+from flowgen.cycle.history import Revision, history_of
 from flowgen.cycle.sources import Entry
 from flowgen.cycle.words import CRITERIA_ID, word
 
@@ -41,7 +41,9 @@ class FormRow:
 def form_rows(entries: Sequence[Entry], history: dict[str, Sequence[Revision]] | None = None) -> list[FormRow]:
     """The forms' rows: grouped by unit (in the order units first appear), then by nomor and judul.
 
-    ``history`` (source path → revisions) is optional; the last revision is then kept with the row.
+    The last revision is kept with the row (the printed forms show it under the judul, so an assessor
+    knows which revision they assess): from ``history`` (source path → revisions) when given, else
+    from what the model carries (see :mod:`flowgen.cycle.history`), else none.
     """
     units: dict[str, list[Entry]] = {}
     for e in entries:
@@ -49,7 +51,8 @@ def form_rows(entries: Sequence[Entry], history: dict[str, Sequence[Revision]] |
     rows: list[FormRow] = []
     for unit, group in units.items():
         for e in sorted(group, key=lambda x: (x.procedure.identity.number, x.procedure.identity.title)):
-            revisions = (history or {}).get(str(e.path), ())
+            given = (history or {}).get(str(e.path))
+            revisions = history_of(e.procedure, given)
             ident = e.procedure.identity
             rows.append(FormRow(unit, ident.number, ident.title, revisions[-1] if revisions else None))
     return rows

@@ -18,6 +18,15 @@ def _units(rows: Sequence[FormRow]) -> dict[str, list[FormRow]]:
     return units
 
 
+def _title(row: FormRow, lang: str) -> str:
+    """The judul, with its last revision when the history is known."""
+    r = row.revision
+    if r is None:
+        return row.title
+    details = ", ".join(x for x in (f"{word(lang, 'revision')} {r.number}".strip(), r.date) if x)
+    return f"{row.title} ({details})"
+
+
 def _period(lang: str) -> str:
     return f"{word(lang, 'period')}: ......................................"
 
@@ -41,7 +50,7 @@ def monitoring_form(rows: Sequence[FormRow], lang: str) -> Form:
         body = []
         for row in group:
             number += 1
-            body.append((str(number), row.number, row.title, "", "", "", "", ""))
+            body.append((str(number), row.number, _title(row, lang), "", "", "", "", ""))
         sections.append(Section(f"{w('unit-label')}: {unit}", tuple(body)))
     return Form(w("monitoring-title"), (_period(lang),), columns, tuple(sections), _signature(lang))
 
@@ -63,7 +72,7 @@ def evaluation_form(rows: Sequence[FormRow], lang: str) -> Form:
         body = []
         for row in group:
             number += 1
-            body.append((str(number), row.number, row.title, *([answer] * CRITERIA_COUNT), ""))
+            body.append((str(number), row.number, _title(row, lang), *([answer] * CRITERIA_COUNT), ""))
         sections.append(Section(f"{w('unit-label')}: {unit}", tuple(body)))
     return Form(w("evaluation-title"), (_period(lang),), columns, tuple(sections), _signature(lang))
 
