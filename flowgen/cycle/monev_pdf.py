@@ -10,6 +10,8 @@ from flowgen.cycle.sheet_pdf import Column, Form, Section, forms_pdf
 from flowgen.cycle.words import criteria, word
 from flowgen.style.resolve import ResolvedStyle
 
+WRITING_ROOM = 28.0  # points: the least height of a row of a blank form, to write notes by hand
+
 
 def _units(rows: Sequence[FormRow]) -> dict[str, list[FormRow]]:
     units: dict[str, list[FormRow]] = {}
@@ -52,7 +54,7 @@ def monitoring_form(rows: Sequence[FormRow], lang: str) -> Form:
             number += 1
             body.append((str(number), row.number, _title(row, lang), "", "", "", "", ""))
         sections.append(Section(f"{w('unit-label')}: {unit}", tuple(body)))
-    return Form(w("monitoring-title"), (_period(lang),), columns, tuple(sections), _signature(lang))
+    return Form(w("monitoring-title"), (_period(lang),), columns, tuple(sections), _signature(lang), WRITING_ROOM)
 
 
 def evaluation_form(rows: Sequence[FormRow], lang: str) -> Form:
@@ -61,10 +63,10 @@ def evaluation_form(rows: Sequence[FormRow], lang: str) -> Form:
     answer = f"{w('ya')} / {w('tidak')}"
     columns = (
         Column(w("col-no"), 4, "middle"),
-        Column(w("col-nomor"), 12),
+        Column(w("col-nomor"), 11),
         Column(w("col-prosedur"), 20),
-        *(Column(f"{i}. {c}", 8, "middle") for i, c in enumerate(criteria(lang), start=1)),
-        Column(w("col-catatan"), 12),
+        *(Column(f"{i}. {c}", 9, "middle") for i, c in enumerate(criteria(lang), start=1)),
+        Column(w("col-catatan"), 10),
     )
     sections = []
     number = 0
@@ -74,7 +76,7 @@ def evaluation_form(rows: Sequence[FormRow], lang: str) -> Form:
             number += 1
             body.append((str(number), row.number, _title(row, lang), *([answer] * CRITERIA_COUNT), ""))
         sections.append(Section(f"{w('unit-label')}: {unit}", tuple(body)))
-    return Form(w("evaluation-title"), (_period(lang),), columns, tuple(sections), _signature(lang))
+    return Form(w("evaluation-title"), (_period(lang),), columns, tuple(sections), _signature(lang), WRITING_ROOM)
 
 
 def _signature(lang: str) -> tuple[str, ...]:

@@ -50,6 +50,7 @@ class Form:
     columns: tuple[Column, ...]
     sections: tuple[Section, ...]
     closing: tuple[str, ...] = ()  # after the table: the signature block
+    row_height: float = 0.0  # the least height of an SOP row (room to write by hand on a blank form)
 
 
 class _Layout:
@@ -68,6 +69,7 @@ class _Layout:
         self.widths = [table_w * c.share / total for c in form.columns]
         self.pages: list[list[Item]] = []
         self.y = 0.0
+        self.unit: tuple[str, int] | None = None  # the heading of the unit being laid out
 
     def _text(self, lines: Sequence[str], x: float, top: float, face: FontFace, size: float, anchor: str) -> Text:
         ys = baselines(len(lines), top, size, LINE)
@@ -76,6 +78,8 @@ class _Layout:
     def _cells(self, texts: Sequence[str], face: FontFace, paint: Paint, row: str) -> tuple[float, list[Item]]:
         wrapped = [wrap(clean(t), face, BODY, w - 2 * PAD) or [""] for t, w in zip(texts, self.widths)]
         height = max(block_height(len(lines), BODY, LINE) for lines in wrapped) + 2 * PAD
+        if row != "header":
+            height = max(height, self.form.row_height)
         return height, [self._cell(i, lines, face, paint, height, row) for i, lines in enumerate(wrapped)]
 
     def _cell(self, i: int, lines: list[str], face: FontFace, paint: Paint, height: float, row: str) -> Item:
@@ -88,7 +92,7 @@ class _Layout:
             children.append(self._text(lines, tx, self.y + PAD, face, BODY, anchor))
         return Group(tuple(children), "fg-cell", (("data-row", row), ("data-col", str(i + 1))))
 
-    def _new_page(self) -> None:
+    def _new_page(self, header: bool = True) -> None:
         items: list[Item] = []
         title = wrap(clean(self.form.title), self.bold, TITLE, self.right - self.x0)
         items.append(self._text(title, (self.x0 + self.right) / 2, self.top, self.bold, TITLE, "middle"))
@@ -99,12 +103,18 @@ class _Layout:
             self.y += block_height(len(lines), BODY, LINE) + 3
         self.y += 4
         self.pages.append(items)
-        self._row([c.title for c in self.form.columns], self.bold, _HEAD_FILL, "header", repeat=False)
+        if header:
+            self._row([c.title for c in self.form.columns], self.bold, _HEAD_FILL, "header", repeat=False)
 
-    def _row(self, texts: Sequence[str], face: FontFace, paint: Paint, row: str, repeat: bool = True) -> None:
+    def _row(
+        self, texts: Sequence[str], face: FontFace, paint: Paint, row: str, repeat: bool = True, reserve: float = 0.0
+    ) -> None:
+        """One row; on a new page (header repeated) when it, and ``reserve`` points after it, do not fit."""
         height, cells = self._cells(texts, face, paint, row)
-        if repeat and self.y + height > self.bottom:
+        if repeat and self.y + height + reserve > self.bottom:
             self._new_page()
+            if self.unit is not None:  # a unit continued on a new page keeps its heading above its rows
+                self._unit(*self.unit)
             height, cells = self._cells(texts, face, paint, row)
         self.pages[-1].extend(cells)
         self.y += height
@@ -122,15 +132,23 @@ class _Layout:
     def build(self) -> list[Page]:
         self._new_page()
         number = 0
+        gap = 10 + BODY  # from the table to the first line of the signature block
+        closing = sum(BODY * 1.6 if line else BODY * 4 for line in self.form.closing)
+        last = sum(len(section.rows) for section in self.form.sections)
         for index, section in enumerate(self.form.sections, start=1):
+            self.unit = None
             self._unit(section.heading, index)
+            self.unit = (section.heading, index)
             for row in section.rows:
                 number += 1
-                self._row(row, self.regular, _STROKE, str(number))
-        self.y += 10
+                # the last row goes over with the signature block rather than leave it alone on a page
+                reserve = gap + closing if number == last and closing else 0.0
+                self._row(row, self.regular, _STROKE, str(number), reserve=reserve)
+        self.y += gap
+        if self.form.closing and self.y + closing > self.bottom:  # no rows at all: the block on its own
+            self._new_page(header=False)
+            self.y += BODY
         for line in self.form.closing:
-            if self.y + BODY * 2 > self.bottom:
-                self._new_page()
             self.pages[-1].append(self._text([clean(line)], self.right - 150, self.y, self.regular, BODY, "middle"))
             self.y += BODY * 1.6 if line else BODY * 4
         total = len(self.pages)
