@@ -205,6 +205,11 @@ def damaged(book: Path, change: str) -> str:
     elif change == "row":
         wb["Monitoring"]["D6"] = None
         wb["Monitoring"]["E6"] = "Berjalan dengan baik"
+    elif change == "twice":
+        wb["Monitoring"]["D7"] = wb["Monitoring"]["D6"].value
+        wb["Monitoring"]["C7"] = wb["Monitoring"]["C6"].value
+    elif change == "title":
+        wb["Evaluasi"]["D7"] = "Pemusnahan Arsip Inaktif"
     wb.save(path)
     with pytest.raises(flowgen.FlowgenError) as caught:
         read_monev(path)
@@ -221,6 +226,11 @@ def test_damaged_workbooks_are_refused_with_sheet_row_and_column(book: Path) -> 
         "sheet 'Monitoring', row 4, column C: expected the heading 'Nomor SOP', found 'Prosedur'"
     )
     assert damaged(book, "row") == "sheet 'Monitoring', row 6, column D: the Procedure cell is empty"
+    assert damaged(book, "twice") == "sheet 'Monitoring', row 7, column D: this SOP is already on row 6"
+    assert damaged(book, "title") == (
+        "sheet 'Evaluasi', row 7, column D: this SOP is not on the sheet 'Monitoring' "
+        "(unit, nomor and judul must be the same on both)"
+    )
 
 
 def test_damage_messages_in_indonesian_with_hints(book: Path) -> None:

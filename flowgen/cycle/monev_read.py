@@ -46,6 +46,7 @@ class _Sheet:
     def __init__(self, ws: Worksheet, source: str):
         self.ws = ws
         self.source = source
+        self.seen: dict[Key, int] = {}  # each SOP's row
 
     def fail(self, code: str, row: int, col: int, **args: Any) -> FlowgenError:
         where = Span(self.source, 0, 1, 0)
@@ -78,7 +79,18 @@ class _Sheet:
             raise self.fail(
                 "monev-bad-row", r, 4, reason="the Procedure cell is empty", reason_id="sel Prosedur kosong"
             )
-        return (_text(values[1]), _text(values[2]), _text(values[3]))
+        key = (_text(values[1]), _text(values[2]), _text(values[3]))
+        if key in self.seen:
+            first = self.seen[key]
+            raise self.fail(
+                "monev-bad-row",
+                r,
+                4,
+                reason=f"this SOP is already on row {first}",
+                reason_id=f"SOP ini sudah ada di baris {first}",
+            )
+        self.seen[key] = r
+        return key
 
     def choice(self, r: int, col: int, value: Any, allowed: dict[str, bool], shown: str) -> bool | None:
         if not _text(value):
@@ -163,16 +175,35 @@ def _period(book: Any, lang: str) -> str:
     return " / ".join(found)
 
 
+def _unmatched(sheet: _Sheet, key: Key, other: str) -> FlowgenError:
+    return sheet.fail(
+        "monev-bad-row",
+        sheet.seen[key],
+        4,
+        reason=f"this SOP is not on the sheet '{other}' (unit, nomor and judul must be the same on both)",
+        reason_id=f"SOP ini tidak ada di lembar '{other}' (unit, nomor dan judul harus sama di kedua lembar)",
+    )
+
+
 def read_monev(path: Path) -> Filled:
-    """Every SOP's assessment in the workbook (monitoring order, then SOPs only evaluated)."""
+    """Every SOP's assessment in the workbook, in the monitoring sheet's order.
+
+    Both sheets must list the same SOPs (as flowgen wrote them); one listed on a single sheet means
+    a unit, nomor or judul was edited, and is refused rather than read as two half-assessed SOPs.
+    """
     book, lang = _open(path)
     source = str(path)
-    monitored = _monitoring(_Sheet(book[word(lang, "sheet-monitoring")], source), lang)
-    evaluated = _evaluation(_Sheet(book[word(lang, "sheet-evaluation")], source), lang)
+    names = word(lang, "sheet-monitoring"), word(lang, "sheet-evaluation")
+    mon_sheet, ev_sheet = _Sheet(book[names[0]], source), _Sheet(book[names[1]], source)
+    monitored = _monitoring(mon_sheet, lang)
+    evaluated = _evaluation(ev_sheet, lang)
+    for key in evaluated:
+        if key not in monitored:
+            raise _unmatched(ev_sheet, key, names[0])
     result: list[Assessment] = []
     for key, item in monitored.items():
-        answers, notes = evaluated.pop(key, ((None,) * CRITERIA_COUNT, ""))
+        if key not in evaluated:
+            raise _unmatched(mon_sheet, key, names[1])
+        answers, notes = evaluated[key]
         result.append(replace(item, answers=answers, evaluation_notes=notes))
-    for key, (answers, notes) in evaluated.items():
-        result.append(Assessment(*key, answers=answers, evaluation_notes=notes))
     return Filled(tuple(result), lang, _period(book, lang))
