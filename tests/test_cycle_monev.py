@@ -302,6 +302,16 @@ def test_english_style_prints_every_word_in_english(book: Path, tmp_path: Path) 
     for indonesian in ("Prosedur", "Penilaian", "Halaman", "Ya / Tidak", "Unit kerja", "Catatan"):
         assert indonesian not in text
     assert openpyxl.load_workbook(out / "monev.xlsx").sheetnames == ["Monitoring", "Evaluation", "Instructions"]
+    forms(book)  # an Indonesian workbook, reported in English because the english style is asked for
+    read = CliRunner().invoke(
+        main, ["monev", "--read", str(book.parent / "monev.xlsx"), "-o", str(out), "--style", "english"]
+    )
+    assert read.exit_code == 0, read.output
+    report = " ".join(pdf_text(out / "laporan-monev.pdf").split())
+    assert "Monitoring and Evaluation Report" in report and "Not assessed" in report
+    for indonesian in ("Laporan Hasil", "Belum dinilai", "Halaman", "Unit kerja", "Catatan", "Aturan"):
+        assert indonesian not in report
+    assert json.loads((out / "laporan-monev.json").read_text("utf-8"))["language"] == "en"
 
 
 def test_cli_monev_usage_errors(book: Path) -> None:

@@ -116,8 +116,9 @@ def monev_report(filled: Path, out: Path, style: str | None, doc_lang: str | Non
     from flowgen.cycle.monev_read import read_monev
 
     filled_in = read_monev(filled)
-    lang = doc_lang or filled_in.language
     resolved = _style(style, filled)
+    # the report's language: the option, else the style asked for, else the workbook's own
+    lang = doc_lang or (document_language(resolved) if style is not None else filled_in.language)
     summary = report_json(filled_in.assessments, filled.name, lang, filled_in.period)
     outputs = {
         REPORT_PDF: report_document(filled_in.assessments, resolved, lang, filled_in.period),
