@@ -155,10 +155,10 @@ def test_steps_added_removed_moved_reworded_and_mutu_baku() -> None:
         '  ~ step 2 requirements: "Formulir" → "Formulir isian"\n'
         '  ~ step 2 time: "10 menit" → "15 menit"\n'
         '  ~ step 2 output: "Berkas terperiksa" → (empty)\n'
-        '  ↕ step 4 (was 5) moved: "Permohonan disetujui?"\n'
         '  ~ step 4 (was 5) activity: "Menyetujui permohonan" → "Permohonan disetujui?"\n'
         '  ~ step 4 (was 5) symbol: "activity" → "decision"\n'
         '  ~ step 4 (was 5) notes: "Paraf basah" → (empty)\n'
+        '  ↕ step 5 (was 4) moved: "Mengembalikan berkas kepada pemohon"\n'
         '  - old step 6: "Mengarsipkan berkas"\n'
         '  + step 7: "Memperbarui basis data"\n\n'
         "Arrows and branches\n"
@@ -177,7 +177,7 @@ def test_arrows_relabelled_branch_added_removed() -> None:
     assert report(ARROWS) == (
         "Changes old.pos → new.pos\n\n"
         "Steps\n"
-        '  ↕ step 5 (was 6) moved: "Mengarsipkan berkas"\n\n'
+        '  ↕ step 6 (was 5) moved: "Menyetujui permohonan"\n\n'
         "Arrows and branches\n"
         '  ~ 3 → 4 label changed: "tidak" → "belum"\n'
         '  ~ 3: branch \'ya\' now goes to step 5 "Mengarsipkan berkas" (was to "Menyetujui permohonan")\n'
@@ -196,7 +196,7 @@ def test_arrows_as_json() -> None:
     arrow = {"section": "arrows"}
     assert data["counts"] == {"history": 0, "identity": 0, "actors": 0, "steps": 1, "arrows": 8}
     assert data["changes"] == [
-        {"section": "steps", "kind": "moved", "new": "Mengarsipkan berkas", "old_step": 6, "new_step": 5},
+        {"section": "steps", "kind": "moved", "new": "Menyetujui permohonan", "old_step": 5, "new_step": 6},
         {
             **arrow,
             "kind": "relabelled",
@@ -251,10 +251,10 @@ def test_identity_and_steps_as_json() -> None:
         ("mutu-baku", "kelengkapan"),
         ("mutu-baku", "waktu"),
         ("mutu-baku", "output"),
-        ("moved", None),
         ("reworded", "kegiatan"),
         ("kind", "simbol"),
         ("detail", "keterangan"),
+        ("moved", None),
         ("removed", None),
         ("added", None),
     ]

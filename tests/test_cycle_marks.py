@@ -35,8 +35,8 @@ def test_rows_marked_by_kind() -> None:
     assert marked_rows(comparison) == {
         "2": "changed",
         "4": "changed",
+        "5": "changed",
         "7": "added",
-        "5": "arrow",
         "6": "arrow",
         "8": "arrow",
     }
@@ -79,7 +79,7 @@ def test_marked_svg_pages(tmp_path: Path) -> None:
     assert 'data-revision-marks="6"' in table
     marks = bars(table)
     assert len({x for x, _ in marks}) == 1 and marks[0][0] < 34.02  # one column of bars, in the margin
-    assert [y - 1 for _, y in marks] == pytest.approx([row_top(table, r) for r in ("2", "4", "7", "5", "6", "8")])
+    assert [y - 1 for _, y in marks] == pytest.approx([row_top(table, r) for r in ("2", "4", "5", "7", "6", "8")])
     assert "Ditandai, perubahan terhadap old.pos:" in table and "langkah baru" in table
     for page in (identity, table):
         assert check_svg(page.encode("utf-8")) == []

@@ -129,7 +129,15 @@ def identity_changes(old: Procedure, new: Procedure) -> list[Change]:
 
 
 def _ratio(a: str, b: str) -> float:
-    return difflib.SequenceMatcher(None, a.casefold(), b.casefold(), autojunk=False).ratio()
+    """difflib's similarity of two texts, 0 when its cheap upper bounds already rule them out.
+
+    The bounds keep a comparison of two large, much rewritten procedures (every unmatched step
+    against every other) from computing the full ratio of pairs that cannot be similar.
+    """
+    matcher = difflib.SequenceMatcher(None, a.casefold(), b.casefold(), autojunk=False)
+    if matcher.real_quick_ratio() < SIMILAR or matcher.quick_ratio() < SIMILAR:
+        return 0.0
+    return matcher.ratio()
 
 
 def match_actors(old: Procedure, new: Procedure) -> dict[str, str]:
@@ -186,37 +194,59 @@ def match_steps(old: Procedure, new: Procedure) -> dict[int, int]:
     for s in old.steps:
         if s.label and s.label in labelled:
             pairs[s.number] = labelled[s.label]
+    taken = set(pairs.values())
+    by_text: dict[str, list[int]] = {}
+    for t in new.steps:
+        if t.number not in taken:
+            by_text.setdefault(_norm(t.text), []).append(t.number)
     for s in old.steps:
-        if s.number in pairs:
-            continue
-        same = next((t for t in new.steps if t.number not in pairs.values() and _norm(t.text) == _norm(s.text)), None)
-        if same is not None:
-            pairs[s.number] = same.number
+        same = by_text.get(_norm(s.text))
+        if s.number not in pairs and same:
+            pairs[s.number] = same.pop(0)
     free_old = [s for s in old.steps if s.number not in pairs]
     free_new = [t for t in new.steps if t.number not in pairs.values()]
     scored = sorted(
         ((_ratio(s.text, t.text), s.number, t.number) for s in free_old for t in free_new),
         key=lambda x: (-x[0], abs(x[1] - x[2]), x[1]),
     )
+    taken = set(pairs.values())
     for ratio, a, b in scored:
-        if ratio >= SIMILAR and a not in pairs and b not in pairs.values():
+        if ratio >= SIMILAR and a not in pairs and b not in taken:
             pairs[a] = b
+            taken.add(b)
     _pair_lone(old, new, pairs)
     return dict(sorted(pairs.items()))
 
 
 def _kept_order(pairs: dict[int, int]) -> set[int]:
-    """Old numbers of the longest run of matched steps whose new numbers increase (they did not move)."""
+    """Old numbers of the longest run of matched steps whose new numbers increase (they did not move).
+
+    Patience sorting, n log n: ``tails[k]`` indexes the smallest last value of a run of length k+1.
+    """
     olds = sorted(pairs)
-    best: list[list[int]] = []
-    for i, a in enumerate(olds):
-        chain = [a]
-        for j in range(i):
-            if pairs[olds[j]] < pairs[a] and len(best[j]) + 1 > len(chain):
-                chain = [*best[j], a]
-        best.append(chain)
-    longest = max(best, key=len, default=[])
-    return set(longest)
+    news = [pairs[a] for a in olds]
+    tails: list[int] = []
+    before = [-1] * len(olds)
+    for i, value in enumerate(news):
+        low, high = 0, len(tails)
+        while low < high:
+            middle = (low + high) // 2
+            if news[tails[middle]] < value:
+                low = middle + 1
+            else:
+                high = middle
+        if low > 0:
+            before[i] = tails[low - 1]
+        if low == len(tails):
+            tails.append(i)
+        else:
+            tails[low] = i
+    kept: set[int] = set()
+    i = tails[-1] if tails else -1
+    while i >= 0:
+        kept.add(olds[i])
+        i = before[i]
+    return kept
 
 
 def _actors_text(step: Step, procedure: Procedure) -> str:
