@@ -288,6 +288,12 @@ def test_cli_forms_and_report(book: Path, tmp_path: Path) -> None:
     assert "Laporan Hasil Monitoring dan Evaluasi" in report
     assert "Ringkasan: 3 SOP, 1 perlu revisi, 1 belum dinilai" in report
     assert "Periode: Semester I 2024" in report
+    minutes = report[report.index("Berita Acara Monitoring dan Evaluasi Penerapan SOP AP") :]
+    assert "periode Semester I 2024 terhadap 3 SOP pada 2 unit kerja" in minutes
+    assert "1. Keuangan: 1 SOP; 0 perlu revisi, 1 tidak perlu revisi, 0 belum dinilai." in minutes
+    assert "2. Tata Usaha: 2 SOP; 1 perlu revisi, 0 tidak perlu revisi, 1 belum dinilai." in minutes
+    assert "SOP yang perlu direvisi: TU/001 Pengelolaan Surat Masuk." in minutes
+    assert "Ketua Tim Penilai" in minutes and "Mengetahui, Pimpinan Unit Kerja" in minutes
     for number, title in PROCEDURES.values():
         assert title in report and number in report
 
@@ -309,7 +315,8 @@ def test_english_style_prints_every_word_in_english(book: Path, tmp_path: Path) 
     assert read.exit_code == 0, read.output
     report = " ".join(pdf_text(out / "laporan-monev.pdf").split())
     assert "Monitoring and Evaluation Report" in report and "Not assessed" in report
-    for indonesian in ("Laporan Hasil", "Belum dinilai", "Halaman", "Unit kerja", "Catatan", "Aturan"):
+    assert "Minutes of the Monitoring and Evaluation of SOPs" in report and "No SOP needs revision." in report
+    for indonesian in ("Laporan Hasil", "Belum dinilai", "Halaman", "Unit kerja", "Catatan", "Aturan", "Berita"):
         assert indonesian not in report
     assert json.loads((out / "laporan-monev.json").read_text("utf-8"))["language"] == "en"
 

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from functools import partial
 
 from flowgen.cycle.monev import CRITERIA_COUNT, Assessment, FormRow, by_unit
-from flowgen.cycle.sheet_pdf import Column, Form, Section, forms_pdf
+from flowgen.cycle.sheet_pdf import Column, Form, Letter, Section, document_pdf, form_pages, forms_pdf, letter_page
 from flowgen.cycle.words import criteria, word
 from flowgen.style.resolve import ResolvedStyle
 
@@ -128,7 +128,30 @@ def forms_document(rows: Sequence[FormRow], style: ResolvedStyle, lang: str) -> 
     return forms_pdf(forms, style, word(lang, "page"), word(lang, "monitoring-title"))
 
 
+def minutes(assessments: Sequence[Assessment], lang: str, period: str = "") -> Letter:
+    """The Berita Acara of the round: the counts per unit, the SOPs to revise, two signatures."""
+    units = by_unit(assessments)
+    lines = [word(lang, "minutes-open", period=period or "....................", n=len(assessments), units=len(units))]
+    for i, (unit, group) in enumerate(units.items(), start=1):
+        verdicts = [a.verdict for a in group]
+        counts = {
+            k: verdicts.count(v)
+            for k, v in (("revise", "perlu-revisi"), ("fine", "tidak-perlu-revisi"), ("open", "belum-dinilai"))
+        }
+        lines.append(word(lang, "minutes-unit", i=i, unit=unit, n=len(group), **counts))
+    revise = [f"{a.number} {a.title}".strip() for a in assessments if a.verdict == "perlu-revisi"]
+    lines.append(word(lang, "minutes-revise", list="; ".join(revise)) if revise else word(lang, "minutes-none"))
+    lines.append(word(lang, "minutes-close"))
+    blank = "( ........................................ )"
+    signatures = (
+        (word(lang, "minutes-head"), "", blank, word(lang, "nip-blank")),
+        (word(lang, "minutes-lead"), "", blank, word(lang, "nip-blank")),
+    )
+    return Letter(word(lang, "minutes-title"), tuple(lines), signatures)
+
+
 def report_document(assessments: Sequence[Assessment], style: ResolvedStyle, lang: str, period: str = "") -> bytes:
-    """The Laporan Hasil Monitoring dan Evaluasi as a PDF."""
-    form = report_form(assessments, lang, period)
-    return forms_pdf((form,), style, word(lang, "page"), word(lang, "report-title"))
+    """The Laporan Hasil Monitoring dan Evaluasi, then its Berita Acara, as one PDF."""
+    pages = form_pages(report_form(assessments, lang, period), style, word(lang, "page"))
+    pages.append(letter_page(minutes(assessments, lang, period), style, word(lang, "page")))
+    return document_pdf(pages, word(lang, "report-title"), word(lang, "minutes-title"))

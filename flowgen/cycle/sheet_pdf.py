@@ -173,3 +173,50 @@ def forms_pdf(forms: Sequence[Form], style: ResolvedStyle, footer: str, subject:
     for form in forms:
         pages += form_pages(form, style, footer)
     return render_pdf(Document(tuple(pages), forms[0].title, subject))
+
+
+@dataclass(frozen=True)
+class Letter:
+    """A page of running text (a Berita Acara): title, paragraphs, and signature blocks side by side."""
+
+    title: str
+    paragraphs: tuple[str, ...]
+    signatures: tuple[tuple[str, ...], ...]  # each block: its lines, top to bottom ("" leaves room to sign)
+
+
+def letter_page(letter: Letter, style: ResolvedStyle, footer: str) -> Page:
+    """The letter on one page of the style's paper (text that does not fit is not carried over)."""
+    size, margin = style.page
+    x0, right = margin[3] + 40, size.width - margin[1] - 40
+    regular, bold = style.text("identity-box").face, style.text("identity-title").face
+    items: list[Item] = []
+
+    def text(lines: Sequence[str], x: float, top: float, face: FontFace, size_: float, anchor: str) -> float:
+        ys = baselines(len(lines), top, size_, LINE * 1.15)
+        items.append(Text(tuple(TextLine(x, y, t) for t, y in zip(lines, ys)), face, size_, "#000000", anchor))
+        return top + block_height(len(lines), size_, LINE * 1.15)
+
+    y = text(wrap(clean(letter.title), bold, TITLE, right - x0), (x0 + right) / 2, margin[0], bold, TITLE, "middle")
+    y += 14
+    for paragraph in letter.paragraphs:
+        y = text(wrap(clean(paragraph), regular, BODY + 1, right - x0) or [""], x0, y, regular, BODY + 1, "start")
+        y += 6
+    y += 16
+    width = (right - x0) / max(1, len(letter.signatures))
+    for i, block in enumerate(letter.signatures):
+        cursor = y
+        for line in block:
+            if line:
+                cursor = text([clean(line)], x0 + width * (i + 0.5), cursor, regular, BODY + 1, "middle") + 3
+            else:
+                cursor += BODY * 5
+    foot = footer.format(page=1, pages=1)
+    items.append(
+        Text((TextLine(size.width - margin[1], size.height - margin[2] - BODY, foot),), regular, BODY, "#000000", "end")
+    )
+    attrs = (("data-flowgen-form", "monev"), ("data-page", "1"), ("data-pages", "1"))
+    return Page(size.width, size.height, Group(tuple(items)), letter.title, attrs)
+
+
+def document_pdf(pages: Sequence[Page], title: str, subject: str) -> bytes:
+    return render_pdf(Document(tuple(pages), title, subject))

@@ -117,6 +117,19 @@ WORDS: dict[str, dict[str, str]] = {
         "actions": "Tindakan",
         "page": "Halaman {page} dari {pages}",
         "signed": "Tim Penilai",
+        "minutes-title": "Berita Acara Monitoring dan Evaluasi Penerapan SOP AP",
+        "minutes-open": "Pada hari ini .................... tanggal .................... telah dilaksanakan monitoring "
+        "dan evaluasi penerapan Standar Operasional Prosedur Administrasi Pemerintahan (SOP AP) periode {period} "
+        "terhadap {n} SOP pada {units} unit kerja, dengan hasil sebagai berikut:",
+        "minutes-unit": "{i}. {unit}: {n} SOP; {revise} perlu revisi, {fine} tidak perlu revisi, {open} belum dinilai.",
+        "minutes-revise": "SOP yang perlu direvisi: {list}.",
+        "minutes-none": "Tidak ada SOP yang perlu direvisi.",
+        "minutes-close": "Rincian penilaian setiap SOP tercantum dalam Laporan Hasil Monitoring dan Evaluasi yang "
+        "menjadi bagian tidak terpisahkan dari berita acara ini. Demikian berita acara ini dibuat untuk "
+        "dipergunakan sebagaimana mestinya.",
+        "minutes-lead": "Ketua Tim Penilai",
+        "minutes-head": "Mengetahui, Pimpinan Unit Kerja",
+        "nip-blank": "NIP ....................................",
         "about-1": "Isi kolom Penilaian dengan memilih dari daftar; kolom lain boleh diisi bebas.",
         "about-2": "Jangan mengganti nama lembar, mengubah judul kolom, atau menyisipkan kolom.",
         "about-3": "Baca kembali dengan: flowgen monev --read berkas.xlsx",
@@ -207,6 +220,19 @@ WORDS: dict[str, dict[str, str]] = {
         "actions": "Actions",
         "page": "Page {page} of {pages}",
         "signed": "Assessment Team",
+        "minutes-title": "Minutes of the Monitoring and Evaluation of SOPs",
+        "minutes-open": "On .................... the .................... the monitoring and evaluation of the "
+        "application of the Standard Operating Procedures (SOP AP) for the period {period} was carried out on "
+        "{n} SOP(s) in {units} unit(s), with these results:",
+        "minutes-unit": "{i}. {unit}: {n} SOP(s); {revise} need revision, {fine} need no revision, "
+        "{open} not assessed.",
+        "minutes-revise": "SOPs to be revised: {list}.",
+        "minutes-none": "No SOP needs revision.",
+        "minutes-close": "The assessment of every SOP is given in the Monitoring and Evaluation Report, which is an "
+        "integral part of these minutes. These minutes are made to be used as appropriate.",
+        "minutes-lead": "Head of the Assessment Team",
+        "minutes-head": "Acknowledged, Head of the Unit",
+        "nip-blank": "Employee ID ....................................",
         "about-1": "Fill the Assessment columns by choosing from the list; the other columns are free text.",
         "about-2": "Do not rename the sheets, change the column headings or insert columns.",
         "about-3": "Read it back with: flowgen monev --read file.xlsx",
