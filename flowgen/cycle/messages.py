@@ -52,8 +52,8 @@ register(
         "monev-bad-row": M(
             "sheet '{sheet}', row {row}, column {column}: {reason}",
             "lembar '{sheet}', baris {row}, kolom {column}: {reason_id}",
-            "do not insert, delete or reorder the procedure rows flowgen wrote",
-            "jangan menyisipkan, menghapus atau mengubah urutan baris prosedur yang ditulis flowgen",
+            "keep the No, unit, nomor and judul of every row as flowgen wrote them (rows may be sorted)",
+            "biarkan No, unit, nomor dan judul setiap baris seperti yang ditulis flowgen (baris boleh diurutkan)",
         ),
     }
 )
