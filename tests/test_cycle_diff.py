@@ -329,3 +329,36 @@ def test_cli_needs_two_files_or_a_revision(tmp_path: Path) -> None:
     (tmp_path / "p.pos").write_text(BASE, encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", str(tmp_path / "p.pos")])
     assert result.exit_code == 2 and "give two files (OLD NEW), or one file and --rev REVISION" in result.output
+
+
+def test_history_read_from_the_model_by_duck_typing() -> None:
+    """What the cycle expects of the coming history block: identity.history, entries with these fields."""
+    import dataclasses
+    import datetime as dt
+
+    from flowgen.cycle.history import as_revision, history_of
+
+    @dataclasses.dataclass(frozen=True)
+    class Entry:  # the shape the model is expected to take
+        number: str
+        date: flowgen.DateValue
+        changes: str
+        approved_by: flowgen.Approval
+
+    @dataclasses.dataclass(frozen=True)
+    class Identity:
+        title: str
+        history: tuple[Entry, ...]
+
+    entry = Entry(
+        "2",
+        flowgen.DateValue(dt.date(2022, 1, 10), "10 Januari 2022"),
+        "Aplikasi",
+        flowgen.Approval("Direktur", "Budi"),
+    )
+    procedure = dataclasses.replace(flowgen.parse(BASE, "p.pos"), identity=Identity("Tes", (entry,)))  # type: ignore[arg-type]
+    assert history_of(procedure) == (Revision("2", "2022-01-10", "Aplikasi", "Direktur; Budi"),)
+    assert history_of(flowgen.parse(BASE, "p.pos")) == ()  # today's model: no history
+    assert as_revision({"revision": 3, "tanggal": dt.date(2023, 1, 2), "summary": "x", "disahkan": "Kepala"}) == (
+        Revision("3", "2023-01-02", "x", "Kepala")
+    )
