@@ -263,6 +263,117 @@ def _build_batch(
 
 
 @main.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--rev", "revision", default=None, metavar="REV", help="Compare FILE with itself at this git revision.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json", "pdf", "svg"]),
+    default="text",
+    show_default=True,
+    help="A report (text, json), or NEW's lampiran with the changed rows marked (pdf, svg).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the marked lampiran (default: beside NEW).",
+)
+@click.option("--style", default=None, metavar="NAME|PATH", help="Style sheet of the marked lampiran.")
+@click.option("--doc-lang", type=click.Choice(["id", "en"]), default=None, help="Language of the marks' legend.")
+@click.option("--color/--no-color", default=None, help="Colour the text (default: when printing to a terminal).")
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the revisions differ (like git diff --exit-code).")
+@lang_option
+@version_option
+@guarded
+def diff(
+    files: tuple[Path, ...],
+    revision: str | None,
+    fmt: str,
+    out_dir: Path | None,
+    style: str | None,
+    doc_lang: str | None,
+    color: bool | None,
+    exit_code: bool,
+    lang: str | None,
+) -> None:
+    """What changed between two revisions of a procedure, by meaning: OLD NEW, or FILE --rev REV."""
+    from flowgen.cycle.commands import diff_marked, diff_report
+
+    ctx = click.get_current_context()
+    colour = color if color is not None else (sys.stdout.isatty() and not os.environ.get("NO_COLOR"))
+    try:
+        if fmt in ("pdf", "svg"):
+            written, changed = diff_marked(files, revision, fmt, out_dir, style, doc_lang)
+            text = "".join(f"{path}\n" for path in written)
+        else:
+            text, changed = diff_report(files, revision, fmt, _lang(ctx), colour)
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
+    click.echo(text, nl=False, color=colour)
+    sys.exit(1 if exit_code and changed else 0)
+
+
+@main.command()
+@click.argument("paths", nargs=-1, type=click.Path(exists=True, path_type=Path))
+@click.option(
+    "--read",
+    "filled",
+    default=None,
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Read a filled workbook back into the Laporan Hasil Monitoring dan Evaluasi (PDF and JSON).",
+)
+@click.option(
+    "-o",
+    "--output",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=None,
+    help="Folder for the outputs (default: the current folder).",
+)
+@click.option("--format", "formats", default="xlsx,pdf", show_default=True, help="Forms to write: xlsx, pdf.")
+@click.option("--style", default=None, metavar="NAME|PATH", help="Style sheet of the printed forms.")
+@click.option(
+    "--doc-lang",
+    type=click.Choice(["id", "en"]),
+    default=None,
+    help="Language of the forms (default: the style's; with --read: the workbook's).",
+)
+@lang_option
+@version_option
+@guarded
+def monev(
+    paths: tuple[Path, ...],
+    filled: Path | None,
+    out_dir: Path | None,
+    formats: str,
+    style: str | None,
+    doc_lang: str | None,
+    lang: str | None,
+) -> None:
+    """Monitoring and evaluation (Permenpan RB 35/2012): the forms for DIR|FILE..., or --read a filled one."""
+    from flowgen.cycle.commands import monev_forms, monev_report
+
+    out = out_dir or Path(".")
+    if filled is not None:
+        if paths:
+            raise click.UsageError("--read takes the filled workbook only; give no other files")
+        written = monev_report(filled, out, style, doc_lang)
+    else:
+        if not paths:
+            raise click.UsageError("give folders or .pos files to make the forms for, or --read FILLED.xlsx")
+        chosen = [f.strip().lower() for f in formats.split(",") if f.strip()]
+        unknown = [f for f in chosen if f not in ("xlsx", "pdf")]
+        if unknown or not chosen:
+            raise click.BadParameter(f"formats are xlsx, pdf (got {formats!r})", param_hint="--format")
+        written = monev_forms(paths, out, chosen, style, doc_lang)
+    for path in written:
+        click.echo(str(path))
+
+
+@main.command()
 @lang_option
 @version_option
 @guarded
