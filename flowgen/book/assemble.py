@@ -146,15 +146,27 @@ def _plan(
 
 
 def _text_positions(page: object) -> list[tuple[str, float, float, float]]:
-    found: list[tuple[str, float, float, float]] = []
+    """The page's text lines (text, x, baseline y, size): pieces on one baseline joined, left to right.
+
+    flowgen sets a line in several kerned runs, so one written line reaches the
+    visitor as several pieces.
+    """
+    pieces: list[tuple[float, float, str, float]] = []
 
     def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
         if text.strip():
             x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
             y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-            found.append((text.strip(), x, y, size * abs(tm[3] or 1) * abs(cm[3] or 1)))
+            pieces.append((round(y, 1), x, text, size * abs(tm[3] or 1) * abs(cm[3] or 1)))
 
     page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
+    lines: dict[float, list[tuple[float, str, float]]] = {}
+    for y, x, text, size in pieces:
+        lines.setdefault(y, []).append((x, text, size))
+    found = []
+    for y, parts in lines.items():
+        parts.sort()
+        found.append(("".join(t for _, t, _ in parts).strip(), parts[0][0], y, parts[0][2]))
     return found
 
 
@@ -168,8 +180,8 @@ def _reference_links(writer: PdfWriter, references: list[Reference]) -> None:
         index = refs[0].source.first_page - 1
         positions = _text_positions(writer.pages[index])
         for ref in refs:
-            probe = " ".join(ref.text.split())[:14]
-            hit = next((p for p in positions if probe and probe in p[0]), None)
+            probe = "".join(ref.text.split())[:14]
+            hit = next((p for p in positions if probe and probe in "".join(p[0].split())), None)
             if hit is None or ref.target is None:
                 continue
             text, x, y, size = hit

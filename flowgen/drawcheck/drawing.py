@@ -24,6 +24,7 @@ from flowgen.drawcheck.textlines import TextLine, TextMeasurer
 KINDS = ("fg-lane", "fg-step", "fg-edge", "fg-cell")  # groups that own shapes and text
 NUMBER = "fg-number"  # a step-number badge
 FORMS = ("flowchart", "lampiran")
+DOCUMENT_FORMS = ("book", "monev")  # pages of cells and text only (the book's own pages, the monev forms)
 LINES = ("path", "polyline", "line")  # an arrow's line; its polygons are heads
 
 
@@ -249,8 +250,8 @@ def _problem(root: etree._Element, found: Mapping[str, list[Group]]) -> str | No
     if root.tag != f"{SVG}svg":
         return "the document is not an SVG drawing"
     form = root.get("data-flowgen-form")
-    if form not in FORMS:
-        return "the SVG has no data-flowgen-form of flowchart or lampiran"
+    if form not in FORMS + DOCUMENT_FORMS:
+        return "the SVG has no data-flowgen-form of flowchart, lampiran, book or monev"
     needed = ["fg-lane", "fg-step"] if form == "flowchart" else ["fg-cell"]
     if form == "lampiran" and root.get("data-sheet") != "identitas":
         needed.append("fg-step")
