@@ -17,6 +17,7 @@ import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFError, TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
@@ -103,7 +104,7 @@ class _Painter:
             self.text(item)
         elif isinstance(item, Image):
             self.c.drawImage(
-                item.file,
+                ImageReader(item.file),  # named by its pixels, not its path: the PDF is the same from any folder
                 item.x,
                 self.y(item.y + item.h),
                 item.w,
