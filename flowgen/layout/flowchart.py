@@ -156,6 +156,8 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
     detail_style: TextStyle | None = style.text("mutu-baku", classes) if show_detail else None
     detail_source = detail_text(step) if show_detail else ""
     text = step_text(step, style)
+    if step.kind is StepKind.DECISION and step.symbol:
+        text = clean(step.symbol)  # the short question the writer gave for the symbol; the full text is in the table
 
     def size(w: float) -> tuple[float, float, FittedText, FittedText | None]:
         if step.kind is StepKind.DECISION:
