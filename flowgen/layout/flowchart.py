@@ -181,6 +181,10 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
     w, h, fitted, detail = size(width)
     while len(fitted.lines) > 3 and w < max_width:  # long text: a little wider, never beyond max-width
         w, h, fitted, detail = size(min(max_width, w + 12))
+    if step.kind is StepKind.DECISION:  # a long question: wider and flatter, never taller than about three boxes
+        widest = max(max_width, width) * 2.5
+        while h > 3 * min_height and w < widest:
+            w, h, fitted, detail = size(min(widest, w + 24))
     badge_r = 0.0
     if numbers:
         number_style = style.text("step-number", classes)
