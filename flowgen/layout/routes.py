@@ -33,6 +33,7 @@ from flowgen.layout.arrows import (
     place_label,
     segments,
 )
+from flowgen.layout.careful import Repair
 from flowgen.layout.flowchart import Badge, Box, Lane, Part, Route, Tie
 from flowgen.layout.grid_search import Obstacles
 from flowgen.layout.polish import Router, box_hit, grid_route, meet
@@ -304,6 +305,8 @@ def route_edges(
             routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], lanes, ties, gap, (width, height)
         )
         router.merge_forks(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight])
+        head = float(style.value("edge", "arrow-size"))
+        Repair(parts, lanes, ties, [edges[i] for i in straight], [pairs[i] for i in straight], head, lr).run(routes_only)
         for i, points in zip(straight, routes_only):
             results[i] = _polyline(points)
     drawn = [results[i] for i in range(len(edges))]
