@@ -14,7 +14,7 @@ leaves fewer faults than the old one.
 from __future__ import annotations
 
 import math
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from flowgen.layout.arrows import Segment, dedupe, segments
@@ -324,7 +324,7 @@ class Repair:
             return None
         return dedupe([*found, real[found[-1]]])
 
-    def _blocked(self, k: int):  # type: ignore[no-untyped-def]
+    def _blocked(self, k: int) -> Callable[[Segment], bool]:
         """The test a grid run of arrow ``k`` must pass: clear of symbols, borders, and other arrows."""
         source, target = self.ends[k]
         edge = self.edges[k]
@@ -363,9 +363,9 @@ class Repair:
                 (a1, b1), (a2, b2) = run
                 if (abs(a1 - a2) < 0.01) == vertical and (abs(b1 - b2) < 0.01) != vertical:
                     c2, l2, h2 = (a1, min(b1, b2), max(b1, b2)) if vertical else (b1, min(a1, a2), max(a1, a2))
-                    if min(hi, h2) - max(lo, l2) > 0.5 and abs(c - c2) < CLOSE + SLACK:
-                        if not (friend and abs(c - c2) < MERGED):
-                            return True
+                    side_by_side = min(hi, h2) - max(lo, l2) > 0.5 and abs(c - c2) < CLOSE + SLACK
+                    if side_by_side and not (friend and abs(c - c2) < MERGED):
+                        return True
                     continue
                 if friend:
                     continue

@@ -305,8 +305,9 @@ def route_edges(
             routes_only, [pairs[i] for i in straight], [edges[i] for i in straight], lanes, ties, gap, (width, height)
         )
         router.merge_forks(routes_only, [pairs[i] for i in straight], [edges[i] for i in straight])
-        head = float(style.value("edge", "arrow-size"))
-        Repair(parts, lanes, ties, [edges[i] for i in straight], [pairs[i] for i in straight], head, lr).run(routes_only)
+        head_size = float(style.value("edge", "arrow-size"))
+        repair = Repair(parts, lanes, ties, [edges[i] for i in straight], [pairs[i] for i in straight], head_size, lr)
+        repair.run(routes_only)
         for i, points in zip(straight, routes_only):
             results[i] = _polyline(points)
     drawn = [results[i] for i in range(len(edges))]
@@ -344,8 +345,8 @@ def route_edges(
             pad = style.box("edge-label", classes).padding
             w = measure(label_style.face, label_style.size, text) + pad[1] + pad[3]
             h = block_height(1, label_style.size, label_style.line_height) + pad[0] + pad[2]
-            own = set(segments(_points_of(commands)))
-            others = [segment for segment in all_lines if segment not in own] + borders
+            # its own line counts too: a spot beside a later run must not lie across the first one
+            others = all_lines + borders
             box = place_label(_points_of(commands), w, h, obstacles, taken, others, (0.0, 0.0, width, height))
             taken.append(box)
         routes.append(
