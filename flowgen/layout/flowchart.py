@@ -16,6 +16,7 @@ the axes at the end, so both directions share every rule.
 from __future__ import annotations
 
 import functools
+import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -173,10 +174,14 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
             inner = w - 2 * max(pad_l, cap * 0.75)
         else:
             inner = w - pad_l - pad_r
-        fitted = fit(text, text_style, inner)
-        detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
-        h = pad_t + fitted.height + pad_b + (detail.height + pad_t if detail else 0.0)
-        return w, max(h, min_height), fitted, detail
+        while True:
+            fitted = fit(text, text_style, inner)
+            detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
+            h = max(pad_t + fitted.height + pad_b + (detail.height + pad_t if detail else 0.0), min_height)
+            # a capsule's text keeps inside its rounded ends, which grow with its height
+            if not step.kind.is_terminator or inner <= w / 3 or _in_capsule(fitted, text_style, w, h):
+                return w, h, fitted, detail
+            inner -= 6
 
     w, h, fitted, detail = size(width)
     while len(fitted.lines) > 3 and w < max_width:  # long text: a little wider, never beyond max-width
@@ -192,6 +197,20 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
         badge_r = max(measure(number_style.face, number_style.size, label), number_style.size * 0.9) / 2 + 2.2
     room = 0.0 if step.kind is StepKind.DECISION else badge_r  # a diamond's badge fits in its empty corner
     return _Content(step.kind, w, h, fitted, detail, badge_r, room)
+
+
+def _in_capsule(fitted: FittedText, style: TextStyle, w: float, h: float, clearance: float = 3.0) -> bool:
+    """Whether every line of a text centred in a capsule stays ``clearance`` inside its rounded ends."""
+    r = h / 2
+    pitch = style.size * style.line_height
+    top = -fitted.height / 2
+    for i, line in enumerate(fitted.lines):
+        y0, y1 = top + i * pitch, top + i * pitch + style.size
+        dy = min(max(abs(y0), abs(y1)), r)
+        room = w / 2 - r + math.sqrt(r * r - dy * dy)
+        if measure(style.face, style.size, line) / 2 + clearance > room:
+            return False
+    return True
 
 
 # -- ranks ------------------------------------------------------------------------------------
