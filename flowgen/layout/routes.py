@@ -182,18 +182,18 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None
         corners += [(s.x0 - r - 2, s.y + dy), (s.x1 + r + 2, s.y + dy)]
     corners += [(s.x0 - r - 2, s.y0 - r - 2), (s.x1 + r + 2, s.y0 - r - 2)]
     own = part.box
+    height = part.text.height + (part.detail.height + 4 if part.detail else 0.0)
+    width = max(part.text.width, part.detail.width if part.detail else 0.0)
+    text_box = (s.x - width / 2 - 1, s.y - height / 2 - 1, s.x + width / 2 + 1, s.y + height / 2 + 1)
     for x, y in corners:
         box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
-        if any(box_hit(box, line, 0.0) for line in lines.runs_near(box)):
+        if overlap(box, text_box) or any(box_hit(box, line, 0.0) for line in lines.runs_near(box)):
             continue
         diagonal = ((box[0], box[1]), (box[2], box[3]))
         if any(overlap(box, other) for other in taken.boxes_near(diagonal) if other != own):
             continue
         return Badge(x, y, r, str(part.step))
     # crowded all round: inside the symbol, in a corner its text leaves free
-    height = part.text.height + (part.detail.height + 4 if part.detail else 0.0)
-    width = max(part.text.width, part.detail.width if part.detail else 0.0)
-    text_box = (s.x - width / 2 - 1, s.y - height / 2 - 1, s.x + width / 2 + 1, s.y + height / 2 + 1)
     if s.kind is StepKind.ACTIVITY:
         for x, y in (
             (s.x0 + r + 2, s.y0 + r + 2),
