@@ -16,6 +16,7 @@ the finishing are in :mod:`flowgen.layout.polish` and :mod:`flowgen.layout.tips`
 from __future__ import annotations
 
 import itertools
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -172,14 +173,17 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None
         cap = s.h / 2
         dx, dy = cap * (1 - 0.7071), cap * 0.7071
         corners = [(s.x0 + dx, s.y - dy), (s.x1 - dx, s.y - dy), (s.x0 + dx, s.y + dy), (s.x1 - dx, s.y + dy)]
+        for angle in (0.9, 0.6, 0.3, 0.0):  # further round the ends, towards their middle (radians from level)
+            ex, ey = cap * (1 - math.cos(angle)), cap * math.sin(angle)
+            corners += [(s.x0 + ex, s.y - ey), (s.x1 - ex, s.y - ey), (s.x0 + ex, s.y + ey), (s.x1 - ex, s.y + ey)]
     else:
         corners = [(s.x0, s.y0), (s.x1, s.y0), (s.x0, s.y1), (s.x1, s.y1)]
     # if every corner is crossed: further along the top and bottom edges, then just beside the symbol
     top, bottom = (s.y0, s.y1) if s.kind is not StepKind.DECISION else (s.y0 + r + 1, s.y1 - r - 1)
     for share in (0.2, 0.8, 0.35, 0.65, 0.5):
         corners += [(s.x0 + s.w * share, top), (s.x0 + s.w * share, bottom)]
-    for dy in (-s.h / 4, s.h / 4, 0.0):
-        corners += [(s.x0 - r - 2, s.y + dy), (s.x1 + r + 2, s.y + dy)]
+    for dy in (-s.h / 4, s.h / 4, 0.0):  # just beside the symbol, touching it
+        corners += [(s.x0 - r, s.y + dy), (s.x1 + r, s.y + dy)]
     corners += [(s.x0 - r - 2, s.y0 - r - 2), (s.x1 + r + 2, s.y0 - r - 2)]
     own = part.box
     height = part.text.height + (part.detail.height + 4 if part.detail else 0.0)
