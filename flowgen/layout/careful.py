@@ -41,7 +41,7 @@ class Drawn:
 
     points: tuple[Point, ...]
     line: tuple[Point, ...]
-    start: tuple[int, str]  # (id of the source part, side or tip)
+    start: tuple[int, str]  # (source step, side or tip)
     end: tuple[int, str]
     box: Box
 
@@ -56,7 +56,31 @@ def side_of(part: Part, p: Point) -> str:
     return min(dist, key=lambda k: dist[k])
 
 
-def drawn(points: Sequence[Point], ends: tuple[Part, Part], head: float) -> Drawn:
+def joint_boxes(parts: Sequence[Part]) -> dict[int, Box]:
+    """The box round all of a joint step's symbols: a reader (and the checker) sees one step, one set of sides."""
+    boxes: dict[int, Box] = {}
+    for part in parts:
+        b = part.box
+        old = boxes.get(part.step, b)
+        boxes[part.step] = (min(old[0], b[0]), min(old[1], b[1]), max(old[2], b[2]), max(old[3], b[3]))
+    return {step: box for step, box in boxes.items() if sum(p.step == step for p in parts) > 1}
+
+
+def end_key(part: Part, p: Point, joint: dict[int, Box]) -> tuple[int, str]:
+    """(step, side): a joint step's sides are those of the box round all its symbols."""
+    box = joint.get(part.step)
+    if box is None:
+        return (part.step, side_of(part, p))
+    dist = {
+        "top": abs(p[1] - box[1]),
+        "bottom": abs(p[1] - box[3]),
+        "left": abs(p[0] - box[0]),
+        "right": abs(p[0] - box[2]),
+    }
+    return (part.step, min(dist, key=lambda k: dist[k]))
+
+
+def drawn(points: Sequence[Point], ends: tuple[Part, Part], head: float, joint: dict[int, Box]) -> Drawn:
     pts = tuple(points)
     (ax, ay), (bx, by) = pts[-2], pts[-1]
     length = math.hypot(bx - ax, by - ay) or 1.0
@@ -66,8 +90,8 @@ def drawn(points: Sequence[Point], ends: tuple[Part, Part], head: float) -> Draw
     return Drawn(
         pts,
         line,
-        (id(ends[0]), side_of(ends[0], pts[0])),
-        (id(ends[1]), side_of(ends[1], pts[-1])),
+        end_key(ends[0], pts[0], joint),
+        end_key(ends[1], pts[-1], joint),
         (min(xs), min(ys), max(xs), max(ys)),
     )
 
@@ -185,6 +209,12 @@ class Judge:
         return found
 
 
+def _effort(points: Sequence[Point]) -> float:
+    """How much drawing a route is: its length and 18 points for each bend."""
+    length = sum(abs(a[0] - b[0]) + abs(a[1] - b[1]) for a, b in segments(points))
+    return length + 18.0 * max(0, len(points) - 2)
+
+
 _OUTWARD = {"top": (0.0, -1.0), "bottom": (0.0, 1.0), "left": (-1.0, 0.0), "right": (1.0, 0.0)}
 
 
@@ -219,6 +249,7 @@ class Repair:
             for a, b in zip(tie.points[0::2], tie.points[1::2])
         ]
         self.drawn: list[Drawn] = []
+        self.joint = joint_boxes(parts)
 
     def score(self, k: int, d: Drawn) -> int:
         total = len(self.judge.alone(k, d, self.ends[k]))
@@ -227,26 +258,35 @@ class Repair:
                 total += len(self.judge.between(k, d, j, other))
         return total
 
-    def run(self, routes: list[list[Point]], rounds: int = 3) -> None:
-        """Repair ``routes`` in place."""
-        self.drawn = [drawn(r, e, self.head) for r, e in zip(routes, self.ends)]
-        for _ in range(rounds):
-            changed = False
+    def run(self, routes: list[list[Point]]) -> None:
+        """Repair ``routes`` in place, one arrow at a time, the change that clears most faults first.
+
+        Of two changes that clear as many faults, the one that adds the
+        least length and fewest bends wins: rerouting the arrow that can
+        take a neat way round, not the one that would jog to make room.
+        """
+        self.drawn = [drawn(r, e, self.head, self.joint) for r, e in zip(routes, self.ends)]
+        tried: set[tuple[int, tuple[Point, ...]]] = set()
+        for _ in range(2 * len(routes) + 2):
+            best: tuple[tuple[int, float], int, list[Point], Drawn] | None = None
             for k in range(len(routes)):
                 if self.ends[k][0] is self.ends[k][1] or len(routes[k]) < 2:
                     continue
                 old = self.score(k, self.drawn[k])
-                if old == 0:
+                if old == 0 or (k, tuple(routes[k])) in tried:
                     continue
+                tried.add((k, tuple(routes[k])))
                 for candidate in self.candidates(k):
-                    d = drawn(candidate, self.ends[k], self.head)
+                    d = drawn(candidate, self.ends[k], self.head, self.joint)
                     new = self.score(k, d)
-                    if new < old:
-                        routes[k], self.drawn[k], old, changed = candidate, d, new, True
-                    if old == 0:
-                        break
-            if not changed:
+                    rank = (old - new, _effort(routes[k]) - _effort(candidate))
+                    if new < old and (best is None or rank > best[0]):
+                        best = (rank, k, candidate, d)
+            if best is None:
                 return
+            _, k, candidate, d = best
+            routes[k], self.drawn[k] = candidate, d
+            tried.clear()
 
     def _sides(self, k: int) -> tuple[list[str], list[str]]:
         """The sides route ``k`` may leave from and arrive at: none another arrow uses the other way."""
@@ -254,7 +294,7 @@ class Repair:
         edge = self.edges[k]
         starts, goals = [], []
         for side in ("bottom", "right", "left", "top"):
-            key = (id(source), side)
+            key = end_key(source, port(source, side), self.joint)
             taken = any(j != k and d.end == key for j, d in enumerate(self.drawn))
             if source.shape.kind is StepKind.DECISION:
                 taken = taken or any(
@@ -265,7 +305,7 @@ class Repair:
                 )
             if not taken:
                 starts.append(side)
-            key = (id(target), side)
+            key = end_key(target, port(target, side), self.joint)
             if not any(j != k and d.start == key for j, d in enumerate(self.drawn)):
                 goals.append(side)
         return starts, goals
@@ -306,17 +346,18 @@ class Repair:
         if not goals:
             return None
         own = {source.step, target.step}
-        boxes = [_grow(p.box, GRAZE + SLACK) for p in self.parts if p.step not in own]
-        boxes += [p.box for p in self.parts if p.step in own] + [lane.header for lane in self.lanes]
+        # grid points inside the arrow's own symbols are out; the walls round every other symbol are in ``blocked``
+        boxes = [p.box for p in self.parts if p.step in own]
         lanes = self.lanes
         xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
         ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
         columns, rows = (xs, [lanes[0].header[3]]) if not self.lr else ([lanes[0].header[2]], ys)
+        reach = 160.0  # a careful detour stays near its ends; a search over the whole page is slow to fail
         area = (
-            min(lane.box[0] for lane in lanes) + 1,
-            min(lane.box[1] for lane in lanes) + 1,
-            max(lane.box[2] for lane in lanes) - 1,
-            max(lane.box[3] for lane in lanes) - 1,
+            max(min(lane.box[0] for lane in lanes), min(source.box[0], target.box[0]) - reach) + 1,
+            max(min(lane.box[1] for lane in lanes), min(source.box[1], target.box[1]) - reach) + 1,
+            min(max(lane.box[2] for lane in lanes), max(source.box[2], target.box[2]) + reach) - 1,
+            min(max(lane.box[3] for lane in lanes), max(source.box[3], target.box[3]) + reach) - 1,
         )
         search = GridSearch(area, CLOSE + SLACK + 0.4, columns, rows, boxes, limit=20000)
         found = search.find(starts, goals, blocked)
