@@ -168,7 +168,7 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
             block_w = max(fitted.width, detail.width if detail else 0.0)
             block_h = fitted.height + (detail.height + 2 if detail else 0.0)
             h = diamond_height(block_w, block_h, w, pad_l, pad_t)
-            return w, max(h, min_height * 1.35, w * 0.42), fitted, detail
+            return w, max(h, min_height * 1.35, min(w, width) * 0.42), fitted, detail  # a wide one may be flat
         if step.kind.is_terminator:
             cap = max(min_height, text_style.size * 2.4) / 2
             inner = w - 2 * max(pad_l, cap * 0.75)
