@@ -279,7 +279,9 @@ class Repair:
                 for candidate in self.candidates(k):
                     d = drawn(candidate, self.ends[k], self.head, self.joint)
                     new = self.score(k, d)
-                    rank = (old - new, _effort(routes[k]) - _effort(candidate))
+                    # a straight arrow is the spine of the flow: bending it costs more than any detour's length
+                    spine = 120.0 if self._spine(routes[k]) else 0.0
+                    rank = (old - new, _effort(routes[k]) - _effort(candidate) - spine)
                     if new < old and (best is None or rank > best[0]):
                         best = (rank, k, candidate, d)
             if best is None:
@@ -287,6 +289,11 @@ class Repair:
             _, k, candidate, d = best
             routes[k], self.drawn[k] = candidate, d
             tried.clear()
+
+    def _spine(self, points: Sequence[Point]) -> bool:
+        """A single straight run in the direction of the flow (down, or right in a flow running right)."""
+        (x0, y0), (x1, y1) = points[0], points[-1]
+        return len(points) == 2 and ((x1 - x0 > 0.5 and abs(y1 - y0) < 0.01) if self.lr else y1 - y0 > 0.5)
 
     def _sides(self, k: int) -> tuple[list[str], list[str]]:
         """The sides route ``k`` may leave from and arrive at: none another arrow uses the other way."""
