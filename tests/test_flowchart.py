@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import itertools
+import math
 import os
+import random
 import shutil
 import subprocess
 import sys
@@ -17,7 +19,12 @@ import flowgen
 from flowgen.api import flowchart_page, resolve_style
 from flowgen.drawcheck import LEGACY_RULES, check_svg
 from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.careful import Judge, Repair, drawn, joint_boxes
 from flowgen.layout.flowchart.place import layout_flowchart
+from flowgen.layout.flowchart.types import Lane, Part
+from flowgen.layout.geometry import Point
+from flowgen.layout.symbols import FittedText, Shape
+from flowgen.model.types import Edge, StepKind
 from tests.helpers import EXAMPLES, ROOT, examples, flow
 from tests.strategies import procedures
 
@@ -230,3 +237,140 @@ def test_outside_checker_agrees(tmp_path: Path) -> None:
         check=False,
     )
     assert result.returncode == 0, result.stdout
+
+
+# -- the rules of a careful hand (flowgen.layout.careful) ------------------------------------------
+
+NO_TEXT = FittedText((), 0.0, 0.0)
+
+
+def _box_part(step: int, x: float, y: float, kind: StepKind = StepKind.ACTIVITY) -> Part:
+    return Part(step, 0, "pu", 0, Shape(kind, x, y, 80.0, 30.0), NO_TEXT, None, 0.0)
+
+
+def _judge(parts: list[Part], edges: list[Edge]) -> Judge:
+    lane = Lane("pu", "PU", 0, (0.0, 0.0, 300.0, 400.0), (0.0, 0.0, 300.0, 20.0), NO_TEXT)
+    return Judge(parts, [lane], edges, 6.0)
+
+
+def _pair_faults(parts: list[Part], routes: list[list[Point]], ends: list[tuple[Part, Part]]) -> list[str]:
+    edges = [Edge(a.step, b.step) for a, b in ends]
+    judge = _judge(parts, edges)
+    seen = [drawn(r, e, 6.0, {}) for r, e in zip(routes, ends)]
+    found = [f for k, d in enumerate(seen) for f in judge.alone(k, d, ends[k])]
+    for i, j in itertools.combinations(range(len(seen)), 2):
+        found += judge.between(i, seen[i], j, seen[j])
+    return sorted(found)
+
+
+def test_careful_rules_find_each_known_bad_drawing() -> None:
+    a, b, c = _box_part(1, 100, 100), _box_part(2, 100, 200), _box_part(3, 220, 300)
+    parts = [a, b, c]
+    down = [(100.0, 115.0), (100.0, 185.0)]
+    # the loop 2 -> 1 leaves 2's top, where 1 -> 2 arrives, and arrives at 1's bottom, where 1 -> 2 leaves
+    assert _pair_faults(parts, [down, [(120.0, 185.0), (120.0, 115.0)]], [(a, b), (b, a)]) == ["side-shared"]
+    # two arrows 5 pt apart for 60 pt read as one double line
+    beside = [(105.0, 115.0), (105.0, 150.0), (200.0, 150.0), (200.0, 285.0)]
+    assert "edges-close" in _pair_faults(parts, [down, beside], [(a, b), (a, c)])
+    # a crossing 4 pt above an arrowhead reads as a T into the wrong step
+    d = _box_part(4, 240, 100)
+    across = [(200.0, 100.0), (170.0, 100.0), (170.0, 176.0), (40.0, 176.0), (40.0, 300.0), (180.0, 300.0)]
+    assert "crossing-at-end" in _pair_faults([*parts, d], [down, across], [(a, b), (d, c)])
+    # an arrow 3 pt beside a symbol it does not connect; a head on 1.2 pt of line
+    grazing = [(140.0, 100.0), (143.0, 100.0), (143.0, 300.0), (180.0, 300.0)]
+    assert _pair_faults(parts, [grazing], [(a, c)]) == ["edge-grazes"]
+    assert _pair_faults(parts, [[(100.0, 115.0), (100.0, 180.0), (94.0, 180.0), (94.0, 185.0)]], [(a, b)]) == [
+        "head-no-stem"
+    ]
+    assert _pair_faults(parts, [down], [(a, b)]) == []
+
+
+def test_repair_moves_a_loop_off_the_sides_the_flow_uses() -> None:
+    a, b = _box_part(1, 100, 100), _box_part(2, 100, 200)
+    lane = Lane("pu", "PU", 0, (0.0, 0.0, 300.0, 400.0), (0.0, 0.0, 300.0, 20.0), NO_TEXT)
+    edges, ends = [Edge(1, 2), Edge(2, 1)], [(a, b), (b, a)]
+    routes = [[(100.0, 115.0), (100.0, 185.0)], [(120.0, 185.0), (120.0, 115.0)]]
+    Repair([a, b], [lane], [], edges, ends, 6.0, False).run(routes)
+    assert routes[0] == [(100.0, 115.0), (100.0, 185.0)]  # the straight arrow keeps its way
+    assert _pair_faults([a, b], routes, ends) == []
+    assert routes[1][0] in ((140.0, 200.0), (60.0, 200.0))  # out of a side of step 2
+    assert routes[1][-1] in ((140.0, 100.0), (60.0, 100.0))  # into a side of step 1
+
+
+def _layout_faults(text: str, direction: str = "tb") -> list[str]:
+    """The careful-hand faults of a laid-out flowchart, read back from its finished routes."""
+    procedure = flowgen.parse(text)
+    style = resolve_style(None, procedure, options=f"flowchart {{ direction: {direction}; }}")
+    layout = layout_flowchart(procedure, style)
+    first = {p.step: p for p in layout.parts if p.part == 0}
+    routes, ends, edges = [], [], []
+    for route in layout.routes:
+        if route.source == route.target:
+            continue
+        points = [(args[-2], args[-1]) for _, args in route.commands]
+        points[-1] = route.head[0]
+        candidates = [p for p in layout.parts if p.step == route.source]
+        source = min(candidates, key=lambda p: math.hypot(p.shape.x - points[0][0], p.shape.y - points[0][1]))
+        candidates = [p for p in layout.parts if p.step == route.target]
+        target = min(candidates, key=lambda p: math.hypot(p.shape.x - points[-1][0], p.shape.y - points[-1][1]))
+        routes.append(points)
+        ends.append((source, target))
+        edges.append(Edge(route.source, route.target, route.label))
+    assert first
+    judge = Judge(layout.parts, layout.lanes, edges, 6.0)
+    joint = joint_boxes(layout.parts)
+    seen = [drawn(r, e, 6.0, joint) for r, e in zip(routes, ends)]
+    found = [f for k, d in enumerate(seen) for f in judge.alone(k, d, ends[k])]
+    for i, j in itertools.combinations(range(len(seen)), 2):
+        found += judge.between(i, seen[i], j, seen[j])
+    return found
+
+
+def _real_density(seed: int) -> str:
+    """A random procedure as dense as real SOPs: a decision in four steps at most, loops back of at most five."""
+    rng = random.Random(seed)
+    count, keys = rng.randint(10, 45), ["pu", "ktu"]
+    lines = ["  [s1] mulai pu: Menerima berkas"]
+    last = -9
+    for i in range(2, count):
+        who = rng.choice(keys)
+        if 3 < i < count - 1 and i - last >= 4 and rng.random() < 0.5:
+            last = i
+            lines += [f"  [s{i}] ? {who}: Berkas lengkap?", f"    tidak -> s{max(2, i - rng.randint(1, 5))}", "    ya"]
+        else:
+            lines.append(f"  [s{i}] {who}{'+ktu' if who == 'pu' and rng.random() < 0.1 else ''}: Memeriksa berkas {i}")
+    lines.append(f"  [s{count}] selesai pu: Selesai")
+    return flow(*lines)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("direction", ["tb", "lr"])
+def test_random_procedures_of_real_density_keep_the_careful_rules(seed: int, direction: str) -> None:
+    assert _layout_faults(_real_density(seed), direction) == []
+
+
+def test_a_decision_shows_its_simbol_and_stays_flat() -> None:
+    question = (
+        "Apakah berkas permohonan beserta seluruh lampiran pendukungnya sudah lengkap, sah, dan sesuai"
+        " dengan persyaratan yang berlaku?"
+    )
+    text = flow(
+        "  mulai pu: Mulai",
+        f"  ? pu: {question}",
+        "    simbol: Lengkap?",
+        "    tidak -> akhir",
+        "    ya",
+        f"  ? ktu: {question}",
+        "    tidak -> akhir",
+        "    ya",
+        "  [akhir] selesai ktu: Selesai",
+    )
+    procedure = flowgen.parse(text)
+    style = resolve_style(None, procedure)
+    layout = layout_flowchart(procedure, style)
+    diamonds = [p for p in layout.parts if p.shape.kind is StepKind.DECISION]
+    assert diamonds[0].text.lines == ("Lengkap?",)
+    assert len(diamonds[1].text.lines) > 1
+    box_height = float(style.value("step", "min-height", ("decision",)))
+    assert all(d.shape.h <= 3 * box_height + 0.01 for d in diamonds)
+    assert diamonds[1].shape.w > diamonds[1].shape.h  # a long question: wider, not taller

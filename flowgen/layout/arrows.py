@@ -198,8 +198,8 @@ def finish_arrows(
         if text:
             w, h = label_size(text, classes, style)
             points = points_of(commands)
-            own = set(segments(points))
-            others = [segment for segment in all_lines if segment not in own] + list(borders)
+            # its own line counts too: a spot beside a later run must not lie across the first one
+            others = [*all_lines, *borders]
             box = place_label(points, w, h, obstacles, taken, others, limit)
             taken.append(box)
         finished.append(FinishedArrow(tuple((c, tuple(a)) for c, a in shortened), head, text, box, classes))

@@ -15,6 +15,7 @@ the axes at the end, so both directions share every rule.
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from dataclasses import dataclass, replace
 
@@ -68,6 +69,8 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
     detail_style: TextStyle | None = style.step(classes).detail.text if show_detail else None
     detail_source = detail_text(step) if show_detail else ""
     text = step_text(step, style)
+    if step.kind is StepKind.DECISION and step.symbol:
+        text = clean(step.symbol)  # the short question the writer gave for the symbol; the full text is in the table
 
     def size(w: float) -> tuple[float, float, FittedText, FittedText | None]:
         if step.kind is StepKind.DECISION:
@@ -77,20 +80,28 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
             block_w = max(fitted.width, detail.width if detail else 0.0)
             block_h = fitted.height + (detail.height + 2 if detail else 0.0)
             h = diamond_height(block_w, block_h, w, pad_l, pad_t)
-            return w, max(h, min_height * 1.35, w * 0.42), fitted, detail
+            return w, max(h, min_height * 1.35, min(w, width) * 0.42), fitted, detail  # a wide one may be flat
         if step.kind.is_terminator:
             cap = max(min_height, text_style.size * 2.4) / 2
             inner = w - 2 * max(pad_l, cap * 0.75)
         else:
             inner = w - pad_l - pad_r
-        fitted = fit(text, text_style, inner)
-        detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
-        h = pad_t + fitted.height + pad_b + (detail.height + pad_t if detail else 0.0)
-        return w, max(h, min_height), fitted, detail
+        while True:
+            fitted = fit(text, text_style, inner)
+            detail = fit(detail_source, detail_style, inner) if detail_style and detail_source else None
+            h = max(pad_t + fitted.height + pad_b + (detail.height + pad_t if detail else 0.0), min_height)
+            # a capsule's text keeps inside its rounded ends, which grow with its height
+            if not step.kind.is_terminator or inner <= w / 3 or _in_capsule(fitted, text_style, w, h):
+                return w, h, fitted, detail
+            inner -= 6
 
     w, h, fitted, detail = size(width)
     while len(fitted.lines) > 3 and w < max_width:  # long text: a little wider, never beyond max-width
         w, h, fitted, detail = size(min(max_width, w + 12))
+    if step.kind is StepKind.DECISION:  # a long question: wider and flatter, never taller than about three boxes
+        widest = max(max_width, width) * 2.5
+        while h > 3 * min_height and w < widest:
+            w, h, fitted, detail = size(min(widest, w + 24))
     badge_r = 0.0
     if numbers:
         number_style = style.step(classes).number.text
@@ -98,6 +109,20 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
         badge_r = max(measure(number_style.face, number_style.size, label), number_style.size * 0.9) / 2 + 2.2
     room = 0.0 if step.kind is StepKind.DECISION else badge_r  # a diamond's badge fits in its empty corner
     return _Content(step.kind, w, h, fitted, detail, badge_r, room)
+
+
+def _in_capsule(fitted: FittedText, style: TextStyle, w: float, h: float, clearance: float = 3.0) -> bool:
+    """Whether every line of a text centred in a capsule stays ``clearance`` inside its rounded ends."""
+    r = h / 2
+    pitch = style.size * style.line_height
+    top = -fitted.height / 2
+    for i, line in enumerate(fitted.lines):
+        y0, y1 = top + i * pitch, top + i * pitch + style.size
+        dy = min(max(abs(y0), abs(y1)), r)
+        room = w / 2 - r + math.sqrt(r * r - dy * dy)
+        if measure(style.face, style.size, line) / 2 + clearance > room:
+            return False
+    return True
 
 
 # -- ranks ------------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ the finishing are in :mod:`flowgen.layout.flowchart.polish` and :mod:`flowgen.la
 
 from __future__ import annotations
 
+import math
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import replace
@@ -22,6 +23,7 @@ from dataclasses import replace
 from flowgen.errors import LayoutError
 from flowgen.layout.arrows import finish_arrows, tie_points, tie_segments
 from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.careful import Repair
 from flowgen.layout.flowchart.polish import Router, grid_route
 from flowgen.layout.flowchart.types import Badge, Lane, Part, Route, Tie
 from flowgen.layout.geometry import (
@@ -155,28 +157,31 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None
         cap = s.h / 2
         dx, dy = cap * (1 - 0.7071), cap * 0.7071
         corners = [(s.x0 + dx, s.y - dy), (s.x1 - dx, s.y - dy), (s.x0 + dx, s.y + dy), (s.x1 - dx, s.y + dy)]
+        for angle in (0.9, 0.6, 0.3, 0.0):  # further round the ends, towards their middle (radians from level)
+            ex, ey = cap * (1 - math.cos(angle)), cap * math.sin(angle)
+            corners += [(s.x0 + ex, s.y - ey), (s.x1 - ex, s.y - ey), (s.x0 + ex, s.y + ey), (s.x1 - ex, s.y + ey)]
     else:
         corners = [(s.x0, s.y0), (s.x1, s.y0), (s.x0, s.y1), (s.x1, s.y1)]
     # if every corner is crossed: further along the top and bottom edges, then just beside the symbol
     top, bottom = (s.y0, s.y1) if s.kind is not StepKind.DECISION else (s.y0 + r + 1, s.y1 - r - 1)
     for share in (0.2, 0.8, 0.35, 0.65, 0.5):
         corners += [(s.x0 + s.w * share, top), (s.x0 + s.w * share, bottom)]
-    for dy in (-s.h / 4, s.h / 4, 0.0):
-        corners += [(s.x0 - r - 2, s.y + dy), (s.x1 + r + 2, s.y + dy)]
+    for dy in (-s.h / 4, s.h / 4, 0.0):  # just beside the symbol, touching it
+        corners += [(s.x0 - r, s.y + dy), (s.x1 + r, s.y + dy)]
     corners += [(s.x0 - r - 2, s.y0 - r - 2), (s.x1 + r + 2, s.y0 - r - 2)]
     own = part.box
+    height = part.text.height + (part.detail.height + 4 if part.detail else 0.0)
+    width = max(part.text.width, part.detail.width if part.detail else 0.0)
+    text_box = (s.x - width / 2 - 1, s.y - height / 2 - 1, s.x + width / 2 + 1, s.y + height / 2 + 1)
     for x, y in corners:
         box = (x - r - 1, y - r - 1, x + r + 1, y + r + 1)
-        if any(crosses(box, line, 0.0) for line in lines.runs_near(box)):
+        if overlap(box, text_box) or any(crosses(box, line, 0.0) for line in lines.runs_near(box)):
             continue
         diagonal = ((box[0], box[1]), (box[2], box[3]))
         if any(overlap(box, other) for other in taken.boxes_near(diagonal) if other != own):
             continue
         return Badge(x, y, r, str(part.step))
     # crowded all round: inside the symbol, in a corner its text leaves free
-    height = part.text.height + (part.detail.height + 4 if part.detail else 0.0)
-    width = max(part.text.width, part.detail.width if part.detail else 0.0)
-    text_box = (s.x - width / 2 - 1, s.y - height / 2 - 1, s.x + width / 2 + 1, s.y + height / 2 + 1)
     if s.kind is StepKind.ACTIVITY:
         for x, y in (
             (s.x0 + r + 2, s.y0 + r + 2),
@@ -222,7 +227,7 @@ def route_edges(
         # (a known Graphviz bug): flowgen's own grid search routes every arrow instead.
         found = _grid_routes(edges, pairs, parts, lanes, ties, gap, size)
     lr = style.flowchart.direction == "lr"
-    polish = _Polish(Router(parts, lr), lanes, ties, gap, size)
+    polish = _Polish(Router(parts, lr), lanes, ties, gap, size, style.edge().arrow_size)
     drawn = polish.draw(edges, pairs, found, curved)
     placed_parts, badge_boxes = _place_badges(parts, drawn, ties)
     borders: list[Segment] = []  # lane boundaries: a label should not sit on one
@@ -304,9 +309,16 @@ class _Polish:
     """Graphviz's (or the grid search's) routes finished one by one, then pulled apart and merged."""
 
     def __init__(
-        self, router: Router, lanes: Sequence[Lane], ties: Sequence[Tie], gap: float, size: tuple[float, float]
+        self,
+        router: Router,
+        lanes: Sequence[Lane],
+        ties: Sequence[Tie],
+        gap: float,
+        size: tuple[float, float],
+        head_size: float,
     ):
         self.router = router
+        self.head_size = head_size
         self.lanes = lanes
         self.ties = ties
         self.gap = gap
@@ -365,6 +377,8 @@ class _Polish:
         self.router.separate(routes_only, ends, kept, self.gap)
         self.router.reroute(routes_only, ends, kept, self.lanes, self.ties, self.gap, self.size)
         self.router.merge_forks(routes_only, ends, kept)
+        # the rules of a careful hand, measured on the finished arrows: an arrow that breaks one is rerouted
+        Repair(self.router.parts, self.lanes, self.ties, kept, ends, self.head_size, self.router.lr).run(routes_only)
         for i, points in zip(straight, routes_only, strict=True):
             results[i] = polyline(points)
 
