@@ -40,7 +40,7 @@ def svg_of(path: Path, **options: object) -> bytes:
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("direction", ["TB", "LR"])
 def test_every_example_draws_clean(path: Path, direction: str) -> None:
-    faults = check_svg(svg_of(path, direction=direction), rules=LEGACY_RULES)  # TODO(fidelity): all rules
+    faults = check_svg(svg_of(path, direction=direction))
     assert [str(f) for f in faults] == []
 
 
@@ -49,7 +49,8 @@ def test_curved_arrows_and_mutu_baku_draw_clean(path: Path) -> None:
     procedure = flowgen.load(path)
     style = resolve_style(None, procedure, options="flowchart { edge-style: curved; }\nmutu-baku { display: block; }")
     data = flowgen.render_flowchart(procedure, style, "svg")
-    assert [str(f) for f in check_svg(data, rules=LEGACY_RULES)] == []  # TODO(fidelity): all rules
+    # curved arrows are Graphviz's splines as they come (docs/architecture.md, Known limits): older rules only
+    assert [str(f) for f in check_svg(data, rules=LEGACY_RULES)] == []
 
 
 def test_semantic_structure_of_the_reference_example() -> None:
@@ -142,7 +143,7 @@ def test_text_is_data_never_markup() -> None:
     joined = " ".join(" ".join(drawn).split())  # lines wrap at spaces
     for piece in ('<script>alert("x")</script>', "A & B", "\\n \\l <b>tebal</b>", "{a|b}", "]]> <!-- -->"):
         assert piece in joined
-    assert [str(f) for f in check_svg(data, rules=LEGACY_RULES)] == []  # TODO(fidelity): all rules
+    assert [str(f) for f in check_svg(data)] == []
     allowed = {
         "class",
         "data-step",
@@ -216,6 +217,7 @@ def test_ranking_dot_golden() -> None:
     assert layout.ranking_dot == golden
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(15), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(procedures(max_steps=60, max_actors=6, details=False))
 def test_random_procedures_draw_clean(procedure: flowgen.Procedure) -> None:

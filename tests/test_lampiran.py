@@ -251,6 +251,7 @@ def test_output_is_deterministic() -> None:
     assert flowgen.render_lampiran(procedure) == flowgen.render_lampiran(procedure)
 
 
+@pytest.mark.slow
 @settings(max_examples=examples(20), deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(procedures(max_steps=80, max_actors=6))
 def test_random_procedures_build_clean_documents(procedure: flowgen.Procedure) -> None:
