@@ -315,5 +315,17 @@ def styles(lang: str | None) -> None:
         click.echo(f"{name.ljust(width)}  {shipped_description(name)}")
 
 
+
+def _add_editor_commands() -> None:
+    """fmt, watch, serve and lsp (defined in flowgen.editor_cli)."""
+    from flowgen import editor_cli
+
+    for command in (editor_cli.fmt, editor_cli.watch, editor_cli.serve, editor_cli.lsp):
+        main.add_command(command)
+
+
+_add_editor_commands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()
