@@ -152,6 +152,7 @@ class Editor:
         return [
             Route("/", self.page),
             Route("/static/{name}", self.static),
+            Route("/favicon.ico", lambda request: Response(status_code=204)),
             Route("/api/files", guarded(self.list_files)),
             Route("/api/file", guarded(self.read_file), methods=["GET"]),
             Route("/api/file", guarded(self.write_file), methods=["PUT"]),
