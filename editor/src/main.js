@@ -13,7 +13,7 @@ const token = new URLSearchParams(location.search).get("token") || "";
 const $ = (id) => document.getElementById(id);
 const state = {
   path: null, base: null, root: "", lang: localStorage.getItem("flowgen:lang") || "id",
-  form: "flowchart", style: "", pages: [], page: 0, steps: [], seq: 0, timer: null, diagnostics: [],
+  form: "flowchart", style: "", pages: [], page: 0, steps: [], seq: 0, opening: 0, timer: null, diagnostics: [],
 };
 const w = (key) => WORDS[state.lang][key];
 const storeKey = (path) => `flowgen:${state.root}:${path}`;
@@ -222,7 +222,9 @@ function markDirty(dirty) {
 }
 
 async function openFile(path) {
+  const ticket = ++state.opening;
   const { status, data } = await api(`/api/file?path=${encodeURIComponent(path)}`);
+  if (ticket !== state.opening) return; // another file was asked for meanwhile
   if (status !== 200) { $("notice").textContent = `${w("refused")}: ${data ? data.error : status}`; return; }
   state.path = path; state.base = data.sha; state.page = 0; state.pages = []; state.steps = [];
   localStorage.setItem(`flowgen:${state.root}:open`, path);

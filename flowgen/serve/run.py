@@ -28,6 +28,7 @@ def run(folder: Path, port: int = 0, host: str = LOCAL, browser: bool = True, re
     sock = socket.socket(socket.AF_INET6 if ":" in host else socket.AF_INET, socket.SOCK_STREAM)
     sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
     sock.bind((host, port))
+    sock.listen(128)  # connections made as soon as the address is printed wait for the server
     port = sock.getsockname()[1]
     token = secrets.token_urlsafe(24)
     shown = LOCAL if host in (LOCAL, "localhost") else host
