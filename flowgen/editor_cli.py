@@ -7,35 +7,19 @@ group; each command imports what it needs when it runs, so ``flowgen
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 from pathlib import Path
 
 import click
 
 from flowgen.cli import _lang, guarded, lang_option, print_diagnostics
 from flowgen.errors import FlowgenError
+from flowgen.service.atomic import write_atomic
 
 FMT_WORDS = {
     "en": {"changed": "formatted {path}", "would": "would reformat {path}", "same": "{n} file(s) already formatted"},
     "id": {"changed": "dirapikan: {path}", "would": "perlu dirapikan: {path}", "same": "{n} berkas sudah rapi"},
 }
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all: a temporary file beside it, then a rename over it."""
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-        if path.exists():
-            os.chmod(temp, path.stat().st_mode & 0o777)
-        os.replace(temp, path)
-    except BaseException:
-        if os.path.exists(temp):
-            os.unlink(temp)
-        raise
 
 
 @click.command()

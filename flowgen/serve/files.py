@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from flowgen.editor_cli import write_atomic
+from flowgen.service.atomic import write_atomic
 
 MAX_FILE = 1_000_000  # bytes of one file the editor reads or writes
 EDITABLE_SUFFIXES = (".pos", ".css")
@@ -25,10 +25,12 @@ _NAME = re.compile(r"^[\w][\w .()-]{0,100}$")
 
 TEMPLATE = """\
 # {title}
+# Ganti contoh di bawah dengan SOP Anda; gambar di kanan mengikuti ketikan.
+# Replace the example below with your SOP; the drawing on the right follows your typing.
 judul: {title}
-nomor:
-instansi:
-unit:
+nomor: 000/POS/{year}
+instansi: Nama Instansi
+unit: Nama Unit Kerja
 dibuat: {today}
 
 pelaksana:
@@ -158,5 +160,5 @@ class Folder:
         path = self.resolve(relative, must_exist=False)
         if path.exists():
             raise RefusedPath("a file of that name exists", 409)
-        write_atomic(path, TEMPLATE.format(title=stem, today=today))
+        write_atomic(path, TEMPLATE.format(title=stem, today=today, year=today[:4]))
         return relative

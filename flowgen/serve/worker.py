@@ -17,6 +17,9 @@ import threading
 from typing import Any
 
 
+STARTUP = 120.0  # seconds a new worker may take to import and warm up (a loaded machine)
+
+
 class RenderTimeout(Exception):
     """A job ran past its time and its process was stopped."""
 
@@ -28,6 +31,7 @@ def _serve(conn: multiprocessing.connection.Connection) -> None:
         Builder.warm()
     except Exception:  # pragma: no cover - the job itself will report
         pass
+    conn.send(("ready", None))
     while True:
         try:
             handler, payload = conn.recv()
@@ -59,6 +63,9 @@ class Worker:
         self._process.start()
         child.close()
         self._conn = parent
+        if not parent.poll(STARTUP) or parent.recv()[0] != "ready":  # the job's time starts when it is warm
+            self._kill()
+            raise RuntimeError("the drawing process did not start")
         return parent
 
     def start(self) -> None:
