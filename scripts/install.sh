@@ -21,9 +21,10 @@ fi
 
 # Graphviz lays out the flowchart; Liberation fonts (metric-compatible with Arial and
 # Times New Roman) and URW Bookman are the typefaces of the shipped style sheets;
-# poppler-utils (pdfinfo, pdftotext) lets the tests read the PDFs back.
+# poppler-utils (pdfinfo, pdftotext) lets the tests read the PDFs back; Debian's chromium is the
+# browser the editor's tests drive (through Playwright, which never downloads a browser of its own).
 packages="graphviz fonts-liberation2 fonts-urw-base35"
-[ "$want_test" = yes ] && packages="$packages poppler-utils"
+[ "$want_test" = yes ] && packages="$packages poppler-utils chromium"
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     packages="$packages python3-venv"
 fi

@@ -180,3 +180,29 @@ def test_fmt_command_rewrites_checks_and_reports(tmp_path: Path) -> None:
     failed = run_cli("--lang", "id", "fmt", str(wrong))
     assert failed.returncode == 1
     assert re.search(r"c\.pos:\d+:3: galat: pelaksana 'kxu' tidak dikenal", failed.stderr)
+
+
+def test_textmate_grammar_reads_and_its_patterns_compile() -> None:
+    import json
+
+    grammar = json.loads((ROOT / "editors" / "pos.tmLanguage.json").read_text(encoding="utf-8"))
+    assert grammar["scopeName"] == "source.pos"
+    found: list[str] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, dict):
+            for key in ("match", "begin", "end"):
+                if key in node:
+                    found.append(node[key])
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(grammar)
+    for pattern in found:
+        re.compile(pattern.replace("(?i:", "(?:"))
+    step = next(p for p in found if p.startswith("^\\s+(?:(\\["))
+    head = re.match(step.replace("(?i:", "(?:"), "  [akhir] selesai pu+ktu: Surat selesai", re.I)
+    assert head is not None and head.group(2, 4, 5) == ("akhir", "selesai", "pu+ktu")
