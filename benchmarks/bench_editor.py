@@ -31,7 +31,11 @@ from flowgen.serve.worker import Worker
 def edits(text: str, count: int) -> list[str]:
     """``count`` versions of the text, each with one more letter typed into a step (no two alike)."""
     lines = text.split("\n")
-    index = next(i for i, line in enumerate(lines) if line.startswith("  ") and ":" in line and "=" not in line and "mulai" not in line)
+    index = next(
+        i
+        for i, line in enumerate(lines)
+        if line.startswith("  ") and ":" in line and "=" not in line and "mulai" not in line
+    )
     out = []
     for n in range(count):
         changed = list(lines)

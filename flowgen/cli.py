@@ -315,7 +315,6 @@ def styles(lang: str | None) -> None:
         click.echo(f"{name.ljust(width)}  {shipped_description(name)}")
 
 
-
 def _add_editor_commands() -> None:
     """fmt, watch, serve and lsp (defined in flowgen.editor_cli)."""
     from flowgen import editor_cli

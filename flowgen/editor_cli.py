@@ -81,9 +81,7 @@ def watch(paths: tuple[Path, ...], style: str | None, lang: str | None) -> None:
 @click.option("--render-timeout", type=click.FloatRange(0.5, 600), default=20.0, help="Seconds a drawing may take.")
 @lang_option
 @guarded
-def serve(
-    folder: Path, port: int, no_browser: bool, host: str, render_timeout: float, lang: str | None
-) -> None:
+def serve(folder: Path, port: int, no_browser: bool, host: str, render_timeout: float, lang: str | None) -> None:
     """Open the live editor for the SOPs in FOLDER (default: here) in the browser."""
     from flowgen.serve.run import run
 

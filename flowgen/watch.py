@@ -10,14 +10,22 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
 from flowgen.errors import FlowgenError
 
+if TYPE_CHECKING:
+    from flowgen.build import Builder
+
 WORDS = {
     "en": {"watching": "watching {paths} (Ctrl-C stops)", "built": "built {path}", "failed": "{path}: not built"},
-    "id": {"watching": "memantau {paths} (Ctrl-C untuk berhenti)", "built": "dibangun: {path}", "failed": "{path}: gagal"},
+    "id": {
+        "watching": "memantau {paths} (Ctrl-C untuk berhenti)",
+        "built": "dibangun: {path}",
+        "failed": "{path}: gagal",
+    },
 }
 
 
@@ -32,11 +40,8 @@ def sources(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def rebuild(builder: object, path: Path, lang: str) -> bool:
+def rebuild(builder: Builder, path: Path, lang: str) -> bool:
     """Build one file and print what happened; True if it was built."""
-    from flowgen.build import Builder
-
-    assert isinstance(builder, Builder)
     words = WORDS[lang]
     try:
         result = builder.build(path)
@@ -62,11 +67,9 @@ def watch_paths(paths: list[Path], style: str | None, lang: str) -> None:
     click.echo(WORDS[lang]["watching"].format(paths=", ".join(str(p) for p in paths)), err=True)
     for path in sources(paths):
         rebuild(builder, path, lang)
-    watched = {p.resolve() for p in paths}
     for changes in watchfiles.watch(*paths, watch_filter=lambda change, name: name.endswith((".pos", ".css", ".toml"))):
         changed = {Path(name).resolve() for _, name in changes}
-        styles_changed = any(p.suffix != ".pos" for p in changed)
+        styles_changed = any(p.suffix != ".pos" for p in changed)  # a sheet or flowgen.toml: every file
         for path in sources(paths):
-            if styles_changed or path.resolve() in changed or path.resolve() in watched & changed:
-                if path.exists():
-                    rebuild(builder, path, lang)
+            if (styles_changed or path.resolve() in changed) and path.exists():
+                rebuild(builder, path, lang)

@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import shutil
 import subprocess
 import sys
 import urllib.parse
@@ -116,7 +115,11 @@ def cursor_to_line_end(page: Any, line: int) -> None:
 
 
 def cursor_line(page: Any) -> int:
-    return int(page.evaluate("(() => { const v = window.flowgenView; return v.state.doc.lineAt(v.state.selection.main.head).number; })()"))
+    return int(
+        page.evaluate(
+            "(() => { const v = window.flowgenView; return v.state.doc.lineAt(v.state.selection.main.head).number; })()"
+        )
+    )
 
 
 def editor_text(page: Any) -> str:
@@ -156,7 +159,9 @@ def test_unknown_actor_squiggle_message_and_last_good_drawing(page: Any, served:
     if os.environ.get("FLOWGEN_UPDATE_SCREENSHOT"):
         page.screenshot(path=str(ROOT / "docs" / "images" / "editor.png"))
     page.select_option("#lang", "en")
-    page.wait_for_function("document.getElementById('problems-list').textContent.includes(\"unknown actor 'kxu'\")", timeout=WAIT)
+    page.wait_for_function(
+        "document.getElementById('problems-list').textContent.includes(\"unknown actor 'kxu'\")", timeout=WAIT
+    )
 
 
 def test_completion_of_a_label_after_the_arrow(page: Any, served: Served) -> None:
@@ -204,7 +209,9 @@ def test_unsaved_text_survives_a_reload(page: Any, served: Served) -> None:
     cursor_to_line_end(page, 1)
     page.keyboard.type(" (draf)")
     page.reload()
-    page.wait_for_function("window.flowgenView.state.doc.toString().startsWith('# Pengelolaan Surat Masuk (draf)')", timeout=WAIT)
+    page.wait_for_function(
+        "window.flowgenView.state.doc.toString().startsWith('# Pengelolaan Surat Masuk (draf)')", timeout=WAIT
+    )
     assert "belum disimpan" in page.inner_text("#status")
 
 
@@ -213,13 +220,14 @@ def test_paths_outside_the_folder_are_refused(page: Any, served: Served) -> None
     statuses = page.evaluate(
         """async (token) => {
             const out = {};
-            for (const p of ['../outside.pos', '/etc/passwd', 'link-out.pos', 'sub/../../outside.pos', '.hidden.pos', 'aman.py']) {
-                const r = await fetch('/api/file?path=' + encodeURIComponent(p), {headers: {'X-Flowgen-Token': token}});
-                out[p] = r.status;
+            const headers = {'X-Flowgen-Token': token, 'Content-Type': 'application/json'};
+            const paths = ['../outside.pos', '/etc/passwd', 'link-out.pos', 'sub/../../outside.pos',
+                           '.hidden.pos', 'aman.py'];
+            for (const p of paths) {
+                out[p] = (await fetch('/api/file?path=' + encodeURIComponent(p), {headers})).status;
             }
-            const w = await fetch('/api/file', {method: 'PUT', headers: {'X-Flowgen-Token': token, 'Content-Type': 'application/json'},
-                                                body: JSON.stringify({path: '../outside.pos', text: 'x', force: true})});
-            out['write'] = w.status;
+            const body = JSON.stringify({path: '../outside.pos', text: 'x', force: true});
+            out['write'] = (await fetch('/api/file', {method: 'PUT', headers, body})).status;
             return out;
         }""",
         served.token,

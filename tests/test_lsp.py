@@ -16,7 +16,19 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLE = (ROOT / "examples" / "surat-masuk.pos").read_text(encoding="utf-8")
 URI = "file:///tmp/surat-masuk.pos"
 BAD = EXAMPLE.replace("  ktu: Meneruskan surat", "  kxu: Meneruskan surat")
-MESSY = "# komentar\njudul:   Contoh\npelaksana:\n    a = A\nalur:\n    mulai a: Mulai\n    # akhir\n    selesai a: Selesai\n"
+MESSY = "\n".join(
+    [
+        "# komentar",
+        "judul:   Contoh",
+        "pelaksana:",
+        "    a = A",
+        "alur:",
+        "    mulai a: Mulai",
+        "    # akhir",
+        "    selesai a: Selesai",
+        "",
+    ]
+)
 
 
 def line_of(text: str, needle: str) -> int:

@@ -165,7 +165,9 @@ def run_cli(*args: str) -> subprocess.CompletedProcess[str]:
 
 def test_fmt_command_rewrites_checks_and_reports(tmp_path: Path) -> None:
     messy = tmp_path / "a.pos"
-    messy.write_text("# k\ntitle: A\nactors:\n    a = A\nflow:\n    start a: Mulai\n    end a: Selesai\n", encoding="utf-8")
+    messy.write_text(
+        "# k\ntitle: A\nactors:\n    a = A\nflow:\n    start a: Mulai\n    end a: Selesai\n", encoding="utf-8"
+    )
     clean = tmp_path / "b.pos"
     clean.write_text(format_text(SURAT), encoding="utf-8")
     checked = run_cli("fmt", "--check", str(messy), str(clean))
@@ -173,7 +175,10 @@ def test_fmt_command_rewrites_checks_and_reports(tmp_path: Path) -> None:
     assert messy.read_text(encoding="utf-8").startswith("# k\ntitle: A")
     done = run_cli("fmt", str(messy), str(clean))
     assert (done.returncode, done.stdout) == (0, f"formatted {messy}\n")
-    assert messy.read_text(encoding="utf-8") == "# k\njudul: A\n\npelaksana:\n  a = A\n\nalur:\n  mulai a: Mulai\n  selesai a: Selesai\n"
+    assert (
+        messy.read_text(encoding="utf-8")
+        == "# k\njudul: A\n\npelaksana:\n  a = A\n\nalur:\n  mulai a: Mulai\n  selesai a: Selesai\n"
+    )
     assert run_cli("fmt", "--check", str(messy), str(clean)).returncode == 0
     wrong = tmp_path / "c.pos"
     wrong.write_text(SURAT.replace("  ktu: Meneruskan", "  kxu: Meneruskan"), encoding="utf-8")

@@ -119,7 +119,7 @@ class Editor:
 
     async def export(self, request: Request, body: dict[str, Any]) -> Response:
         job = self._job(body)
-        fmt = body.get("format") if body.get("format") in EXPORTS else "pdf"
+        fmt = str(body.get("format")) if body.get("format") in EXPORTS else "pdf"
         job["format"] = fmt
         try:
             result = await self.worker.run_async("flowgen.serve.jobs:export", job)

@@ -110,7 +110,9 @@ class Folder:
         """Every editable file below the folder, as relative paths (hidden folders and links out skipped)."""
         found: list[str] = []
         for dirpath, dirnames, filenames in os.walk(self.root):
-            dirnames[:] = sorted(d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__"))
+            dirnames[:] = sorted(
+                d for d in dirnames if not d.startswith(".") and d not in ("node_modules", "__pycache__")
+            )
             for name in sorted(filenames):
                 if name.startswith(".") or not (name.endswith(EDITABLE_SUFFIXES) or name == CONFIG_NAME):
                     continue

@@ -64,7 +64,11 @@ class Guard:
             given = headers.get("x-flowgen-token", "")
             if not hmac.compare_digest(given.encode(), self.token.encode()):
                 return 401, "refused: missing or wrong token"
-            if scope.get("method") not in ("GET", "HEAD") and origin is None and headers.get("sec-fetch-site") == "cross-site":
+            if (
+                scope.get("method") not in ("GET", "HEAD")
+                and origin is None
+                and headers.get("sec-fetch-site") == "cross-site"
+            ):
                 return 403, "refused: cross-site request"
         length = headers.get("content-length")
         if length is not None and (not length.isdigit() or int(length) > MAX_BODY):

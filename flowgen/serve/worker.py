@@ -16,7 +16,6 @@ import multiprocessing.connection
 import threading
 from typing import Any
 
-
 STARTUP = 120.0  # seconds a new worker may take to import and warm up (a loaded machine)
 
 

@@ -39,7 +39,9 @@ def _section(lines: list[str], line: int) -> str:
 
 
 def _targets(analysis: Analysis) -> list[Completion]:
-    out = [Completion(name, name, "label", f"langkah / step {_label_step(analysis, name)}") for name, _ in analysis.labels]
+    out = [
+        Completion(name, name, "label", f"langkah / step {_label_step(analysis, name)}") for name, _ in analysis.labels
+    ]
     for step in analysis.steps:
         out.append(Completion(str(step.number), str(step.number), "step", step.text))
     return out

@@ -53,7 +53,9 @@ def _keys(lines: list[str], procedure: Procedure) -> list[LineKey | None]:
     return out
 
 
-def _attached(lines: list[str], keys: list[LineKey | None], known: set[LineKey]) -> tuple[dict[LineKey, list[str]], list[str]]:
+def _attached(
+    lines: list[str], keys: list[LineKey | None], known: set[LineKey]
+) -> tuple[dict[LineKey, list[str]], list[str]]:
     """Comment lines grouped by the statement they stand before; the ones left at the end."""
     attached: dict[LineKey, list[str]] = {}
     pending: list[str] = []
