@@ -109,7 +109,7 @@ def open_copy(page: Any, served: Served, name: str, text: str | None = None) -> 
 def cursor_to_line_end(page: Any, line: int) -> None:
     page.evaluate(
         "(n) => { const v = window.flowgenView; const l = v.state.doc.line(n);"
-        " v.dispatch({selection: {anchor: l.to}}); v.focus(); }",
+        " v.dispatch({selection: {anchor: l.to}, scrollIntoView: true}); v.focus(); }",
         line,
     )
 
@@ -258,3 +258,63 @@ def test_foreign_origin_host_and_missing_token_are_refused(served: Served) -> No
     assert status == 401
     status, _ = served.request("POST", "/api/preview", {**token, "Content-Length": "99999999"})
     assert status == 413
+
+
+def cursor_to(page: Any, line: int, column: int) -> None:
+    page.evaluate(
+        "([n, c]) => { const v = window.flowgenView; const l = v.state.doc.line(n);"
+        " v.dispatch({selection: {anchor: l.from + c - 1}, scrollIntoView: true}); v.focus(); }",
+        [line, column],
+    )
+
+
+def test_hover_on_an_actor_and_go_to_a_labels_step(page: Any, served: Served) -> None:
+    open_copy(page, served, "navigasi.pos")
+    text = EXAMPLE.read_text(encoding="utf-8")
+    line = line_of(text, "ktu: Menelaah")
+    cursor_to(page, line, 1)
+    page.wait_for_function(
+        f"(() => {{ const v = window.flowgenView; const c = v.coordsAtPos(v.state.doc.line({line}).from + 3);"
+        " return c && c.bottom < window.innerHeight; })()",
+        timeout=WAIT,
+    )
+    box = page.evaluate(
+        "(n) => { const v = window.flowgenView; const c = v.coordsAtPos(v.state.doc.line(n).from + 3);"
+        " return [c.left, c.top, c.bottom]; }",
+        line,
+    )
+    page.mouse.move(box[0] + 2, (box[1] + box[2]) / 2)
+    assert page.wait_for_selector(".fg-hover", timeout=WAIT).inner_text() == "ktu = Kepala Subbagian Tata Usaha"
+    arrow = line_of(text, "tidak -> kembalikan")
+    cursor_to(page, arrow, text.split("\n")[arrow - 1].index("kembalikan") + 3)
+    page.keyboard.press("F12")
+    page.wait_for_function(
+        f"window.flowgenView.state.doc.lineAt(window.flowgenView.state.selection.main.head).number === "
+        f"{line_of(text, '[kembalikan] pu')}",
+        timeout=WAIT,
+    )
+
+
+def test_new_sop_button_makes_a_file_from_the_template(page: Any, served: Served) -> None:
+    open_copy(page, served, "lain.pos")
+    page.once("dialog", lambda dialog: dialog.accept("Surat Keluar"))
+    page.click("#new")
+    page.wait_for_function("document.getElementById('title').textContent === 'surat-keluar.pos'", timeout=WAIT)
+    page.wait_for_selector("#drawing svg g.fg-step", timeout=WAIT)
+    assert (served.folder / "surat-keluar.pos").read_text(encoding="utf-8").startswith("# Surat Keluar\n")
+    assert page.inner_text("#problems-list") == "Tidak ada masalah"
+
+
+def test_lampiran_page_by_page_follows_the_cursor_and_downloads_a_pdf(page: Any, served: Served) -> None:
+    open_copy(page, served, "lampiran.pos")
+    page.select_option("#form", "lampiran")
+    page.wait_for_selector("#pager:not([hidden])", timeout=WAIT)
+    pages = int(page.inner_text("#page-no").split("/")[1])
+    assert page.inner_text("#page-no") == f"Halaman 1 / {pages}" and pages >= 2
+    cursor_to_line_end(page, line_of(EXAMPLE.read_text(encoding="utf-8"), "Surat selesai diproses"))
+    page.wait_for_selector("#drawing g.fg-current[data-step='10']", timeout=WAIT)
+    assert page.inner_text("#page-no") != f"Halaman 1 / {pages}"  # the identity sheet has no steps
+    with page.expect_download(timeout=WAIT) as download:
+        page.click("[data-download='pdf']")
+    assert download.value.suggested_filename == "lampiran.lampiran.pdf"
+    assert Path(download.value.path()).read_bytes().startswith(b"%PDF")

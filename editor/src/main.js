@@ -110,7 +110,7 @@ function extensions() {
         markDirty(true);
         schedulePreview();
       }
-      if (update.selectionSet || update.docChanged) highlightStep();
+      if (update.selectionSet || update.docChanged) highlightStep(update.selectionSet && !update.docChanged);
     }),
   ];
 }
@@ -135,6 +135,7 @@ async function preview() {
   showDiagnostics(data.diagnostics);
   $("notice").textContent = data.timeout ? w("timeout") : (data.ok ? "" : w("stale"));
   $("preview").classList.toggle("stale", !data.ok);
+  if (!data.ok) highlightStep(false);
   if (data.ok) {
     state.steps = data.steps;
     state.pages = data.pages;
@@ -160,14 +161,21 @@ function showPage() {
   }
   $("pager").hidden = state.pages.length < 2;
   $("page-no").textContent = `${w("page")} ${state.page + 1} / ${state.pages.length}`;
-  highlightStep();
+  highlightStep(false);
 }
 
-function highlightStep() {
+function highlightStep(followPage) {
+  document.querySelectorAll("#drawing g.fg-current").forEach((g) => g.classList.remove("fg-current"));
+  if ($("preview").classList.contains("stale")) return; // the drawing's lines are not the text's any more
   const line = view.state.doc.lineAt(view.state.selection.main.head).number;
   const step = state.steps.find((s) => s.line <= line && line <= s.end);
-  document.querySelectorAll("#drawing g.fg-current").forEach((g) => g.classList.remove("fg-current"));
-  if (step) document.querySelectorAll(`#drawing g.fg-step[data-step="${step.number}"]`).forEach((g) => g.classList.add("fg-current"));
+  if (!step) return;
+  const selector = `#drawing g.fg-step[data-step="${step.number}"]`;
+  if (followPage && !document.querySelector(selector)) {
+    const page = state.pages.findIndex((svg) => svg.includes(`data-step="${step.number}"`));
+    if (page >= 0 && page !== state.page) { state.page = page; showPage(); return; }
+  }
+  document.querySelectorAll(selector).forEach((g) => g.classList.add("fg-current"));
 }
 
 function showDiagnostics(found) {
