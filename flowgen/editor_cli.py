@@ -7,19 +7,64 @@ group; each command imports what it needs when it runs, so ``flowgen
 
 from __future__ import annotations
 
+import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 
-from flowgen.cli import _lang, guarded, lang_option, print_diagnostics
-from flowgen.errors import FlowgenError
+from flowgen import messages
+from flowgen.errors import Diagnostic, FlowgenError
 from flowgen.service.atomic import write_atomic
+
+F = TypeVar("F", bound=Callable[..., Any])
 
 FMT_WORDS = {
     "en": {"changed": "formatted {path}", "would": "would reformat {path}", "same": "{n} file(s) already formatted"},
     "id": {"changed": "dirapikan: {path}", "would": "perlu dirapikan: {path}", "same": "{n} berkas sudah rapi"},
 }
+
+
+def _lang(ctx: click.Context) -> str:
+    """The language of messages: this command's --lang, flowgen's --lang, $FLOWGEN_LANG, English."""
+    lang = ctx.params.get("lang") or ctx.find_root().params.get("lang") or os.environ.get("FLOWGEN_LANG") or "en"
+    return lang if lang in messages.LANGUAGES else "en"
+
+
+def print_diagnostics(diagnostics: tuple[Diagnostic, ...] | list[Diagnostic], lang: str) -> None:
+    for d in diagnostics:
+        click.echo(d.format(lang), err=True)
+
+
+def lang_option(func: F) -> F:
+    return click.option("--lang", type=click.Choice(messages.LANGUAGES), default=None, help="en or id.")(func)
+
+
+def guarded(func: F) -> F:
+    """Like the other commands (flowgen.cli, which imports this module): diagnostics, not tracebacks."""
+
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        ctx = click.get_current_context()
+        try:
+            return func(*args, **kwargs)
+        except FlowgenError as exc:
+            print_diagnostics(exc.diagnostics, _lang(ctx))
+            ctx.exit(1)
+        except (click.exceptions.Exit, click.ClickException, click.Abort, KeyboardInterrupt):
+            raise
+        except Exception as exc:
+            lang = _lang(ctx)
+            detail = f"{type(exc).__name__}: {exc}"
+            click.echo(f"flowgen: {messages.render('internal-error', {'detail': detail}, lang)}", err=True)
+            if os.environ.get("FLOWGEN_DEBUG"):
+                raise
+            ctx.exit(3)
+
+    wrapper.__name__ = func.__name__
+    wrapper.__doc__ = func.__doc__
+    return wrapper  # type: ignore[return-value]
 
 
 @click.command()
