@@ -235,6 +235,7 @@ async function openFile(path) {
   if (ticket !== state.opening) return; // another file was asked for meanwhile
   if (status !== 200) { $("notice").textContent = `${w("refused")}: ${data ? data.error : status}`; return; }
   state.path = path; state.base = data.sha; state.page = 0; state.pages = []; state.steps = [];
+  $("drawing").textContent = ""; // the last file's drawing must not answer clicks for this one
   localStorage.setItem(`flowgen:${state.root}:open`, path);
   document.querySelectorAll("#files li").forEach((li) => li.classList.toggle("open", li.dataset.path === path));
   $("title").textContent = path;
