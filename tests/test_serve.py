@@ -118,7 +118,14 @@ def test_guards_and_preview_through_the_app(tmp_path: Path) -> None:
         pdf = client.post("/api/export", json={"text": SURAT, "format": "pdf", "path": "a.pos"}, headers=token)
         assert pdf.status_code == 200 and pdf.content.startswith(b"%PDF")
         assert pdf.headers["content-disposition"] == 'attachment; filename="a.flowchart.pdf"'
+        one = {"text": SURAT, "format": "svg", "form": "lampiran", "page": 1, "path": "a.pos"}
+        svg = client.post("/api/export", json=one, headers=token)
+        assert svg.headers["content-disposition"] == 'attachment; filename="a.lampiran-2.svg"'
+        assert svg.text == lampiran["pages"][1]
         png = client.post("/api/export", json={"text": SURAT, "format": "png", "form": "lampiran"}, headers=token)
         assert png.content.startswith(b"\x89PNG")
+        assert client.get("/").status_code == 401
+        assert "flowgen serve" in client.get("/?token=nope").text
+        assert client.get("/?token=tok").status_code == 200
         too_big = client.post("/api/preview", content=b"x" * 2_000_001, headers=token)
         assert too_big.status_code == 413

@@ -285,7 +285,9 @@ async function newSop() {
 }
 
 async function download(format) {
-  const body = { path: state.path, text: view.state.doc.toString(), form: state.form, style: state.style, format, lang: state.lang };
+  const body = {
+    path: state.path, text: view.state.doc.toString(), form: state.form, style: state.style, format, lang: state.lang, page: state.page,
+  };
   const { status, data, response } = await api("/api/export", body);
   if (status !== 200) { $("notice").textContent = data ? data.error : String(status); return; }
   const blob = await response.blob();

@@ -8,6 +8,7 @@ answered here (they only read the text, which is quick and bounded).
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 import importlib.resources
 from collections.abc import Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -28,6 +29,12 @@ WEB = Path(__file__).parent / "web"
 STATIC = {"editor.js": "text/javascript", "editor.css": "text/css", "LICENSE-codemirror.txt": "text/plain"}
 FORMS = ("flowchart", "lampiran")
 EXPORTS = {"pdf": "application/pdf", "png": "image/png", "svg": "image/svg+xml"}
+
+NO_TOKEN = (
+    "<!doctype html><meta charset=utf-8><title>flowgen</title><p>Buka alamat lengkap (dengan token) yang dicetak "
+    "oleh <code>flowgen serve</code>.</p><p>Open the full address (with its token) that <code>flowgen serve</code> "
+    "printed.</p>"
+)
 
 Handler = Callable[[Request], Awaitable[Response]]
 
@@ -55,9 +62,10 @@ def guarded(func: Callable[[Request, dict[str, Any]], Awaitable[Response]]) -> H
 class Editor:
     """The state of one served folder: its files, its drawing worker, its token."""
 
-    def __init__(self, folder: Folder, worker: Worker) -> None:
+    def __init__(self, folder: Folder, worker: Worker, token: str) -> None:
         self.folder = folder
         self.worker = worker
+        self.token = token
 
     def _source(self, body: dict[str, Any]) -> tuple[str, str | None]:
         """(name shown in diagnostics, absolute path for the style lookup) of the file a request is about."""
@@ -68,6 +76,9 @@ class Editor:
         return "<text>", str(self.folder.root / "untitled.pos")
 
     async def page(self, request: Request) -> Response:
+        given = request.query_params.get("token", "")
+        if not hmac.compare_digest(given.encode(), self.token.encode()):
+            return HTMLResponse(NO_TOKEN, status_code=401)
         return HTMLResponse((WEB / "index.html").read_text(encoding="utf-8"))
 
     async def static(self, request: Request) -> Response:
@@ -121,6 +132,8 @@ class Editor:
         job = self._job(body)
         fmt = str(body.get("format")) if body.get("format") in EXPORTS else "pdf"
         job["format"] = fmt
+        page = body.get("page")
+        job["page"] = page if isinstance(page, int) and 0 <= page < 1000 else 0
         try:
             result = await self.worker.run_async("flowgen.serve.jobs:export", job)
         except RenderTimeout as exc:
@@ -128,7 +141,8 @@ class Editor:
         if not result["ok"]:
             return error(422, "the SOP has errors", diagnostics=result["diagnostics"])
         stem = Path(job["name"]).stem if job["name"] != "<text>" else "sop"
-        filename = f"{stem}.{job['form']}.{fmt}"
+        form = job["form"] if fmt == "pdf" or job["form"] == "flowchart" else f"lampiran-{job['page'] + 1}"
+        filename = f"{stem}.{form}.{fmt}"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(result["data"], media_type=EXPORTS[fmt], headers=headers)
 
@@ -166,7 +180,7 @@ class Editor:
 def make_app(folder: Path, token: str, hosts: set[str], render_timeout: float = 20.0) -> Guard:
     """The guarded ASGI app for a folder."""
     worker = Worker(render_timeout)
-    editor = Editor(Folder.open(folder), worker)
+    editor = Editor(Folder.open(folder), worker, token)
 
     @asynccontextmanager
     async def lifespan(app: Starlette) -> Any:

@@ -63,7 +63,10 @@ def export(payload: dict[str, Any]) -> dict[str, Any]:
         procedure = flowgen.parse(payload["text"], payload.get("name") or "<text>")
         style = _style(procedure, payload.get("style"), payload.get("source"))
         form, fmt = payload.get("form", "flowchart"), payload.get("format", "pdf")
-        if form == "lampiran":
+        if form == "lampiran" and fmt != "pdf":  # one page, the one shown
+            pages = flowgen.render_lampiran_pages(procedure, style, fmt)
+            data = pages[min(int(payload.get("page", 0)), len(pages) - 1)]
+        elif form == "lampiran":
             data = flowgen.render_lampiran(procedure, style, fmt)
         else:
             data = flowgen.render_flowchart(procedure, style, fmt)
