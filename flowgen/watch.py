@@ -64,10 +64,16 @@ def watch_paths(paths: list[Path], style: str | None, lang: str) -> None:
 
     builder = Builder(BuildOptions(style=style))
     Builder.warm()
-    click.echo(WORDS[lang]["watching"].format(paths=", ".join(str(p) for p in paths)), err=True)
-    for path in sources(paths):
-        rebuild(builder, path, lang)
-    for changes in watchfiles.watch(*paths, watch_filter=lambda change, name: name.endswith((".pos", ".css", ".toml"))):
+    started = False
+    keep = lambda change, name: name.endswith((".pos", ".css", ".toml"))  # noqa: E731 - outputs are not sources
+    # yield_on_timeout: the first (empty) answer comes once the watcher runs, so nothing saved from then on
+    # is missed; the first builds happen after it
+    for changes in watchfiles.watch(*paths, watch_filter=keep, yield_on_timeout=True, rust_timeout=500):
+        if not started:
+            started = True
+            click.echo(WORDS[lang]["watching"].format(paths=", ".join(str(p) for p in paths)), err=True)
+            for path in sources(paths):
+                rebuild(builder, path, lang)
         changed = {Path(name).resolve() for _, name in changes}
         styles_changed = any(p.suffix != ".pos" for p in changed)  # a sheet or flowgen.toml: every file
         for path in sources(paths):

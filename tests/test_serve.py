@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -127,5 +128,36 @@ def test_guards_and_preview_through_the_app(tmp_path: Path) -> None:
         assert client.get("/").status_code == 401
         assert "flowgen serve" in client.get("/?token=nope").text
         assert client.get("/?token=tok").status_code == 200
+        (tmp_path / "b.pos").write_text(SURAT.replace("  ktu: Meneruskan", "  kxu: Meneruskan"), encoding="utf-8")
+        book = client.post("/api/book", json={"lang": "en"}, headers=token).json()["results"]
+        assert [(r["path"], r["ok"]) for r in book] == [("a.pos", True), ("b.pos", False)]
+        assert book[1]["error"].split("\n") == [
+            "b.pos:48:3: error: unknown actor 'kxu'",
+            "   hint: declared actors are pu, ktu, dir — did you mean 'ktu'?",
+        ]
+        assert (tmp_path / "a.lampiran.pdf").exists() and not (tmp_path / "b.lampiran.pdf").exists()
         too_big = client.post("/api/preview", content=b"x" * 2_000_001, headers=token)
         assert too_big.status_code == 413
+
+
+def test_serve_prints_its_address_first_and_warns_for_another_address(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "flowgen", "serve", str(tmp_path), "--no-browser", "--host", "127.0.0.2"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert process.stdout is not None and process.stderr is not None
+        first = process.stdout.readline()
+        assert re.fullmatch(r"flowgen editor: http://127\.0\.0\.2:\d+/\?token=[\w-]{32}\n", first), first
+        assert process.stdout.readline() == f"folder: {tmp_path.resolve()}\n"
+        assert process.stderr.readline().startswith("WARNING: listening on 127.0.0.2, not only on this computer")
+    finally:
+        process.terminate()
+        process.wait(20)
+        process.stdout.close()  # type: ignore[union-attr]
+        process.stderr.close()  # type: ignore[union-attr]

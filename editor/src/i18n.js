@@ -8,6 +8,7 @@ export const WORDS = {
     keepMine: "Simpan versi saya", takeDisk: "Pakai versi di disk", cancel: "Batal", restored: "Perubahan yang belum disimpan dipulihkan",
     timeout: "Gambar terlalu lama dibuat dan dihentikan", hint: "saran", pick: "Pilih SOP di kiri, atau buat yang baru.",
     error: "galat", warning: "peringatan", download: "Unduh", refused: "Ditolak",
+    book: "Bangun buku", building: "Membangun semua SOP…", built: "{ok} dibangun, {failed} gagal",
   },
   en: {
     files: "SOPs in the folder", newSop: "+ New SOP", newName: "Name of the new SOP:", save: "Save", saved: "Saved",
@@ -17,5 +18,6 @@ export const WORDS = {
     keepMine: "Keep my version", takeDisk: "Use the disk version", cancel: "Cancel", restored: "Unsaved changes restored",
     timeout: "The drawing took too long and was stopped", hint: "hint", pick: "Pick an SOP on the left, or make a new one.",
     error: "error", warning: "warning", download: "Download", refused: "Refused",
+    book: "Build the book", building: "Building every SOP…", built: "{ok} built, {failed} failed",
   },
 };

@@ -299,6 +299,15 @@ async function download(format) {
   setTimeout(() => URL.revokeObjectURL(link.href), 10000);
 }
 
+async function buildBook() {
+  $("book-result").textContent = w("building");
+  const { status, data } = await api("/api/book", { lang: state.lang });
+  if (status !== 200) { $("book-result").textContent = data ? data.error : String(status); return; }
+  const failed = data.results.filter((r) => !r.ok);
+  const head = w("built").replace("{ok}", data.results.length - failed.length).replace("{failed}", failed.length);
+  $("book-result").textContent = [head, ...failed.map((r) => r.error)].join("\n");
+}
+
 function applyWords() {
   document.querySelectorAll("[data-word]").forEach((n) => { n.textContent = w(n.dataset.word); });
   document.documentElement.lang = state.lang;
@@ -307,6 +316,7 @@ function applyWords() {
 // -- start ------------------------------------------------------------------------------------
 
 $("new").addEventListener("click", newSop);
+$("book").addEventListener("click", buildBook);
 $("save").addEventListener("click", () => save());
 $("form").addEventListener("change", (e) => { state.form = e.target.value; state.page = 0; preview(); });
 $("style").addEventListener("change", (e) => { state.style = e.target.value; preview(); });

@@ -28,6 +28,7 @@ from flowgen.service import analyze_text, completions, definition, hover
 WEB = Path(__file__).parent / "web"
 STATIC = {"editor.js": "text/javascript", "editor.css": "text/css", "LICENSE-codemirror.txt": "text/plain"}
 FORMS = ("flowchart", "lampiran")
+BOOK_TIMEOUT = 900.0  # seconds a whole folder's build may take
 EXPORTS = {"pdf": "application/pdf", "png": "image/png", "svg": "image/svg+xml"}
 
 NO_TOKEN = (
@@ -66,6 +67,7 @@ class Editor:
         self.folder = folder
         self.worker = worker
         self.token = token
+        self.book_worker = Worker(BOOK_TIMEOUT)  # builds the book without holding up the previews
 
     def _source(self, body: dict[str, Any]) -> tuple[str, str | None]:
         """(name shown in diagnostics, absolute path for the style lookup) of the file a request is about."""
@@ -146,6 +148,14 @@ class Editor:
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(result["data"], media_type=EXPORTS[fmt], headers=headers)
 
+    async def book(self, request: Request, body: dict[str, Any]) -> Response:
+        files = [f for f in self.folder.files() if f.endswith(".pos")]
+        job = {"root": str(self.folder.root), "files": files, "lang": "id" if body.get("lang") == "id" else "en"}
+        try:
+            return JSONResponse(await self.book_worker.run_async("flowgen.serve.jobs:build_book", job))
+        except RenderTimeout as exc:
+            return error(504, str(exc))
+
     async def language(self, request: Request, body: dict[str, Any]) -> Response:
         text, line, column = body.get("text"), body.get("line"), body.get("column")
         if not isinstance(text, str) or not isinstance(line, int) or not isinstance(column, int):
@@ -173,6 +183,7 @@ class Editor:
             Route("/api/new", guarded(self.new_file), methods=["POST"]),
             Route("/api/preview", guarded(self.preview), methods=["POST"]),
             Route("/api/export", guarded(self.export), methods=["POST"]),
+            Route("/api/book", guarded(self.book), methods=["POST"]),
             Route("/api/lang/{what}", guarded(self.language), methods=["POST"]),
         ]
 
@@ -187,5 +198,6 @@ def make_app(folder: Path, token: str, hosts: set[str], render_timeout: float = 
         worker.start()
         yield
         worker.close()
+        editor.book_worker.close()
 
     return Guard(Starlette(routes=editor.routes(), lifespan=lifespan), token, hosts)

@@ -73,3 +73,21 @@ def export(payload: dict[str, Any]) -> dict[str, Any]:
     except FlowgenError as exc:
         return {"ok": False, "diagnostics": _diagnostics(exc.diagnostics, lang)}
     return {"ok": True, "data": data}
+
+
+def build_book(payload: dict[str, Any]) -> dict[str, Any]:
+    """Build every SOP of the folder (``flowgen build DIR`` with its defaults), one warm builder for all."""
+    from flowgen.build import Builder
+
+    lang = payload.get("lang", "en")
+    root = Path(payload["root"])
+    builder = Builder()
+    results: list[dict[str, Any]] = []
+    for relative in payload["files"]:
+        try:
+            written = builder.build(root / relative).written
+            results.append({"path": relative, "ok": True, "written": len(written)})
+        except FlowgenError as exc:
+            first = exc.diagnostics[0].format(lang, context=False).replace(str(root) + "/", "")
+            results.append({"path": relative, "ok": False, "error": first})
+    return {"results": results}
