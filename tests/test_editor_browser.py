@@ -123,8 +123,7 @@ def cursor_line(page: Any) -> int:
 
 def wait_for_cursor_line(page: Any, line: int) -> None:
     script = (
-        "(n) => { const v = window.flowgenView;"
-        " return v.state.doc.lineAt(v.state.selection.main.head).number === n; }"
+        "(n) => { const v = window.flowgenView; return v.state.doc.lineAt(v.state.selection.main.head).number === n; }"
     )
     try:
         page.wait_for_function(script, arg=line, timeout=WAIT)
