@@ -391,5 +391,17 @@ from flowgen.book.cli import book_command  # noqa: E402  (flowgen book DIR)
 
 main.add_command(book_command)
 
+
+def _add_editor_commands() -> None:
+    """fmt, watch, serve and lsp (defined in flowgen.editor_cli)."""
+    from flowgen import editor_cli
+
+    for command in (editor_cli.fmt, editor_cli.watch, editor_cli.serve, editor_cli.lsp):
+        main.add_command(command)
+
+
+_add_editor_commands()
+
+
 if __name__ == "__main__":  # pragma: no cover
     main()

@@ -22,7 +22,7 @@ fi
 # Graphviz lays out the flowchart; Liberation fonts (metric-compatible with Arial and
 # Times New Roman) and URW Bookman are the typefaces of the shipped style sheets;
 # poppler-utils (pdfinfo, pdftotext) lets the tests read the PDFs back; chromium (Debian's, driven
-# by the playwright package, never a downloaded browser) opens the book's catalogue page in the tests.
+# by the playwright package, never a downloaded browser) opens the catalogue and the editor in the tests.
 packages="graphviz fonts-liberation2 fonts-urw-base35"
 [ "$want_test" = yes ] && packages="$packages poppler-utils chromium"
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
