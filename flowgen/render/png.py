@@ -376,9 +376,14 @@ def _compressor() -> _Compressor:
     return zlib_ng.compressobj(DEFLATE_LEVEL)
 
 
-def _chunk(kind: bytes, data: bytes | bytearray) -> bytes:
+def _parts(kind: bytes, data: bytes | bytearray) -> tuple[bytes, bytes, bytes | bytearray, bytes]:
+    """A chunk's length, type, data and CRC, to be joined once with the others (the image data is large)."""
     crc = zlib.crc32(data, zlib.crc32(kind)) & 0xFFFFFFFF
-    return b"".join((struct.pack(">I", len(data)), kind, data, struct.pack(">I", crc)))
+    return struct.pack(">I", len(data)), kind, data, struct.pack(">I", crc)
+
+
+def _chunk(kind: bytes, data: bytes) -> bytes:
+    return b"".join(_parts(kind, data))
 
 
 def _extent(item: Item) -> tuple[float, float]:
@@ -448,10 +453,7 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
     header = struct.pack(">IIBBBBB", width, height, 8, 0 if gray else 2, 0, 0, 0)
     dots_per_metre = round(dpi / 0.0254)
     physical = struct.pack(">IIB", dots_per_metre, dots_per_metre, 1)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"pHYs", physical)
-        + _chunk(b"IDAT", body)
-        + _chunk(b"IEND", b"")
+    signature = b"\x89PNG\r\n\x1a\n"
+    return b"".join(
+        (signature, _chunk(b"IHDR", header), _chunk(b"pHYs", physical), *_parts(b"IDAT", body), _chunk(b"IEND", b""))
     )
