@@ -8,7 +8,10 @@ where the layout measured it (kerning included).  A long flowchart at
 150 dpi can be tens of megapixels, so the page is drawn in horizontal strips and the PNG is encoded
 row by row as strips are finished: memory stays at one strip, whatever the
 length of the procedure.  Pages drawn only in grays are written as
-grayscale PNGs (a third of the data).
+grayscale PNGs (a third of the data).  Deflate is zlib-ng's when the ``zlib-ng``
+package is installed (several times faster than the system zlib at the same
+level, and smaller), the standard library's otherwise: either way the file is a
+valid PNG with the same pixels, and the same bytes on every run with one library.
 """
 
 from __future__ import annotations
@@ -19,6 +22,7 @@ import math
 import struct
 import zlib
 from collections.abc import Iterator, Sequence
+from typing import Protocol
 
 from PIL import Image as PILImage
 from PIL import ImageDraw
@@ -350,8 +354,36 @@ def _glyphs(path: str, pixels: float, text: str, frac: float) -> tuple[object, t
     return mask, (int(offset[0]), int(offset[1]))
 
 
+DEFLATE_LEVEL = 3  # zlib-ng's 3 is both faster and smaller than the system zlib's 3 on these pages
+
+
+class _Compressor(Protocol):
+    def compress(self, data: bytes | memoryview, /) -> bytes: ...
+
+    def flush(self) -> bytes: ...
+
+
+def _compressor() -> _Compressor:
+    """zlib-ng's deflate if it is installed, the standard library's if not (same format, same pixels).
+
+    Imported on each page rather than once, so a test can take zlib-ng away;
+    after the first time it is a dictionary look-up.
+    """
+    try:
+        from zlib_ng import zlib_ng
+    except ImportError:
+        return zlib.compressobj(DEFLATE_LEVEL)
+    return zlib_ng.compressobj(DEFLATE_LEVEL)
+
+
+def _parts(kind: bytes, data: bytes | bytearray) -> tuple[bytes, bytes, bytes | bytearray, bytes]:
+    """A chunk's length, type, data and CRC, to be joined once with the others (the image data is large)."""
+    crc = zlib.crc32(data, zlib.crc32(kind)) & 0xFFFFFFFF
+    return struct.pack(">I", len(data)), kind, data, struct.pack(">I", crc)
+
+
 def _chunk(kind: bytes, data: bytes) -> bytes:
-    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+    return b"".join(_parts(kind, data))
 
 
 def _extent(item: Item) -> tuple[float, float]:
@@ -393,8 +425,8 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
     ]  # in painting order
     background = page.background or "#ffffff"
     fill: int | tuple[int, int, int] = _rgb(background)[0] if gray else _rgb(background)
-    compressor = zlib.compressobj(3)
-    body = bytearray()
+    compressor = _compressor()
+    body = bytearray(compressor.compress(b"\x00"))  # the first row's filter byte
     row_bytes = width * (1 if gray else 3)
     # each item goes to the strips it reaches, kept in painting order
     strips: list[list[Item]] = [[] for _ in range(0, height, STRIP_ROWS)]
@@ -412,20 +444,16 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
                 painter.item(item)
             else:  # diamonds, capsules, circles, arrow heads, curves: smoothed in a finer patch
                 _smooth(painter, item)  # type: ignore[arg-type]
-        # every PNG row starts with its filter byte (0, none): the strip's bytes seen as a one-byte-per-sample
-        # image are pasted one column in on a zero background, which writes all those bytes in one C call
-        samples = PILImage.frombytes("L", (row_bytes, rows), strip.tobytes())
-        rows_with_filter = PILImage.new("L", (row_bytes + 1, rows), 0)
-        rows_with_filter.paste(samples, (1, 0))
-        body += compressor.compress(rows_with_filter.tobytes())
+        # every PNG row starts with its filter byte (0, none).  Pillow writes the strip with each row padded by
+        # one zero byte at its end, in one C call and one copy: that zero is the filter byte of the next row, so
+        # the stream is one zero, then every strip's bytes, less the very last (padding after the last row)
+        padded = memoryview(strip.tobytes("raw", mode, row_bytes + 1))
+        body += compressor.compress(padded if first + rows < height else padded[:-1])
     body += compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0 if gray else 2, 0, 0, 0)
     dots_per_metre = round(dpi / 0.0254)
     physical = struct.pack(">IIB", dots_per_metre, dots_per_metre, 1)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + _chunk(b"IHDR", header)
-        + _chunk(b"pHYs", physical)
-        + _chunk(b"IDAT", bytes(body))
-        + _chunk(b"IEND", b"")
+    signature = b"\x89PNG\r\n\x1a\n"
+    return b"".join(
+        (signature, _chunk(b"IHDR", header), _chunk(b"pHYs", physical), *_parts(b"IDAT", body), _chunk(b"IEND", b""))
     )

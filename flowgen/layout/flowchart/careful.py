@@ -223,6 +223,8 @@ def port(part: Part, side: str) -> Point:
     return {"top": (s.x, s.y0), "bottom": (s.x, s.y1), "left": (s.x0, s.y), "right": (s.x1, s.y)}[side]
 
 
+SEARCHES_PER_ARROW = 5  # the repair's grid searches, per arrow of the drawing
+
 class Repair:
     """Reroutes the arrows that break a rule of :class:`Judge`, keeping a new route only when it is better."""
 
@@ -239,6 +241,7 @@ class Repair:
         self.parts, self.lanes, self.edges, self.ends = parts, lanes, edges, ends
         self.head, self.lr = head, lr
         self.judge = Judge(parts, lanes, edges, head)
+        self.searches = 0  # set by run()
         self.tie_boxes = [
             _grow(
                 (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])),
@@ -265,6 +268,9 @@ class Repair:
         take a neat way round, not the one that would jog to make room.
         """
         self.drawn = [drawn(r, e, self.head, self.joint) for r, e in zip(routes, self.ends)]
+        # a bounded number of grid searches, so a crowded drawing costs time in proportion to its arrows
+        # (counted, not timed: the same input gives the same drawing on any machine)
+        self.searches = SEARCHES_PER_ARROW * len(routes) + 8
         tried: set[tuple[int, tuple[Point, ...]]] = set()
         for _ in range(2 * len(routes) + 2):
             best: tuple[tuple[int, float], int, list[Point], Drawn] | None = None
@@ -332,6 +338,9 @@ class Repair:
 
     def _search(self, k: int, start_sides: Sequence[str], goal_sides: Sequence[str]) -> list[Point] | None:
         """A grid route for arrow ``k`` from one of the given sides to one of the given sides."""
+        if self.searches <= 0:
+            return None
+        self.searches -= 1
         source, target = self.ends[k]
         forward, back = ("right", "left") if self.lr else ("bottom", "top")
         blocked = self._blocked(k)
