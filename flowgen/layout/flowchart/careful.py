@@ -224,6 +224,7 @@ def port(part: Part, side: str) -> Point:
 
 
 SEARCHES_PER_ARROW = 5  # the repair's grid searches, per arrow of the drawing
+SEARCH_LIMIT = 6000  # grid points one search may expand: a careful detour is found early or not at all
 
 class Repair:
     """Reroutes the arrows that break a rule of :class:`Judge`, keeping a new route only when it is better."""
@@ -327,23 +328,33 @@ class Repair:
         if not starts or not goals:
             return []
         found = []
-        first = self._search(k, starts, goals)
+        test = self._blocked(k)
+        seen: dict[Segment, bool] = {}
+
+        def blocked(segment: Segment) -> bool:  # the searches of one arrow test the same runs again and again
+            known = seen.get(segment)
+            if known is None:
+                known = seen[segment] = test(segment)
+            return known
+
+        first = self._search(k, starts, goals, blocked)
         if first is not None:
             found.append(first)
         for goal in goals if len(goals) > 1 else ():
-            route = self._search(k, starts, [goal])
+            route = self._search(k, starts, [goal], blocked)
             if route is not None and route != first:
                 found.append(route)
         return found
 
-    def _search(self, k: int, start_sides: Sequence[str], goal_sides: Sequence[str]) -> list[Point] | None:
+    def _search(
+        self, k: int, start_sides: Sequence[str], goal_sides: Sequence[str], blocked: Callable[[Segment], bool]
+    ) -> list[Point] | None:
         """A grid route for arrow ``k`` from one of the given sides to one of the given sides."""
         if self.searches <= 0:
             return None
         self.searches -= 1
         source, target = self.ends[k]
         forward, back = ("right", "left") if self.lr else ("bottom", "top")
-        blocked = self._blocked(k)
         stem = self.head * 0.8 + STEM + 1.5
         starts: list[tuple[Point, Point, float]] = []
         for side in start_sides:
@@ -374,7 +385,7 @@ class Repair:
             min(max(lane.box[2] for lane in lanes), max(source.box[2], target.box[2]) + reach) - 1,
             min(max(lane.box[3] for lane in lanes), max(source.box[3], target.box[3]) + reach) - 1,
         )
-        search = GridSearch(area, CLOSE + SLACK + 0.4, columns, rows, boxes, limit=20000)
+        search = GridSearch(area, CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT)
         found = search.find(starts, goals, blocked)
         if found is None or found[-1] not in real:
             return None
