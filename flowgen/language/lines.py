@@ -28,6 +28,20 @@ WORD_LINE = re.compile(rf"({_NAME})(?:[ ]+(\S.*))?\Z")
 ACTOR_LINE_LOOSE = re.compile(rf"[ ]*({_NAME})(?:[ ]*:[ ]*|[ ]+)(\S.*)")
 
 
+# spaces a word processor puts in front of a line, read as plain spaces in the indentation
+INDENT_SPACES = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# invisible marks pasted with the text, dropped
+ZERO_WIDTH = {ord(ch): None for ch in "\u200b\u200c\u200d\u2060\ufeff"}
+# a step written with its number from the sheet's No column: "3. pu: ...", "5a) pu: ...", "- pu: ..." (no number)
+STEP_NUMBER = re.compile(r"(?:(\d{1,4}[a-z]?)[.)]|(-))[ ]+(?=\S)")
+
+
+def without_number(content: str) -> str:
+    """A step line without the number it was written with."""
+    found = STEP_NUMBER.match(content)
+    return content[found.end() :] if found else content
+
+
 def find_arrow(text: str) -> int:
     """Index of the last ``->`` not written as ``\\->``, or -1."""
     index = text.rfind(ARROW)

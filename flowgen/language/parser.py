@@ -9,11 +9,16 @@ of problems.
 
 from __future__ import annotations
 
-from flowgen.errors import Diagnostic, Span, error
+import unicodedata
+
+from flowgen.errors import Diagnostic, Span, error, warning
 from flowgen.language import ast
 from flowgen.language.keywords import (
     ATTRIBUTE_KEYS,
+    EMPTY_MARKS,
     LIST_KEYS,
+    REQUIRED_VALUE_KEYS,
+    SAME_AS_ABOVE,
     SCALAR_KEYS,
     SECTION_KEYS,
     STEP_KEYWORDS,
@@ -23,6 +28,8 @@ from flowgen.language.keywords import (
 from flowgen.language.lines import (
     ACTOR_LINE_LOOSE,
     IDENT,
+    INDENT_SPACES,
+    ZERO_WIDTH,
     JOINT_HEAD,
     KEY_LINE,
     KEYWORD_HEAD,
@@ -33,6 +40,7 @@ from flowgen.language.lines import (
     find_arrow,
     is_flow_key,
     known_keys,
+    without_number,
 )
 from flowgen.language.steps import StepReader
 from flowgen.model.types import answer_of
@@ -47,8 +55,8 @@ class Parser(StepReader):
         self.source = source_name
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = tuple(line.rstrip("\r") for line in text.split("\n"))
         self.diagnostics: list[Diagnostic] = []
+        self.lines = self._normalised(tuple(line.rstrip("\r") for line in text.split("\n")))
         self.entries: list[ast.Entry] = []
         self.actors: list[ast.ActorDecl] = []
         self.steps: list[ast.StepNode] = []
@@ -57,6 +65,8 @@ class Parser(StepReader):
         self.block_line: int = 0
         self.list_values: list[ast.Value] = []
         self.list_failed = False  # an item of the open list was reported
+        self.item_indent = 0  # a line deeper than this continues the item above
+        self.actor_indent: int | None = None  # a line deeper than the last actor's continues its name
         self.seen_keys: dict[str, int] = {}
         self.has_actors = False
         self.has_flow = False
@@ -74,6 +84,30 @@ class Parser(StepReader):
         self.once: set[str] = set()
         self.branch_errors: set[int] = set()  # ids of steps told that a line under them is no detail
         self.duplicate_errors: set[int] = set()  # ids of steps already told of a repeated detail
+
+    def _normalised(self, lines: tuple[str, ...]) -> tuple[str, ...]:
+        """Text pasted from Word or a PDF: other spaces in the indentation are spaces, zero-width marks nothing.
+
+        A no-break space in front of a line changes what the line means (its
+        depth), so the first one is named in a warning; invisible marks
+        elsewhere change nothing a reader can see and are dropped silently.
+        """
+        out: list[str] = []
+        for number, raw in enumerate(lines, start=1):
+            line = raw.translate(ZERO_WIDTH)
+            lead = len(line) - len(line.lstrip(INDENT_SPACES))
+            odd = next((ch for ch in line[:lead] if ch not in " \t"), None)
+            if odd is not None:
+                column = line.index(odd) + 1
+                line = "".join(" " if ch not in " \t" else ch for ch in line[:lead]) + line[lead:]
+                if not any(d.code == "unicode-indent" for d in self.diagnostics):
+                    span = Span(self.source, number, column, 1)
+                    name = unicodedata.name(odd, "SPACE")
+                    self.diagnostics.append(
+                        warning("unicode-indent", span, line, line=number, char=f"U+{ord(odd):04X} {name}")
+                    )
+            out.append(line)
+        return tuple(out)
 
     # -- main loop -----------------------------------------------------------
 
@@ -123,6 +157,9 @@ class Parser(StepReader):
         belong: there a step keyword counts only before a colon or before
         declared actors, since an answer such as ``selesai`` is a branch.
         """
+        numbered = without_number(content)
+        if numbered != content:
+            return bool(numbered) and ":" in numbered
         if content.startswith(("[", "?")) or JOINT_HEAD.match(content):
             return True
         keyword = KEYWORD_HEAD.match(content)
@@ -132,7 +169,7 @@ class Parser(StepReader):
                 return True
             return actors is not None and all(a.strip() in self.declared for a in actors.split("+"))
         key = KEY_LINE.match(content)
-        if key and key.group(1) in self.declared:
+        if key and (key.group(1) in self.declared or key.group(1).lower() in SAME_AS_ABOVE):
             return True
         if strict:
             return False
@@ -159,7 +196,9 @@ class Parser(StepReader):
         return True
 
     def _clearly_a_step(self, content: str) -> bool:
-        """Step syntax no other line has: a label, a decision, joined actors, 'mulai pu'."""
+        """Step syntax no other line has: a number, a label, a decision, joined actors, 'mulai pu'."""
+        if without_number(content) != content:
+            return True
         if content.startswith(("[", "?")) or JOINT_HEAD.match(content):
             return True
         keyword = KEYWORD_HEAD.match(content)
@@ -201,10 +240,9 @@ class Parser(StepReader):
                 self.entries[-1] = ast.Entry(
                     last.key, last.written_key, last.span, last.values + tuple(self.list_values), last.line_text
                 )
-            elif not last.values and not self.list_failed:
-                self.err("empty-list", last.span, key=last.written_key)
         self.list_values = []
         self.list_failed = False
+        self.item_indent = 0
         if self.block == _FLOW_AFTER_UNKNOWN:
             self.block = "alur"
         elif self.block not in ("alur", None):
@@ -274,7 +312,7 @@ class Parser(StepReader):
         values: tuple[ast.Value, ...] = ()
         if value:
             values = (ast.Value(value, self.span(line, value_offset, len(value))),)
-        elif key in SCALAR_KEYS.values():
+        elif key in REQUIRED_VALUE_KEYS:
             self.err("empty-value", key_span, key=written)
         self.entries.append(ast.Entry(key, written, key_span, values, line.text))
 
@@ -329,13 +367,29 @@ class Parser(StepReader):
             self._actor_line(line)
         elif block == "alur":
             self._flow_line(line)
+        elif self.entries and self.entries[-1].key == block and block not in REQUIRED_VALUE_KEYS - {"judul"}:
+            self.entries[-1] = self._continued(self.entries[-1], line)
         else:
-            if self.entries and self.entries[-1].key == block and self.entries[-1].values:
-                self.err("value-continues", self.span(line, 0, len(line.content)), key=self.block_written)
-            # else the key has no value, which was reported on its own line
-            self.block = "?"  # once is enough: the next lines are the same mistake
+            self.block = "?"  # 'gaya' names one sheet; its empty value was reported on its own line
+
+    def _continued(self, entry: ast.Entry, line: Line) -> ast.Entry:
+        """An indented line under ``key: value``: the value goes on, on a new line, as the sheet breaks it."""
+        value = ast.Value(line.content, self.span(line, 0, len(line.content)))
+        if not entry.values:
+            return ast.Entry(entry.key, entry.written_key, entry.span, (value,), entry.line_text)
+        last = entry.values[-1]
+        joined = ast.Value(f"{last.text}\n{line.content}", last.span)
+        return ast.Entry(entry.key, entry.written_key, entry.span, (*entry.values[:-1], joined), entry.line_text)
 
     def _list_item(self, line: Line) -> None:
+        if not line.content.startswith("-") and not self.list_failed and line.indent > self.item_indent:
+            if self.list_values:  # the item above goes on, on a new line
+                last = self.list_values[-1]
+                self.list_values[-1] = ast.Value(f"{last.text}\n{line.content}", last.span)
+                return
+            if self.entries and self.entries[-1].key == self.block and self.entries[-1].values:
+                self.entries[-1] = self._continued(self.entries[-1], line)
+                return
         if not line.content.startswith("-"):
             if not self.list_failed:  # the lines after it are the same mistake
                 self.err("expected-item", self.span(line, 0, len(line.content)))
@@ -349,6 +403,7 @@ class Parser(StepReader):
             self.list_failed = True
             return
         self.list_values.append(ast.Value(item, self.span(line, offset, len(item))))
+        self.item_indent = line.indent + 1  # a line deeper than the dash continues the item
 
     def _actor_line(self, line: Line) -> None:
         content = line.content
@@ -358,6 +413,12 @@ class Parser(StepReader):
             self.step_indent = self._indent_from(line)
             self._flow_line(line)
             return
+        if "=" not in content and self.actors and self.actor_indent is not None and line.indent > self.actor_indent:
+            last = self.actors[-1]  # the printed name goes on, on a new line
+            name = ast.Value(f"{last.name.text}\n{content}" if last.name.text else content, last.name.span)
+            self.actors[-1] = ast.ActorDecl(last.key, name, last.line_text)
+            return
+        self.actor_indent = None
         if "=" not in content:
             self.err("expected-actor", self.span(line, 0, len(content)))
             loose = ACTOR_LINE_LOOSE.match(content)
@@ -371,9 +432,19 @@ class Parser(StepReader):
         if not IDENT.match(key):
             self.err("bad-actor-key", self.span(line, 0, max(1, len(key))), key=key)
             return
-        if not name:
+        if not name and not self._name_below(line):
             self.err("empty-actor-name", self.span(line, 0, len(key)), key=key)
+        self.actor_indent = line.indent
         self._declare(line, key, len(key_text) - len(key_text.lstrip()), name, name_offset)
+
+    def _name_below(self, line: Line) -> bool:
+        """Whether ``kode =`` has its name on the deeper lines below it."""
+        for raw in self.lines[line.number :]:
+            stripped = raw.strip(" \t")
+            if stripped and not stripped.startswith("#"):
+                lead = len(raw) - len(raw.lstrip(" \t"))
+                return len(raw[:lead].replace("\t", "  ")) > line.indent and "=" not in stripped
+        return False
 
     def _declare(self, line: Line, key: str, key_offset: int, name: str, name_offset: int) -> None:
         self.actors.append(
