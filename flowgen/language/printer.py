@@ -49,11 +49,20 @@ def _number(step: Step) -> str:
     return f"{step.printed}. " if step.printed else "- "
 
 
-def _branch(procedure: Procedure, label: str, edges: list[Edge]) -> str:
+def _following(procedure: Procedure, step: Step) -> int | None:
+    """The next step written after ``step`` (the ends its branches make are not written)."""
+    later = [s.number for s in procedure.steps if s.number > step.number and not s.implicit]
+    return later[0] if later else None
+
+
+def _branch(procedure: Procedure, step: Step, label: str, edges: list[Edge]) -> str:
     ends = [procedure.step(e.target) for e in edges if procedure.step(e.target).implicit]
     if ends:
         end = ends[0]
         return f"    {label} -> selesai" + ("" if end.text == "Selesai" else f": {_escape(end.text)}")
+    if len(edges) == 1 and edges[0].target == _following(procedure, step) and label:
+        if not procedure.shown_number(edges[0].target) and not procedure.step(edges[0].target).label:
+            return f"    {label}"  # on to the next line: the only way to name a step with no number and no label
     return f"    {label} -> {_targets(procedure, edges)}"
 
 
@@ -83,7 +92,7 @@ def _step_lines(procedure: Procedure, step: Step) -> list[str]:
         branches: dict[str, list[Edge]] = {}
         for edge in out:
             branches.setdefault(edge.label or "", []).append(edge)
-        lines += [_branch(procedure, label, edges) for label, edges in branches.items()]
+        lines += [_branch(procedure, step, label, edges) for label, edges in branches.items()]
     return lines
 
 
