@@ -587,7 +587,8 @@ def test_time_warning_points_at_the_waktu_value() -> None:
         "t.pos:7:12: warning: waktu 'secepatnya' of step 1 is not a duration flowgen can add up\n"
         "   7 |     waktu: secepatnya\n"
         "     |            ^^^^^^^^^^\n"
-        "   hint: write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja', '30 menit - 2 jam' or 'Segera'; as it is, the total leaves this step out and says so"
+        "   hint: write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja', '30 menit - 2 jam' or 'Segera'; "
+        "as it is, the total leaves this step out and says so"
     ]
 
 

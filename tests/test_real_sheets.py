@@ -203,7 +203,12 @@ def test_5_sda_and_idem_are_the_actors_of_the_step_above() -> None:
 def test_5_sda_on_the_first_step_is_an_error() -> None:
     found = [d for d in diagnose(flow("  mulai sda: a", "  selesai pu: b")) if d.is_error]
     assert [(d.span.line, d.span.column, d.message, d.hint) for d in found] == [
-        (6, 9, "'sda' (same as above) on the first step: there is no step above it", "write the actor's key, for example 'pu:'")
+        (
+            6,
+            9,
+            "'sda' (same as above) on the first step: there is no step above it",
+            "write the actor's key, for example 'pu:'",
+        )
     ]
 
 
@@ -256,7 +261,8 @@ def test_7_no_break_spaces_in_the_indentation_are_spaces_with_one_warning() -> N
         "t.pos:6:1: warning: line 6 is indented with U+00A0 NO-BREAK SPACE, read as a space\n"
         "   6 |   mulai pu: a\n"
         "     | ^\n"
-        "   hint: text pasted from Word or a PDF brings such spaces; retype the indentation with the space bar to be sure"
+        "   hint: text pasted from Word or a PDF brings such spaces; "
+        "retype the indentation with the space bar to be sure"
     ]
     procedure = flowgen.parse(text)
     assert [(s.actors, s.text) for s in procedure.steps] == [(("pu",), "a"), (("pu",), "b")]
@@ -381,4 +387,7 @@ def test_12_check_reports_the_style_the_file_names(tmp_path: Path) -> None:
         [sys.executable, "-m", "flowgen", "check", str(source)], capture_output=True, text=True, check=False
     )
     assert done.returncode == 1
-    assert done.stderr.splitlines()[0] == f"{source}:2:7: error: style 'tidakada.css' is neither a shipped sheet nor a file"
+    assert (
+        done.stderr.splitlines()[0]
+        == f"{source}:2:7: error: style 'tidakada.css' is neither a shipped sheet nor a file"
+    )

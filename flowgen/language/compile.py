@@ -12,7 +12,7 @@ import re
 
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
-from flowgen.language.keywords import EMPTY_MARKS, SAME_AS_ABOVE, STEP_KEYWORDS
+from flowgen.language.keywords import EMPTY_MARKS, SAME_AS_ABOVE
 from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import MONTHS_EN, MONTHS_ID, DateFormatError, DateValue, parse_date, parse_time
 from flowgen.suggest import suggest
@@ -259,9 +259,7 @@ class Compiler:
             )
         return actors
 
-    def _step(
-        self, number: int, node: ast.StepNode, known: set[str], order: list[str], above: tuple[str, ...]
-    ) -> Step:
+    def _step(self, number: int, node: ast.StepNode, known: set[str], order: list[str], above: tuple[str, ...]) -> Step:
         actors = self._actors_of(node, known, order, above)
         attrs = {a.key: a.value.text for a in node.attributes}
         time = parse_time(attrs["waktu"]) if "waktu" in attrs else None

@@ -9,27 +9,20 @@ of problems.
 
 from __future__ import annotations
 
-import unicodedata
-
-from flowgen.errors import Diagnostic, Span, error, warning
+from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
+from flowgen.language.blocks import BlockReader
 from flowgen.language.keywords import (
     ATTRIBUTE_KEYS,
-    EMPTY_MARKS,
     LIST_KEYS,
     REQUIRED_VALUE_KEYS,
     SAME_AS_ABOVE,
-    SCALAR_KEYS,
     SECTION_KEYS,
     STEP_KEYWORDS,
     TOP_KEYS,
     lookup,
 )
 from flowgen.language.lines import (
-    ACTOR_LINE_LOOSE,
-    IDENT,
-    INDENT_SPACES,
-    ZERO_WIDTH,
     JOINT_HEAD,
     KEY_LINE,
     KEYWORD_HEAD,
@@ -40,9 +33,9 @@ from flowgen.language.lines import (
     find_arrow,
     is_flow_key,
     known_keys,
+    normalised,
     without_number,
 )
-from flowgen.language.steps import StepReader
 from flowgen.model.types import answer_of
 from flowgen.suggest import suggest
 
@@ -50,13 +43,13 @@ from flowgen.suggest import suggest
 _FLOW_AFTER_UNKNOWN = "alur?"
 
 
-class Parser(StepReader):
+class Parser(BlockReader):
     def __init__(self, text: str, source_name: str = "<text>"):
         self.source = source_name
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.diagnostics: list[Diagnostic] = []
-        self.lines = self._normalised(tuple(line.rstrip("\r") for line in text.split("\n")))
+        self.lines, pasted = normalised(tuple(line.rstrip("\r") for line in text.split("\n")), source_name)
+        self.diagnostics: list[Diagnostic] = list(pasted)
         self.entries: list[ast.Entry] = []
         self.actors: list[ast.ActorDecl] = []
         self.steps: list[ast.StepNode] = []
@@ -84,30 +77,6 @@ class Parser(StepReader):
         self.once: set[str] = set()
         self.branch_errors: set[int] = set()  # ids of steps told that a line under them is no detail
         self.duplicate_errors: set[int] = set()  # ids of steps already told of a repeated detail
-
-    def _normalised(self, lines: tuple[str, ...]) -> tuple[str, ...]:
-        """Text pasted from Word or a PDF: other spaces in the indentation are spaces, zero-width marks nothing.
-
-        A no-break space in front of a line changes what the line means (its
-        depth), so the first one is named in a warning; invisible marks
-        elsewhere change nothing a reader can see and are dropped silently.
-        """
-        out: list[str] = []
-        for number, raw in enumerate(lines, start=1):
-            line = raw.translate(ZERO_WIDTH)
-            lead = len(line) - len(line.lstrip(INDENT_SPACES))
-            odd = next((ch for ch in line[:lead] if ch not in " \t"), None)
-            if odd is not None:
-                column = line.index(odd) + 1
-                line = "".join(" " if ch not in " \t" else ch for ch in line[:lead]) + line[lead:]
-                if not any(d.code == "unicode-indent" for d in self.diagnostics):
-                    span = Span(self.source, number, column, 1)
-                    name = unicodedata.name(odd, "SPACE")
-                    self.diagnostics.append(
-                        warning("unicode-indent", span, line, line=number, char=f"U+{ord(odd):04X} {name}")
-                    )
-            out.append(line)
-        return tuple(out)
 
     # -- main loop -----------------------------------------------------------
 
@@ -371,89 +340,6 @@ class Parser(StepReader):
             self.entries[-1] = self._continued(self.entries[-1], line)
         else:
             self.block = "?"  # 'gaya' names one sheet; its empty value was reported on its own line
-
-    def _continued(self, entry: ast.Entry, line: Line) -> ast.Entry:
-        """An indented line under ``key: value``: the value goes on, on a new line, as the sheet breaks it."""
-        value = ast.Value(line.content, self.span(line, 0, len(line.content)))
-        if not entry.values:
-            return ast.Entry(entry.key, entry.written_key, entry.span, (value,), entry.line_text)
-        last = entry.values[-1]
-        joined = ast.Value(f"{last.text}\n{line.content}", last.span)
-        return ast.Entry(entry.key, entry.written_key, entry.span, (*entry.values[:-1], joined), entry.line_text)
-
-    def _list_item(self, line: Line) -> None:
-        if not line.content.startswith("-") and not self.list_failed and line.indent > self.item_indent:
-            if self.list_values:  # the item above goes on, on a new line
-                last = self.list_values[-1]
-                self.list_values[-1] = ast.Value(f"{last.text}\n{line.content}", last.span)
-                return
-            if self.entries and self.entries[-1].key == self.block and self.entries[-1].values:
-                self.entries[-1] = self._continued(self.entries[-1], line)
-                return
-        if not line.content.startswith("-"):
-            if not self.list_failed:  # the lines after it are the same mistake
-                self.err("expected-item", self.span(line, 0, len(line.content)))
-            self.list_failed = True
-            return
-        item = line.content[1:]
-        offset = 1 + len(item) - len(item.lstrip())
-        item = item.strip()
-        if not item:
-            self.err("empty-item", self.span(line, 0, 1))
-            self.list_failed = True
-            return
-        self.list_values.append(ast.Value(item, self.span(line, offset, len(item))))
-        self.item_indent = line.indent + 1  # a line deeper than the dash continues the item
-
-    def _actor_line(self, line: Line) -> None:
-        content = line.content
-        if "=" not in content and not self.flow_written and self._clearly_a_step(content):
-            # the steps follow the actors, but 'alur:' is missing (reported as missing-flow)
-            self._open_flow(line)
-            self.step_indent = self._indent_from(line)
-            self._flow_line(line)
-            return
-        if "=" not in content and self.actors and self.actor_indent is not None and line.indent > self.actor_indent:
-            last = self.actors[-1]  # the printed name goes on, on a new line
-            name = ast.Value(f"{last.name.text}\n{content}" if last.name.text else content, last.name.span)
-            self.actors[-1] = ast.ActorDecl(last.key, name, last.line_text)
-            return
-        self.actor_indent = None
-        if "=" not in content:
-            self.err("expected-actor", self.span(line, 0, len(content)))
-            loose = ACTOR_LINE_LOOSE.match(content)
-            if loose:  # "pu: Name" or "pu Name": keep the actor, so its steps are not reported too
-                self._declare(line, loose.group(1), 0, loose.group(2).strip(), loose.start(2))
-            return
-        key_text, name_text = content.split("=", 1)
-        key = key_text.strip()
-        name_offset = len(key_text) + 1 + len(name_text) - len(name_text.lstrip())
-        name = name_text.strip()
-        if not IDENT.match(key):
-            self.err("bad-actor-key", self.span(line, 0, max(1, len(key))), key=key)
-            return
-        if not name and not self._name_below(line):
-            self.err("empty-actor-name", self.span(line, 0, len(key)), key=key)
-        self.actor_indent = line.indent
-        self._declare(line, key, len(key_text) - len(key_text.lstrip()), name, name_offset)
-
-    def _name_below(self, line: Line) -> bool:
-        """Whether ``kode =`` has its name on the deeper lines below it."""
-        for raw in self.lines[line.number :]:
-            stripped = raw.strip(" \t")
-            if stripped and not stripped.startswith("#"):
-                lead = len(raw) - len(raw.lstrip(" \t"))
-                return len(raw[:lead].replace("\t", "  ")) > line.indent and "=" not in stripped
-        return False
-
-    def _declare(self, line: Line, key: str, key_offset: int, name: str, name_offset: int) -> None:
-        self.actors.append(
-            ast.ActorDecl(
-                ast.Value(key, self.span(line, key_offset, len(key))),
-                ast.Value(name, self.span(line, name_offset, len(name))),
-                line.text,
-            )
-        )
 
     def _flow_line(self, line: Line) -> None:
         content = line.content

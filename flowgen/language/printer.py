@@ -60,9 +60,10 @@ def _branch(procedure: Procedure, step: Step, label: str, edges: list[Edge]) -> 
     if ends:
         end = ends[0]
         return f"    {label} -> selesai" + ("" if end.text == "Selesai" else f": {_escape(end.text)}")
-    if len(edges) == 1 and edges[0].target == _following(procedure, step) and label:
-        if not procedure.shown_number(edges[0].target) and not procedure.step(edges[0].target).label:
-            return f"    {label}"  # on to the next line: the only way to name a step with no number and no label
+    target = edges[0].target
+    unnamed = not procedure.shown_number(target) and not procedure.step(target).label
+    if len(edges) == 1 and label and unnamed and target == _following(procedure, step):
+        return f"    {label}"  # on to the next line: the only way to name a step with no number and no label
     return f"    {label} -> {_targets(procedure, edges)}"
 
 

@@ -54,7 +54,7 @@ class StepReader:
         self.diagnostics.append(error(code, span, text, **args))
 
     def _number(self, line: Line, pos: int) -> tuple[ast.Value | None, int]:
-        """``3. pu: ...`` or ``- pu: ...``: the number the sheet prints (text "" for none), and where the step goes on."""
+        """``3. pu: ...`` or ``- pu: ...``: the number the sheet prints ("" for none), and where the step goes on."""
         found = STEP_NUMBER.match(line.content, pos)
         if found is None:
             return None, pos
@@ -207,8 +207,8 @@ class StepReader:
         open_detail, self.detail_open = self.detail_open, None
         if open_detail == (id(step), len(step.attributes)) and key is None and line.indent > self.detail_indent:
             last = step.attributes[-1]  # the detail above goes on, on a new line
-            value = ast.Value(f"{last.value.text}\n{content}", last.value.span)
-            step.attributes[-1] = ast.Attribute(last.key, value, last.span, last.line_text)
+            more = ast.Value(f"{last.value.text}\n{content}", last.value.span)
+            step.attributes[-1] = ast.Attribute(last.key, more, last.span, last.line_text)
             self.detail_open = open_detail
             return
         if match and key is not None:
@@ -244,19 +244,7 @@ class StepReader:
             if ":" in label:
                 self._unknown_attribute(line, label.split(":", 1)[0].strip())
                 return
-            ends = END_TARGET.match(content, arrow + 2)
-            if ends and lookup(STEP_KEYWORDS, ends.group(1)) == "end":
-                text = (ends.group(2) or "").strip()
-                where = self.span(line, ends.start(1), len(ends.group(0)) - (ends.start(1) - ends.start()))
-                keyword = ast.Value(ends.group(1), self.span(line, ends.start(1), len(ends.group(1))))
-                branch = ast.Branch(
-                    ast.Value(label, self.span(line, 0, len(label))),
-                    (keyword,),
-                    self.span(line, 0, len(content)),
-                    line.text,
-                    end=ast.Value(text, where),
-                )
-                step.branches.append(branch)
+            if self._end_branch(line, step, label, arrow):
                 return
             targets = self._targets(line, content[arrow + 2 :], arrow + 2, arrow)
             step.branches.append(
@@ -287,6 +275,25 @@ class StepReader:
         if id(step) not in self.branch_errors:  # the lines after it are most likely the same mistake
             self.branch_errors.add(id(step))
             self.err("unexpected-under-step", self.span(line, 0, len(content)))
+
+    def _end_branch(self, line: Line, step: ast.StepNode, label: str, arrow: int) -> bool:
+        """``tidak -> selesai`` or ``tidak -> selesai: Tamu ditolak``: a branch that ends the procedure."""
+        content = line.content
+        ends = END_TARGET.match(content, arrow + 2)
+        if not ends or lookup(STEP_KEYWORDS, ends.group(1)) != "end":
+            return False
+        text = (ends.group(2) or "").strip()
+        where = self.span(line, ends.start(1), len(ends.group(0)) - (ends.start(1) - ends.start()))
+        keyword = ast.Value(ends.group(1), self.span(line, ends.start(1), len(ends.group(1))))
+        branch = ast.Branch(
+            ast.Value(label, self.span(line, 0, len(label))),
+            (keyword,),
+            self.span(line, 0, len(content)),
+            line.text,
+            end=ast.Value(text, where),
+        )
+        step.branches.append(branch)
+        return True
 
     def _unknown_attribute(self, line: Line, written: str) -> None:
         suggestion = suggest(written, list(ATTRIBUTE_KEYS))

@@ -35,7 +35,7 @@ _LISTS = ("legal_basis", "qualifications", "related", "equipment", "warnings", "
 T = TypeVar("T")
 
 
-def _date(value: DateValue | None) -> dict[str, str] | None:
+def _date(value: DateValue | None) -> dict[str, object] | None:
     return value.to_dict() if value else None
 
 
