@@ -151,7 +151,7 @@ def test_4_steps_carry_their_printed_number() -> None:
     assert [procedure.shown_number(s.number) for s in procedure.steps] == ["1", "2", "", "3", "3", "5"]
     assert [s.printed for s in procedure.steps] == ["1", "2", "", "3", "3", "5"]
     assert brief(text) == [
-        ("warning", 10, 3, "step number 3 is printed again (first on line 9)"),
+        ("warning", 10, 3, "step number 3 is printed again, in row 5 of the table (first in row 4)"),
         ("warning", 11, 3, "step number 5 follows 3: 4 is skipped"),
     ]
     assert "  - pu: Menggandakan berkas\n" in flowgen.to_pos(procedure)

@@ -9,7 +9,7 @@ continues it on a new line, kept as ``\n`` in the text.
 from __future__ import annotations
 
 from flowgen.language import ast
-from flowgen.language.lines import ACTOR_LINE_LOOSE, IDENT, Line
+from flowgen.language.lines import ACTOR_LINE_LOOSE, IDENT, Line, deeper_below, joined
 from flowgen.language.steps import StepReader
 
 
@@ -44,14 +44,14 @@ class BlockReader(StepReader):
         if not entry.values:
             return ast.Entry(entry.key, entry.written_key, entry.span, (value,), entry.line_text)
         last = entry.values[-1]
-        joined = ast.Value(f"{last.text}\n{line.content}", last.span)
-        return ast.Entry(entry.key, entry.written_key, entry.span, (*entry.values[:-1], joined), entry.line_text)
+        longer = ast.Value(joined(last.text, line.content), last.span)
+        return ast.Entry(entry.key, entry.written_key, entry.span, (*entry.values[:-1], longer), entry.line_text)
 
     def _list_item(self, line: Line) -> None:
         if not line.content.startswith("-") and not self.list_failed and line.indent > self.item_indent:
             if self.list_values:  # the item above goes on, on a new line
                 last = self.list_values[-1]
-                self.list_values[-1] = ast.Value(f"{last.text}\n{line.content}", last.span)
+                self.list_values[-1] = ast.Value(joined(last.text, line.content), last.span)
                 return
             if self.entries and self.entries[-1].key == self.block and self.entries[-1].values:
                 self.entries[-1] = self._continued(self.entries[-1], line)
@@ -81,7 +81,7 @@ class BlockReader(StepReader):
             return
         if "=" not in content and self.actors and self.actor_indent is not None and line.indent > self.actor_indent:
             last = self.actors[-1]  # the printed name goes on, on a new line
-            name_value = ast.Value(f"{last.name.text}\n{content}" if last.name.text else content, last.name.span)
+            name_value = ast.Value(joined(last.name.text, content), last.name.span)
             self.actors[-1] = ast.ActorDecl(last.key, name_value, last.line_text)
             return
         self.actor_indent = None
@@ -98,19 +98,10 @@ class BlockReader(StepReader):
         if not IDENT.match(key):
             self.err("bad-actor-key", self.span(line, 0, max(1, len(key))), key=key)
             return
-        if not name and not self._name_below(line):
+        if not name and not deeper_below(self.lines, line.number, line.indent):
             self.err("empty-actor-name", self.span(line, 0, len(key)), key=key)
         self.actor_indent = line.indent
         self._declare(line, key, len(key_text) - len(key_text.lstrip()), name, name_offset)
-
-    def _name_below(self, line: Line) -> bool:
-        """Whether ``kode =`` has its name on the deeper lines below it."""
-        for raw in self.lines[line.number :]:
-            stripped = raw.strip(" \t")
-            if stripped and not stripped.startswith("#"):
-                lead = len(raw) - len(raw.lstrip(" \t"))
-                return len(raw[:lead].replace("\t", "  ")) > line.indent and "=" not in stripped
-        return False
 
     def _declare(self, line: Line, key: str, key_offset: int, name: str, name_offset: int) -> None:
         self.actors.append(

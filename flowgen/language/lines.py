@@ -61,6 +61,21 @@ def normalised(lines: tuple[str, ...], source: str) -> tuple[tuple[str, ...], li
     return tuple(out), found
 
 
+def deeper_below(lines: tuple[str, ...], number: int, indent: int) -> bool:
+    """Whether the next line that says something, after line ``number``, is indented deeper than ``indent``."""
+    for raw in lines[number:]:
+        stripped = raw.strip(" \t")
+        if stripped and not stripped.startswith("#"):
+            lead = len(raw) - len(raw.lstrip(" \t"))
+            return len(raw[:lead].replace("\t", "  ")) > indent
+    return False
+
+
+def joined(text: str, more: str) -> str:
+    """A value that goes on on a new line (or starts there, after ``key:`` with nothing)."""
+    return f"{text}\n{more}" if text else more
+
+
 def without_number(content: str) -> str:
     """A step line without the number it was written with."""
     found = STEP_NUMBER.match(content)

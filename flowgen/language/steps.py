@@ -20,8 +20,10 @@ from flowgen.language.lines import (
     STEP_NUMBER,
     UNCLOSED_LABEL,
     Line,
+    deeper_below,
     find_arrow,
     is_english,
+    joined,
     skip_spaces,
     unescape,
 )
@@ -207,7 +209,7 @@ class StepReader:
         open_detail, self.detail_open = self.detail_open, None
         if open_detail == (id(step), len(step.attributes)) and key is None and line.indent > self.detail_indent:
             last = step.attributes[-1]  # the detail above goes on, on a new line
-            more = ast.Value(f"{last.value.text}\n{content}", last.value.span)
+            more = ast.Value(joined(last.value.text, content), last.value.span)
             step.attributes[-1] = ast.Attribute(last.key, more, last.span, last.line_text)
             self.detail_open = open_detail
             return
@@ -216,7 +218,7 @@ class StepReader:
             lead = match.end() + len(value_text) - len(value_text.lstrip())
             value = value_text.strip()
             key_span = self.span(line, 0, len(match.group(1)))
-            if not value:
+            if not value and not deeper_below(self.lines, line.number, line.indent):
                 self.err("empty-value", key_span, key=match.group(1))
                 return
             if any(a.key == key for a in step.attributes):

@@ -55,8 +55,8 @@ MESSAGES: dict[str, M] = {
         "tulis kode pelaksananya, misalnya 'pu:'",
     ),
     "step-number-repeated": M(
-        "step number {number} is printed again (first on line {first})",
-        "nomor langkah {number} tercetak lagi (pertama di baris {first})",
+        "step number {number} is printed again, in row {row} of the table (first in row {first})",
+        "nomor langkah {number} tercetak lagi, pada baris {row} tabel (pertama pada baris {first})",
         "kept as written, as the signed sheet has it; an arrow '-> {number}' would not know which one to take",
         "dibiarkan seperti tertulis, sesuai lembar yang ditandatangani; panah '-> {number}' tidak tahu yang mana",
     ),
