@@ -248,16 +248,11 @@ def _as_signed(draw: st.DrawFn, steps: list[Step], edges: list[Edge]) -> tuple[l
         out[e.source] = out.get(e.source, 0) + 1
     falls = {e for e in edges if e.target == e.source + 1 and out[e.source] == 1}
     jumped = {e.target for e in edges if e not in falls or probe.step(e.source).kind is StepKind.DECISION}
-    named = [
-        replace(s, label=f"L{s.number}")
-        if s.label is None
-        and s.number in jumped
-        and not s.implicit
-        and counts[probe.shown_number(s.number)] != 1
-        or (s.label is None and s.number in jumped and not probe.shown_number(s.number) and not s.implicit)
-        else s
-        for s in numbered
-    ]
+    def needs_label(s: Step) -> bool:
+        shown = probe.shown_number(s.number)
+        return s.label is None and s.number in jumped and not s.implicit and (not shown or counts[shown] != 1)
+
+    named = [replace(s, label=f"L{s.number}") if needs_label(s) else s for s in numbered]
     return named, edges
 
 
