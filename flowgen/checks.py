@@ -108,9 +108,11 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
     for actor in procedure.actors:
         if counts.get(actor.key, 0) == 0:
             found.append(warning("unused-actor", actor.span, procedure.line_text(actor.span), key=actor.key))
+    numbering = _number_warnings(procedure)
     starts = {s.number for s in procedure.starts}
     for step in procedure.steps:
         span, text = _where(procedure, step)
+        found += numbering.get(step.number, [])
         if not partial and step.kind in (StepKind.ACTIVITY, StepKind.START):
             for edge in procedure.outgoing(step.number):
                 if edge.target == step.number + 1 and edge.target in starts:
@@ -152,6 +154,39 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
             continue  # a decision without branches is an error of its own (decision-no-branches)
         span, text = _where(procedure, step)
         found.append(warning("dead-end", span, text, step=step.number))
+    return found
+
+
+def _number_value(shown: str) -> int | None:
+    digits = shown.rstrip("abcdefghijklmnopqrstuvwxyz")
+    return int(digits) if digits.isdigit() else None
+
+
+def _number_warnings(procedure: Procedure) -> dict[int, list[Diagnostic]]:
+    """A No column written 1, 2, 3, 3, 5: kept as signed, but said, since it may hide a lost step."""
+    found: dict[int, list[Diagnostic]] = {}
+    first: dict[str, Step] = {}
+    before = 0
+    for step in procedure.steps:
+        shown = procedure.shown_number(step.number)
+        value = _number_value(shown)
+        if step.printed:  # written by hand: the only numbers that can repeat or skip
+            span, text = _where(procedure, step)
+            if shown in first:
+                found[step.number] = [
+                    warning(
+                        "step-number-repeated", span, text, number=shown, row=step.number, first=first[shown].number
+                    )
+                ]
+            elif value is not None and value > before + 1:
+                missing = str(before + 1) if value == before + 2 else f"{before + 1}-{value - 1}"
+                found[step.number] = [
+                    warning("step-number-gap", span, text, number=shown, before=before, missing=missing)
+                ]
+        if shown:
+            first.setdefault(shown, step)
+        if value is not None:
+            before = value
     return found
 
 

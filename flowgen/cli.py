@@ -45,6 +45,17 @@ def main(lang: str | None) -> None:
     """flowgen: SOP procedures (.pos files) to swimlane flowcharts and the official SOP form (lampiran)."""
 
 
+def _style_problems(procedure: Any, path: Path) -> list[Diagnostic]:
+    """The errors of the style the file names (``gaya``, flowgen.toml): what ``build`` would meet."""
+    from flowgen.api import resolve_style
+
+    try:
+        resolve_style(None, procedure, path)
+    except FlowgenError as exc:
+        return list(exc.diagnostics)
+    return []
+
+
 @main.command()
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option(
@@ -117,6 +128,8 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
                 print_diagnostics(found, language)
             continue
         procedure, found = analyze_file(path)
+        if procedure is not None and style is None:
+            found = found + _style_problems(procedure, path)
         errors = [d for d in found if d.is_error]
         bad = bool(errors) or (strict and bool(found))
         failed = failed or bad

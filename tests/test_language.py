@@ -587,7 +587,8 @@ def test_time_warning_points_at_the_waktu_value() -> None:
         "t.pos:7:12: warning: waktu 'secepatnya' of step 1 is not a duration flowgen can add up\n"
         "   7 |     waktu: secepatnya\n"
         "     |            ^^^^^^^^^^\n"
-        "   hint: write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja' or '30 menit - 2 jam'"
+        "   hint: write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja', '30 menit - 2 jam' or 'Segera'; "
+        "as it is, the total leaves this step out and says so"
     ]
 
 
@@ -630,10 +631,10 @@ def test_list_item_without_dash_is_one_error() -> None:
     assert brief(text) == [("error", 3, 3, "the list item is empty")]
 
 
-def test_value_continues_names_the_key_as_written_once() -> None:
+def test_an_indented_line_under_a_value_continues_it() -> None:
     text = "title: Pengelolaan\n  Surat\n  Masuk\nactors:\n  pu = P\nflow:\n  start pu: a\n  end pu\n"
-    found = diagnose(text)
-    assert [(d.span.line, d.message) for d in found] == [(2, "'title' takes a single value on its own line")]
+    assert diagnose(text) == []
+    assert flowgen.parse(text).identity.title == "Pengelolaan\nSurat\nMasuk"  # issue 10, case 8
     # a key with no value and the value on the next line: one message, on the key
     text = "judul:\n  Pengelolaan\npelaksana:\n  pu = P\nalur:\n  mulai pu: a\n  selesai pu\n"
     assert brief(text) == [("error", 1, 1, "'judul' has no value")]
@@ -658,7 +659,7 @@ def test_hints_list_english_keys_to_a_writer_of_english() -> None:
         (
             "unknown-key",
             "did you mean 'title'? known keys: actors, agency, approved-by, created, effective, equipment, flow, "
-            "legal-basis, number, qualifications, records, related, revised, style, title, unit, warnings",
+            "legal-basis, number, qualifications, records, related, revised, revision, style, title, unit, warnings",
         ),
         ("unknown-attribute", "did you mean 'time'? a step's details are requires, time, output, note and symbol"),
     ]

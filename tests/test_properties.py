@@ -14,7 +14,7 @@ SETTINGS = settings(max_examples=examples(120), deadline=None, suppress_health_c
 
 
 @SETTINGS
-@given(procedures())
+@given(st.one_of(procedures(), procedures(sheet=True)))
 def test_round_trips_through_text_and_json(procedure: flowgen.Procedure) -> None:
     text = flowgen.to_pos(procedure)
     again = flowgen.parse(text)
@@ -28,6 +28,19 @@ def test_round_trips_through_text_and_json(procedure: flowgen.Procedure) -> None
 
 SOURCES = [path.read_text(encoding="utf-8") for path in EXAMPLES]
 NOISE = [*list("\t :->[]?+#=\\,\n"), "é", "\xa0", "->", "  ", "mulai ", "selesai ", "? ", "\ufeff"]
+# the syntax of issue 10: numbers, sda, ends on a branch, pasted spaces, continuation lines, empty boxes
+NOISE += [
+    "3. ",
+    "- ",
+    "sda: ",
+    "idem",
+    "-> selesai",
+    "-> selesai: Ditolak",
+    "\u00a0\u00a0",
+    "\u200b",
+    "\n      ",
+    ": -",
+]
 
 
 @st.composite

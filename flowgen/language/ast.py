@@ -52,6 +52,7 @@ class Branch:
     targets: tuple[Value, ...]  # empty: continue with the next step
     span: Span
     line_text: str
+    end: Value | None = None  # "tidak -> selesai": the branch ends the procedure; the end's text
 
 
 @dataclass(frozen=True)
@@ -65,6 +66,8 @@ class StepNode:
     line_text: str
     attributes: list[Attribute] = field(default_factory=list)
     branches: list[Branch] = field(default_factory=list)
+    number: Value | None = None  # the No column as written ("3"); text "" for a row written with no number
+    more_text: list[str] = field(default_factory=list)  # continuation lines of the step's text
 
 
 @dataclass(frozen=True)

@@ -8,8 +8,11 @@ writer gets one complete list of problems.
 
 from __future__ import annotations
 
+import re
+
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
+from flowgen.language.keywords import EMPTY_MARKS, SAME_AS_ABOVE
 from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import MONTHS_EN, MONTHS_ID, DateFormatError, DateValue, parse_date, parse_time
 from flowgen.suggest import suggest
@@ -29,20 +32,43 @@ _LIST_FIELDS = {
     "peringatan": "warnings",
     "pencatatan": "records",
 }
-_TEXT_FIELDS = {"judul": "title", "nomor": "number", "instansi": "agency", "unit": "unit"}
+_TEXT_FIELDS = {"judul": "title", "nomor": "number", "instansi": "agency", "unit": "unit", "no-revisi": "revision"}
 _DATE_FIELDS = {"dibuat": "created", "revisi": "revised", "efektif": "effective"}
 
 
+_NIP_WORD = re.compile(r"NIP\b[ .:]*(.*)\Z", re.IGNORECASE | re.DOTALL)
+
+
+def _nip(part: str) -> str | None:
+    """The number of a NIP part (``NIP. 19611122 198903 1 005``, or 18 digits alone), spacing kept."""
+    found = _NIP_WORD.match(part)
+    if found:
+        return found.group(1).strip()
+    digits = part.replace(" ", "")
+    if digits.isdigit() and len(digits) == 18:
+        return part
+    return None
+
+
 def parse_approval(text: str) -> Approval:
-    """``Jabatan; Nama; NIP 1970...`` — position, name and NIP, the last two optional."""
+    """``Jabatan; Nama; Pangkat; NIP 1970...`` — position, then name, rank and NIP, each optional.
+
+    The NIP part is the one starting with the word NIP, or 18 digits with
+    or without the usual spaces; any other part after the name is the rank.
+    """
     parts = [p.strip() for p in text.split(";")]
-    position = parts[0] if parts else ""
-    name = parts[1] if len(parts) > 1 else ""
-    nip = "; ".join(parts[2:]) if len(parts) > 2 else ""
-    lowered = nip.lower()
-    if lowered.startswith("nip"):
-        nip = nip[3:].lstrip(" .:")
-    return Approval(position, name, nip, text)
+    position, rest = parts[0], parts[1:]
+    nip: str | None = None
+    others: list[str] = []
+    for part in rest:
+        number = _nip(part) if nip is None else None
+        if number is not None:
+            nip = number
+        else:
+            others.append(part)
+    name = others[0] if others else ""
+    rank = "; ".join(p for p in others[1:] if p)
+    return Approval(position, name, nip or "", text, rank, nip is not None)
 
 
 class Compiler:
@@ -51,6 +77,9 @@ class Compiler:
         self.diagnostics: list[Diagnostic] = []
         self.unknown_actors: set[str] = set()  # reported once each, at their first use
         self.unknown_labels: set[str] = set()
+        self.labels: dict[str, int] = {}  # label -> step number
+        self.shown: dict[str, list[int]] = {}  # the No column's number -> the steps printing it
+        self.step_lines: dict[int, int] = {}  # step number -> its line, for messages
 
     def err(self, code: str, span: Span, **args: object) -> None:
         self.diagnostics.append(error(code, span, self.doc.line(span.line), **args))
@@ -75,10 +104,11 @@ class Compiler:
         style_span: Span | None = None
         for entry in self.doc.entries:
             values = [v.text for v in entry.values]
-            if entry.key in _LIST_FIELDS:
-                fields[_LIST_FIELDS[entry.key]] = tuple(values)
-            elif not values:
-                continue
+            if entry.key in _LIST_FIELDS:  # "keterkaitan: -" is an empty box, not an item "-"
+                empty = len(values) == 1 and values[0] in EMPTY_MARKS
+                fields[_LIST_FIELDS[entry.key]] = () if empty else tuple(values)
+            elif not values or (entry.key in _DATE_FIELDS and values[0] in EMPTY_MARKS):
+                continue  # an empty box
             elif entry.key in _TEXT_FIELDS:
                 fields[_TEXT_FIELDS[entry.key]] = values[0]
             elif entry.key in _DATE_FIELDS:
@@ -136,27 +166,81 @@ class Compiler:
         nodes = self.doc.steps
         if not self.doc.has_flow_block and self.doc.entries:
             self.err("missing-flow", Span(self.doc.source_name, 1, 1, 1))
-        labels: dict[str, int] = {}
-        for number, node in enumerate(nodes, start=1):
+        first_of: dict[str, int] = {}  # label -> index of its node
+        for index, node in enumerate(nodes):
             if node.label is None:
                 continue
             name = node.label.text
-            if name in labels:
-                first_line = nodes[labels[name] - 1].span.line
+            if name in first_of:
+                first_line = nodes[first_of[name]].span.line
                 self.err("duplicate-label", node.label.span, label=name, first=first_line)
             else:
-                labels[name] = number
-
+                first_of[name] = index
+        # model numbers: each written step, and right after a decision the ends its branches make
+        numbers: list[int] = []
+        ends: dict[tuple[int, int], int] = {}
+        count = 0
+        for index, node in enumerate(nodes):
+            count += 1
+            numbers.append(count)
+            for b, branch in enumerate(node.branches):
+                if self._makes_end(branch, first_of):
+                    count += 1
+                    ends[(index, b)] = count
+        self.labels = {name: numbers[index] for name, index in first_of.items()}
+        self.step_lines = {number: node.span.line for number, node in zip(numbers, nodes)}
+        self.shown = self._shown_numbers(nodes, numbers)
         steps: list[Step] = []
         edges: list[Edge] = []
-        for number, node in enumerate(nodes, start=1):
-            steps.append(self._step(number, node, known, order))
-            edges.extend(self._edges(number, node, labels, len(nodes)))
+        above: tuple[str, ...] = ()
+        for index, node in enumerate(nodes):
+            step = self._step(numbers[index], node, known, order, above)
+            steps.append(step)
+            above = step.actors
+            following = numbers[index + 1] if index + 1 < len(nodes) else None
+            for b, branch in enumerate(node.branches):
+                if (index, b) in ends and branch.end is not None:
+                    steps.append(self._implicit_end(ends[(index, b)], branch, branch.end, step.actors))
+            edges.extend(self._edges(step.number, node, following, {k[1]: v for k, v in ends.items() if k[0] == index}))
         return tuple(steps), tuple(edges)
 
-    def _step(self, number: int, node: ast.StepNode, known: set[str], order: list[str]) -> Step:
+    @staticmethod
+    def _makes_end(branch: ast.Branch, labels: dict[str, int]) -> bool:
+        """``-> selesai`` ends the procedure, unless a step is labelled ``selesai`` (then it leads there)."""
+        if branch.end is None:
+            return False
+        return bool(branch.end.text) or not branch.targets or branch.targets[0].text not in labels
+
+    @staticmethod
+    def _implicit_end(number: int, branch: ast.Branch, end: ast.Value, actors: tuple[str, ...]) -> Step:
+        """The end a branch makes, in its decision's lane, with no number in the No column."""
+        keyword = branch.targets[0].text if branch.targets else "selesai"
+        text = end.text or keyword.capitalize()
+        return Step(number, StepKind.END, actors, text, span=branch.span, printed="", implicit=True)
+
+    def _shown_numbers(self, nodes: tuple[ast.StepNode, ...], numbers: list[int]) -> dict[str, list[int]]:
+        """The No column's numbers, each with the steps that print it (a sheet may print one twice)."""
+        shown: dict[str, list[int]] = {}
+        last = 0
+        for node, number in zip(nodes, numbers):
+            written = node.number.text if node.number is not None else None
+            if written is None:
+                last += 1
+                written = str(last)
+            elif written.rstrip("abcdefghijklmnopqrstuvwxyz").isdigit():
+                last = int(written.rstrip("abcdefghijklmnopqrstuvwxyz"))
+            if written:
+                shown.setdefault(written, []).append(number)
+        return shown
+
+    def _actors_of(self, node: ast.StepNode, known: set[str], order: list[str], above: tuple[str, ...]) -> list[str]:
+        refs = node.actors
+        if len(refs) == 1 and refs[0].text.lower() in SAME_AS_ABOVE and refs[0].text not in known:
+            if node is self.doc.steps[0]:
+                self.err("same-as-above-first", refs[0].span, key=refs[0].text)
+            return list(above)  # "sda": the actors of the step above
         actors: list[str] = []
-        for ref in node.actors:
+        for ref in refs:
             if ref.text in known:
                 if ref.text in actors:
                     self.err("repeated-actor", ref.span, key=ref.text)
@@ -173,6 +257,10 @@ class Compiler:
                 declared=", ".join(order) or "-",
                 suggestion=suggest(ref.text, order),
             )
+        return actors
+
+    def _step(self, number: int, node: ast.StepNode, known: set[str], order: list[str], above: tuple[str, ...]) -> Step:
+        actors = self._actors_of(node, known, order, above)
         attrs = {a.key: a.value.text for a in node.attributes}
         time = parse_time(attrs["waktu"]) if "waktu" in attrs else None
         time_span = next((a.value.span for a in node.attributes if a.key == "waktu"), NO_SPAN)
@@ -180,7 +268,7 @@ class Compiler:
             number=number,
             kind=_KINDS[node.kind],
             actors=tuple(actors),
-            text=node.text.text,
+            text="\n".join([node.text.text, *node.more_text]) if node.text.text else "\n".join(node.more_text),
             label=node.label.text if node.label else None,
             requires=attrs.get("kelengkapan", ""),
             time=time,
@@ -189,18 +277,24 @@ class Compiler:
             symbol=attrs.get("simbol", ""),
             span=node.span,
             time_span=time_span,
+            printed=node.number.text if node.number is not None else None,
         )
 
-    def _resolve(self, ref: ast.Value, labels: dict[str, int], count: int) -> int | None:
+    def _resolve(self, ref: ast.Value) -> int | None:
         name = ref.text
-        if name.isdigit():
-            number = int(name)
-            if 1 <= number <= count:
-                return number
-            self.err("no-such-step", ref.span, number=number, count=count)
+        candidates = self.shown.get(name, []) if name[:1].isdigit() and name not in self.labels else []
+        if len(candidates) == 1:
+            return candidates[0]
+        if len(candidates) > 1:
+            lines = ", ".join(str(self.step_lines[n]) for n in candidates)
+            self.err("ambiguous-step-number", ref.span, number=name, lines=lines)
             return None
-        if name in labels:
-            return labels[name]
+        if name.isdigit():
+            count = sum(len(v) for v in self.shown.values())
+            self.err("no-such-step", ref.span, number=int(name), count=count)
+            return None
+        if name in self.labels:
+            return self.labels[name]
         if name in self.unknown_labels:
             return None  # reported at its first use
         self.unknown_labels.add(name)
@@ -208,34 +302,36 @@ class Compiler:
             "unknown-label",
             ref.span,
             label=name,
-            suggestion=suggest(name, list(labels)),
-            known=", ".join(labels) or "-",
+            suggestion=suggest(name, list(self.labels)),
+            known=", ".join(self.labels) or "-",
         )
         return None
 
-    def _edges(self, number: int, node: ast.StepNode, labels: dict[str, int], count: int) -> list[Edge]:
+    def _edges(self, number: int, node: ast.StepNode, following: int | None, ends: dict[int, int]) -> list[Edge]:
         edges: list[Edge] = []
-        next_number = number + 1 if number < count else None
         if node.kind == "decision":
-            for branch in node.branches:
+            for b, branch in enumerate(node.branches):
+                if b in ends:
+                    edges.append(Edge(number, ends[b], branch.label.text, branch.span))
+                    continue
                 if not branch.targets:
-                    if next_number is None:
+                    if following is None:
                         self.err("branch-falls-off", branch.label.span, label=branch.label.text)
                         continue
-                    edges.append(Edge(number, next_number, branch.label.text, branch.span))
+                    edges.append(Edge(number, following, branch.label.text, branch.span))
                     continue
                 for ref in branch.targets:
-                    target = self._resolve(ref, labels, count)
+                    target = self._resolve(ref)
                     if target is not None:
                         edges.append(Edge(number, target, branch.label.text, ref.span))
             return edges
         if node.targets is not None:
             for ref in node.targets:
-                target = self._resolve(ref, labels, count)
+                target = self._resolve(ref)
                 if target is not None:
                     edges.append(Edge(number, target, None, ref.span))
-        elif node.kind != "end" and next_number is not None:
-            edges.append(Edge(number, next_number, None, node.span))
+        elif node.kind != "end" and following is not None:
+            edges.append(Edge(number, following, None, node.span))
         return edges
 
 

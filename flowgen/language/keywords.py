@@ -21,6 +21,10 @@ SCALAR_KEYS: dict[str, str] = {
     "created": "dibuat",
     "revisi": "revisi",
     "revised": "revisi",
+    "no-revisi": "no-revisi",
+    "nomor-revisi": "no-revisi",
+    "revisi-ke": "no-revisi",
+    "revision": "no-revisi",
     "efektif": "efektif",
     "effective": "efektif",
     "disahkan": "disahkan",
@@ -69,6 +73,15 @@ ATTRIBUTE_KEYS: dict[str, str] = {
     "simbol": "simbol",
     "symbol": "simbol",
 }
+
+# "the actor(s) of the step above", as the Pelaksana column writes it
+SAME_AS_ABOVE = frozenset({"sda", "idem"})
+
+# identity keys that must have a value; the others may be left empty, as signed sheets leave boxes
+REQUIRED_VALUE_KEYS = frozenset({"judul", "gaya"})
+
+# what a signed sheet writes in a box it leaves empty
+EMPTY_MARKS = frozenset({"-", "–", "—"})
 
 # step kinds written before the actor
 STEP_KEYWORDS: dict[str, str] = {

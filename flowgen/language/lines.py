@@ -8,8 +8,10 @@ their state, so each rule can be read (and tested) alone.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
+from flowgen.errors import Diagnostic, Span, warning
 from flowgen.language.keywords import ARROW, ENGLISH, ESCAPED_ARROW, SECTION_KEYS, lookup
 
 IDENT = re.compile(r"[A-Za-z][A-Za-z0-9_-]*\Z")
@@ -26,6 +28,58 @@ UNCLOSED_LABEL = re.compile(r"\[[ ]*([A-Za-z0-9_][A-Za-z0-9_-]*)[ ]+(?=\S)")
 WORD_LINE = re.compile(rf"({_NAME})(?:[ ]+(\S.*))?\Z")
 # an actor line written without '=': "pu: Name" or "pu Name"
 ACTOR_LINE_LOOSE = re.compile(rf"[ ]*({_NAME})(?:[ ]*:[ ]*|[ ]+)(\S.*)")
+
+
+# spaces a word processor puts in front of a line, read as plain spaces in the indentation
+INDENT_SPACES = " \t\u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+# invisible marks pasted with the text, dropped
+ZERO_WIDTH = {ord(ch): None for ch in "\u200b\u200c\u200d\u2060\ufeff"}
+# a step written with its number from the sheet's No column: "3. pu: ...", "5a) pu: ...", "- pu: ..." (no number)
+STEP_NUMBER = re.compile(r"(?:(\d{1,4}[a-z]?)[.)]|(-))[ ]+(?=\S)")
+
+
+def normalised(lines: tuple[str, ...], source: str) -> tuple[tuple[str, ...], list[Diagnostic]]:
+    """Text pasted from Word or a PDF: other spaces in the indentation are spaces, zero-width marks nothing.
+
+    A no-break space in front of a line changes what the line means (its
+    depth), so the first one is named in a warning; invisible marks
+    elsewhere change nothing a reader can see and are dropped silently.
+    """
+    out: list[str] = []
+    found: list[Diagnostic] = []
+    for number, raw in enumerate(lines, start=1):
+        line = raw.translate(ZERO_WIDTH)
+        lead = len(line) - len(line.lstrip(INDENT_SPACES))
+        odd = next((ch for ch in line[:lead] if ch not in " \t"), None)
+        if odd is not None:
+            column = line.index(odd) + 1
+            line = "".join(" " if ch not in " \t" else ch for ch in line[:lead]) + line[lead:]
+            if not found:
+                char = f"U+{ord(odd):04X} {unicodedata.name(odd, 'SPACE')}"
+                found.append(warning("unicode-indent", Span(source, number, column, 1), line, line=number, char=char))
+        out.append(line)
+    return tuple(out), found
+
+
+def deeper_below(lines: tuple[str, ...], number: int, indent: int) -> bool:
+    """Whether the next line that says something, after line ``number``, is indented deeper than ``indent``."""
+    for raw in lines[number:]:
+        stripped = raw.strip(" \t")
+        if stripped and not stripped.startswith("#"):
+            lead = len(raw) - len(raw.lstrip(" \t"))
+            return len(raw[:lead].replace("\t", "  ")) > indent
+    return False
+
+
+def joined(text: str, more: str) -> str:
+    """A value that goes on on a new line (or starts there, after ``key:`` with nothing)."""
+    return f"{text}\n{more}" if text else more
+
+
+def without_number(content: str) -> str:
+    """A step line without the number it was written with."""
+    found = STEP_NUMBER.match(content)
+    return content[found.end() :] if found else content
 
 
 def find_arrow(text: str) -> int:

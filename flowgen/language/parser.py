@@ -11,18 +11,18 @@ from __future__ import annotations
 
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
+from flowgen.language.blocks import BlockReader
 from flowgen.language.keywords import (
     ATTRIBUTE_KEYS,
     LIST_KEYS,
-    SCALAR_KEYS,
+    REQUIRED_VALUE_KEYS,
+    SAME_AS_ABOVE,
     SECTION_KEYS,
     STEP_KEYWORDS,
     TOP_KEYS,
     lookup,
 )
 from flowgen.language.lines import (
-    ACTOR_LINE_LOOSE,
-    IDENT,
     JOINT_HEAD,
     KEY_LINE,
     KEYWORD_HEAD,
@@ -33,8 +33,9 @@ from flowgen.language.lines import (
     find_arrow,
     is_flow_key,
     known_keys,
+    normalised,
+    without_number,
 )
-from flowgen.language.steps import StepReader
 from flowgen.model.types import answer_of
 from flowgen.suggest import suggest
 
@@ -42,13 +43,13 @@ from flowgen.suggest import suggest
 _FLOW_AFTER_UNKNOWN = "alur?"
 
 
-class Parser(StepReader):
+class Parser(BlockReader):
     def __init__(self, text: str, source_name: str = "<text>"):
         self.source = source_name
         if text.startswith("\ufeff"):
             text = text[1:]
-        self.lines = tuple(line.rstrip("\r") for line in text.split("\n"))
-        self.diagnostics: list[Diagnostic] = []
+        self.lines, pasted = normalised(tuple(line.rstrip("\r") for line in text.split("\n")), source_name)
+        self.diagnostics: list[Diagnostic] = list(pasted)
         self.entries: list[ast.Entry] = []
         self.actors: list[ast.ActorDecl] = []
         self.steps: list[ast.StepNode] = []
@@ -57,6 +58,8 @@ class Parser(StepReader):
         self.block_line: int = 0
         self.list_values: list[ast.Value] = []
         self.list_failed = False  # an item of the open list was reported
+        self.item_indent = 0  # a line deeper than this continues the item above
+        self.actor_indent: int | None = None  # a line deeper than the last actor's continues its name
         self.seen_keys: dict[str, int] = {}
         self.has_actors = False
         self.has_flow = False
@@ -123,6 +126,9 @@ class Parser(StepReader):
         belong: there a step keyword counts only before a colon or before
         declared actors, since an answer such as ``selesai`` is a branch.
         """
+        numbered = without_number(content)
+        if numbered != content:
+            return bool(numbered) and ":" in numbered
         if content.startswith(("[", "?")) or JOINT_HEAD.match(content):
             return True
         keyword = KEYWORD_HEAD.match(content)
@@ -132,7 +138,7 @@ class Parser(StepReader):
                 return True
             return actors is not None and all(a.strip() in self.declared for a in actors.split("+"))
         key = KEY_LINE.match(content)
-        if key and key.group(1) in self.declared:
+        if key and (key.group(1) in self.declared or key.group(1).lower() in SAME_AS_ABOVE):
             return True
         if strict:
             return False
@@ -159,7 +165,9 @@ class Parser(StepReader):
         return True
 
     def _clearly_a_step(self, content: str) -> bool:
-        """Step syntax no other line has: a label, a decision, joined actors, 'mulai pu'."""
+        """Step syntax no other line has: a number, a label, a decision, joined actors, 'mulai pu'."""
+        if without_number(content) != content:
+            return True
         if content.startswith(("[", "?")) or JOINT_HEAD.match(content):
             return True
         keyword = KEYWORD_HEAD.match(content)
@@ -201,10 +209,9 @@ class Parser(StepReader):
                 self.entries[-1] = ast.Entry(
                     last.key, last.written_key, last.span, last.values + tuple(self.list_values), last.line_text
                 )
-            elif not last.values and not self.list_failed:
-                self.err("empty-list", last.span, key=last.written_key)
         self.list_values = []
         self.list_failed = False
+        self.item_indent = 0
         if self.block == _FLOW_AFTER_UNKNOWN:
             self.block = "alur"
         elif self.block not in ("alur", None):
@@ -274,7 +281,7 @@ class Parser(StepReader):
         values: tuple[ast.Value, ...] = ()
         if value:
             values = (ast.Value(value, self.span(line, value_offset, len(value))),)
-        elif key in SCALAR_KEYS.values():
+        elif key in REQUIRED_VALUE_KEYS:
             self.err("empty-value", key_span, key=written)
         self.entries.append(ast.Entry(key, written, key_span, values, line.text))
 
@@ -329,60 +336,10 @@ class Parser(StepReader):
             self._actor_line(line)
         elif block == "alur":
             self._flow_line(line)
+        elif self.entries and self.entries[-1].key == block and block not in REQUIRED_VALUE_KEYS - {"judul"}:
+            self.entries[-1] = self._continued(self.entries[-1], line)
         else:
-            if self.entries and self.entries[-1].key == block and self.entries[-1].values:
-                self.err("value-continues", self.span(line, 0, len(line.content)), key=self.block_written)
-            # else the key has no value, which was reported on its own line
-            self.block = "?"  # once is enough: the next lines are the same mistake
-
-    def _list_item(self, line: Line) -> None:
-        if not line.content.startswith("-"):
-            if not self.list_failed:  # the lines after it are the same mistake
-                self.err("expected-item", self.span(line, 0, len(line.content)))
-            self.list_failed = True
-            return
-        item = line.content[1:]
-        offset = 1 + len(item) - len(item.lstrip())
-        item = item.strip()
-        if not item:
-            self.err("empty-item", self.span(line, 0, 1))
-            self.list_failed = True
-            return
-        self.list_values.append(ast.Value(item, self.span(line, offset, len(item))))
-
-    def _actor_line(self, line: Line) -> None:
-        content = line.content
-        if "=" not in content and not self.flow_written and self._clearly_a_step(content):
-            # the steps follow the actors, but 'alur:' is missing (reported as missing-flow)
-            self._open_flow(line)
-            self.step_indent = self._indent_from(line)
-            self._flow_line(line)
-            return
-        if "=" not in content:
-            self.err("expected-actor", self.span(line, 0, len(content)))
-            loose = ACTOR_LINE_LOOSE.match(content)
-            if loose:  # "pu: Name" or "pu Name": keep the actor, so its steps are not reported too
-                self._declare(line, loose.group(1), 0, loose.group(2).strip(), loose.start(2))
-            return
-        key_text, name_text = content.split("=", 1)
-        key = key_text.strip()
-        name_offset = len(key_text) + 1 + len(name_text) - len(name_text.lstrip())
-        name = name_text.strip()
-        if not IDENT.match(key):
-            self.err("bad-actor-key", self.span(line, 0, max(1, len(key))), key=key)
-            return
-        if not name:
-            self.err("empty-actor-name", self.span(line, 0, len(key)), key=key)
-        self._declare(line, key, len(key_text) - len(key_text.lstrip()), name, name_offset)
-
-    def _declare(self, line: Line, key: str, key_offset: int, name: str, name_offset: int) -> None:
-        self.actors.append(
-            ast.ActorDecl(
-                ast.Value(key, self.span(line, key_offset, len(key))),
-                ast.Value(name, self.span(line, name_offset, len(name))),
-                line.text,
-            )
-        )
+            self.block = "?"  # 'gaya' names one sheet; its empty value was reported on its own line
 
     def _flow_line(self, line: Line) -> None:
         content = line.content

@@ -23,6 +23,8 @@ _PARTIAL = frozenset(
     {
         "unknown-label",
         "no-such-step",
+        "ambiguous-step-number",
+        "same-as-above-first",
         "bad-target",
         "missing-target",
         "branch-falls-off",

@@ -17,14 +17,20 @@ from flowgen.language.lines import (
     IDENT,
     KEY_LINE,
     LABEL,
+    STEP_NUMBER,
     UNCLOSED_LABEL,
     Line,
+    deeper_below,
     find_arrow,
     is_english,
+    joined,
     skip_spaces,
     unescape,
 )
 from flowgen.suggest import suggest
+
+# "tidak -> selesai" or "tidak -> selesai: Tamu ditolak": a branch that ends the procedure by itself
+END_TARGET = re.compile(r"[ ]*([A-Za-z]+)[ ]*(?::(.*))?\Z")
 
 
 class StepReader:
@@ -36,6 +42,8 @@ class StepReader:
     declared: list[str]
     branch_errors: set[int]
     duplicate_errors: set[int]
+    detail_open: tuple[int, int] | None = None  # (step id, count of details) after a detail line
+    detail_indent: int = 0  # and that line's indentation: a deeper line continues the detail
 
     # -- helpers -----------------------------------------------------------
 
@@ -47,28 +55,40 @@ class StepReader:
         text = self.lines[span.line - 1] if 1 <= span.line <= len(self.lines) else None
         self.diagnostics.append(error(code, span, text, **args))
 
+    def _number(self, line: Line, pos: int) -> tuple[ast.Value | None, int]:
+        """``3. pu: ...`` or ``- pu: ...``: the number the sheet prints ("" for none), and where the step goes on."""
+        found = STEP_NUMBER.match(line.content, pos)
+        if found is None:
+            return None, pos
+        written = found.group(1) or ""
+        return ast.Value(written, self.span(line, pos, found.end(1 if written else 2) - pos)), found.end()
+
     def _step_line(self, line: Line) -> ast.StepNode | None:
         content = line.content
-        pos = 0
+        number, pos = self._number(line, 0)
         label: ast.Value | None = None
-        if content.startswith("["):
-            close = content.find("]")
+        if content.startswith("[", pos):
+            start = pos
+            close = content.find("]", pos)
             if close < 0:
                 self.err("unclosed-label", self.span(line, 0, len(content)))
-                guess = UNCLOSED_LABEL.match(content)  # "[catat pu: ...": the label is the first word
+                guess = UNCLOSED_LABEL.match(content, pos)  # "[catat pu: ...": the label is the first word
                 if guess is None:
                     return None
                 if not guess.group(1).isdigit():
                     label = ast.Value(guess.group(1), self.span(line, guess.start(1), len(guess.group(1))))
                 pos = guess.end()
             else:
-                name = content[1:close].strip()
+                name = content[start + 1 : close].strip()
                 if not LABEL.match(name) or name.isdigit():
-                    self.err("bad-label", self.span(line, 0, close + 1), label=name)  # the step is still read
+                    self.err("bad-label", self.span(line, start, close + 1 - start), label=name)  # still read
                 else:
-                    label = ast.Value(name, self.span(line, 1 + content[1:close].index(name), len(name)))
+                    where = start + 1 + content[start + 1 : close].index(name)
+                    label = ast.Value(name, self.span(line, where, len(name)))
                 pos = close + 1
         pos = skip_spaces(content, pos)
+        if number is None:  # "[periksa] 3. kpg: ...": the number after the label
+            number, pos = self._number(line, pos)
         kind = "activity"
         without_actor = False
         if content.startswith("?", pos):
@@ -122,7 +142,7 @@ class StepReader:
         if targets is not None and kind == "end":
             self.err("end-arrow", self.span(line, body_offset + find_arrow(body), 2))
             targets = None
-        return ast.StepNode(kind, label, actors, text, targets, head_span, line.text)
+        return ast.StepNode(kind, label, actors, text, targets, head_span, line.text, number=number)
 
     def _without_colon_step(self, line: Line, kind: str, label: ast.Value | None, pos: int) -> ast.StepNode:
         """Report the missing colon, and keep the step (its number and label) with the rest as text."""
@@ -186,12 +206,19 @@ class StepReader:
         content = line.content
         match = KEY_LINE.match(content)
         key = lookup(ATTRIBUTE_KEYS, match.group(1)) if match else None
+        open_detail, self.detail_open = self.detail_open, None
+        if open_detail == (id(step), len(step.attributes)) and key is None and line.indent > self.detail_indent:
+            last = step.attributes[-1]  # the detail above goes on, on a new line
+            more = ast.Value(joined(last.value.text, content), last.value.span)
+            step.attributes[-1] = ast.Attribute(last.key, more, last.span, last.line_text)
+            self.detail_open = open_detail
+            return
         if match and key is not None:
             value_text = content[match.end() :]
             lead = match.end() + len(value_text) - len(value_text.lstrip())
             value = value_text.strip()
             key_span = self.span(line, 0, len(match.group(1)))
-            if not value:
+            if not value and not deeper_below(self.lines, line.number, line.indent):
                 self.err("empty-value", key_span, key=match.group(1))
                 return
             if any(a.key == key for a in step.attributes):
@@ -203,6 +230,7 @@ class StepReader:
             step.attributes.append(
                 ast.Attribute(key, ast.Value(value, self.span(line, lead, len(value))), key_span, line.text)
             )
+            self.detail_open, self.detail_indent = (id(step), len(step.attributes)), line.indent
             return
         arrow = find_arrow(content)
         if arrow >= 0:
@@ -217,6 +245,8 @@ class StepReader:
                 return
             if ":" in label:
                 self._unknown_attribute(line, label.split(":", 1)[0].strip())
+                return
+            if self._end_branch(line, step, label, arrow):
                 return
             targets = self._targets(line, content[arrow + 2 :], arrow + 2, arrow)
             step.branches.append(
@@ -241,9 +271,31 @@ class StepReader:
                 )
             )
             return
+        if step.kind != "decision" and not step.attributes and not step.branches:
+            step.more_text.append(content)  # the step's text goes on, on a new line
+            return
         if id(step) not in self.branch_errors:  # the lines after it are most likely the same mistake
             self.branch_errors.add(id(step))
             self.err("unexpected-under-step", self.span(line, 0, len(content)))
+
+    def _end_branch(self, line: Line, step: ast.StepNode, label: str, arrow: int) -> bool:
+        """``tidak -> selesai`` or ``tidak -> selesai: Tamu ditolak``: a branch that ends the procedure."""
+        content = line.content
+        ends = END_TARGET.match(content, arrow + 2)
+        if not ends or lookup(STEP_KEYWORDS, ends.group(1)) != "end":
+            return False
+        text = (ends.group(2) or "").strip()
+        where = self.span(line, ends.start(1), len(ends.group(0)) - (ends.start(1) - ends.start()))
+        keyword = ast.Value(ends.group(1), self.span(line, ends.start(1), len(ends.group(1))))
+        branch = ast.Branch(
+            ast.Value(label, self.span(line, 0, len(label))),
+            (keyword,),
+            self.span(line, 0, len(content)),
+            line.text,
+            end=ast.Value(text, where),
+        )
+        step.branches.append(branch)
+        return True
 
     def _unknown_attribute(self, line: Line, written: str) -> None:
         suggestion = suggest(written, list(ATTRIBUTE_KEYS))

@@ -242,3 +242,27 @@ def strongly_connected(procedure: Procedure) -> list[list[int]]:
 
 def is_end(procedure: Procedure, number: int) -> bool:
     return procedure.step(number).kind is StepKind.END
+
+
+def unmeasured(procedure: Procedure) -> tuple[int, ...]:
+    """The steps whose waktu is written but cannot be added up: a total leaves them out and must say so."""
+    return tuple(s.number for s in procedure.steps if s.time is not None and not s.time.parsed)
+
+
+_UNMEASURED_NOTE = {
+    "id": "tanpa {n} langkah yang waktunya tidak terukur",
+    "en": "without {n} {steps} whose time cannot be measured",
+}
+
+
+def total_time_note(procedure: Procedure, lang: str = "id") -> str:
+    """What a printed total adds when it leaves steps out ("" when it counts them all).
+
+    ``lang`` is the sheet's language (``id`` or ``en``); the table prints
+    this under (or after) the total, so the sum is never silently short.
+    """
+    n = len(unmeasured(procedure))
+    if not n:
+        return ""
+    template = _UNMEASURED_NOTE["en" if lang == "en" else "id"]
+    return template.format(n=n, steps="step" if n == 1 else "steps")

@@ -25,19 +25,22 @@ from flowgen.model.validate import require_valid
 from flowgen.model.values import DateValue, Duration, TimeValue
 
 SCHEMA = "flowgen/procedure"
-VERSION = 1
+VERSION = 2
+# the versions this reader still reads: version 1 has no revision number, rank, month-year dates,
+# printed step numbers or implicit ends; its documents read as if those were left out
+READS = (1, 2)
 
 _LISTS = ("legal_basis", "qualifications", "related", "equipment", "warnings", "records")
 
 T = TypeVar("T")
 
 
-def _date(value: DateValue | None) -> dict[str, str] | None:
+def _date(value: DateValue | None) -> dict[str, object] | None:
     return value.to_dict() if value else None
 
 
 def to_dict(p: Procedure) -> dict[str, Any]:
-    """The procedure as a JSON-ready dict (schema ``flowgen/procedure``, version 1)."""
+    """The procedure as a JSON-ready dict (schema ``flowgen/procedure``, version 2)."""
     require_valid(p)
     ident = p.identity
     approval = ident.approved_by
@@ -50,6 +53,7 @@ def to_dict(p: Procedure) -> dict[str, Any]:
             "number": ident.number,
             "agency": ident.agency,
             "unit": ident.unit,
+            "revision": ident.revision,
             "created": _date(ident.created),
             "revised": _date(ident.revised),
             "effective": _date(ident.effective),
@@ -60,6 +64,8 @@ def to_dict(p: Procedure) -> dict[str, Any]:
                 "name": approval.name,
                 "nip": approval.nip,
                 "written": approval.written,
+                "rank": approval.rank,
+                "nip_written": approval.nip_written,
             },
             **{name: list(getattr(ident, name)) for name in _LISTS},
             "style": ident.style,
@@ -80,6 +86,8 @@ def to_dict(p: Procedure) -> dict[str, Any]:
                 "symbol": s.symbol,
                 "span": s.span.to_dict(),
                 "time_span": s.time_span.to_dict(),
+                "printed": s.printed,
+                "implicit": s.implicit,
             }
             for s in p.steps
         ],
@@ -90,6 +98,7 @@ def to_dict(p: Procedure) -> dict[str, Any]:
 # what a value should have been, in English and Indonesian (the messages take both)
 _TYPE_NAMES: dict[type, tuple[str, str]] = {
     str: ("text", "teks"),
+    bool: ("true or false", "true atau false"),
     int: ("a whole number", "bilangan bulat"),
     float: ("a number", "bilangan"),
     list: ("a list", "daftar"),
@@ -170,7 +179,7 @@ class _Reader:
             day = dt.date.fromisoformat(iso)
         except ValueError:
             self.fail("schema-bad-date", f"{where}.date", found=_shown(iso))
-        return DateValue(day, self.get(raw, "written", where, str))
+        return DateValue(day, self.get(raw, "written", where, str), self.get(raw, "has_day", where, bool, True))
 
     def duration(self, data: dict[str, Any], key: str, path: str) -> Duration | None:
         raw = self.get(data, key, path, dict, None)
@@ -193,8 +202,9 @@ class _Reader:
         if not raw:
             return None
         where = f"{path}.approved_by"
-        fields = {name: self.get(raw, name, where, str, "") for name in ("name", "nip", "written")}
-        return Approval(self.get(raw, "position", where, str), **fields)
+        fields = {name: self.get(raw, name, where, str, "") for name in ("name", "nip", "written", "rank")}
+        nip_written = self.get(raw, "nip_written", where, bool, bool(fields["nip"]))
+        return Approval(self.get(raw, "position", where, str), nip_written=nip_written, **fields)
 
     def identity(self, data: dict[str, Any], path: str) -> Identity:
         ident = self.get(data, "identity", path, dict)
@@ -204,6 +214,7 @@ class _Reader:
             number=self.get(ident, "number", path, str, ""),
             agency=self.get(ident, "agency", path, str, ""),
             unit=self.get(ident, "unit", path, str, ""),
+            revision=self.get(ident, "revision", path, str, ""),
             created=self.date(ident, "created", path),
             revised=self.date(ident, "revised", path),
             effective=self.date(ident, "effective", path),
@@ -248,6 +259,8 @@ class _Reader:
             symbol=self.get(s, "symbol", path, str, ""),
             span=self.span_of(s, "span", path),
             time_span=self.span_of(s, "time_span", path, required=False),
+            printed=self.get(s, "printed", path, str, None),
+            implicit=self.get(s, "implicit", path, bool, False),
         )
 
     def edge(self, value: Any, path: str) -> Edge:
@@ -263,7 +276,7 @@ class _Reader:
         data = self.obj(value, "$")
         if data.get("schema") != SCHEMA:
             self.fail("schema-not-procedure", "$.schema", found=_shown(data.get("schema")), schema=SCHEMA)
-        if data.get("version") != VERSION:
+        if data.get("version") not in READS:
             self.fail("schema-version", "$.version", found=_shown(data.get("version")), version=VERSION)
         return Procedure(
             self.identity(data, "$"),

@@ -64,12 +64,35 @@ def answer_of(label: str | None) -> Answer | None:
 
 @dataclass(frozen=True)
 class Approval:
-    """``disahkan``: the approving official's position, name and NIP (employee number)."""
+    """``disahkan``: the approving official's position, name, rank (pangkat) and NIP (employee number).
+
+    ``nip`` keeps its spacing as written (``19611122 198903 1 005``);
+    ``nip_written`` says the sheet has a NIP line, even an empty one
+    (``NIP.`` with the number left for the pen).
+    """
 
     position: str
     name: str = ""
     nip: str = ""
     written: str = field(default="", compare=False)  # the line as written, for lossless JSON
+    rank: str = ""  # pangkat/golongan: "Pembina Utama Madya", "IV/c"
+    nip_written: bool = False
+
+    def __post_init__(self) -> None:
+        if self.nip and not self.nip_written:  # a NIP given is a NIP line, however the Approval was made
+            object.__setattr__(self, "nip_written", True)
+
+    def lines(self, nip_word: str = "NIP.") -> tuple[str, ...]:
+        """The lines the sheet prints under "Disahkan oleh", signature room after the first.
+
+        The NIP line is ``nip_word`` and the number, to be drawn on one line
+        (never wrapped inside the number).
+        """
+        out = [self.position]
+        out += [text for text in (self.name, self.rank) if text]
+        if self.nip or self.nip_written:
+            out.append(f"{nip_word} {self.nip}".rstrip())
+        return tuple(out)
 
 
 @dataclass(frozen=True)
@@ -80,6 +103,7 @@ class Identity:
     number: str = ""
     agency: str = ""
     unit: str = ""
+    revision: str = ""  # nomor revisi ("No. Revisi", "Revisi ke"): a number, not a date
     created: DateValue | None = None
     revised: DateValue | None = None
     effective: DateValue | None = None
@@ -108,7 +132,7 @@ class Actor:
 class Step:
     """One row of the SOP table: a kegiatan with its symbol and its Mutu Baku."""
 
-    number: int  # 1..n in reading order, as printed in the table
+    number: int  # 1..n in reading order: the step's identity (see Procedure.shown_number for the No column)
     kind: StepKind
     actors: tuple[str, ...]  # actor keys; more than one is a joint step
     text: str
@@ -120,6 +144,8 @@ class Step:
     symbol: str = ""  # short text written inside the symbol (simbol)
     span: Span = field(default=NO_SPAN, compare=False, repr=False)
     time_span: Span = field(default=NO_SPAN, compare=False, repr=False)  # the waktu value, if written
+    printed: str | None = None  # the No column as written ("3", "5a"); "" for a row with no number
+    implicit: bool = False  # an end made by a branch "tidak -> selesai", not a line of its own
 
     @property
     def is_joint(self) -> bool:
@@ -174,6 +200,29 @@ class Procedure:
         for e in self.edges:
             inc.setdefault(e.target, []).append(e)
         return {k: tuple(v) for k, v in inc.items()}
+
+    @cached_property
+    def _shown(self) -> dict[int, str]:
+        shown: dict[int, str] = {}
+        last = 0
+        for s in self.steps:
+            if s.printed is None:
+                last += 1
+                shown[s.number] = str(last)
+                continue
+            shown[s.number] = s.printed
+            digits = s.printed.rstrip("abcdefghijklmnopqrstuvwxyz")
+            if digits.isdigit():
+                last = int(digits)
+        return shown
+
+    def shown_number(self, number: int) -> str:
+        """What the No column (and the flowchart's number tag) prints for a step: "" for none.
+
+        A step written with a number prints it; one written without counts
+        on from the number above it, so an ordinary file prints 1..n.
+        """
+        return self._shown[number]
 
     def step(self, number: int) -> Step:
         return self._step_index[number]

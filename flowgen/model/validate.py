@@ -71,6 +71,10 @@ def _step_field_errors(step: Step, position: int) -> list[Diagnostic]:
             found.append(_wrong(f"{where}.{name}", getattr(step, name), "str", span))
     if step.label is not None and not isinstance(step.label, str):
         found.append(_wrong(f"{where}.label", step.label, "str or None", span))
+    if step.printed is not None and not isinstance(step.printed, str):
+        found.append(_wrong(f"{where}.printed", step.printed, "str or None", span))
+    if not isinstance(step.implicit, bool):
+        found.append(_wrong(f"{where}.implicit", step.implicit, "bool", span))
     if step.time is not None and not isinstance(step.time, TimeValue):
         found.append(_wrong(f"{where}.time", step.time, "TimeValue or None", span))
     if not isinstance(step.actors, tuple) or not all(isinstance(a, str) for a in step.actors):

@@ -50,15 +50,29 @@ for _names in (MONTHS_ID, MONTHS_EN):
 _MONTH_WORDS.update({"agt": 8, "ags": 8, "okt": 10, "des": 12, "sept": 9, "nop": 11, "nopember": 11, "pebruari": 2})
 
 
+_DAY_NAMES = frozenset(
+    {"senin", "selasa", "rabu", "kamis", "jumat", "jum'at", "sabtu", "minggu", "ahad"}
+    | {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+)
+
+# a pattern that means "print the date as it was written"
+AS_WRITTEN = ("", "written", "asli")
+
+
 @dataclass(frozen=True)
 class DateValue:
-    """A calendar date and the text the writer used for it."""
+    """A calendar date and the text the writer used for it.
+
+    ``has_day`` is false for a month and year (``Juni 2020``): ``date`` is
+    then the first of that month, and formats print no day.
+    """
 
     date: dt.date
     written: str
+    has_day: bool = True
 
-    def to_dict(self) -> dict[str, str]:
-        return {"date": self.date.isoformat(), "written": self.written}
+    def to_dict(self) -> dict[str, object]:
+        return {"date": self.date.isoformat(), "written": self.written, "has_day": self.has_day}
 
 
 class DateFormatError(ValueError):
@@ -69,12 +83,23 @@ class DateFormatError(ValueError):
         self.reason = reason
 
 
+def _without_day_name(text: str) -> str:
+    """``Senin, 03 Januari 2017`` is ``03 Januari 2017``: a day name in front says nothing more."""
+    found = re.fullmatch(r"([A-Za-z']+),?\s+(\d.*)", text)
+    if found and found.group(1).lower() in _DAY_NAMES:
+        return found.group(2)
+    return text
+
+
 def parse_date(text: str) -> DateValue:
-    """Read ``2021-01-04``, ``4 Januari 2021``, ``4 Jan 2021`` or ``04/01/2021`` (day first)."""
+    """Read ``2021-01-04``, ``4 Januari 2021``, ``Senin, 04 Jan 2021``, ``04/01/2021`` (day first), ``Juni 2020``."""
     written = text.strip()
-    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", written)
-    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", written)
-    words = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", written)
+    body = _without_day_name(written)
+    iso = re.fullmatch(r"(\d{4})-(\d{1,2})-(\d{1,2})", body)
+    numeric = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})", body)
+    words = re.fullmatch(r"(\d{1,2})\s+([A-Za-z]+)\.?\s+(\d{4})", body)
+    month_year = re.fullmatch(r"([A-Za-z]+)\.?\s+(\d{4})", body)
+    has_day = True
     if iso:
         year, month, day = (int(g) for g in iso.groups())
     elif numeric:
@@ -84,16 +109,32 @@ def parse_date(text: str) -> DateValue:
         if month_word not in _MONTH_WORDS:
             raise DateFormatError("month")
         day, month, year = int(words.group(1)), _MONTH_WORDS[month_word], int(words.group(3))
+    elif month_year:
+        if month_year.group(1).lower() not in _MONTH_WORDS:
+            raise DateFormatError("month")
+        day, month, year, has_day = 1, _MONTH_WORDS[month_year.group(1).lower()], int(month_year.group(2)), False
     else:
         raise DateFormatError("shape")
     try:
-        return DateValue(dt.date(year, month, day), written)
+        return DateValue(dt.date(year, month, day), written, has_day)
     except ValueError as exc:
         raise DateFormatError("range") from exc
 
 
-def format_date(date: dt.date, pattern: str, months: Sequence[str]) -> str:
-    """Format with a small, documented pattern language: ``d``, ``dd``, ``MMMM``, ``MM``, ``yyyy``."""
+def format_date(value: DateValue | dt.date, pattern: str, months: Sequence[str]) -> str:
+    """Format with a small, documented pattern language: ``d``, ``dd``, ``MMMM``, ``MM``, ``yyyy``.
+
+    Given a :class:`DateValue`, an empty pattern (or ``written``/``asli``)
+    prints it as written, and a month-year date prints without its day (the
+    day and what separates it from the month are left out).
+    """
+    if isinstance(value, DateValue):
+        if pattern.strip().lower() in AS_WRITTEN:
+            return value.written
+        if not value.has_day:
+            pattern = re.sub(r"d+\W*", "", pattern).strip() or "MMMM yyyy"
+        value = value.date
+    date = value
     tokens = {
         "yyyy": f"{date.year:04d}",
         "MMMM": months[date.month - 1],
@@ -226,16 +267,34 @@ class TimeValue:
         )
 
 
-def parse_time(text: str) -> TimeValue:
-    """Read a Waktu text: ``5 menit``, ``1,5 jam``, ``3 hari kerja``, ``30 menit - 3 jam``, ``1-2 hari``.
+# words that mean "at once": a time of nothing, which adds nothing to the total
+_IMMEDIATE = frozenset({"segera", "langsung", "seketika", "saat itu juga", "immediately", "at once", "-", "0"})
+# "1 (satu) hari": the number written again in words, in brackets
+_IN_WORDS = re.compile(r"(\d+(?:[.,]\d+)?)\s*\([^()0-9]*\)")
+# "1 x 24 jam": a count times an amount
+_TIMES = re.compile(rf"({_NUMBER})\s*[xX×]\s*({_NUMBER})")
+# 10' and 30": minutes and seconds as on a clock face
+_MARKS = ((re.compile(r"(\d)\s*(?:'|’|′)"), r"\1 menit"), (re.compile(r'(\d)\s*(?:"|”|″)'), r"\1 detik"))
+# "7 hari dengan bupati; 2 hari dengan Kadin": alternatives, the largest counts
+_ALTERNATIVES = re.compile(r"\s*(?:;|\batau\b|\bor\b)\s*", re.IGNORECASE)
 
-    The text is kept as written; for reading, runs of spaces count as one.
-    """
-    written = text.strip()
-    body = _PREFIX.sub("", " ".join(written.split()))
+
+def _normalised(text: str) -> str:
+    """The ways offices write a number of units, made plain: words in brackets, ``x``, clock marks."""
+    body = _IN_WORDS.sub(r"\1", " ".join(text.split()))
+    body = _TIMES.sub(lambda m: f"{_number(m.group(1)) * _number(m.group(2)):g}", body)
+    for pattern, plain in _MARKS:
+        body = pattern.sub(plain, body)
+    return _PREFIX.sub("", body)
+
+
+def _one_time(body: str) -> tuple[Duration, Duration] | None:
+    """One duration or a range of two, as (low, high)."""
+    if body.strip().lower() in _IMMEDIATE:
+        return ZERO, ZERO
     single = _parse_amount(body)
     if single is not None:
-        return TimeValue(written, single, single)
+        return single, single
     parts = _RANGE_SPLIT.split(body, maxsplit=1)
     if len(parts) == 2:
         low_text, high_text = parts
@@ -246,10 +305,40 @@ def parse_time(text: str) -> TimeValue:
             if unit:
                 low = _parse_amount(f"{low_text.strip()} {unit.group(2)}")
         if low is not None and high is not None:
-            if low.sort_minutes > high.sort_minutes:
-                low, high = high, low
-            return TimeValue(written, low, high)
-    return TimeValue(written)
+            return (high, low) if low.sort_minutes > high.sort_minutes else (low, high)
+    return None
+
+
+def _leading_time(body: str) -> tuple[Duration, Duration] | None:
+    """An alternative such as ``7 hari dengan bupati``: a duration, then words saying whose it is."""
+    found = re.match(rf"(.*?(?:{_UNIT_PATTERN}))(?![A-Za-z])\s+([A-Za-z].*)", body, re.IGNORECASE)
+    whole = _one_time(body)
+    if whole is not None or found is None:
+        return whole
+    return _one_time(found.group(1))
+
+
+def parse_time(text: str) -> TimeValue:
+    """Read a Waktu text: ``5 menit``, ``1,5 jam``, ``3 hari kerja``, ``30 menit - 3 jam``, ``1-2 hari``.
+
+    Also what signed sheets write: ``Segera`` and ``-`` (nothing to add),
+    ``1 x 24 jam``, ``1 (satu) hari``, ``10'``, and alternatives separated by
+    ``;`` or ``atau`` (the shortest low and the longest high count).  The
+    text is kept as written; for reading, runs of spaces count as one.
+    """
+    written = text.strip()
+    body = _normalised(written)
+    found = _one_time(body)
+    if found is None:
+        options = [o for o in _ALTERNATIVES.split(body) if o.strip()]
+        read = [_leading_time(o) for o in options] if len(options) > 1 else [None]
+        if all(r is not None for r in read):
+            lows = [r[0] for r in read if r is not None]
+            highs = [r[1] for r in read if r is not None]
+            found = min(lows, key=lambda d: d.sort_minutes), max(highs, key=lambda d: d.sort_minutes)
+    if found is None:
+        return TimeValue(written)
+    return TimeValue(written, found[0], found[1])
 
 
 def total(durations: Iterable[Duration]) -> Duration:

@@ -15,8 +15,8 @@ MESSAGES: dict[str, M] = {
     "bad-date": M(
         "'{text}' is not a date",
         "'{text}' bukan tanggal",
-        "write dates as 2021-01-04 or 4 Januari 2021",
-        "tulis tanggal sebagai 2021-01-04 atau 4 Januari 2021",
+        "write dates as 2021-01-04, 4 Januari 2021 or Juni 2020; '-' or nothing leaves the box empty",
+        "tulis tanggal sebagai 2021-01-04, 4 Januari 2021 atau Juni 2020; '-' atau kosong membiarkan kotaknya kosong",
     ),
     "bad-month": M(
         "unknown month '{month}'",
@@ -41,6 +41,30 @@ MESSAGES: dict[str, M] = {
         "label '{label}' tidak dikenal",
         "{did_you_mean}labels are written as [name] before a step; defined labels: {known}",
         "{did_you_mean}label ditulis sebagai [nama] sebelum langkah; label yang ada: {known}",
+    ),
+    "ambiguous-step-number": M(
+        "more than one step is numbered {number}",
+        "lebih dari satu langkah bernomor {number}",
+        "the steps numbered {number} are on lines {lines}; give the one you mean a label, for example [periksa], and point at it",
+        "langkah bernomor {number} ada di baris {lines}; beri yang dimaksud label, misalnya [periksa], lalu tuju label itu",
+    ),
+    "same-as-above-first": M(
+        "'{key}' (same as above) on the first step: there is no step above it",
+        "'{key}' (sama dengan atas) pada langkah pertama: tidak ada langkah di atasnya",
+        "write the actor's key, for example 'pu:'",
+        "tulis kode pelaksananya, misalnya 'pu:'",
+    ),
+    "step-number-repeated": M(
+        "step number {number} is printed again, in row {row} of the table (first in row {first})",
+        "nomor langkah {number} tercetak lagi, pada baris {row} tabel (pertama pada baris {first})",
+        "kept as written, as the signed sheet has it; an arrow '-> {number}' would not know which one to take",
+        "dibiarkan seperti tertulis, sesuai lembar yang ditandatangani; panah '-> {number}' tidak tahu yang mana",
+    ),
+    "step-number-gap": M(
+        "step number {number} follows {before}: {missing} is skipped",
+        "nomor langkah {number} menyusul {before}: {missing} terlewati",
+        "kept as written, as the signed sheet has it; check that no step is missing",
+        "dibiarkan seperti tertulis, sesuai lembar yang ditandatangani; periksa bahwa tidak ada langkah yang hilang",
     ),
     "no-such-step": M(
         "there is no step {number}",
@@ -127,8 +151,10 @@ MESSAGES: dict[str, M] = {
     "time-unparsed": M(
         "waktu '{written}' of step {step} is not a duration flowgen can add up",
         "waktu '{written}' pada langkah {step} bukan durasi yang dapat dijumlahkan",
-        "write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja' or '30 menit - 2 jam'",
-        "tulis sebagai '5 menit', '1,5 jam', '2 hari', '3 hari kerja' atau '30 menit - 2 jam'",
+        "write it as '5 menit', '1,5 jam', '2 hari', '3 hari kerja', '30 menit - 2 jam' or 'Segera'; "
+        "as it is, the total leaves this step out and says so",
+        "tulis sebagai '5 menit', '1,5 jam', '2 hari', '3 hari kerja', '30 menit - 2 jam' atau 'Segera'; "
+        "jika dibiarkan, jumlah waktu tidak menghitung langkah ini dan menyebutkannya",
     ),
     "closed-loop": M(
         "steps {steps} form a loop with no way out",

@@ -31,6 +31,12 @@ MESSAGES: dict[str, M] = {
         "indent with spaces only: 2 spaces before a step, 4 before its details",
         "gunakan spasi saja: 2 spasi sebelum langkah, 4 sebelum rinciannya",
     ),
+    "unicode-indent": M(
+        "line {line} is indented with {char}, read as a space",
+        "baris {line} diberi indentasi dengan {char}, dibaca sebagai spasi",
+        "text pasted from Word or a PDF brings such spaces; retype the indentation with the space bar to be sure",
+        "teks yang disalin dari Word atau PDF membawa spasi seperti ini; ketik ulang indentasinya dengan tombol spasi agar pasti",
+    ),
     "expected-key": M(
         "expected 'key: value' here",
         "di sini seharusnya 'kunci: nilai'",
