@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from flowgen.errors import FlowgenError
+from flowgen.errors import Diagnostic, FlowgenError
 from flowgen.shell import _lang, guarded, lang_option, print_diagnostics, version_option
 
 if TYPE_CHECKING:
