@@ -7,6 +7,8 @@ of files call the render functions directly.  Output names:
 - ``NAME.lampiran.pdf`` — the whole SOP document (identity sheet and table pages)
 - ``NAME.lampiran-1.svg``, ``NAME.lampiran-1.png``, … — each page of it
 - ``NAME.json`` — the procedure model (lossless, versioned)
+- ``NAME.lampiran.docx`` — the whole SOP as a Word document (:mod:`flowgen.export.docx`)
+- ``NAME.flowchart.drawio``, ``NAME.bpmn`` — the flowchart for draw.io and BPMN 2.0 tools
 
 Every output of a file is rendered in memory first, then written as one set
 (:mod:`flowgen.outputs`), so a failed or interrupted build leaves the
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
     from flowgen.model.types import Procedure
     from flowgen.style.resolve import ResolvedStyle
 
-FORMATS = ("svg", "png", "pdf", "json")
+FORMATS = ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn")
 FORMS = ("flowchart", "lampiran")
 DEFAULT_FORMATS = ("svg", "png", "pdf")
 
@@ -127,7 +129,9 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
                     outputs.append(Output(f"{stem}.lampiran-{number}.{fmt}", paint_page(page, fmt_, options.dpi)))
     if "json" in formats:
         outputs.append(Output(f"{stem}.json", dumps(procedure).encode("utf-8")))
-    return outputs
+    from flowgen.export import export_outputs
+
+    return outputs + export_outputs(procedure, stem, style, formats, options.forms)
 
 
 def stale_pages(folder: Path, stem: str, names: Sequence[str], options: BuildOptions) -> list[str]:
