@@ -184,9 +184,9 @@ def render_lampiran(
         return docx_bytes(procedure, resolved)
     document = lampiran_document(procedure, resolved)
     if format == "pdf":
-        from flowgen.render.pdf import render_pdf
+        from flowgen.export import lampiran_pdf
 
-        return render_pdf(document)
+        return lampiran_pdf(procedure, document, resolved, None)  # the style's signature marker, if any
     return paint_page(document.pages[0], "svg" if format == "svg" else "png", dpi)
 
 

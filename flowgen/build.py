@@ -119,9 +119,10 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
 
         document = lampiran_document(procedure, style)
         if "pdf" in formats:
-            from flowgen.render.pdf import render_pdf
+            from flowgen.export import folder_esign, lampiran_pdf
 
-            outputs.append(Output(f"{stem}.lampiran.pdf", render_pdf(document)))
+            pdf = lampiran_pdf(procedure, document, style, folder_esign(procedure))
+            outputs.append(Output(f"{stem}.lampiran.pdf", pdf))
         for number, page in enumerate(document.pages, start=1):
             for fmt in ("svg", "png"):
                 if fmt in formats:

@@ -11,7 +11,9 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from flowgen.model.types import Procedure
+    from flowgen.export.esign_config import EsignConfig
     from flowgen.outputs import Output
+    from flowgen.render.scene import Document
     from flowgen.style.resolve import ResolvedStyle
 
 
@@ -40,9 +42,44 @@ def export_outputs(
         from flowgen.export.docx import docx_bytes
 
         outputs.append(Output(f"{stem}.lampiran.docx", docx_bytes(procedure, style)))
+    if "lampiran" in forms and "json" in formats:
+        outputs.append(signature_output(procedure, stem, style, 1))  # the space does not move with the page count
     if "flowchart" in forms:
         if "drawio" in formats:
             outputs.append(Output(f"{stem}.flowchart.drawio", flowchart_export(procedure, style, "drawio")))
         if "bpmn" in formats:
             outputs.append(Output(f"{stem}.bpmn", flowchart_export(procedure, style, "bpmn")))
     return outputs
+
+
+def folder_esign(procedure: Procedure) -> EsignConfig:
+    """The ``[esign]`` table of the flowgen.toml nearest to the procedure's file (defaults for a model)."""
+    from pathlib import Path
+
+    from flowgen.export.esign_config import EsignConfig, esign_config
+    from flowgen.style.choose import find_config
+
+    source = Path(procedure.source_name)
+    if procedure.source_name.startswith("<") or not source.parent.is_dir():
+        return EsignConfig()
+    return esign_config(find_config(source.parent))
+
+
+def lampiran_pdf(procedure: Procedure, document: Document, style: ResolvedStyle, config: EsignConfig | None) -> bytes:
+    """The lampiran PDF, e-signature ready as the style (marker) and the config (QR, field) ask."""
+    from flowgen.export.esign import esign_pdf
+    from flowgen.export.esign_config import EsignConfig
+    from flowgen.layout.table.identity import layout_identity
+
+    identity = layout_identity(procedure, style, 1, len(document.pages))
+    return esign_pdf(document, identity, style, config or EsignConfig())
+
+
+def signature_output(procedure: Procedure, stem: str, style: ResolvedStyle, pages: int) -> Output:
+    """NAME.signature.json: the signing space's page and coordinates."""
+    from flowgen.export.esign import signature_json, signature_spot
+    from flowgen.layout.table.identity import layout_identity
+    from flowgen.outputs import Output
+
+    spot = signature_spot(layout_identity(procedure, style, 1, pages), style)
+    return Output(f"{stem}.signature.json", signature_json(spot, folder_esign(procedure)))
