@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from flowgen.checks import structure_errors
 from flowgen.errors import ModelError, RenderError, Span
@@ -158,7 +158,7 @@ def render_flowchart(
 
         return flowchart_export(procedure, resolved, format)
     _check_format(format, FLOWCHART_FORMATS)
-    return paint_page(flowchart_page(procedure, resolved), format, dpi)
+    return paint_page(flowchart_page(procedure, resolved), cast(Format, format), dpi)
 
 
 def _check_format(format: str, known: tuple[str, ...]) -> None:

@@ -10,8 +10,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from flowgen.model.types import Procedure
     from flowgen.export.esign_config import EsignConfig
+    from flowgen.model.types import Procedure
     from flowgen.outputs import Output
     from flowgen.render.scene import Document
     from flowgen.style.resolve import ResolvedStyle

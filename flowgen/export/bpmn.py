@@ -108,7 +108,7 @@ def _process(root: etree._Element, procedure: Procedure, layout: FlowchartLayout
         for flow in outgoing.get(step.number, []):
             etree.SubElement(node, _q(BPMN, "outgoing")).text = flow
     for number, edge in enumerate(procedure.edges, start=1):
-        flow = etree.SubElement(
+        sequence = etree.SubElement(
             process,
             _q(BPMN, "sequenceFlow"),
             id=f"Flow_{number}",
@@ -116,7 +116,7 @@ def _process(root: etree._Element, procedure: Procedure, layout: FlowchartLayout
             targetRef=step_id(edge.target),
         )
         if edge.label:
-            flow.set("name", edge.label)
+            sequence.set("name", edge.label)
     return process
 
 
@@ -143,7 +143,9 @@ def _diagram(root: etree._Element, procedure: Procedure, layout: FlowchartLayout
         first.setdefault(part.step, part)
     for number in sorted(first):
         part = first[number]
-        shape = etree.SubElement(plane, _q(BPMNDI, "BPMNShape"), id=f"{step_id(number)}_di", bpmnElement=step_id(number))
+        shape = etree.SubElement(
+            plane, _q(BPMNDI, "BPMNShape"), id=f"{step_id(number)}_di", bpmnElement=step_id(number)
+        )
         if part.shape.kind is StepKind.DECISION:
             shape.set("isMarkerVisible", "true")
         _bounds(shape, *shape_bounds(part))

@@ -25,9 +25,12 @@ Word's pagination equal to flowgen's, so the pictures stay on their rows.
 from __future__ import annotations
 
 import io
+import itertools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
+
+from docx.oxml.ns import qn
 
 from flowgen.layout.geometry import Box
 from flowgen.layout.table.identity import BOXES, IdentityBlock, IdentityLayout, IdentityLines
@@ -68,7 +71,7 @@ def build_table(document: Any, cells: Sequence[GridCell], stroke: tuple[str, flo
     ys = _grid([v for c in cells for v in (c.box[1], c.box[3])])
     table = document.add_table(rows=len(ys) - 1, cols=len(xs) - 1)
     table.autofit = False
-    widths = [b - a for a, b in zip(xs, xs[1:], strict=False)]
+    widths = [b - a for a, b in itertools.pairwise(xs)]
     x.table_look(table._tbl, widths, stroke[0], stroke[1], stroke[2])
     header_rows = {_index(ys, c.box[1]) for c in cells if c.header}
     for k, row in enumerate(table.rows):
@@ -98,7 +101,7 @@ def _run(paragraph: Any, text: str, style: TextStyle, bold: bool | None = None) 
     if style.color.startswith("#") and len(style.color) == 7:
         run.font.color.rgb = RGBColor.from_string(style.color[1:].upper())
     r_fonts = run._r.get_or_add_rPr().get_or_add_rFonts()
-    r_fonts.set(x.qn("w:cs"), style.face.family)
+    r_fonts.set(qn("w:cs"), style.face.family)
 
 
 def _paragraph(cell: Any, first: bool, style: TextStyle, align: str | None = None) -> Any:
@@ -114,7 +117,9 @@ def _paragraph(cell: Any, first: bool, style: TextStyle, align: str | None = Non
     return paragraph
 
 
-def word_padding(padding: tuple[float, float, float, float], valign: str, style: TextStyle) -> tuple[float, float, float, float]:
+def word_padding(
+    padding: tuple[float, float, float, float], valign: str, style: TextStyle
+) -> tuple[float, float, float, float]:
     """The cell's padding for Word: flowgen's sideways; upright only for top-aligned text, less the line's lead.
 
     flowgen counts a line as its font size and a row as text plus padding;
@@ -126,7 +131,9 @@ def word_padding(padding: tuple[float, float, float, float], valign: str, style:
     return (max(0.0, top - lead) if valign == "top" else 0.0, right, 0.0, left)
 
 
-def _text_cell(text: str, style: TextStyle, padding: tuple[float, float, float, float], valign: str) -> Callable[[Any], None]:
+def _text_cell(
+    text: str, style: TextStyle, padding: tuple[float, float, float, float], valign: str
+) -> Callable[[Any], None]:
     def fill(cell: Any) -> None:
         x.cell_margins(cell._tc, word_padding(padding, valign, style))
         x.sub(cell._tc.get_or_add_tcPr(), "w:vAlign", val=VALIGN.get(valign, "center"))
@@ -140,7 +147,9 @@ def _table_cells(page: TablePage, style: ResolvedStyle) -> list[GridCell]:
     for cell in (*page.header, *page.cells):
         look = style.header(cell.classes) if cell.element == "header" else style.cell(cell.classes)
         text = _cell_text(cell)
-        cells.append(GridCell(cell.box, _text_cell(text, look.text, look.box.padding, cell.valign), cell.element == "header"))
+        cells.append(
+            GridCell(cell.box, _text_cell(text, look.text, look.box.padding, cell.valign), cell.element == "header")
+        )
     return cells
 
 
@@ -163,7 +172,9 @@ def _drawing(page: TablePage, procedure: Procedure, style: ResolvedStyle, pages:
     return render_svg(drawing), render_png(replace(drawing, background=style.paper.fill or "#ffffff"), 150)
 
 
-def _foot(document: Any, footer: tuple[float, float, str] | None, bottom: float, style: ResolvedStyle) -> tuple[Any, float]:
+def _foot(
+    document: Any, footer: tuple[float, float, str] | None, bottom: float, style: ResolvedStyle
+) -> tuple[Any, float]:
     """The paragraph after a page's table: the page number where flowgen prints it; returns it and its foot."""
     from docx.shared import Pt
 
@@ -197,7 +208,9 @@ def _section(document: Any, paragraph: Any | None, size: tuple[float, float], bo
     paragraph._p.get_or_add_pPr().append(sect)
 
 
-def _identity_cells(document: Any, layout: IdentityLayout, procedure: Procedure, style: ResolvedStyle) -> list[GridCell]:
+def _identity_cells(
+    document: Any, layout: IdentityLayout, procedure: Procedure, style: ResolvedStyle
+) -> list[GridCell]:
     from flowgen.export.docx_identity import identity_cells
 
     return identity_cells(document, layout, procedure, style)
@@ -219,7 +232,14 @@ def docx_bytes(procedure: Procedure, style: ResolvedStyle) -> bytes:
     build_table(document, _identity_cells(document, ident, procedure, style),
                 (table_style.stroke or "", table_style.stroke_width, table_style.outer_stroke_width))  # fmt: skip
     frame = ident.frame
-    sheets.append((None, (ident.width, ident.height), (frame[0], frame[1], frame[0] + frame[2], frame[1] + frame[3]), ident.footer))
+    sheets.append(
+        (
+            None,
+            (ident.width, ident.height),
+            (frame[0], frame[1], frame[0] + frame[2], frame[1] + frame[3]),
+            ident.footer,
+        )
+    )
     for page in layout.pages:
         sheets.append((page, (page.width, page.height), page.table_box, page.footer))
     for k, (page, size, box, footer) in enumerate(sheets):
@@ -249,18 +269,18 @@ def _defaults(document: Any, style: ResolvedStyle) -> None:
     r_pr = normal.element.get_or_add_rPr()
     r_fonts = r_pr.get_or_add_rFonts()
     for key in ("ascii", "hAnsi", "cs", "eastAsia"):
-        r_fonts.set(x.qn(f"w:{key}"), text.face.family)
+        r_fonts.set(qn(f"w:{key}"), text.face.family)
     lang = x.sub(r_pr, "w:lang", val=style.document.language)
-    lang.set(x.qn("w:bidi"), style.document.language)
+    lang.set(qn("w:bidi"), style.document.language)
     settings = document.settings.element
-    compat = settings.find(x.qn("w:compat"))
+    compat = settings.find(qn("w:compat"))
     if compat is None:
         compat = x.sub(settings, "w:compat")
-    for old in compat.findall(x.qn("w:compatSetting")):
-        if old.get(x.qn("w:name")) == "compatibilityMode":
+    for old in compat.findall(qn("w:compatSetting")):
+        if old.get(qn("w:name")) == "compatibilityMode":
             compat.remove(old)
     setting = x.sub(compat, "w:compatSetting", name="compatibilityMode", val="15")
-    setting.set(x.qn("w:uri"), "http://schemas.microsoft.com/office/word")
+    setting.set(qn("w:uri"), "http://schemas.microsoft.com/office/word")
 
 
 def _properties(document: Any, procedure: Procedure, style: ResolvedStyle) -> None:

@@ -137,7 +137,9 @@ def number_paragraph(paragraph: Any, num_id: int) -> None:
     p_pr.insert(0, num_pr) if p_pr.find(qn("w:pStyle")) is None else p_pr.find(qn("w:pStyle")).addnext(num_pr)
 
 
-def anchored_picture(document: Any, paragraph: Any, png: bytes, svg: bytes, size: tuple[float, float], ident: int) -> None:
+def anchored_picture(
+    document: Any, paragraph: Any, png: bytes, svg: bytes, size: tuple[float, float], ident: int
+) -> None:
     """A page-sized picture behind the text at the page's top left: SVG for Word 2016+, PNG for the rest."""
     import io
 
@@ -146,7 +148,7 @@ def anchored_picture(document: Any, paragraph: Any, png: bytes, svg: bytes, size
     svg_rid = document.part.relate_to(svg_part, RT.IMAGE)
     cx, cy = round(size[0] * EMU), round(size[1] * EMU)
     xml = (
-        f'<w:r {nsdecls("w", "wp", "a", "pic", "r")}><w:drawing>'
+        f"<w:r {nsdecls('w', 'wp', 'a', 'pic', 'r')}><w:drawing>"
         f'<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="{ident}" behindDoc="1"'
         ' locked="1" layoutInCell="0" allowOverlap="1">'
         '<wp:simplePos x="0" y="0"/>'

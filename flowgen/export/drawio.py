@@ -23,6 +23,7 @@ nothing in a step's text can be read as markup.
 
 from __future__ import annotations
 
+import itertools
 import math
 from collections.abc import Sequence
 
@@ -43,6 +44,10 @@ SHAPES = {
 }
 
 
+def _as(role: str) -> dict[str, str]:
+    return {"as": role}
+
+
 def _n(value: float) -> str:
     """A number as draw.io writes it: at most two decimals, no trailing zeros."""
     text = f"{value:.2f}".rstrip("0").rstrip(".")
@@ -50,9 +55,8 @@ def _n(value: float) -> str:
 
 
 def _geometry(parent: etree._Element, x: float, y: float, w: float, h: float) -> etree._Element:
-    return etree.SubElement(
-        parent, "mxGeometry", x=_n(x), y=_n(y), width=_n(w), height=_n(h), **{"as": "geometry"}
-    )
+    attrs = {"x": _n(x), "y": _n(y), "width": _n(w), "height": _n(h), "as": "geometry"}
+    return etree.SubElement(parent, "mxGeometry", attrs)
 
 
 def _colors(fill: str | None, stroke: str | None) -> str:
@@ -139,9 +143,9 @@ def _anchor(box: Box, point: Point) -> tuple[float, float]:
 
 def _middle(points: Sequence[Point]) -> Point:
     """The point half-way along a polyline (where draw.io puts an edge's label by default)."""
-    lengths = [math.dist(a, b) for a, b in zip(points, points[1:], strict=False)]
+    lengths = [math.dist(a, b) for a, b in itertools.pairwise(points)]
     half = sum(lengths) / 2
-    for (a, b), length in zip(zip(points, points[1:], strict=False), lengths, strict=True):
+    for (a, b), length in zip(itertools.pairwise(points), lengths, strict=True):
         if half <= length and length > 0:
             t = half / length
             return a[0] + (b[0] - a[0]) * t, a[1] + (b[1] - a[1]) * t
@@ -163,6 +167,10 @@ def _nearest(parts: Sequence[Part], point: Point) -> Part:
         return math.hypot(max(x0 - point[0], 0, point[0] - x1), max(y0 - point[1], 0, point[1] - y1))
 
     return min(parts, key=distance)
+
+
+def _point(parent: etree._Element, point: Point, role: str) -> None:
+    etree.SubElement(parent, "mxPoint", {"x": _n(point[0]), "y": _n(point[1]), "as": role})
 
 
 def _edge(
@@ -190,18 +198,18 @@ def _edge(
         source=part_id(source),
         target=part_id(target),
     )
-    geometry = etree.SubElement(cell, "mxGeometry", relative="1", **{"as": "geometry"})
-    etree.SubElement(geometry, "mxPoint", x=_n(points[0][0]), y=_n(points[0][1]), **{"as": "sourcePoint"})
-    etree.SubElement(geometry, "mxPoint", x=_n(points[-1][0]), y=_n(points[-1][1]), **{"as": "targetPoint"})
+    geometry = etree.SubElement(cell, "mxGeometry", {"relative": "1", "as": "geometry"})
+    _point(geometry, points[0], "sourcePoint")
+    _point(geometry, points[-1], "targetPoint")
     if len(points) > 2:
-        bends = etree.SubElement(geometry, "Array", **{"as": "points"})
+        bends = etree.SubElement(geometry, "Array", _as("points"))
         for x, y in points[1:-1]:
             etree.SubElement(bends, "mxPoint", x=_n(x), y=_n(y))
     if label and label[1] is not None:
         box = label[1]
         mx, my = _middle(points)
         cx, cy = (box[0] + box[2]) / 2, (box[1] + box[3]) / 2
-        etree.SubElement(geometry, "mxPoint", x=_n(cx - mx), y=_n(cy - my), **{"as": "offset"})
+        _point(geometry, (cx - mx, cy - my), "offset")
 
 
 def _routes(root: etree._Element, layout: FlowchartLayout, style: ResolvedStyle) -> None:

@@ -109,7 +109,7 @@ def add_signature_field(pdf: bytes, spot: SignatureSpot, name: str) -> bytes:
     box = tuple(round(v, 2) for v in spot.pdf_rect)
     append_signature_field(writer, SigFieldSpec(name, on_page=spot.page - 1, box=box))  # type: ignore[arg-type]
     out = io.BytesIO()
-    writer.write(out)
+    writer.write(out)  # type: ignore[no-untyped-call]
     return out.getvalue()
 
 

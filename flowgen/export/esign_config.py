@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 import tomllib
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -85,7 +86,7 @@ def esign_config(path: Path | None) -> EsignConfig:
             problems.append(
                 error("esign-unknown-key", span, shown, key=key, suggestion=suggest(key, KEYS), known=", ".join(KEYS))
             )
-    checks = {
+    checks: dict[str, tuple[Callable[[object], bool], str, str]] = {
         "field": (lambda v: isinstance(v, bool), "true or false", "true atau false"),
         "field-name": (lambda v: isinstance(v, str) and 0 < len(v) <= 64 and "." not in v,
                        "a name of 1 to 64 characters without a dot", "nama 1 sampai 64 karakter tanpa titik"),

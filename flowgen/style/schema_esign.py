@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 
 def esign_properties(make: Callable[..., Property]) -> dict[str, Property]:
     """``marker``: the character(s) to print (a string)."""
-    return {"marker": make("marker", "string", "The marker text the signing service looks for, e.g. \"#\".")}
+    return {"marker": make("marker", "string", 'The marker text the signing service looks for, e.g. "#".')}
 
 
 def esign_elements(make: Callable[..., Element]) -> dict[str, Element]:
