@@ -132,7 +132,7 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
         outputs.append(Output(f"{stem}.json", dumps(procedure).encode("utf-8")))
     from flowgen.export import export_outputs
 
-    return outputs + export_outputs(procedure, stem, style, formats, options.forms)
+    return outputs + [Output(*made) for made in export_outputs(procedure, stem, style, formats, options.forms)]
 
 
 def stale_pages(folder: Path, stem: str, names: Sequence[str], options: BuildOptions) -> list[str]:

@@ -12,7 +12,6 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from flowgen.export.esign_config import EsignConfig
     from flowgen.model.types import Procedure
-    from flowgen.outputs import Output
     from flowgen.render.scene import Document
     from flowgen.style.resolve import ResolvedStyle
 
@@ -33,22 +32,20 @@ def flowchart_export(procedure: Procedure, style: ResolvedStyle, format: str) ->
 
 def export_outputs(
     procedure: Procedure, stem: str, style: ResolvedStyle, formats: frozenset[str], forms: frozenset[str]
-) -> list[Output]:
-    """The build's files in the new formats (rendered in memory; the build writes them with the rest)."""
-    from flowgen.outputs import Output
-
-    outputs: list[Output] = []
+) -> list[tuple[str, bytes]]:
+    """The build's files in the new formats, as (name, bytes): rendered in memory, written with the rest."""
+    outputs: list[tuple[str, bytes]] = []
     if "lampiran" in forms and "docx" in formats:
         from flowgen.export.docx import docx_bytes
 
-        outputs.append(Output(f"{stem}.lampiran.docx", docx_bytes(procedure, style)))
+        outputs.append((f"{stem}.lampiran.docx", docx_bytes(procedure, style)))
     if "lampiran" in forms and "json" in formats:
         outputs.append(signature_output(procedure, stem, style, 1))  # the space does not move with the page count
     if "flowchart" in forms:
         if "drawio" in formats:
-            outputs.append(Output(f"{stem}.flowchart.drawio", flowchart_export(procedure, style, "drawio")))
+            outputs.append((f"{stem}.flowchart.drawio", flowchart_export(procedure, style, "drawio")))
         if "bpmn" in formats:
-            outputs.append(Output(f"{stem}.bpmn", flowchart_export(procedure, style, "bpmn")))
+            outputs.append((f"{stem}.bpmn", flowchart_export(procedure, style, "bpmn")))
     return outputs
 
 
@@ -75,11 +72,10 @@ def lampiran_pdf(procedure: Procedure, document: Document, style: ResolvedStyle,
     return esign_pdf(document, identity, style, config or EsignConfig())
 
 
-def signature_output(procedure: Procedure, stem: str, style: ResolvedStyle, pages: int) -> Output:
+def signature_output(procedure: Procedure, stem: str, style: ResolvedStyle, pages: int) -> tuple[str, bytes]:
     """NAME.signature.json: the signing space's page and coordinates."""
     from flowgen.export.esign import signature_json, signature_spot
     from flowgen.layout.table.identity import layout_identity
-    from flowgen.outputs import Output
 
     spot = signature_spot(layout_identity(procedure, style, 1, pages), style)
-    return Output(f"{stem}.signature.json", signature_json(spot, folder_esign(procedure)))
+    return f"{stem}.signature.json", signature_json(spot, folder_esign(procedure))

@@ -16,7 +16,7 @@ from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import clean
 
 from . import docx_xml as x
-from .docx import VALIGN, GridCell, _paragraph, _run, word_padding
+from .docx_table import VALIGN, GridCell, add_text, new_paragraph, word_padding
 
 LIST_FIELDS = {key: field for left, lf, right, rf in BOXES for key, field in ((left, lf), (right, rf))}
 
@@ -40,17 +40,19 @@ def _block_fill(block: IdentityBlock, style: ResolvedStyle, lists: dict[str, int
             items = [clean(item) for item in getattr(procedure.identity, LIST_FIELDS[block.col])]
             if not items:
                 part = block.parts[0]
-                _run(_paragraph(cell, True, part.style, block.align), " ".join(t for _, t in part.lines), part.style)
+                add_text(
+                    new_paragraph(cell, True, part.style, block.align), " ".join(t for _, t in part.lines), part.style
+                )
                 return
             for k, item in enumerate(items):
-                paragraph = _paragraph(cell, k == 0, look.text, "left")
+                paragraph = new_paragraph(cell, k == 0, look.text, "left")
                 x.number_paragraph(paragraph, lists[block.col])
-                _run(paragraph, item, look.text)
+                add_text(paragraph, item, look.text)
             return
         for k, part in enumerate(block.parts):
-            paragraph = _paragraph(cell, k == 0, part.style, block.align)
+            paragraph = new_paragraph(cell, k == 0, part.style, block.align)
             paragraph.paragraph_format.space_after = Pt(part.gap_after)
-            _run(paragraph, part.source or " ".join(t for _, t in part.lines), part.style)
+            add_text(paragraph, part.source or " ".join(t for _, t in part.lines), part.style)
 
     return fill
 
@@ -64,14 +66,14 @@ def _left_fill(layout: IdentityLayout, style: ResolvedStyle) -> Any:
         first = True
         if layout.logo is not None:
             (_, _, w, h), path = layout.logo
-            paragraph = _paragraph(cell, True, style.identity.header.text, "center")
+            paragraph = new_paragraph(cell, True, style.identity.header.text, "center")
             paragraph.paragraph_format.space_after = Pt(style.logo_image.gap)
             paragraph.add_run().add_picture(path, width=Pt(w), height=Pt(h))
             first = False
         for lines, _, _, _ in layout.header:
-            paragraph = _paragraph(cell, first, lines.style, "center")
+            paragraph = new_paragraph(cell, first, lines.style, "center")
             paragraph.paragraph_format.space_after = Pt(lines.gap_after)
-            _run(paragraph, "\n".join(t for _, t in lines.lines), lines.style)  # flowgen's balanced lines
+            add_text(paragraph, "\n".join(t for _, t in lines.lines), lines.style)  # flowgen's balanced lines
             first = False
 
     return fill

@@ -10,10 +10,11 @@ Off by default.  Merged into :mod:`flowgen.style.schema` with one line, like
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import Any
 
-if TYPE_CHECKING:
-    from flowgen.style.schema import Element, Property
+# the constructors are flowgen.style.schema's Property and Element, handed in (no import: no cycle)
+Property = Any
+Element = Any
 
 
 def esign_properties(make: Callable[..., Property]) -> dict[str, Property]:
