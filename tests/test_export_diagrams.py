@@ -134,7 +134,7 @@ def test_bpmn_lanes_lie_down_when_the_flow_runs_left_to_right(bpmn_schema: etree
 
 def test_text_that_looks_like_markup_stays_text() -> None:
     source = (
-        'judul: A <b>&amp;</b>\npelaksana:\n  a = Kepala <i>\nalur:\n'
+        "judul: A <b>&amp;</b>\npelaksana:\n  a = Kepala <i>\nalur:\n"
         '  mulai a: Mulai <x/> & "q"\n  selesai a: Selesai\n'
     )
     procedure = parse(source, "t.pos")
