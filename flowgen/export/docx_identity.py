@@ -68,6 +68,7 @@ def _left_fill(layout: IdentityLayout, style: ResolvedStyle) -> Any:
             (_, _, w, h), path = layout.logo
             paragraph = new_paragraph(cell, True, style.identity.header.text, "center")
             paragraph.paragraph_format.space_after = Pt(style.logo_image.gap)
+            paragraph.paragraph_format.line_spacing = 1.0  # an exact spacing would crop the picture
             paragraph.add_run().add_picture(path, width=Pt(w), height=Pt(h))
             first = False
         for lines, _, _, _ in layout.header:
