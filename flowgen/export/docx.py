@@ -24,6 +24,7 @@ Word's pagination equal to flowgen's, so the pictures stay on their rows.
 
 from __future__ import annotations
 
+import datetime
 import io
 from collections.abc import Callable
 from typing import Any
@@ -168,6 +169,20 @@ def docx_bytes(procedure: Procedure, style: ResolvedStyle) -> bytes:
     _properties(document, procedure, style)
     out = io.BytesIO()
     document.save(out)
+    return stable_zip(out.getvalue())
+
+
+def stable_zip(data: bytes) -> bytes:
+    """The same package with every entry dated 1980-01-01: the same input gives the same bytes."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            entry = zipfile.ZipInfo(info.filename, (1980, 1, 1, 0, 0, 0))
+            entry.compress_type = zipfile.ZIP_DEFLATED
+            target.writestr(entry, source.read(info.filename))
     return out.getvalue()
 
 
@@ -196,6 +211,14 @@ def _defaults(document: Any, style: ResolvedStyle) -> None:
     setting.set(qn("w:uri"), "http://schemas.microsoft.com/office/word")
 
 
+def _moment(value: Any) -> datetime.datetime:
+    """A model date as the document's time stamp (midnight UTC), so the bytes do not depend on the clock."""
+    day = getattr(value, "date", value)
+    if isinstance(day, datetime.date):
+        return datetime.datetime(day.year, day.month, day.day, tzinfo=datetime.UTC)
+    return datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+
+
 def _properties(document: Any, procedure: Procedure, style: ResolvedStyle) -> None:
     ident = procedure.identity
     props = document.core_properties
@@ -205,6 +228,13 @@ def _properties(document: Any, procedure: Procedure, style: ResolvedStyle) -> No
     props.language = style.document.language
     props.author = ident.unit or ident.agency or "flowgen"
     props.comments = "flowgen"
+    dates = [d for d in (ident.created, ident.revised, ident.effective) if d is not None]
+    when = _moment(dates[0]) if dates else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
+    props.created = when
+    props.modified = _moment(dates[-1]) if dates else when
+    props.last_printed = when
+    props.revision = 1
+    props.last_modified_by = "flowgen"
 
 
 __all__ = ["BOXES", "GridCell", "IdentityBlock", "IdentityLines", "build_table", "docx_bytes"]
