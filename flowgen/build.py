@@ -9,6 +9,7 @@ of files call the render functions directly.  Output names:
 - ``NAME.json`` — the procedure model (lossless, versioned)
 - ``NAME.lampiran.docx`` — the whole SOP as a Word document (:mod:`flowgen.export.docx`)
 - ``NAME.flowchart.drawio``, ``NAME.bpmn`` — the flowchart for draw.io and BPMN 2.0 tools
+- ``NAME.signature.json`` — where the lampiran PDF is to be signed (:mod:`flowgen.export.esign`)
 
 Every output of a file is rendered in memory first, then written as one set
 (:mod:`flowgen.outputs`), so a failed or interrupted build leaves the
@@ -40,7 +41,7 @@ if TYPE_CHECKING:
     from flowgen.model.types import Procedure
     from flowgen.style.resolve import ResolvedStyle
 
-FORMATS = ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn")
+FORMATS = ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn", "signature")
 FORMS = ("flowchart", "lampiran")
 DEFAULT_FORMATS = ("svg", "png", "pdf")
 

@@ -15,7 +15,7 @@ from pypdf import PdfReader
 
 from flowgen import parse
 from flowgen.api import render_lampiran, resolve_style
-from flowgen.build import BuildOptions, build_file
+from flowgen.build import FORMATS, BuildOptions, build_file
 from flowgen.errors import FlowgenError, RenderError, Span, StyleError
 from flowgen.export.esign import esign_document, signature_spot
 from flowgen.export.esign_config import EsignConfig, esign_config
@@ -38,7 +38,7 @@ def _folder(tmp_path: Path, config: str, css: str | None = None) -> Path:
 
 def _build(path: Path, formats: str, style: str | None = None) -> list[str]:
     options = BuildOptions(
-        formats=BuildOptions.parse_list(formats, ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn"), "format"),
+        formats=BuildOptions.parse_list(formats, FORMATS, "format"),
         style=style,
     )
     result = build_file(path, None, options)
@@ -47,7 +47,8 @@ def _build(path: Path, formats: str, style: str | None = None) -> list[str]:
 
 def test_by_default_the_pdf_has_no_marker_and_no_field(tmp_path: Path) -> None:
     path = _folder(tmp_path, 'style = "default"\n')
-    assert _build(path, "pdf,json") == ["surat-masuk.json", "surat-masuk.lampiran.pdf", "surat-masuk.signature.json"]
+    assert _build(path, "pdf,json") == ["surat-masuk.json", "surat-masuk.lampiran.pdf"]  # coordinates on request
+    assert _build(path, "pdf,signature") == ["surat-masuk.lampiran.pdf", "surat-masuk.signature.json"]
     reader = PdfReader(tmp_path / "surat-masuk.lampiran.pdf")
     assert not reader.is_encrypted and reader.get_fields() is None
     assert "#" not in reader.pages[0].extract_text()
@@ -58,7 +59,7 @@ def test_by_default_the_pdf_has_no_marker_and_no_field(tmp_path: Path) -> None:
 def test_marker_field_and_qr_sit_in_the_signing_space(tmp_path: Path) -> None:
     config = 'style = "default"\n[esign]\nfield = true\nfield-name = "TTE"\nqr = "https://sop.example.go.id/1"\n'
     path = _folder(tmp_path, config, MARKED)
-    _build(path, "pdf,json", str(tmp_path / "marked.css"))
+    _build(path, "pdf,signature", str(tmp_path / "marked.css"))
     spot = json.loads((tmp_path / "surat-masuk.signature.json").read_text(encoding="utf-8"))
     assert spot["marker"] == "#" and spot["field"] == "TTE" and spot["qr"] == "https://sop.example.go.id/1"
     llx, lly, urx, ury = spot["pdf_rect"]

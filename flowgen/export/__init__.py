@@ -39,7 +39,7 @@ def export_outputs(
         from flowgen.export.docx import docx_bytes
 
         outputs.append((f"{stem}.lampiran.docx", docx_bytes(procedure, style)))
-    if "lampiran" in forms and "json" in formats:
+    if "lampiran" in forms and "signature" in formats:
         outputs.append(signature_output(procedure, stem, style, 1))  # the space does not move with the page count
     if "flowchart" in forms:
         if "drawio" in formats:

@@ -14,7 +14,7 @@ between the signer's position and name, ``identity { signature-height }``):
 - an empty PDF signature field over the space (``[esign] field = true``), for
   signing tools that fill a named field (pyHanko writes it incrementally, so
   the page content stays byte-identical);
-- and, always with ``--format json``, ``NAME.signature.json``: the page and
+- and, with ``--format signature``, ``NAME.signature.json``: the page and
   the space's box, both in flowgen's points from the top left and in PDF user
   space from the bottom left (what a signing request's x/y want).
 """
