@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Literal
+from typing import Literal, cast
 
 from flowgen.checks import structure_errors
 from flowgen.errors import ModelError, RenderError, Span
@@ -37,6 +37,9 @@ from flowgen.suggest import suggest
 StyleLike = str | os.PathLike[str] | ResolvedStyle | None
 Format = Literal["svg", "png", "pdf"]
 FORMATS = ("svg", "png", "pdf")
+ExportFormat = Format | Literal["drawio", "bpmn", "docx"]
+FLOWCHART_FORMATS = (*FORMATS, "drawio", "bpmn")  # render_flowchart; docx is the whole SOP: render_lampiran
+LAMPIRAN_FORMATS = (*FORMATS, "docx")
 API_SPAN = Span("<api>", 0, 1, 0)  # where a wrong argument of a call is: the call, not a file
 
 
@@ -140,34 +143,51 @@ def paint_page(page: Page, format: Format, dpi: float = 150) -> bytes:
 def render_flowchart(
     procedure: Procedure,
     style: StyleLike = None,
-    format: Format = "svg",
+    format: ExportFormat = "svg",
     *,
     dpi: float = 150,
     direction: str | None = None,
     mutu_baku: bool | None = None,
     step_numbers: bool | None = None,
 ) -> bytes:
-    """The swimlane flowchart as SVG, PNG or PDF bytes."""
+    """The swimlane flowchart as SVG, PNG or PDF bytes, or as a draw.io or BPMN 2.0 file."""
     validate(procedure)
     resolved = resolve_style(style, procedure, options=option_css(direction, mutu_baku, step_numbers))
-    return paint_page(flowchart_page(procedure, resolved), format, dpi)
+    if format in ("drawio", "bpmn"):
+        from flowgen.export import flowchart_export
+
+        return flowchart_export(procedure, resolved, format)
+    _check_format(format, FLOWCHART_FORMATS)
+    return paint_page(flowchart_page(procedure, resolved), cast(Format, format), dpi)
+
+
+def _check_format(format: str, known: tuple[str, ...]) -> None:
+    if format not in known:
+        raise RenderError.single(
+            "unknown-format", API_SPAN, name=format, known=", ".join(known), suggestion=suggest(str(format), known)
+        )
 
 
 def render_lampiran(
-    procedure: Procedure, style: StyleLike = None, format: Format = "pdf", *, dpi: float = 150
+    procedure: Procedure, style: StyleLike = None, format: ExportFormat = "pdf", *, dpi: float = 150
 ) -> bytes:
-    """The whole lampiran as one PDF (``format="pdf"``), or its first page as SVG/PNG.
+    """The whole lampiran as one PDF (``format="pdf"``) or Word document (``"docx"``), or its first page as SVG/PNG.
 
     For every page as SVG or PNG, use :func:`render_lampiran_pages`.
     """
     validate(procedure)
+    _check_format(format, LAMPIRAN_FORMATS)
     resolved = resolve_style(style, procedure)
+    if format == "docx":
+        from flowgen.export.docx import docx_bytes
+
+        return docx_bytes(procedure, resolved)
     document = lampiran_document(procedure, resolved)
     if format == "pdf":
-        from flowgen.render.pdf import render_pdf
+        from flowgen.export import lampiran_pdf
 
-        return render_pdf(document)
-    return paint_page(document.pages[0], format, dpi)
+        return lampiran_pdf(procedure, document, resolved, None)  # the style's signature marker, if any
+    return paint_page(document.pages[0], "svg" if format == "svg" else "png", dpi)
 
 
 def render_lampiran_pages(

@@ -7,6 +7,9 @@ of files call the render functions directly.  Output names:
 - ``NAME.lampiran.pdf`` — the whole SOP document (identity sheet and table pages)
 - ``NAME.lampiran-1.svg``, ``NAME.lampiran-1.png``, … — each page of it
 - ``NAME.json`` — the procedure model (lossless, versioned)
+- ``NAME.lampiran.docx`` — the whole SOP as a Word document (:mod:`flowgen.export.docx`)
+- ``NAME.flowchart.drawio``, ``NAME.bpmn`` — the flowchart for draw.io and BPMN 2.0 tools
+- ``NAME.signature.json`` — where the lampiran PDF is to be signed (:mod:`flowgen.export.esign`)
 
 Every output of a file is rendered in memory first, then written as one set
 (:mod:`flowgen.outputs`), so a failed or interrupted build leaves the
@@ -38,7 +41,7 @@ if TYPE_CHECKING:
     from flowgen.model.types import Procedure
     from flowgen.style.resolve import ResolvedStyle
 
-FORMATS = ("svg", "png", "pdf", "json")
+FORMATS = ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn", "signature")
 FORMS = ("flowchart", "lampiran")
 DEFAULT_FORMATS = ("svg", "png", "pdf")
 
@@ -117,9 +120,10 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
 
         document = lampiran_document(procedure, style)
         if "pdf" in formats:
-            from flowgen.render.pdf import render_pdf
+            from flowgen.export import folder_esign, lampiran_pdf
 
-            outputs.append(Output(f"{stem}.lampiran.pdf", render_pdf(document)))
+            pdf = lampiran_pdf(procedure, document, style, folder_esign(procedure))
+            outputs.append(Output(f"{stem}.lampiran.pdf", pdf))
         for number, page in enumerate(document.pages, start=1):
             for fmt in ("svg", "png"):
                 if fmt in formats:
@@ -127,7 +131,9 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
                     outputs.append(Output(f"{stem}.lampiran-{number}.{fmt}", paint_page(page, fmt_, options.dpi)))
     if "json" in formats:
         outputs.append(Output(f"{stem}.json", dumps(procedure).encode("utf-8")))
-    return outputs
+    from flowgen.export import export_outputs
+
+    return outputs + [Output(*made) for made in export_outputs(procedure, stem, style, formats, options.forms)]
 
 
 def stale_pages(folder: Path, stem: str, names: Sequence[str], options: BuildOptions) -> list[str]:

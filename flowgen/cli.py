@@ -166,7 +166,11 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
     "formats",
     default="svg,png,pdf",
     show_default=True,
-    help="Comma-separated output formats: svg, png, pdf, json.",
+    help=(
+        "Comma-separated output formats: svg, png, pdf, json; docx (NAME.lampiran.docx, the whole SOP"
+        " for Word), drawio (NAME.flowchart.drawio), bpmn (NAME.bpmn, BPMN 2.0), signature"
+        " (NAME.signature.json: where to sign the PDF, docs/esign.md)."
+    ),
 )
 @click.option(
     "--form",

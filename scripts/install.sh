@@ -23,8 +23,9 @@ fi
 # Times New Roman) and URW Bookman are the typefaces of the shipped style sheets;
 # poppler-utils (pdfinfo, pdftotext) lets the tests read the PDFs back; chromium (Debian's, driven
 # by the playwright package, never a downloaded browser) opens the catalogue and the editor in the tests.
+# LibreOffice Writer without its GUI (soffice --headless) converts the DOCX output to PDF in the tests.
 packages="graphviz fonts-liberation2 fonts-urw-base35"
-[ "$want_test" = yes ] && packages="$packages poppler-utils chromium"
+[ "$want_test" = yes ] && packages="$packages poppler-utils chromium libreoffice-writer-nogui"
 if ! "$python" -c 'import ensurepip, venv' >/dev/null 2>&1; then
     packages="$packages python3-venv"
 fi

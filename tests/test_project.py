@@ -35,6 +35,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("style", ("flowgen.style",)),
     ("layout", ("flowgen.layout",)),
     ("render", ("flowgen.render",)),
+    ("export", ("flowgen.export",)),  # interchange formats from the layouts and scenes
     ("api", ("flowgen.api", "flowgen.drawcheck")),
     (
         "commands",

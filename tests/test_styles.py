@@ -268,7 +268,7 @@ def test_toml_errors_are_positioned(tmp_path: Path) -> None:
         choose(flowgen.load(path), path, None)
     (d,) = caught.value.diagnostics
     assert (d.span.line, d.span.column, d.message) == (2, 1, "unknown setting 'styl' in flowgen.toml")
-    assert d.hint == "did you mean 'style'? flowgen.toml knows: style, book"
+    assert d.hint == "did you mean 'style'? flowgen.toml knows: style, book, esign"
     (tmp_path / "flowgen.toml").write_text("style = \n", encoding="utf-8")
     with pytest.raises(flowgen.StyleError) as caught:
         choose(flowgen.load(path), path, None)

@@ -34,7 +34,7 @@ from flowgen.style.sheet import SHIPPED, read_bounded, read_sheet, shipped_names
 from flowgen.suggest import suggest
 
 CONFIG_NAME = "flowgen.toml"
-CONFIG_KEYS = ("style", "book")  # [book] is read by flowgen.book.config
+CONFIG_KEYS = ("style", "book", "esign")  # [book]: flowgen.book.config; [esign]: flowgen.export.esign_config
 CONFIG_MAX_BYTES = 64 * 1024
 
 _ALLOWED: contextvars.ContextVar[tuple[Path, ...]] = contextvars.ContextVar("flowgen_allowed_roots", default=())

@@ -495,3 +495,8 @@ from flowgen.style.schema_book import book_elements, book_properties  # noqa: E4
 
 PROPERTIES.update(book_properties(_p))
 ELEMENTS.update(book_elements(Element))
+
+from flowgen.style.schema_esign import esign_elements, esign_properties  # noqa: E402  (the e-signature marker)
+
+PROPERTIES.update(esign_properties(_p))
+ELEMENTS.update(esign_elements(Element))

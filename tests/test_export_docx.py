@@ -1,0 +1,116 @@
+"""The Word document: read back with python-docx, and converted by LibreOffice where it is installed."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+from collections import Counter
+from pathlib import Path
+
+import pytest
+from docx import Document
+from docx.oxml.ns import qn
+from pypdf import PdfReader
+
+from flowgen import parse
+from flowgen.api import render_lampiran, resolve_style
+from flowgen.layout.table.place import layout_table
+from tests.helpers import EXAMPLES
+
+pytestmark = pytest.mark.graphviz
+SOFFICE = shutil.which("soffice")
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _load(path: Path, style: str):  # type: ignore[no-untyped-def]
+    procedure = parse(path.read_text(encoding="utf-8"), str(path))
+    resolved = resolve_style(style, procedure)
+    return procedure, resolved, layout_table(procedure, resolved, first_page=2)
+
+
+@pytest.mark.parametrize("style", ["default", "kemendikbud"])
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
+    procedure, resolved, layout = _load(path, style)
+    document = Document(io.BytesIO(render_lampiran(procedure, resolved, "docx")))
+    tables = document.tables
+    assert len(tables) == 1 + len(layout.pages)
+    assert len(document.sections) == len(tables)
+    ident = procedure.identity
+    identity_text = [c.text for row in tables[0].rows for c in row.cells]
+    assert ident.title in identity_text
+    for items in (
+        ident.legal_basis,
+        ident.qualifications,
+        ident.related,
+        ident.equipment,
+        ident.warnings,
+        ident.records,
+    ):
+        for item in items:  # each item its own numbered paragraph
+            found = [p for row in tables[0].rows for c in row.cells for p in c.paragraphs if p.text == item]
+            assert found and found[0]._p.pPr.find(qn("w:numPr")) is not None
+    for table, page in zip(tables[1:], layout.pages, strict=True):
+        texts = {_squash(c.text) for row in table.rows for c in row.cells}
+        for cell in (*page.header, *page.cells):
+            if cell.text.lines:
+                assert _squash(cell.text.whole) in texts
+        rows = table._tbl.tr_lst
+        body_rows = len({row for row, _, _ in page.rows})
+        assert len(rows) >= body_rows + 1
+        for tr in rows:
+            pr = tr.trPr
+            assert pr.find(qn("w:cantSplit")) is not None
+            assert pr.find(qn("w:trHeight")).get(qn("w:hRule")) == "exact"
+        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+        section = document.sections[tables.index(table)]
+        assert section.page_width.pt == pytest.approx(page.width, abs=0.1)
+        assert section.page_height.pt == pytest.approx(page.height, abs=0.1)
+        assert section.top_margin.pt == pytest.approx(page.table_box[1], abs=0.1)
+        assert section.left_margin.pt == pytest.approx(page.table_box[0], abs=0.1)
+    assert document.core_properties.title == ident.title
+
+
+def test_each_table_page_has_its_drawing_behind_it() -> None:
+    procedure, resolved, layout = _load(EXAMPLES[0], "default")
+    document = Document(io.BytesIO(render_lampiran(procedure, resolved, "docx")))
+    anchors = document.element.body.findall(".//" + qn("wp:anchor"))
+    assert len(anchors) == len(layout.pages)
+    assert {a.get("behindDoc") for a in anchors} == {"1"}
+    svgs = [p for p in document.part.package.iter_parts() if p.content_type == "image/svg+xml"]
+    assert len(svgs) == len(layout.pages)
+    assert all(b"fg-step" in p.blob and b"fg-cell" not in p.blob for p in svgs)
+
+
+CONVERTED = [(EXAMPLES[0], "default"), (EXAMPLES[3], "kemendikbud"), (EXAMPLES[4], "presentasi")]
+
+
+@pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (sh scripts/install.sh test)")
+@pytest.mark.parametrize(("path", "style"), CONVERTED, ids=lambda v: getattr(v, "stem", v))
+def test_libreoffice_prints_every_cell_on_flowgens_pages(path: Path, style: str, tmp_path: Path) -> None:
+    procedure, resolved, layout = _load(path, style)
+    (tmp_path / "sop.docx").write_bytes(render_lampiran(procedure, resolved, "docx"))
+    profile = tmp_path / "profile"
+    subprocess.run(
+        [str(SOFFICE), f"-env:UserInstallation=file://{profile}", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(tmp_path / "sop.docx")],
+        check=True, capture_output=True, timeout=240,
+    )  # fmt: skip
+    converted = (tmp_path / "sop.pdf").read_bytes()
+    flowgen_pdf = render_lampiran(procedure, resolved, "pdf")
+    pages = PdfReader(io.BytesIO(converted)).pages
+    assert len(pages) == len(PdfReader(io.BytesIO(flowgen_pdf)).pages)
+    for number, page in enumerate(layout.pages, start=2):
+        text = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), str(tmp_path / "sop.pdf"), "-"],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+        # pdftotext reads a line across the columns, so cells of several lines interleave: compare words
+        printed = Counter(text.split())
+        wanted = Counter(word for cell in (*page.header, *page.cells) for word in cell.text.whole.split())
+        assert wanted - printed == Counter(), number
