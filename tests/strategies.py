@@ -8,6 +8,7 @@ printed: one start first, an end last, every step reached by an arrow.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import replace
 
 from hypothesis import strategies as st
@@ -93,8 +94,8 @@ def lines_of(draw: st.DrawFn, sheet: bool, max_words: int = 5) -> str:
 def approvals(draw: st.DrawFn, sheet: bool) -> Approval | None:
     text = phrase(tricky=False, max_words=5)
     if not sheet:
-        nip = st.from_regex(r"[0-9]{18}", fullmatch=True)
-        return draw(st.one_of(st.none(), st.builds(Approval, text, text, nip)))
+        nips = st.from_regex(r"[0-9]{18}", fullmatch=True)
+        return draw(st.one_of(st.none(), st.builds(Approval, text, text, nips)))
     if draw(st.integers(0, 3)) == 0:
         return None
     nip = draw(st.sampled_from(["", "19611122 198903 1 005", "196111221989031005"]))
@@ -124,6 +125,11 @@ def identities(draw: st.DrawFn, sheet: bool = False) -> Identity:
         warnings=draw(items),
         records=draw(items),
     )
+
+
+def _other_than(n: int) -> Callable[[int], bool]:
+    """A filter for step numbers that are not ``n`` (a jump or branch never targets its own step)."""
+    return lambda target: target != n
 
 
 @st.composite
@@ -163,7 +169,10 @@ def procedures(
         size = 1 if n_actors == 1 or kind is StepKind.DECISION else draw(st.sampled_from([1, 1, 1, 1, 2]))
         who = tuple(draw(st.lists(st.sampled_from(keys), min_size=size, max_size=size, unique=True)))
         text = draw(phrase(tricky=tricky)) if not kind.is_terminator or draw(st.booleans()) else ""
-        detail = (lambda: draw(st.one_of(st.just(""), phrase(tricky=tricky, max_words=4)))) if details else (lambda: "")
+
+        def detail() -> str:
+            return draw(st.one_of(st.just(""), phrase(tricky=tricky, max_words=4))) if details else ""
+
         time_text = (
             draw(st.one_of(st.none(), st.sampled_from(TIMES + (SHEET_TIMES if sheet else [])))) if details else None
         )
@@ -191,7 +200,7 @@ def procedures(
     for step in steps:
         n = step.number
         following = n + 1 if n < count else None
-        anywhere = st.integers(1, count).filter(lambda t, n=n: t != n)
+        anywhere = st.integers(1, count).filter(_other_than(n))
         if step.kind is StepKind.END:
             continue
         if step.kind is StepKind.DECISION:
@@ -205,9 +214,10 @@ def procedures(
             continue
         jump = following is None or draw(st.integers(0, 6)) == 0
         if not jump:
+            assert following is not None  # ``jump`` is forced when there is no following step
             edges.append(Edge(n, following))  # falls through (printed implicitly)
         else:
-            targets = [following] if following is not None else []
+            targets: list[int] = [following] if following is not None else []
             targets += draw(st.lists(anywhere, min_size=1 if not targets else 0, max_size=1))
             for target in targets:
                 edges.append(Edge(n, target))
@@ -248,6 +258,7 @@ def _as_signed(draw: st.DrawFn, steps: list[Step], edges: list[Edge]) -> tuple[l
         out[e.source] = out.get(e.source, 0) + 1
     falls = {e for e in edges if e.target == e.source + 1 and out[e.source] == 1}
     jumped = {e.target for e in edges if e not in falls or probe.step(e.source).kind is StepKind.DECISION}
+
     def needs_label(s: Step) -> bool:
         shown = probe.shown_number(s.number)
         return s.label is None and s.number in jumped and not s.implicit and (not shown or counts[shown] != 1)

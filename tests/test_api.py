@@ -70,8 +70,11 @@ BROKEN: dict[str, tuple[Any, str, dict[str, Any]]] = {
     ),
     "text is not text": (
         Procedure(
-            Identity("Tes"), A, (Step(1, StepKind.START, ("pu",), None), Step(2, StepKind.END, ("pu",), "b")), chain(2)
-        ),  # type: ignore[arg-type]
+            Identity("Tes"),
+            A,
+            (Step(1, StepKind.START, ("pu",), None), Step(2, StepKind.END, ("pu",), "b")),  # type: ignore[arg-type]
+            chain(2),
+        ),
         "model-type",
         {"what": "steps[0].text", "expected": "str", "found": "NoneType"},
     ),

@@ -9,11 +9,13 @@ import re
 import shutil
 import subprocess
 import sys
+from collections.abc import Sequence
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
+from pypdf.generic import Destination
 from reportlab.pdfgen import canvas
 
 from flowgen.book import build_book, check_book, read_book_config
@@ -149,13 +151,16 @@ def test_every_sop_title_is_in_the_book(book: Path) -> None:
 def test_bookmarks_per_part_unit_and_sop(book: Path) -> None:
     reader = PdfReader(book / "dokumen-sop.pdf")
 
-    def walk(items: list[object], depth: int = 0) -> list[tuple[int, str, int]]:
-        out: list[tuple[int, str, int]] = []
+    def walk(items: Sequence[object], depth: int = 0) -> list[tuple[int, str | None, int]]:
+        out: list[tuple[int, str | None, int]] = []
         for item in items:
             if isinstance(item, list):
                 out += walk(item, depth + 1)
             else:
-                out.append((depth, item.title, reader.get_destination_page_number(item) + 1))  # type: ignore[attr-defined]
+                assert isinstance(item, Destination)
+                page = reader.get_destination_page_number(item)
+                assert page is not None
+                out.append((depth, item.title, page + 1))
         return out
 
     marks = walk(reader.outline)
@@ -178,7 +183,9 @@ def test_the_sop_pages_are_the_per_sop_pdfs_as_they_are(book: Path) -> None:
         own = PdfReader(book / str(row["pdf"]))
         first = int(str(row["halaman"])) - 1
         for index, page in enumerate(own.pages):
-            assert book_pdf.pages[first + index].get_contents().get_data() == page.get_contents().get_data()
+            mine, theirs = book_pdf.pages[first + index].get_contents(), page.get_contents()
+            assert mine is not None and theirs is not None
+            assert mine.get_data() == theirs.get_data()
 
 
 def test_contents_rows_and_cross_references_are_links(book: Path) -> None:
@@ -189,7 +196,9 @@ def test_contents_rows_and_cross_references_are_links(book: Path) -> None:
         found = []
         for annot in annots:
             dest = annot.get_object()["/Dest"]
-            found.append(reader.get_page_number(dest[0].get_object()) + 1)
+            number = reader.get_page_number(dest[0].get_object())
+            assert number is not None
+            found.append(number + 1)
         return found
 
     rows = {str(r["judul"]): int(str(r["halaman"])) for r in catalogue(book)}
@@ -494,5 +503,5 @@ def test_the_english_sheet_prints_the_book_in_english(tmp_path: Path) -> None:
     pdf = folder / "dokumen-sop.pdf"
     assert "CONTENTS" in _text(pdf, 2) and "SOP Title" in _text(pdf, 2) and "1 Jul 2021" in _text(pdf, 2)
     assert "NOTES ON USE" in _text(pdf, 3)
-    marks = [item.title for item in PdfReader(pdf).outline if not isinstance(item, list)]  # type: ignore[union-attr]
+    marks = [item.title for item in PdfReader(pdf).outline if not isinstance(item, list)]
     assert marks == ["Title Page", "Contents", "Notes on Use", "Standard Operating Procedures"]

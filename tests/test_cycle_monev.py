@@ -8,6 +8,7 @@ import re
 import shutil
 import subprocess
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 
 import openpyxl
@@ -373,7 +374,9 @@ def test_printed_forms_show_the_last_revision_when_the_history_is_known(book: Pa
 
     entries = collect((book,))
     surat = next(str(e.path) for e in entries if e.procedure.identity.number == "TU/001")
-    history = {surat: [Revision("1", "2021-01-04", "Terbit", "Direktur"), Revision("2", "2022-01-10", "Aplikasi", "")]}
+    history: dict[str, Sequence[Revision]] = {
+        surat: [Revision("1", "2021-01-04", "Terbit", "Direktur"), Revision("2", "2022-01-10", "Aplikasi", "")]
+    }
     form = monitoring_form(form_rows(entries, history), "id")
     assert [row[2] for section in form.sections for row in section.rows] == [
         "Penyusunan Laporan SPJ",

@@ -219,8 +219,8 @@ def test_a_signal_in_the_write_phase(tmp_path: Path, signum: int, jobs: str, gro
     out = tmp_path / "out"
     assert run("build", *sources, "-o", str(out), "--format", FORMATS, "--form", FORMS)[0] == 0
     before = snapshot(out)
-    for source in sources:
-        Path(source).write_text(NEW, encoding="utf-8")
+    for written in sources:
+        Path(written).write_text(NEW, encoding="utf-8")
     marker = tmp_path / "writing"
     args = ("build", *sources, "-o", str(out), "--format", FORMATS, "--form", FORMS, "-j", jobs)
     process = flowgen(*args, env={PAUSE_HOOK: str(marker)})

@@ -120,7 +120,8 @@ def test_comments_anywhere_and_blank_lines() -> None:
         "# kepala\njudul: T\n\n   # indented comment\npelaksana:\n  # actors\n  a = A\nalur:\n"
         "  mulai a: x\n    # a comment between details\n    waktu: 1 jam\n  selesai a: y\n"
     )
-    assert p.step(1).time is not None and p.step(1).time.text == "1 jam"
+    time = p.step(1).time
+    assert time is not None and time.text == "1 jam"
 
 
 def test_fork_and_number_targets() -> None:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import asyncio
 import sys
+from collections.abc import Awaitable, Callable
 from pathlib import Path
+from typing import cast
 
 import pytest
 from lsprotocol import types
@@ -40,9 +42,12 @@ async def session(lang: str, text: str) -> tuple[LanguageClient, list[types.Publ
     client = LanguageClient("flowgen-test", "1")
     published: list[types.PublishDiagnosticsParams] = []
 
-    @client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)
     def _diagnostics(params: types.PublishDiagnosticsParams) -> None:
         published.append(params)
+
+    # Registered by a call, not as a decorator: pygls's client ``feature`` has no return type, and an
+    # untyped decorator would make ``_diagnostics`` untyped too.
+    client.feature(types.TEXT_DOCUMENT_PUBLISH_DIAGNOSTICS)(_diagnostics)
 
     await client.start_io(sys.executable, "-m", "flowgen", "lsp")
     await client.initialize_async(
@@ -58,7 +63,7 @@ async def session(lang: str, text: str) -> tuple[LanguageClient, list[types.Publ
 async def finish(client: LanguageClient) -> None:
     await client.shutdown_async(None)
     client.exit(None)
-    await client.stop()
+    await cast(Callable[[], Awaitable[None]], client.stop)()  # pygls leaves ``stop`` unannotated
 
 
 async def wait_for(published: list[types.PublishDiagnosticsParams], count: int) -> None:

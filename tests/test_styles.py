@@ -305,7 +305,8 @@ def test_switching_sheets_changes_both_forms() -> None:
     root = etree.fromstring(table)
     families = {t.get("font-family") for t in root.iter(f"{SVG}text")}
     assert families == {kemendikbud.text("cell").face.svg_family}
-    assert "Bookman" in next(iter(families))
+    family = next(iter(families))
+    assert family is not None and "Bookman" in family
     assert (root.get("width"), root.get("height")) == ("935.43pt", "609.45pt")  # F4 landscape
     default_root = etree.fromstring(flowgen.render_lampiran_pages(procedure, None, "svg")[1])
     assert (default_root.get("width"), default_root.get("height")) == ("841.89pt", "595.28pt")  # A4 landscape

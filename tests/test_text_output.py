@@ -120,7 +120,15 @@ def test_png_text_is_as_wide_as_the_pdf_text(family: str, tmp_path: Path) -> Non
             page = Page(400, 40, Group((Text((line,), face, size, "#000000", anchor),)), "t")
             png = Image.open(io.BytesIO(render_png(page, 300)))
             (tmp_path / "a.pdf").write_bytes(render_pdf(Document((page,), "t")))
-            raster = ["pdftoppm", "-r", "300", "-png", "-singlefile", tmp_path / "a.pdf", tmp_path / "a"]
+            raster: list[str | Path] = [
+                "pdftoppm",
+                "-r",
+                "300",
+                "-png",
+                "-singlefile",
+                tmp_path / "a.pdf",
+                tmp_path / "a",
+            ]
             subprocess.run(raster, check=True)
             (pl, pr), (ql, qr) = _ink(png), _ink(Image.open(tmp_path / "a.png"))
             assert abs(pl - ql) <= 2 and abs(pr - qr) <= 2, (size, anchor, pl - ql, pr - qr)

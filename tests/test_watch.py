@@ -32,7 +32,13 @@ def test_watch_rebuilds_on_save_and_prints_diagnostics(tmp_path: Path) -> None:
     )
     assert process.stdout is not None
     lines: queue.Queue[str] = queue.Queue()
-    threading.Thread(target=lambda: [lines.put(line) for line in process.stdout], daemon=True).start()  # type: ignore[union-attr]
+    stdout = process.stdout
+
+    def pump() -> None:
+        for line in stdout:
+            lines.put(line)
+
+    threading.Thread(target=pump, daemon=True).start()
     try:
         assert lines_until(lines, f"dibangun: {source}")[0].startswith("memantau ")
         assert (tmp_path / "a.flowchart.svg").exists()
