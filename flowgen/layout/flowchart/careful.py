@@ -226,6 +226,7 @@ def port(part: Part, side: str) -> Point:
 SEARCHES_PER_ARROW = 5  # the repair's grid searches, per arrow of the drawing
 SEARCH_LIMIT = 6000  # grid points one search may expand: a careful detour is found early or not at all
 
+
 class Repair:
     """Reroutes the arrows that break a rule of :class:`Judge`, keeping a new route only when it is better."""
 
