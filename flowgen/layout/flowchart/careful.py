@@ -223,7 +223,7 @@ def port(part: Part, side: str) -> Point:
     return {"top": (s.x, s.y0), "bottom": (s.x, s.y1), "left": (s.x0, s.y), "right": (s.x1, s.y)}[side]
 
 
-SEARCHES_PER_ARROW = 5  # the repair's grid searches, per arrow of the drawing
+SEARCHES_PER_ARROW = 8  # the repair's grid searches, per arrow of the drawing
 SEARCH_LIMIT = 6000  # grid points one search may expand: a careful detour is found early or not at all
 
 
