@@ -14,7 +14,9 @@ from flowgen.errors import FlowgenError
 from flowgen.export.bpmn import BPMN, BPMNDI, DC, DI, shape_bounds
 from flowgen.export.drawio import route_points
 from flowgen.layout.flowchart.place import layout_flowchart
-from flowgen.model.types import StepKind
+from flowgen.layout.flowchart.types import FlowchartLayout
+from flowgen.model.types import Procedure, StepKind
+from flowgen.style.resolve import ResolvedStyle
 from tests.helpers import EXAMPLES
 
 SCHEMAS = Path(__file__).parent / "schemas" / "bpmn"
@@ -26,7 +28,9 @@ def bpmn_schema() -> etree.XMLSchema:
     return etree.XMLSchema(etree.parse(str(SCHEMAS / "BPMN20.xsd")))
 
 
-def _setup(path: Path, style: str = "default", direction: str | None = None):  # type: ignore[no-untyped-def]
+def _setup(
+    path: Path, style: str = "default", direction: str | None = None
+) -> tuple[Procedure, ResolvedStyle, FlowchartLayout]:
     procedure = parse(path.read_text(encoding="utf-8"), str(path))
     options = "" if direction is None else f"flowchart {{ direction: {direction}; }}"
     resolved = resolve_style(style, procedure, options=options)
@@ -37,13 +41,20 @@ def _num(element: etree._Element, name: str) -> float:
     return float(element.get(name) or "nan")
 
 
+def _child(element: etree._Element, path: str, ns: dict[str, str] | None = None) -> etree._Element:
+    """The element at ``path``: lxml types ``find`` as optional, and a missing one should fail right here."""
+    found = element.find(path, ns)
+    assert found is not None, path
+    return found
+
+
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
 @pytest.mark.parametrize("direction", ["tb", "lr"])
 def test_drawio_cells_and_geometry_are_flowgens(path: Path, direction: str) -> None:
     procedure, style, layout = _setup(path, direction=direction)
     root = etree.fromstring(render_flowchart(procedure, style, "drawio", direction=direction))
     cells = {c.get("id"): c for c in root.iter("mxCell")}
-    pool = cells["pool"].find("mxGeometry")
+    pool = _child(cells["pool"], "mxGeometry")
     px, py = _num(pool, "x"), _num(pool, "y")
     lanes = [c for c in root.iter("mxCell") if (c.get("id") or "").startswith("lane-")]
     assert [c.get("value") for c in lanes] == ["\n".join(lane.text.lines) for lane in layout.lanes]
@@ -51,7 +62,7 @@ def test_drawio_cells_and_geometry_are_flowgens(path: Path, direction: str) -> N
     for cell, lane in zip(lanes, layout.lanes, strict=True):
         assert cell.get("parent") == "pool" and "swimlane" in (cell.get("style") or "")
         assert f"horizontal={0 if direction == 'lr' else 1};" in (cell.get("style") or "")
-        g = cell.find("mxGeometry")
+        g = _child(cell, "mxGeometry")
         assert _num(g, "x") + px == pytest.approx(lane.box[0], abs=0.01)
         assert _num(g, "y") + py == pytest.approx(lane.box[1], abs=0.01)
         assert _num(g, "width") == pytest.approx(lane.box[2] - lane.box[0], abs=0.01)
@@ -62,7 +73,7 @@ def test_drawio_cells_and_geometry_are_flowgens(path: Path, direction: str) -> N
         assert cell.get("parent") == f"lane-{lane.index}"
         assert cell.get("value") == "\n".join(part.text.lines)
         assert shapes.get(part.shape.kind, "rounded=0;") in (cell.get("style") or "")
-        g = cell.find("mxGeometry")
+        g = _child(cell, "mxGeometry")
         assert _num(g, "x") + lane.box[0] == pytest.approx(part.shape.x0, abs=0.01)
         assert _num(g, "y") + lane.box[1] == pytest.approx(part.shape.y0, abs=0.01)
         assert (_num(g, "width"), _num(g, "height")) == pytest.approx((part.shape.w, part.shape.h), abs=0.01)
@@ -72,7 +83,7 @@ def test_drawio_cells_and_geometry_are_flowgens(path: Path, direction: str) -> N
         assert (cell.get("source") or "").startswith(f"step-{route.source}-")
         assert (cell.get("target") or "").startswith(f"step-{route.target}-")
         assert (cell.get("value") or None) == route.label
-        g = cell.find("mxGeometry")
+        g = _child(cell, "mxGeometry")
         ends = [
             (_num(p, "x"), _num(p, "y")) for p in g.findall("mxPoint") if p.get("as") in ("sourcePoint", "targetPoint")
         ]
@@ -94,29 +105,29 @@ def test_bpmn_validates_and_matches_the_layout(path: Path, bpmn_schema: etree.XM
     assert [lane.get("name") for lane in lanes] == [a.name for a in sorted(procedure.actors, key=lambda a: a.index)]
     kinds = {"startEvent": StepKind.START, "endEvent": StepKind.END, "task": StepKind.ACTIVITY,
              "exclusiveGateway": StepKind.DECISION}  # fmt: skip
-    process = document.find("bpmn:process", ns)
+    process = _child(document, "bpmn:process", ns)
     nodes = {n.get("id"): n for n in process if etree.QName(n).localname in kinds}
     assert len(nodes) == len(procedure.steps)
     for step in procedure.steps:
         node = nodes[f"Step_{step.number}"]
         assert kinds[etree.QName(node).localname] is step.kind
         assert node.get("name") == step.text
-        lane = next(lane for lane in lanes if f"Step_{step.number}" in [r.text for r in lane])
-        assert lane.get("id") == f"Lane_{next(a.index for a in procedure.actors if a.key == step.actors[0])}"
+        home = next(lane for lane in lanes if f"Step_{step.number}" in [r.text for r in lane])
+        assert home.get("id") == f"Lane_{next(a.index for a in procedure.actors if a.key == step.actors[0])}"
     flows = process.findall("bpmn:sequenceFlow", ns)
     assert [(f.get("sourceRef"), f.get("targetRef"), f.get("name")) for f in flows] == [
         (f"Step_{e.source}", f"Step_{e.target}", e.label) for e in procedure.edges
     ]
-    plane = document.find(".//bpmndi:BPMNPlane", ns)
+    plane = _child(document, ".//bpmndi:BPMNPlane", ns)
     shapes = {s.get("bpmnElement"): s for s in plane.findall("bpmndi:BPMNShape", ns)}
     for lane in layout.lanes:
         shape = shapes[f"Lane_{lane.index}"]
         assert shape.get("isHorizontal") == "false"
-        bounds = shape.find("dc:Bounds", ns)
+        bounds = _child(shape, "dc:Bounds", ns)
         assert (_num(bounds, "x"), _num(bounds, "y")) == pytest.approx(lane.box[:2], abs=0.01)
     for part in layout.parts:
         if part.part == 0:
-            bounds = shapes[f"Step_{part.step}"].find("dc:Bounds", ns)
+            bounds = _child(shapes[f"Step_{part.step}"], "dc:Bounds", ns)
             got = tuple(_num(bounds, k) for k in ("x", "y", "width", "height"))
             assert got == pytest.approx(shape_bounds(part), abs=0.01)
     edges = plane.findall("bpmndi:BPMNEdge", ns)
@@ -141,7 +152,7 @@ def test_text_that_looks_like_markup_stays_text() -> None:
     drawio = etree.fromstring(render_flowchart(procedure, "default", "drawio"))
     assert 'Mulai <x/> & "q"' in [c.get("value") for c in drawio.iter("mxCell")]
     bpmn = etree.fromstring(render_flowchart(procedure, "default", "bpmn"))
-    assert bpmn.find(f".//{{{BPMN}}}startEvent").get("name") == 'Mulai <x/> & "q"'
+    assert _child(bpmn, f".//{{{BPMN}}}startEvent").get("name") == 'Mulai <x/> & "q"'
 
 
 def test_an_unknown_format_is_a_flowgen_error() -> None:
@@ -149,4 +160,4 @@ def test_an_unknown_format_is_a_flowgen_error() -> None:
     with pytest.raises(FlowgenError, match="drawio"):
         render_flowchart(procedure, "default", "drawoi")  # type: ignore[arg-type]
     with pytest.raises(FlowgenError):
-        render_flowchart(procedure, "default", "docx")  # type: ignore[arg-type]
+        render_flowchart(procedure, "default", "docx")

@@ -12,11 +12,15 @@ from pathlib import Path
 import pytest
 from docx import Document
 from docx.oxml.ns import qn
+from docx.shared import Length
 from pypdf import PdfReader
 
 from flowgen import parse
 from flowgen.api import render_lampiran, resolve_style
 from flowgen.layout.table.place import layout_table
+from flowgen.layout.table.types import TableLayout
+from flowgen.model.types import Procedure
+from flowgen.style.resolve import ResolvedStyle
 from tests.helpers import EXAMPLES
 
 pytestmark = pytest.mark.graphviz
@@ -27,7 +31,13 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _load(path: Path, style: str):  # type: ignore[no-untyped-def]
+def _pt(length: Length | None) -> float:
+    """A section's size in points: python-docx types every length as optional, and a missing one is a failure."""
+    assert length is not None
+    return float(length.pt)  # python-docx leaves .pt unannotated
+
+
+def _load(path: Path, style: str) -> tuple[Procedure, ResolvedStyle, TableLayout]:
     procedure = parse(path.read_text(encoding="utf-8"), str(path))
     resolved = resolve_style(style, procedure)
     return procedure, resolved, layout_table(procedure, resolved, first_page=2)
@@ -65,14 +75,16 @@ def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
         assert len(rows) >= body_rows + 1
         for tr in rows:
             pr = tr.trPr
-            assert pr.find(qn("w:cantSplit")) is not None
-            assert pr.find(qn("w:trHeight")).get(qn("w:hRule")) == "exact"
-        assert rows[0].trPr.find(qn("w:tblHeader")) is not None
+            assert pr is not None and pr.find(qn("w:cantSplit")) is not None
+            height = pr.find(qn("w:trHeight"))
+            assert height is not None and height.get(qn("w:hRule")) == "exact"
+        header = rows[0].trPr
+        assert header is not None and header.find(qn("w:tblHeader")) is not None
         section = document.sections[tables.index(table)]
-        assert section.page_width.pt == pytest.approx(page.width, abs=0.1)
-        assert section.page_height.pt == pytest.approx(page.height, abs=0.1)
-        assert section.top_margin.pt == pytest.approx(page.table_box[1], abs=0.1)
-        assert section.left_margin.pt == pytest.approx(page.table_box[0], abs=0.1)
+        assert _pt(section.page_width) == pytest.approx(page.width, abs=0.1)
+        assert _pt(section.page_height) == pytest.approx(page.height, abs=0.1)
+        assert _pt(section.top_margin) == pytest.approx(page.table_box[1], abs=0.1)
+        assert _pt(section.left_margin) == pytest.approx(page.table_box[0], abs=0.1)
     assert document.core_properties.title == ident.title
 
 

@@ -12,6 +12,7 @@ import pytest
 import segno
 from lxml import etree
 from pypdf import PdfReader
+from pypdf.generic import ArrayObject
 
 from flowgen import parse
 from flowgen.api import render_lampiran, resolve_style
@@ -20,7 +21,7 @@ from flowgen.errors import FlowgenError, RenderError, Span, StyleError
 from flowgen.export.esign import esign_document, signature_spot
 from flowgen.export.esign_config import EsignConfig, esign_config
 from flowgen.layout.table.identity import layout_identity
-from flowgen.render.scene import Document, Group, Rect
+from flowgen.render.scene import Document, Group, Page, Rect
 from tests.helpers import EXAMPLES, ROOT
 
 pytestmark = pytest.mark.graphviz
@@ -69,17 +70,21 @@ def test_marker_field_and_qr_sit_in_the_signing_space(tmp_path: Path) -> None:
     pdf = tmp_path / "surat-masuk.lampiran.pdf"
     reader = PdfReader(pdf)
     assert len(reader.pages) == 2 and not reader.is_encrypted
-    field = reader.get_fields()["TTE"]
+    fields = reader.get_fields()
+    assert fields is not None
+    field = fields["TTE"]
     assert field["/FT"] == "/Sig" and "/V" not in field  # empty: the signing service fills it
-    widget = next(a.get_object() for a in reader.pages[0]["/Annots"])
+    annots = reader.pages[0]["/Annots"]
+    assert isinstance(annots, ArrayObject)
+    widget = next(a.get_object() for a in annots)
     assert [round(float(v), 1) for v in widget["/Rect"]] == [round(v, 1) for v in spot["pdf_rect"]]
     html = subprocess.run(
         ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(pdf), "-"], check=True, capture_output=True
     ).stdout
     words = etree.fromstring(html, etree.HTMLParser()).iter("word")
     mark = next(w for w in words if w.text == "#")
-    cx = (float(mark.get("xmin")) + float(mark.get("xmax"))) / 2
-    cy = (float(mark.get("ymin")) + float(mark.get("ymax"))) / 2
+    cx = (_coord(mark, "xmin") + _coord(mark, "xmax")) / 2
+    cy = (_coord(mark, "ymin") + _coord(mark, "ymax")) / 2
     assert x0 < cx < x1 and y0 < cy < y1
 
 
@@ -96,9 +101,14 @@ def test_the_qr_code_is_the_addresss_own_modules() -> None:
     assert all(spot.box[0] <= s.x and s.x + s.w <= spot.box[2] and spot.box[1] <= s.y <= spot.box[3] for s in squares)
 
 
-def _blank():  # type: ignore[no-untyped-def]
-    from flowgen.render.scene import Page
+def _coord(word: etree._Element, name: str) -> float:
+    """One of pdftotext's word-box coordinates; a word without it fails here rather than as float(None)."""
+    value = word.get(name)
+    assert value is not None, name
+    return float(value)
 
+
+def _blank() -> Page:
     return Page(100, 100, Group(()), "t")
 
 
@@ -150,5 +160,5 @@ def test_the_library_gives_docx_bytes_and_refuses_a_flowchart_format() -> None:
     data = render_lampiran(procedure, "default", "docx")
     assert data[:2] == b"PK" and b"word/document.xml" in data
     with pytest.raises(FlowgenError, match="docx"):
-        render_lampiran(procedure, "default", "bpmn")  # type: ignore[arg-type]
+        render_lampiran(procedure, "default", "bpmn")
     assert io.BytesIO(data).getbuffer().nbytes == len(data)
