@@ -125,8 +125,8 @@ def test_libreoffice_prints_every_cell_on_flowgens_pages(path: Path, style: str,
         ).stdout  # fmt: skip
         # pdftotext reads a line across the columns, so cells of several lines interleave: compare words
         printed = Counter(text.split())
-        # (a lone dash that ends a line, "30 menit -" / "1 jam", is joined to the next line by pdftotext's
-        # de-hyphenation, so dashes standing alone are not counted)
+        # (a dash that ends a line, "30 menit -" / "1 jam", is not read back by pdftotext from LibreOffice's
+        # page as a word of its own, so dashes standing alone are not counted)
         wanted = Counter(
             word for cell in (*page.header, *page.cells) for word in cell.text.whole.split() if word not in ("-", "–")
         )
