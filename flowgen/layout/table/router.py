@@ -37,6 +37,7 @@ from flowgen.layout.geometry import (
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
 from flowgen.layout.table.grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
+from flowgen.layout.table.rules import crossings_at_ends, reads_from_wrong_box, short_stem
 from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
 from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
@@ -51,6 +52,7 @@ class TableRouter(TableGrid):
         self.tips: dict[int, dict[str, str]] = {}  # symbol → tip → the branch label that leaves by it
         self.clean: dict[int, bool] = {}  # link → whether its route breaks no rule
         self.tip_of: dict[int, str] = {}  # link → the side of its source it leaves by
+        self.head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
 
     # -- checks ---------------------------------------------------------------------------------
 
@@ -110,7 +112,13 @@ class TableRouter(TableGrid):
                     if forks and j == 0 and (i == 0 or (merging and i == 1)):
                         continue  # leaves along the other's first run (or turns off it: a fork)
                     count += 1
+            if other.edge.source != link.edge.source and other.edge.target != link.edge.target:
+                count += crossings_at_ends(points, theirs, self.head)
         count += self._port_conflicts(points, link)
+        if short_stem(points, self.head):
+            count += 1
+        if reads_from_wrong_box(points, source.shape, target.shape, [s.shape for s in self.symbols]):
+            count += 1
         if source.connector and _side(source, points[0], points[1]) != "bottom":
             count += 1  # an off-page connector leads on from its point, downwards
         if target.connector and _side(target, points[-1], points[-2]) != "top":
