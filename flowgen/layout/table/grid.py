@@ -17,7 +17,9 @@ from flowgen.layout.table.types import Link, Symbol, TablePage
 from flowgen.style.resolve import ResolvedStyle
 
 SYMBOL_CLEARANCE = 5.5  # points between an arrow and a symbol it passes (svgcheck's edge-grazes: 5)
-LINE_CLEARANCE = 3.4  # points between an arrow and a table line it runs along, at the least (svgcheck's edge-on-border: 3)
+LINE_CLEARANCE = (
+    3.4  # points between an arrow and a table line it runs along, at the least (svgcheck's edge-on-border: 3)
+)
 TRACK_FROM_LINE = 5.5  # where the channels' first tracks lie from a table line
 RUN_CLEARANCE = 3.2  # points between two arrows running side by side
 
