@@ -47,6 +47,8 @@ class TableGrid:
     def __init__(self, page: TablePage, style: ResolvedStyle):
         self.page = page
         self.gap = style.table.track_gap
+        heads = (style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
+        self.head_room = max(heads) * 0.8 + 4.2  # the straight run a head needs (see rules.short_stem)
         actor_cols = [c for c in page.columns if c.actor]
         self.left = actor_cols[0].x0
         self.right = actor_cols[-1].x1
@@ -195,6 +197,10 @@ class TableGrid:
         ]
         room = (max(above, default=t.y0 - 2 * SYMBOL_CLEARANCE) + SYMBOL_CLEARANCE, t.y0 - SYMBOL_CLEARANCE)
         over = [room[1] - k * self.gap for k in range(int((room[1] - room[0]) / self.gap) + 1)]
+        # the head needs a straight stem: turn in over the connector far enough above it, in the band
+        # or in the gutter of the row above
+        stem = self.head_room
+        over = sorted({y for y in over + self.gutters.get(rt, []) if t.y0 - y >= stem}, reverse=True)
         for y_o in over:
             yield "bottom", [bottom_s, (s.x, y_o), (t.x, y_o), top_t]
         for y_o in over:
