@@ -34,7 +34,9 @@ def band_row_height(style: ResolvedStyle) -> float:
         style.symbol(("connector",)).height,
         (block_height(2, text.size, text.line_height) + 4) / CONNECTOR_SHOULDER,
     )
-    return h + 2 * style.table.track_gap + 14  # a stem above and below, and room to turn under a point
+    head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
+    turn = head * 0.8 + 3.8 + 4.0  # an arrow turns in over a point on a straight stem, clear of the row line
+    return h + max(4 * style.table.track_gap + 6, 2 * turn)
 
 
 def band_height(connectors: list[Symbol], band_row: float) -> float:

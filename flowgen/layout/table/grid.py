@@ -48,7 +48,7 @@ class TableGrid:
         self.page = page
         self.gap = style.table.track_gap
         heads = (style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
-        self.head_room = max(heads) * 0.8 + 4.2  # the straight run a head needs (see rules.short_stem)
+        self.head_room = max(heads) * 0.8 + 3.8  # the straight run a head needs (see rules.short_stem)
         actor_cols = [c for c in page.columns if c.actor]
         self.left = actor_cols[0].x0
         self.right = actor_cols[-1].x1
@@ -200,7 +200,7 @@ class TableGrid:
         # the head needs a straight stem: turn in over the connector far enough above it, in the band
         # or in the gutter of the row above
         stem = self.head_room
-        over = sorted({y for y in over + self.gutters.get(rt, []) if t.y0 - y >= stem}, reverse=True)
+        over = sorted({y for y in over + self.gutters.get(rt, []) if t.y0 - y >= stem}, reverse=True) or [t.y0 - stem]
         for y_o in over:
             yield "bottom", [bottom_s, (s.x, y_o), (t.x, y_o), top_t]
         for y_o in over:
