@@ -43,6 +43,10 @@ from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 
 
+CLOSE_RUNS = 7.4  # two unrelated arrows closer than this ...
+CLOSE_LENGTH = 18.0  # ... for this long read as one double line (svgcheck: 7 and 20)
+
+
 class TableRouter(TableGrid):
     """Routes a page's arrows one by one on the grid's tracks, under the table's drawing rules."""
 
@@ -117,6 +121,9 @@ class TableRouter(TableGrid):
                     count += 1
             if other.edge.source != link.edge.source and other.edge.target != link.edge.target:
                 count += crossings_at_ends(points, theirs, self.head)
+                count += sum(  # two runs side by side read as one double line (svgcheck's edges-close)
+                    1 for mine in segs for seg in other_segs if runs_along(mine, seg, CLOSE_RUNS, CLOSE_LENGTH)
+                )
         count += self._port_conflicts(points, link)
         if short_stem(points, self.head):
             count += 1
