@@ -14,6 +14,7 @@ from collections.abc import Iterator, Sequence
 
 from flowgen.layout.geometry import Point, Segment
 from flowgen.layout.table.types import Link, Symbol, TablePage
+from flowgen.model.types import StepKind
 from flowgen.style.resolve import ResolvedStyle
 
 SYMBOL_CLEARANCE = 5.5  # points between an arrow and a symbol it passes (svgcheck's edge-grazes: 5)
@@ -119,6 +120,10 @@ class TableGrid:
         if rt > rs:  # forward
             if abs(s.x - t.x) < 0.5:
                 yield "bottom", [bottom_s, top_t]
+            elif s.x0 + 4 < t.x < s.x1 - 4 and link.source.kind is not StepKind.DECISION:
+                yield "bottom", [(t.x, s.y1), top_t]  # straight down out of a box across the cells
+            elif t.x0 + 4 < s.x < t.x1 - 4 and link.target.kind is not StepKind.DECISION:
+                yield "bottom", [bottom_s, (s.x, t.y0)]  # straight down into a box across the cells
             if abs(t.x - s.x) > s.w / 2 + 4:
                 yield side_of(s.x, t.x), [side_s, (t.x, s.y), top_t]
             if abs(t.x - s.x) > t.w / 2 + 4:
