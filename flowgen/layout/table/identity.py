@@ -20,9 +20,6 @@ from pathlib import Path
 from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.geometry import Box
 from flowgen.layout.symbols import fit
-from flowgen.model.types import Identity, Procedure
-from flowgen.model.values import DateValue, format_date
-from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.layout.table.identity_lists import (
     BOXES,
     BoxSetter,
@@ -32,6 +29,9 @@ from flowgen.layout.table.identity_lists import (
     long_lists,
     sheets_of_rows,
 )
+from flowgen.model.types import Identity, Procedure
+from flowgen.model.values import DateValue, format_date
+from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.text import clean, measure
 
 Rect = tuple[float, float, float, float]  # x, y, width, height (as drawn: not a Box's two corners)

@@ -23,6 +23,7 @@ from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, s
 from flowgen.layout.table.column_fit import fit_words, min_symbol_width
 from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height
 from flowgen.layout.table.identity import identity_warnings, layout_identity
+from flowgen.layout.table.paginate import paginate
 from flowgen.layout.table.router import route_table
 from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, Tie
 from flowgen.model import analysis
@@ -282,7 +283,7 @@ def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> lis
         if step.kind is StepKind.DECISION
     }
     bands: dict[int, tuple[float, float]] = {}
-    pages = _paginate(rows, frame.available, bands, branches)
+    pages = paginate(rows, frame.available, bands, branches)
     for _ in range(4):
         wanted = band_needs(procedure, pages, frame.actor_col, style, frame.band_row)
         if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
@@ -294,7 +295,7 @@ def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> lis
             )
             for p in set(bands) | set(wanted)
         }
-        pages = _paginate(rows, frame.available, bands, branches)
+        pages = paginate(rows, frame.available, bands, branches)
     return pages
 
 
@@ -376,67 +377,6 @@ def _row_cells(row: Row, row_id: str, cols: tuple[Column, ...], y0: float, y1: f
         classes = (column.cls,) if row.step else ((column.cls, "total") if column.key != "kegiatan" else ("total",))
         cells.append(Cell(row_id, column.key, (column.x0, y0, column.x1, y1), fitted, "cell", classes))
     return cells
-
-
-def _paginate(
-    rows: list[Row],
-    available: float,
-    bands: dict[int, tuple[float, float]],
-    branches: Mapping[int, list[int]] | None = None,
-) -> list[list[Row]]:
-    """Rows onto pages, in order; a page never ends on a decision whose branches moving it keeps together.
-
-    ``branches`` maps a decision to the steps its branches go to.  When a
-    page would end with a decision in its last two rows whose forward
-    branches land on the next page, the break moves before the decision
-    (if the next page then holds the decision and its targets), so its
-    branches are drawn, not read off two connectors.
-    """
-    index = {row.step.number: i for i, row in enumerate(rows) if row.step is not None}
-    pages: list[list[Row]] = [[]]
-    used = bands.get(0, (0.0, 0.0))[0]
-    i = 0
-    while i < len(rows):
-        row = rows[i]
-        p = len(pages) - 1
-        room = available - bands.get(p, (0.0, 0.0))[1]
-        if pages[-1] and used + row.height > room:
-            back = _break_before_decision(rows, i, len(pages[-1]), index, branches or {}, available, bands, p + 1)
-            if back:
-                del pages[-1][-back:]
-                i -= back
-                row = rows[i]
-            pages.append([])
-            used = bands.get(len(pages) - 1, (0.0, 0.0))[0]
-        pages[-1].append(row)
-        used += row.height
-        i += 1
-    return pages
-
-
-def _break_before_decision(
-    rows: list[Row],
-    i: int,
-    on_page: int,
-    index: Mapping[int, int],
-    branches: Mapping[int, list[int]],
-    available: float,
-    bands: dict[int, tuple[float, float]],
-    next_page: int,
-) -> int:
-    """How many rows to move to the next page (0, 1 or 2) so a decision at the break keeps its branches."""
-    for back in (1, 2):
-        d = i - back
-        step = rows[d].step
-        if back >= on_page or step is None or step.number not in branches:
-            continue
-        targets = [index[t] for t in branches[step.number] if t in index]
-        if not targets or min(targets) <= d or max(targets) < i:
-            continue  # a loop back, or every branch already on this page
-        room = available - sum(bands.get(next_page, (0.0, 0.0)))
-        if sum(r.height for r in rows[d : max(targets) + 1]) <= room:
-            return back
-    return 0
 
 
 def _symbols(

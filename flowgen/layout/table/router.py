@@ -42,7 +42,6 @@ from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
 from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 
-
 CLOSE_RUNS = 7.4  # two unrelated arrows closer than this ...
 CLOSE_LENGTH = 18.0  # ... for this long read as one double line (svgcheck: 7 and 20)
 

@@ -74,7 +74,7 @@ def reads_from_wrong_box(points: Sequence[Point], source: Shape, target: Shape, 
     for shape in others:
         if shape is source or shape is target:
             continue
-        if shape.x0 - 1 <= tx <= shape.x1 + 1 and shape.y1 <= by + 0.5 and by - shape.y1 < 25:
-            if abs(shape.x - tx) < min(6.0, shape.w / 4):
-                return True
+        above = shape.x0 - 1 <= tx <= shape.x1 + 1 and shape.y1 <= by + 0.5 and by - shape.y1 < 25
+        if above and abs(shape.x - tx) < min(6.0, shape.w / 4):
+            return True
     return False
