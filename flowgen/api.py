@@ -27,7 +27,7 @@ from flowgen.layout.table.place import layout_table
 from flowgen.model.types import Procedure
 from flowgen.model.validate import model_errors
 from flowgen.render.flowchart import flowchart_scene
-from flowgen.render.identity import identity_scene
+from flowgen.render.identity import identity_scenes
 from flowgen.render.lampiran import table_scene
 from flowgen.render.scene import Document, Page
 from flowgen.style.choose import choose, load_style
@@ -110,7 +110,7 @@ def lampiran_document(procedure: Procedure, style: ResolvedStyle) -> Document:
     validate(procedure)
     layout = layout_table(procedure, style, first_page=2)
     pages = layout.identity.pages
-    scenes = [identity_scene(layout.identity, style)]
+    scenes = identity_scenes(layout.identity, style)
     scenes += [table_scene(table, procedure, style, pages) for table in layout.pages]
     ident = procedure.identity
     keywords = tuple(k for k in (ident.number, ident.unit, ident.agency) if k)

@@ -32,7 +32,8 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from flowgen.layout.geometry import Box
-from flowgen.layout.table.identity import BOXES, IdentityBlock, IdentityLayout, IdentityLines
+from flowgen.layout.table.identity import IdentityBlock, IdentityLayout
+from flowgen.layout.table.identity_lists import BOXES, IdentityLines
 from flowgen.layout.table.types import Cell, TablePage
 from flowgen.model.types import Procedure
 from flowgen.style.records import TextStyle

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from typing import Any
 
-from flowgen.layout.table.identity import BOXES, IdentityBlock, IdentityLayout
+from flowgen.layout.table.identity import IdentityBlock, IdentityLayout
+from flowgen.layout.table.identity_lists import BOXES
 from flowgen.model.types import Procedure
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import clean

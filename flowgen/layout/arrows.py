@@ -61,8 +61,8 @@ def place_label(
     """
     near = _label_spots(points, w, h, (3.0, 9.0, 16.0, 24.0, 34.0, 46.0, 60.0, 76.0), 110.0)
     far = _label_spots(points, w, h, (96.0, 120.0, 150.0, 190.0), 200.0)  # crowded round the diamond
-    for spots in (near, far):
-        for strict in (True, False):
+    for strict in (True, False):  # a spot further along the arrow before one on a line
+        for spots in (near, far):
             for box in spots:
                 if not (limit[0] <= box[0] and box[2] <= limit[2] and limit[1] <= box[1] and box[3] <= limit[3]):
                     continue

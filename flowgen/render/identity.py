@@ -7,7 +7,8 @@ Every position comes from :mod:`flowgen.layout.table.identity`; every look
 
 from __future__ import annotations
 
-from flowgen.layout.table.identity import IdentityBlock, IdentityLayout, IdentityLines
+from flowgen.layout.table.identity import IdentityBlock, IdentityLayout
+from flowgen.layout.table.identity_lists import IdentityLines
 from flowgen.render.scene import Group, Image, Item, Page, Paint, Rect, Text, TextLine
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import baselines
@@ -34,16 +35,17 @@ def _block_text(part: IdentityLines, x0: float, x1: float, top: float, align: st
 def identity_scene(layout: IdentityLayout, style: ResolvedStyle) -> Page:
     """The identity sheet page, drawn from its layout."""
     items: list[Item] = []
-    left_children: list[Item] = [Rect(*layout.left, _line(style))]
+    left_children: list[Item] = [Rect(*layout.left, _line(style))] if layout.left[2] > 0 else []
     if layout.logo is not None:
         (x, y, w, h), path = layout.logo
         left_children.append(Image(x, y, w, h, path))
     for part, x0, x1, top in layout.header:
         left_children.append(_block_text(part, x0, x1, top, part.style.align))
     header_title = "\n".join(part.source for part, _, _, _ in layout.header) or None
-    items.append(
-        Group(tuple(left_children), "fg-cell", (("data-row", "identity"), ("data-col", "instansi")), header_title)
-    )
+    if left_children:  # (a continuation sheet has no head)
+        items.append(
+            Group(tuple(left_children), "fg-cell", (("data-row", "identity"), ("data-col", "instansi")), header_title)
+        )
     for block in layout.blocks:
         items.append(_draw(block, style, layout.padding))
     outer = Paint(None, style.identity.stroke, style.identity.outer_stroke_width)
@@ -66,6 +68,11 @@ def identity_scene(layout: IdentityLayout, style: ResolvedStyle) -> Page:
     )
 
 
+def identity_scenes(layout: IdentityLayout, style: ResolvedStyle) -> list[Page]:
+    """The identity sheet and its continuation sheets, drawn."""
+    return [identity_scene(sheet, style) for sheet in layout.sheets]
+
+
 def _line(style: ResolvedStyle, fill: str | None = None) -> Paint:
     return Paint(fill, style.identity.stroke, style.identity.stroke_width)
 
@@ -79,6 +86,8 @@ def _draw(block: IdentityBlock, style: ResolvedStyle, pad: tuple[float, float, f
     for part in block.parts:
         if any(text for _, text in part.lines):
             children.append(_block_text(part, x0 + pad[3], x1 - pad[1], cursor, align))
+        if part.second is not None:  # a long list's second column
+            children.append(_block_text(part.second, x0 + pad[3] + part.second_x, x1 - pad[1], cursor, align))
         cursor += part.height + part.gap_after
     title = "\n".join(part.source for part in block.parts if part.source) or None
     return Group(tuple(children), "fg-cell", (("data-row", "identity"), ("data-col", block.col)), title)

@@ -136,6 +136,14 @@ MESSAGES: dict[str, M] = {
         "gunakan halaman mendatar (@page {{ size: A4 landscape; }}), lebih sedikit kolom Mutu Baku, atau kolom tetap "
         "yang lebih sempit",
     ),
+    "logo-missing": M(
+        "style sheet '{sheet}' has a logo slot but no logo of the unit ('{file}' is missing or a placeholder): "
+        "the slot is left empty",
+        "lembar gaya '{sheet}' memiliki tempat logo tetapi tidak ada logo unit ('{file}' tidak ada atau hanya "
+        "contoh): tempatnya dibiarkan kosong",
+        "put the unit's logo file beside your sheet and point logo {{ src: url(...) }} at it",
+        "letakkan berkas logo unit di samping lembar gaya Anda dan arahkan logo {{ src: url(...) }} ke berkas itu",
+    ),
     "decision-same-target": M(
         "every branch of decision {step} leads to step {target}",
         "semua cabang keputusan {step} menuju langkah {target}",

@@ -2,7 +2,8 @@
 
 An arrow whose ends land on different pages becomes a pair of connectors:
 one in the band at the foot of the page it leaves ("ke 12 / hal. 3"), one
-in the band at the head of the page it reaches ("dari 5 / hal. 2"), each in
+in the band at the head of the page it reaches ("dari 5 / hal. 2", a decision's
+branch with its answer: "dari 5 (Ya)"), each in
 the column of the actor of the step on its own page.  Bands are measured
 before pagination (so a page keeps room for them) and filled after.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 
+from flowgen.layout.arrows import label_text
 from flowgen.layout.symbols import CONNECTOR_SHOULDER, FittedText, Shape
 from flowgen.layout.table.types import Column, Row, Symbol
 from flowgen.model.types import Edge, Procedure, StepKind
@@ -32,7 +34,9 @@ def band_row_height(style: ResolvedStyle) -> float:
         style.symbol(("connector",)).height,
         (block_height(2, text.size, text.line_height) + 4) / CONNECTOR_SHOULDER,
     )
-    return h + 4 * style.table.track_gap + 6
+    head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
+    turn = head * 0.8 + 3.8 + 4.0  # an arrow turns in over a point on a straight stem, clear of the row line
+    return h + max(4 * style.table.track_gap + 6, 2 * turn)
 
 
 def band_height(connectors: list[Symbol], band_row: float) -> float:
@@ -88,6 +92,9 @@ def band(
         here = edge.source if direction == "out" else edge.target
         actor = procedure.step(here).actors[0]
         texts = connector_text(style, direction, other, first_page + page_of[other])
+        branch = label_text(edge, style) if direction == "in" else None
+        if branch:  # "dari 9 (Ya)": which of the decision's branches comes in here
+            texts = (f"{texts[0]} ({branch})", texts[1])
         widest = max(measure(text_style.face, text_style.size, text) for text in texts)
         w = max(base_w, widest + 5)
         h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / CONNECTOR_SHOULDER)

@@ -14,10 +14,13 @@ from collections.abc import Iterator, Sequence
 
 from flowgen.layout.geometry import Point, Segment
 from flowgen.layout.table.types import Link, Symbol, TablePage
+from flowgen.model.types import StepKind
 from flowgen.style.resolve import ResolvedStyle
 
-SYMBOL_CLEARANCE = 4.0  # points between an arrow and a symbol it passes
-LINE_CLEARANCE = 2.8  # points between an arrow and a table line it runs along, at the least
+SYMBOL_CLEARANCE = 5.5  # points between an arrow and a symbol it passes (svgcheck's edge-grazes: 5)
+LINE_CLEARANCE = (
+    3.4  # points between an arrow and a table line it runs along, at the least (svgcheck's edge-on-border: 3)
+)
 TRACK_FROM_LINE = 5.5  # where the channels' first tracks lie from a table line
 RUN_CLEARANCE = 3.2  # points between two arrows running side by side
 
@@ -45,6 +48,8 @@ class TableGrid:
     def __init__(self, page: TablePage, style: ResolvedStyle):
         self.page = page
         self.gap = style.table.track_gap
+        heads = (style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
+        self.head_room = max(heads) * 0.8 + 3.8  # the straight run a head needs (see rules.short_stem)
         actor_cols = [c for c in page.columns if c.actor]
         self.left = actor_cols[0].x0
         self.right = actor_cols[-1].x1
@@ -115,6 +120,10 @@ class TableGrid:
         if rt > rs:  # forward
             if abs(s.x - t.x) < 0.5:
                 yield "bottom", [bottom_s, top_t]
+            elif s.x0 + 4 < t.x < s.x1 - 4 and link.source.kind is not StepKind.DECISION:
+                yield "bottom", [(t.x, s.y1), top_t]  # straight down out of a box across the cells
+            elif t.x0 + 4 < s.x < t.x1 - 4 and link.target.kind is not StepKind.DECISION:
+                yield "bottom", [bottom_s, (s.x, t.y0)]  # straight down into a box across the cells
             if abs(t.x - s.x) > s.w / 2 + 4:
                 yield side_of(s.x, t.x), [side_s, (t.x, s.y), top_t]
             if abs(t.x - s.x) > t.w / 2 + 4:
@@ -193,6 +202,10 @@ class TableGrid:
         ]
         room = (max(above, default=t.y0 - 2 * SYMBOL_CLEARANCE) + SYMBOL_CLEARANCE, t.y0 - SYMBOL_CLEARANCE)
         over = [room[1] - k * self.gap for k in range(int((room[1] - room[0]) / self.gap) + 1)]
+        # the head needs a straight stem: turn in over the connector far enough above it, in the band
+        # or in the gutter of the row above
+        stem = self.head_room
+        over = sorted({y for y in over + self.gutters.get(rt, []) if t.y0 - y >= stem}, reverse=True) or [t.y0 - stem]
         for y_o in over:
             yield "bottom", [bottom_s, (s.x, y_o), (t.x, y_o), top_t]
         for y_o in over:

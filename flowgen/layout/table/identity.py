@@ -13,37 +13,28 @@ Empty fields print the style's "-".  :mod:`flowgen.render.identity` draws it.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass, replace
+from pathlib import Path
 
+from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.geometry import Box
 from flowgen.layout.symbols import fit
+from flowgen.layout.table.identity_lists import (
+    BOXES,
+    BoxSetter,
+    IdentityLines,
+    Measured,
+    Pending,
+    long_lists,
+    sheets_of_rows,
+)
 from flowgen.model.types import Identity, Procedure
 from flowgen.model.values import DateValue, format_date
 from flowgen.style.resolve import ResolvedStyle, TextStyle
-from flowgen.text import block_height, clean, measure, wrap
-
-BOXES = (
-    ("dasar-hukum", "legal_basis", "kualifikasi", "qualifications"),
-    ("keterkaitan", "related", "peralatan", "equipment"),
-    ("peringatan", "warnings", "pencatatan", "records"),
-)
+from flowgen.text import clean, measure
 
 Rect = tuple[float, float, float, float]  # x, y, width, height (as drawn: not a Box's two corners)
-
-
-@dataclass(frozen=True)
-class IdentityLines:
-    """Lines of text with their own x offsets (for hanging indents) and a style."""
-
-    lines: tuple[tuple[float, str], ...]  # (indent from the left edge, text)
-    style: TextStyle
-    width: float
-    gap_after: float = 0.0
-    source: str = ""  # the text unwrapped: the <title> of its cell
-
-    @property
-    def height(self) -> float:
-        return block_height(len(self.lines), self.style.size, self.style.line_height)
 
 
 @dataclass(frozen=True)
@@ -74,6 +65,12 @@ class IdentityLayout:
     footer: tuple[float, float, str] | None  # x, baseline, text
     page: int
     pages: int
+    continued: tuple[IdentityLayout, ...] = ()  # continuation sheets: the boxes that did not fit this one
+
+    @property
+    def sheets(self) -> tuple[IdentityLayout, ...]:
+        """This sheet and its continuation sheets, in order."""
+        return (self, *self.continued)
 
 
 @dataclass(frozen=True)
@@ -103,6 +100,48 @@ def _plain(text: str, style: TextStyle, width: float, gap_after: float = 0.0) ->
     return IdentityLines(tuple((0.0, line) for line in fitted.lines or ("",)), style, width, gap_after, fitted.whole)
 
 
+# SHA-256 of the drawn placeholders shipped with the styles (a round seal saying "LOGO"): never printed
+PLACEHOLDER_LOGOS = frozenset({"2da4d6a00efea9fe1e9c8b5975633e2c32afc57f401e2aded8aed6676b293303"})
+
+
+def usable_logo(path: Path | None) -> bool:
+    """A logo file that exists and is not a shipped placeholder (a unit drops in its own file)."""
+    if path is None or not Path(path).is_file():
+        return False
+    return hashlib.sha256(Path(path).read_bytes()).hexdigest() not in PLACEHOLDER_LOGOS
+
+
+def identity_warnings(style: ResolvedStyle) -> list[Diagnostic]:
+    """One warning when the style has a logo slot but no logo to put in it (the slot is left empty)."""
+    logo = style.logo[0]
+    if logo is None or usable_logo(logo):
+        return []
+    sheet = str(style.sheet.path) if style.sheet.path else style.name
+    return [warning("logo-missing", Span(sheet, 0, 1, 0), None, sheet=style.name, file=str(logo))]
+
+
+def header_lines(ident: Identity) -> list[str]:
+    """Agency and unit as real sheets stack them: one centred line each, split on line breaks and " / "."""
+    found: list[str] = []
+    for text in (ident.agency, ident.unit):
+        for line in (text or "").splitlines():
+            found += [piece for piece in (clean(p).strip() for p in line.split(" / ")) if piece]
+    return found
+
+
+def _nip(label: str, nip: str, style: TextStyle, width: float) -> IdentityLines:
+    """ "NIP 19870101 ..." on one line, or the number on a line of its own: never broken inside its digits."""
+    whole = f"{label} {nip}"
+    if measure(style.face, style.size, whole) <= width:
+        lines: tuple[tuple[float, str], ...] = ((0.0, whole),)
+    else:
+        lines = ((0.0, label), (0.0, nip))
+    size = style.size
+    while measure(style.face, size, lines[-1][1]) > width and size > style.size * 0.6:
+        size *= 0.95  # a number wider than the column: set it smaller rather than break it
+    return IdentityLines(lines, replace(style, size=size) if size != style.size else style, width, source=whole)
+
+
 def _balanced(text: str, style: TextStyle, width: float) -> IdentityLines:
     """Wrapped into as few lines as the width allows, but evenly (no word left alone on the last line)."""
     lines = fit(text, style, width).lines
@@ -115,21 +154,6 @@ def _balanced(text: str, style: TextStyle, width: float) -> IdentityLines:
             low = middle
     fitted = fit(text, style, high)
     return IdentityLines(tuple((0.0, line) for line in fitted.lines), style, width, 4.0, fitted.whole)
-
-
-def _numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str) -> IdentityLines:
-    """A numbered list; a wrapped item's further lines start under its text, not under its number."""
-    if not items:
-        return IdentityLines(((0.0, empty),), style, width)
-    lines: list[tuple[float, str]] = []
-    for number, item in enumerate(items, start=1):
-        mark = f"{number}. "
-        indent = measure(style.face, style.size, mark)
-        wrapped = wrap(clean(item), style.face, style.size, max(width - indent, style.size * 4)) or [""]
-        lines.append((0.0, mark + wrapped[0]))
-        lines += [(indent, line) for line in wrapped[1:]]
-    source = "\n".join(f"{number}. {' '.join(clean(item).split())}" for number, item in enumerate(items, start=1))
-    return IdentityLines(tuple(lines), style, width, source=source)
 
 
 def _frame(style: ResolvedStyle) -> _Frame:
@@ -180,7 +204,7 @@ def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[Ident
     if approval and approval.name:
         parts.append(_plain(clean(approval.name), title_style, f.inner_value, 2.0))
     if approval and approval.nip:
-        parts.append(_plain(f"{labels['nip']} {clean(approval.nip)}", value_style, f.inner_value))
+        parts.append(_nip(labels["nip"], clean(approval.nip), value_style, f.inner_value))
     label = _plain(labels["disahkan"], label_style, f.inner_label)
     content = sum(p.height + p.gap_after for p in parts)
     height = max(label.height, content) + pad[0] + pad[2]
@@ -197,45 +221,65 @@ def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[Ident
     return blocks, top
 
 
-def _boxes(ident: Identity, style: ResolvedStyle, f: _Frame, top: float) -> tuple[list[IdentityBlock], float]:
-    """The six boxes, split where the top block splits, sharing out the rest of the page; and their foot."""
+def _box_sheets(
+    ident: Identity, style: ResolvedStyle, f: _Frame, top: float
+) -> list[tuple[list[IdentityBlock], float]]:
+    """The six boxes sheet by sheet (split where the top block splits, sharing out each sheet's room)."""
     size, margin = style.page
     labels = style.labels
     pad = f.pad
-    box_title_style = style.identity.title.text
-    box_style = style.identity.box.text
-    bottom_limit = size.height - margin[2] - style.footer.room
-    rows: list[tuple[float, float, list[tuple[str, float, float, IdentityLines, IdentityLines]]]] = []
-    for left_key, left_field, right_key, right_field in BOXES:
-        fits = []
-        title_h = body_h = 0.0
-        for key, attr, bx, bw in (
-            (left_key, left_field, f.x0, f.left_w),
-            (right_key, right_field, f.right_x, f.right_w),
-        ):
-            title = _plain(box_title_style.transform(labels[key]), box_title_style, bw - pad[1] - pad[3])
-            body = _numbered(getattr(ident, attr), box_style, bw - pad[1] - pad[3], labels["empty"])
-            fits.append((key, bx, bw, title, body))
-            title_h = max(title_h, title.height + pad[0] + pad[2])
-            body_h = max(body_h, body.height + pad[0] + pad[2], style.identity.box_min_height)
-        rows.append((title_h, body_h, fits))
-    spare = bottom_limit - top - sum(t + b for t, b, _ in rows)
-    extra = max(0.0, spare) / len(rows)
+    bottom = size.height - margin[2] - style.footer.room
+    title_style = style.identity.title.text
+    place: dict[str, tuple[float, float]] = {}
+    for left_key, _, right_key, _ in BOXES:
+        place[left_key], place[right_key] = (f.x0, f.left_w), (f.right_x, f.right_w)
+    titles = {
+        key: _plain(title_style.transform(labels[key]), title_style, bw - pad[1] - pad[3])
+        for key, (_, bw) in place.items()
+    }
+    setter = BoxSetter(
+        style.identity.box.text,
+        {key: bw - pad[1] - pad[3] for key, (_, bw) in place.items()},
+        labels["empty"],
+        frozenset(),
+        max(t.height for t in titles.values()) + pad[0] + pad[2],
+        pad[0] + pad[2],
+        style.identity.box_min_height,
+    )
+    rows: list[Pending] = [((lk, getattr(ident, lf), 1), (rk, getattr(ident, rf), 1)) for lk, lf, rk, rf in BOXES]
+    setter = replace(setter, split=long_lists(rows, setter, bottom - top))
+    sheets: list[tuple[list[IdentityBlock], float]] = []
+    for placed in sheets_of_rows(rows, setter, bottom - top, bottom - f.y0):
+        sheets.append(_place_rows(placed, titles, place, top, bottom))
+        top = f.y0
+    return sheets
+
+
+def _place_rows(
+    placed: list[Measured],
+    titles: dict[str, IdentityLines],
+    place: dict[str, tuple[float, float]],
+    top: float,
+    bottom: float,
+) -> tuple[list[IdentityBlock], float]:
+    """One sheet's rows of boxes, stretched to share out the sheet's spare room; and their foot."""
+    spare = bottom - top - sum(t + b for t, b, _ in placed)
+    extra = max(0.0, spare) / max(1, len(placed))
     blocks: list[IdentityBlock] = []
-    for title_h, body_h, fits in rows:
-        for key, bx, bw, title, body in fits:
-            blocks.append(IdentityBlock(f"{key}-title", (bx, top, bx + bw, top + title_h), (title,), "identity-title"))
+    for title_h, body_h, bodies in placed:
+        for key, body in bodies:
+            bx, bw = place[key]
             blocks.append(
-                IdentityBlock(
-                    key, (bx, top + title_h, bx + bw, top + title_h + body_h + extra), (body,), "identity-box"
-                )
+                IdentityBlock(f"{key}-title", (bx, top, bx + bw, top + title_h), (titles[key],), "identity-title")
             )
+            box = (bx, top + title_h, bx + bw, top + title_h + body_h + extra)
+            blocks.append(IdentityBlock(key, box, (body,), "identity-box"))
         top += title_h + body_h + extra
     return blocks, top
 
 
 def layout_identity(procedure: Procedure, style: ResolvedStyle, page: int, pages: int) -> IdentityLayout:
-    """The identity sheet of a procedure, as page ``page`` of ``pages``."""
+    """The identity sheet of a procedure, as page ``page`` of ``pages`` (its continuation sheets after it)."""
     size, _ = style.page
     ident = procedure.identity
     f = _frame(style)
@@ -249,11 +293,7 @@ def layout_identity(procedure: Procedure, style: ResolvedStyle, page: int, pages
     hp = style.identity.header.box.padding  # the agency lines' own room inside the left block
     gap = style.logo_image.gap
     header_inner = left_w - pad[1] - pad[3] - (hp[1] + hp[3])
-    header_parts = [
-        _balanced(header_style.transform(text), header_style, header_inner)
-        for text in (clean(ident.agency), clean(ident.unit))
-        if text
-    ]
+    header_parts = [_balanced(header_style.transform(text), header_style, header_inner) for text in header_lines(ident)]
     header_h = sum(p.height + p.gap_after for p in header_parts) + (logo_h + gap if logo else 0.0)
     block_bottom = max(right_bottom, y0 + header_h + pad[0] + pad[2] + (hp[0] + hp[2]))
     if block_bottom > right_bottom:  # stretch the title row to meet a taller left block
@@ -262,32 +302,55 @@ def layout_identity(procedure: Procedure, style: ResolvedStyle, page: int, pages
             blocks[k] = replace(b, box=(b.box[0], b.box[1], b.box[2], block_bottom))
     cursor = y0 + (block_bottom - y0 - header_h) / 2
     placed_logo: tuple[Rect, str] | None = None
-    if logo:
-        placed_logo = ((x0 + (left_w - logo_w) / 2, cursor, logo_w, logo_h), str(logo))
+    if logo:  # the slot keeps its room; a missing file or the shipped placeholder leaves it empty
+        if usable_logo(logo):
+            placed_logo = ((x0 + (left_w - logo_w) / 2, cursor, logo_w, logo_h), str(logo))
         cursor += logo_h + gap
     header: list[tuple[IdentityLines, float, float, float]] = []
     for part in header_parts:
         header.append((part, x0 + pad[3] + hp[3], x0 + left_w - pad[1] - hp[1], cursor))
         cursor += part.height + part.gap_after
 
-    boxes, top = _boxes(ident, style, f, block_bottom)
-    footer_at: tuple[float, float, str] | None = None
-    if style.footer.shown:
-        footer = style.footer.text
-        text = style.labels["page"].format(page=page, pages=pages)
-        x = {"left": x0, "center": x0 + f.width / 2}.get(footer.align, x0 + f.width)
-        footer_at = (x, top + style.footer.baseline, text)
+    sheets = _box_sheets(ident, style, f, block_bottom)
+    boxes, top = sheets[0]
+
+    def footer_at(sheet: int, foot: float) -> tuple[float, float, str] | None:
+        if not style.footer.shown:
+            return None
+        text = style.labels["page"].format(page=page + sheet, pages=pages)
+        x = {"left": x0, "center": x0 + f.width / 2}.get(style.footer.text.align, x0 + f.width)
+        return (x, foot + style.footer.baseline, text)
+
+    title = clean(ident.title) or "lampiran"
+    continued = tuple(
+        IdentityLayout(
+            size.width,
+            size.height,
+            title,
+            pad,
+            (x0, y0, 0.0, 0.0),
+            None,
+            (),
+            tuple(more),
+            (x0, y0, f.width, foot - y0),
+            footer_at(k, foot),
+            page + k,
+            pages,
+        )
+        for k, (more, foot) in enumerate(sheets[1:], start=1)
+    )
     return IdentityLayout(
         size.width,
         size.height,
-        clean(ident.title) or "lampiran",
+        title,
         pad,
         (x0, y0, left_w, block_bottom - y0),
         placed_logo,
         tuple(header),
         tuple(blocks + boxes),
         (x0, y0, f.width, top - y0),
-        footer_at,
+        footer_at(0, top),
         page,
         pages,
+        continued,
     )

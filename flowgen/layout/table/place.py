@@ -22,7 +22,8 @@ from flowgen.layout.arrows import tie_points
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
 from flowgen.layout.table.column_fit import fit_words, min_symbol_width
 from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height
-from flowgen.layout.table.identity import layout_identity
+from flowgen.layout.table.identity import identity_warnings, layout_identity
+from flowgen.layout.table.paginate import paginate
 from flowgen.layout.table.router import route_table
 from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, Tie
 from flowgen.model import analysis
@@ -244,13 +245,16 @@ class _Frame:
 
 
 def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2) -> TableLayout:
-    """The lampiran: its identity sheet (page ``first_page - 1``) and table pages from ``first_page``, routed."""
+    """The lampiran: its identity sheet (page ``first_page - 1``) and its continuation sheets, then the
+    table pages (from ``first_page`` on, moved on by the continuation sheets), routed."""
     frame = _frame(procedure, style)
     pages = _paginated(procedure, style, frame)
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    count = first_page - 1 + len(pages)
+    continued = len(layout_identity(procedure, style, first_page - 1, 0).continued)  # (the footers need the count)
+    count = first_page - 1 + continued + len(pages)
     tables = tuple(
-        _page(procedure, style, frame, page_rows, p, page_of, first_page, count) for p, page_rows in enumerate(pages)
+        _page(procedure, style, frame, page_rows, p, page_of, first_page + continued, count)
+        for p, page_rows in enumerate(pages)
     )
     routed = tuple(replace(page, routes=route_table(page, procedure, style)) for page in tables)
     return TableLayout(layout_identity(procedure, style, first_page - 1, count), routed)
@@ -273,8 +277,13 @@ def _frame(procedure: Procedure, style: ResolvedStyle) -> _Frame:
 def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> list[list[Row]]:
     """The rows page by page: first without connector bands, then reserving them where arrows cross pages."""
     rows = list(frame.rows)
+    branches = {
+        step.number: [e.target for e in procedure.edges if e.source == step.number]
+        for step in procedure.steps
+        if step.kind is StepKind.DECISION
+    }
     bands: dict[int, tuple[float, float]] = {}
-    pages = _paginate(rows, frame.available, bands)
+    pages = paginate(rows, frame.available, bands, branches)
     for _ in range(4):
         wanted = band_needs(procedure, pages, frame.actor_col, style, frame.band_row)
         if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
@@ -286,7 +295,7 @@ def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> lis
             )
             for p in set(bands) | set(wanted)
         }
-        pages = _paginate(rows, frame.available, bands)
+        pages = paginate(rows, frame.available, bands, branches)
     return pages
 
 
@@ -370,20 +379,6 @@ def _row_cells(row: Row, row_id: str, cols: tuple[Column, ...], y0: float, y1: f
     return cells
 
 
-def _paginate(rows: list[Row], available: float, bands: dict[int, tuple[float, float]]) -> list[list[Row]]:
-    pages: list[list[Row]] = [[]]
-    used = bands.get(0, (0.0, 0.0))[0]
-    for row in rows:
-        p = len(pages) - 1
-        room = available - bands.get(p, (0.0, 0.0))[1]
-        if pages[-1] and used + row.height > room:
-            pages.append([])
-            used = bands.get(len(pages) - 1, (0.0, 0.0))[0]
-        pages[-1].append(row)
-        used += row.height
-    return pages
-
-
 def _symbols(
     step: Step, actor_col: Mapping[str | None, Column], style: ResolvedStyle, cy: float, channel: float
 ) -> list[Symbol]:
@@ -458,12 +453,14 @@ def _joint(symbols: list[Symbol], style: ResolvedStyle) -> tuple[list[Symbol], l
 
 
 def table_warnings(procedure: Procedure, style: ResolvedStyle) -> list[Diagnostic]:
-    """A warning when the sheet's page is too narrow for this table's columns (naming sheet and columns)."""
+    """A warning when the sheet's page is too narrow for this table's columns (naming sheet and columns),
+    and one when the style's logo slot has no logo file to show."""
     size, margin = style.page
     short: list[str] = []
     columns(procedure, style, size.width - margin[1] - margin[3], short)
     if not short:
-        return []
+        return identity_warnings(style)
     sheet = str(style.sheet.path) if style.sheet.path else style.name
     names = ", ".join(f"'{name}'" for name in short)
-    return [warning("table-too-narrow", Span(sheet, 0, 1, 0), None, sheet=style.name, page=size.name, columns=names)]
+    narrow = warning("table-too-narrow", Span(sheet, 0, 1, 0), None, sheet=style.name, page=size.name, columns=names)
+    return [narrow, *identity_warnings(style)]

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from flowgen.layout.arrows import finish_arrows
+from flowgen.layout.arrows import edge_classes, finish_arrows, label_size, label_text
 from flowgen.layout.geometry import (
     Point,
     Segment,
@@ -37,20 +37,28 @@ from flowgen.layout.geometry import (
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
 from flowgen.layout.table.grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
+from flowgen.layout.table.rules import crossings_at_ends, reads_from_wrong_box, short_stem
 from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
 from flowgen.model.types import Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
+
+CLOSE_RUNS = 7.4  # two unrelated arrows closer than this ...
+CLOSE_LENGTH = 18.0  # ... for this long read as one double line (svgcheck: 7 and 20)
 
 
 class TableRouter(TableGrid):
     """Routes a page's arrows one by one on the grid's tracks, under the table's drawing rules."""
 
-    def __init__(self, page: TablePage, style: ResolvedStyle):
+    def __init__(self, page: TablePage, style: ResolvedStyle, procedure: Procedure):
         super().__init__(page, style)
+        self.procedure = procedure
         self.routes: list[tuple[Link, list[Point]]] = []
         self.tips: dict[int, dict[str, str]] = {}  # symbol → tip → the branch label that leaves by it
         self.clean: dict[int, bool] = {}  # link → whether its route breaks no rule
         self.tip_of: dict[int, str] = {}  # link → the side of its source it leaves by
+        self.style = style
+        self.label_room: dict[int, float] = {}  # link → the run a branch label needs beside its tip
+        self.head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
 
     # -- checks ---------------------------------------------------------------------------------
 
@@ -110,12 +118,36 @@ class TableRouter(TableGrid):
                     if forks and j == 0 and (i == 0 or (merging and i == 1)):
                         continue  # leaves along the other's first run (or turns off it: a fork)
                     count += 1
+            if other.edge.source != link.edge.source and other.edge.target != link.edge.target:
+                count += crossings_at_ends(points, theirs, self.head)
+                count += sum(  # two runs side by side read as one double line (svgcheck's edges-close)
+                    1 for mine in segs for seg in other_segs if runs_along(mine, seg, CLOSE_RUNS, CLOSE_LENGTH)
+                )
         count += self._port_conflicts(points, link)
+        if short_stem(points, self.head):
+            count += 1
+        if self._no_label_room(points, link):
+            count += 1
+        if reads_from_wrong_box(points, source.shape, target.shape, [s.shape for s in self.symbols]):
+            count += 1
         if source.connector and _side(source, points[0], points[1]) != "bottom":
             count += 1  # an off-page connector leads on from its point, downwards
         if target.connector and _side(target, points[-1], points[-2]) != "top":
             count += 1
         return count
+
+    def _no_label_room(self, points: list[Point], link: Link) -> bool:
+        """A decision's branch leaving sideways needs a first run long enough to carry its label above it."""
+        if link.source.kind is not StepKind.DECISION or link.source.connector is not None or not link.edge.label:
+            return False
+        (x0, y0), (x1, y1) = points[0], points[1]
+        if abs(y1 - y0) > 0.01:
+            return False
+        if id(link) not in self.label_room:
+            text = label_text(link.edge, self.style) or ""
+            classes = tuple(c for c in edge_classes(link.edge, self.procedure, set()) if c != "loop")
+            self.label_room[id(link)] = label_size(text, classes, self.style)[0] + 5
+        return abs(x1 - x0) < self.label_room[id(link)]
 
     def _port_conflicts(self, points: list[Point], link: Link) -> int:
         """A side of a symbol is for leaving or for arriving, not both; two arrows leaving one side must fork."""
@@ -302,7 +334,7 @@ def _order(links: Sequence[Link]) -> list[int]:
 
 def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> tuple[TableRoute, ...]:
     """Route every arrow of one table page; labels placed beside decision tips."""
-    router = TableRouter(page, style)
+    router = TableRouter(page, style, procedure)
     for i in _order(page.links):
         if not router.route(page.links[i])[1]:
             router.repair(page.links[i])
