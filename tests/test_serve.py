@@ -125,6 +125,9 @@ def test_guards_and_preview_through_the_app(tmp_path: Path) -> None:
         assert svg.text == lampiran["pages"][1]
         png = client.post("/api/export", json={"text": SURAT, "format": "png", "form": "lampiran"}, headers=token)
         assert png.content.startswith(b"\x89PNG")
+        docx = client.post("/api/export", json={"text": SURAT, "format": "docx", "path": "a.pos"}, headers=token)
+        assert docx.headers["content-disposition"] == 'attachment; filename="a.lampiran.docx"'
+        assert docx.content.startswith(b"PK") and b"word/document.xml" in docx.content
         assert client.get("/").status_code == 401
         assert "flowgen serve" in client.get("/?token=nope").text
         assert client.get("/?token=tok").status_code == 200

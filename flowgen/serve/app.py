@@ -29,7 +29,12 @@ WEB = Path(__file__).parent / "web"
 STATIC = {"editor.js": "text/javascript", "editor.css": "text/css", "LICENSE-codemirror.txt": "text/plain"}
 FORMS = ("flowchart", "lampiran")
 BOOK_TIMEOUT = 900.0  # seconds a whole folder's build may take
-EXPORTS = {"pdf": "application/pdf", "png": "image/png", "svg": "image/svg+xml"}
+EXPORTS = {
+    "pdf": "application/pdf",
+    "png": "image/png",
+    "svg": "image/svg+xml",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+}
 
 NO_TOKEN = (
     "<!doctype html><meta charset=utf-8><title>flowgen</title><p>Buka alamat lengkap (dengan token) yang dicetak "
@@ -144,6 +149,7 @@ class Editor:
             return error(422, "the SOP has errors", diagnostics=result["diagnostics"])
         stem = Path(job["name"]).stem if job["name"] != "<text>" else "sop"
         form = job["form"] if fmt == "pdf" or job["form"] == "flowchart" else f"lampiran-{job['page'] + 1}"
+        form = "lampiran" if fmt == "docx" else form  # the Word document is always the whole lampiran
         filename = f"{stem}.{form}.{fmt}"
         headers = {"Content-Disposition": f'attachment; filename="{filename}"'}
         return Response(result["data"], media_type=EXPORTS[fmt], headers=headers)

@@ -57,13 +57,15 @@ def preview(payload: dict[str, Any]) -> dict[str, Any]:
 
 
 def export(payload: dict[str, Any]) -> dict[str, Any]:
-    """One file of the current text: PDF, PNG or SVG of the flowchart or lampiran."""
+    """One file of the current text: PDF, PNG or SVG of the flowchart or lampiran, or the lampiran as DOCX."""
     lang = payload.get("lang", "en")
     try:
         procedure = flowgen.parse(payload["text"], payload.get("name") or "<text>")
         style = _style(procedure, payload.get("style"), payload.get("source"))
         form, fmt = payload.get("form", "flowchart"), payload.get("format", "pdf")
-        if form == "lampiran" and fmt != "pdf":  # one page, the one shown
+        if fmt == "docx":  # the whole SOP as a Word document, whichever form is shown
+            data = flowgen.render_lampiran(procedure, style, "docx")
+        elif form == "lampiran" and fmt != "pdf":  # one page, the one shown
             pages = flowgen.render_lampiran_pages(procedure, style, fmt)
             data = pages[min(int(payload.get("page", 0)), len(pages) - 1)]
         elif form == "lampiran":
