@@ -9,8 +9,9 @@ cases on a developer's machine::
 
 import os
 
-from hypothesis import settings
+from hypothesis import Phase, settings
 
 settings.register_profile("default-derandomized", derandomize=True, database=None, print_blob=True)
 settings.register_profile("explore", print_blob=True)
+settings.register_profile("noshrink", derandomize=True, database=None, phases=[Phase.explicit, Phase.generate])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default-derandomized"))
