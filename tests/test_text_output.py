@@ -147,7 +147,8 @@ def test_headers_keep_whole_words_when_the_page_has_room() -> None:
     for style in ("default", "kemendikbud", "presentasi", "english"):
         for col, lines in _header_lines(procedure, style).items():
             assert not any(line.endswith("-") for line in lines), (style, col, lines)
-        assert table_warnings(procedure, resolve_style(style, procedure)) == []
+        narrow = [d for d in table_warnings(procedure, resolve_style(style, procedure)) if d.code == "table-too-narrow"]
+        assert narrow == []  # (kemendikbud also warns that its logo slot shows the placeholder)
 
 
 def test_a_long_body_word_widens_its_column_when_the_page_has_room() -> None:

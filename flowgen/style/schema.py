@@ -491,12 +491,9 @@ def default_text(element: str, prop: str, cls: str | None = None) -> str | None:
     return None
 
 
-from flowgen.style.schema_book import book_elements, book_properties  # noqa: E402  (the book's pages)
+# the book's pages and the e-signature marker, kept in their own modules (they take these factories)
+from flowgen.style.schema_book import book_elements, book_properties  # noqa: E402
+from flowgen.style.schema_esign import esign_elements, esign_properties  # noqa: E402
 
-PROPERTIES.update(book_properties(_p))
-ELEMENTS.update(book_elements(Element))
-
-from flowgen.style.schema_esign import esign_elements, esign_properties  # noqa: E402  (the e-signature marker)
-
-PROPERTIES.update(esign_properties(_p))
-ELEMENTS.update(esign_elements(Element))
+PROPERTIES.update({**book_properties(_p), **esign_properties(_p)})
+ELEMENTS.update({**book_elements(Element), **esign_elements(Element)})
