@@ -4,12 +4,31 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from flowgen.errors import Diagnostic
 from flowgen.language.reader import analyze
 
 ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.pos"))
+# Examples whose flowchart still shows a known drawing fault, with the fault: their clean-drawing test is a
+# strict xfail, so it turns red (XPASS) the day the drawing is fixed and the entry must go. A branch that forks
+# to two steps is one line with one label (issue 9); today each arrow carries the label.
+KNOWN_FLOWCHART_FAULTS = {
+    "pendaftaran-pasien-puskesmas": "fork-label-twice: decision 5 has 2 arrows labelled 'Ya' (issue 9)",
+}
+
+
+def example_params() -> list[Any]:
+    """EXAMPLES as pytest parameters, the ones in KNOWN_FLOWCHART_FAULTS marked as a strict expected failure."""
+    return [
+        pytest.param(path, marks=pytest.mark.xfail(reason=KNOWN_FLOWCHART_FAULTS[path.stem], strict=True))
+        if path.stem in KNOWN_FLOWCHART_FAULTS
+        else path
+        for path in EXAMPLES
+    ]
 
 
 def examples(count: int) -> int:
