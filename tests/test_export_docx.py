@@ -22,7 +22,7 @@ from flowgen.layout.table.types import TableLayout
 from flowgen.model.types import Procedure
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import clean
-from tests.helpers import EXAMPLES
+from tests.helpers import EXAMPLES, KNOWN_DOCX_FAULTS, example_params
 
 pytestmark = pytest.mark.graphviz
 SOFFICE = shutil.which("soffice")
@@ -45,7 +45,7 @@ def _load(path: Path, style: str) -> tuple[Procedure, ResolvedStyle, TableLayout
 
 
 @pytest.mark.parametrize("style", ["default", "kemendikbud"])
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", example_params(KNOWN_DOCX_FAULTS), ids=lambda p: p.stem)
 def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
     procedure, resolved, layout = _load(path, style)
     document = Document(io.BytesIO(render_lampiran(procedure, resolved, "docx")))
@@ -100,7 +100,11 @@ def test_each_table_page_has_its_drawing_behind_it() -> None:
     assert all(b"fg-step" in p.blob and b"fg-cell" not in p.blob for p in svgs)
 
 
-CONVERTED = [(EXAMPLES[0], "default"), (EXAMPLES[3], "kemendikbud"), (EXAMPLES[4], "presentasi")]
+CONVERTED = [
+    (EXAMPLES[0], "default"),
+    (EXAMPLES[0].parent / "penerbitan-izin.pos", "kemendikbud"),
+    (EXAMPLES[0].parent / "penerimaan-tamu-pengadilan.pos", "presentasi"),
+]
 
 
 @pytest.mark.skipif(SOFFICE is None, reason="LibreOffice is not installed (sh scripts/install.sh test)")

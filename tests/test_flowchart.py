@@ -37,14 +37,18 @@ def svg_of(path: Path, **options: object) -> bytes:
     return flowgen.render_flowchart(flowgen.load(path), format="svg", **options)  # type: ignore[arg-type]
 
 
-@pytest.mark.parametrize("path", example_params(), ids=lambda p: p.stem)
+@pytest.mark.parametrize("path", example_params(KNOWN_FLOWCHART_FAULTS), ids=lambda p: p.stem)
 @pytest.mark.parametrize("direction", ["TB", "LR"])
 def test_every_example_draws_clean(path: Path, direction: str) -> None:
     faults = check_svg(svg_of(path, direction=direction))
     assert [str(f) for f in faults] == []
 
 
-@pytest.mark.parametrize("path", EXAMPLES[:3], ids=lambda p: p.stem)
+@pytest.mark.parametrize(
+    "path",
+    [ROOT / "examples" / f"{name}.pos" for name in ("cuti-pegawai", "english-keywords", "layanan-informasi-publik")],
+    ids=lambda p: p.stem,
+)
 def test_curved_arrows_and_mutu_baku_draw_clean(path: Path) -> None:
     procedure = flowgen.load(path)
     style = resolve_style(None, procedure, options="flowchart { edge-style: curved; }\nmutu-baku { display: block; }")
