@@ -265,3 +265,22 @@ def test_a_decision_with_simbol_shows_it_in_the_flowchart_diamond() -> None:
         }
         assert steps["4"] == ("decision", ["Berkenan?"]), direction
         assert steps["5"] == ("end", ["Tamu ditolak"]), direction
+
+
+# -- 4. messages name steps as the sheet numbers them -------------------------------------------------
+
+
+def test_messages_name_a_step_by_its_printed_number() -> None:
+    """Before: "step 3 ..." for the row printed 5 (and a number for a row printed with none)."""
+    from tests.helpers import diagnose
+
+    text = (
+        "judul: Tes\npelaksana:\n  pu = Pengadministrasi Umum\nalur:\n"
+        "  1. mulai pu: Menerima surat\n  - pu: Menunggu antrian\n    waktu: entah berapa lama\n"
+        "  5. pu: Mencatat surat -> 5\n  7. selesai pu: Selesai\n"
+    )
+    found = [d.message for d in diagnose(text)]
+    assert "waktu 'entah berapa lama' of step 'Menunggu antrian' is not a duration flowgen can add up" in found
+    assert "step 5 leads back to itself with no way out" in found
+    plain = "judul: Tes\npelaksana:\n  pu = Pengadministrasi Umum\nalur:\n  mulai pu: a\n  pu: b -> 2\n  selesai pu\n"
+    assert "step 2 leads back to itself with no way out" in [d.message for d in diagnose(plain)]
