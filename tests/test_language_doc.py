@@ -78,3 +78,9 @@ def test_each_example_prints_what_the_page_shows(
         args = command.replace("/tmp/pos", str(tmp_path)).split()[1:]
         result = CliRunner(env={"FLOWGEN_LANG": "en"}).invoke(main, args)
         assert result.output.replace(str(tmp_path), "/tmp/pos") == shown, command
+
+
+def test_the_python_example_runs() -> None:
+    """The page's "From Python" example (parse, analyze, the diagnostic fields) says what flowgen does."""
+    (snippet,) = re.findall(r"^```python\n(.*?)^```", DOC, re.S | re.M)
+    exec(compile(snippet, "docs/language.md", "exec"), {})
