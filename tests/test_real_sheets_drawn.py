@@ -284,3 +284,15 @@ def test_messages_name_a_step_by_its_printed_number() -> None:
     assert "step 5 leads back to itself with no way out" in found
     plain = "judul: Tes\npelaksana:\n  pu = Pengadministrasi Umum\nalur:\n  mulai pu: a\n  pu: b -> 2\n  selesai pu\n"
     assert "step 2 leads back to itself with no way out" in [d.message for d in diagnose(plain)]
+
+
+def test_a_title_over_two_lines_is_two_lines_on_the_sheet_and_one_as_the_documents_title() -> None:
+    procedure = flowgen.parse(
+        "judul: Pengelolaan Surat\n  Masuk dan Keluar\npelaksana:\n  pu = Pengadministrasi Umum\n"
+        "alur:\n  mulai pu: a\n  selesai pu: b\n"
+    )
+    first, _ = sheet_cells(procedure)
+    assert first[("identity", "nama-sop")] == ["Pengelolaan Surat", "Masuk dan Keluar"]
+    for page in (flowgen.render_lampiran_pages(procedure, None, "svg")[0], flowgen.render_flowchart(procedure)):
+        title = etree.fromstring(page).find(f"{SVG}title")
+        assert title is not None and title.text == "Pengelolaan Surat Masuk dan Keluar"

@@ -191,7 +191,7 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         layout.width,
         layout.height,
         Group(tuple(items)),
-        clean(procedure.identity.title) or "flowchart",
+        " ".join(clean(procedure.identity.title).split()) or "flowchart",  # the document title: one line
         page_attrs,
         background,
         style.document.language,

@@ -166,5 +166,5 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
         ("data-page", str(page.number)),
         ("data-pages", str(pages)),
     )
-    title = clean(procedure.identity.title) or "lampiran"
+    title = " ".join(clean(procedure.identity.title).split()) or "lampiran"  # the document title: one line
     return Page(page.width, page.height, Group(tuple(items)), title, attrs, style.paper.fill, style.document.language)

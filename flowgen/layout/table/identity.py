@@ -1,9 +1,10 @@
 """The identity sheet's layout (lembar identitas): the first page of the lampiran, measured and placed.
 
 It follows the Permenpan form and the signed sheets units actually use:
-the logo with the agency and unit on the left; Nomor SOP, the three dates,
-Disahkan oleh (position, room for the signature, name, NIP — centred, as
-signed sheets print them) and Nama SOP on the right; then six boxes in two
+the logo with the agency and unit on the left; Nomor SOP, No. Revisi (when
+written), the three dates (as written, unless the style asks for a format),
+Disahkan oleh (position, room for the signature, name, pangkat, NIP —
+centred, as signed sheets print them) and Nama SOP on the right; then six boxes in two
 columns — Dasar Hukum | Kualifikasi Pelaksana, Keterkaitan |
 Peralatan/Perlengkapan, Peringatan | Pencatatan dan Pendataan — each a
 numbered list with hanging indents.  The two halves of the page split at
@@ -349,7 +350,7 @@ def layout_identity(procedure: Procedure, style: ResolvedStyle, page: int, pages
         x = {"left": x0, "center": x0 + f.width / 2}.get(style.footer.text.align, x0 + f.width)
         return (x, foot + style.footer.baseline, text)
 
-    title = clean(ident.title) or "lampiran"
+    title = " ".join(clean(ident.title).split()) or "lampiran"  # the document title: one line
     continued = tuple(
         IdentityLayout(
             size.width,
