@@ -296,3 +296,22 @@ def test_a_title_over_two_lines_is_two_lines_on_the_sheet_and_one_as_the_documen
     for page in (flowgen.render_lampiran_pages(procedure, None, "svg")[0], flowgen.render_flowchart(procedure)):
         title = etree.fromstring(page).find(f"{SVG}title")
         assert title is not None and title.text == "Pengelolaan Surat Masuk dan Keluar"
+
+
+def test_off_page_connectors_name_the_printed_number() -> None:
+    """Before: "ke 12" / "dari 11" for the rows printed 22 and 21."""
+    rows = "".join(
+        f"  {10 + k}. pu: Langkah {k} dengan teks yang cukup panjang untuk dua baris di kolomnya\n"
+        for k in range(2, 40)
+    )
+    procedure = _sop("", "  11. mulai pu: Mulai\n" + rows + "  50. selesai ktu: Selesai\n")
+    pages = flowgen.render_lampiran_pages(procedure, None, "svg")
+    connectors = [
+        _lines(g)[0]
+        for page in pages[1:]
+        for g in etree.fromstring(page).iter(f"{SVG}g")
+        if g.get("data-kind") == "connector"
+    ]
+    assert connectors[:2] == ["ke 22", "dari 21"]
+    shown = {procedure.shown_number(s.number) for s in procedure.steps}
+    assert all(text.split()[1] in shown for text in connectors)
