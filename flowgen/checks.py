@@ -22,8 +22,24 @@ def _answers(procedure: Procedure, step: Step) -> set[str | None]:
     return {e.label for e in procedure.outgoing(step.number)}
 
 
-def _numbers(numbers: list[int]) -> str:
-    return ", ".join(str(n) for n in numbers)
+def _name(procedure: Procedure, number: int) -> int | str:
+    """How a message names a step: as the No column prints it.
+
+    An ordinary file prints 1..n, so that is the step's number.  On a sheet
+    with its own numbering (a number twice, a gap, a row with none) it is
+    the printed number; a row printed with no number is named by its text.
+    """
+    if all(s.printed is None for s in procedure.steps):
+        return number
+    shown = procedure.shown_number(number)
+    if shown:
+        return shown
+    text = " ".join(procedure.step(number).text.split())
+    return f"'{text if len(text) <= 40 else text[:39].rstrip() + '…'}'"
+
+
+def _numbers(procedure: Procedure, numbers: list[int]) -> str:
+    return ", ".join(str(_name(procedure, n)) for n in numbers)
 
 
 def structure_errors(procedure: Procedure, partial: bool = False) -> list[Diagnostic]:
@@ -55,7 +71,7 @@ def structure_errors(procedure: Procedure, partial: bool = False) -> list[Diagno
             if not partial:
                 span, text = _where(procedure, step)
                 code = "decision-branches" if labels else "decision-no-branches"
-                found.append(error(code, span, text, step=step.number, count=len(labels)))
+                found.append(error(code, span, text, step=_name(procedure, step.number), count=len(labels)))
     if partial or not procedure.starts:
         return found
     by_number = {s.number: s for s in steps}
@@ -69,14 +85,15 @@ def structure_errors(procedure: Procedure, partial: bool = False) -> list[Diagno
         before = by_number.get(step.number - 1)
         span, text = _where(procedure, step)
         code = "after-end" if before is not None and before.kind is StepKind.END else "unreached"
-        found.append(error(code, span, text, step=step.number, before=step.number - 1))
+        named = {"step": _name(procedure, step.number), "before": _name(procedure, step.number - 1) if before else 0}
+        found.append(error(code, span, text, **named))
     # what is left are groups of steps that only lead to each other: one error for each group
     reached = analysis.reach(procedure, [s.number for s in procedure.starts] + orphans)
     for group in _groups(procedure, [s.number for s in steps if s.number not in reached]):
         if any(number < group[0] for number in undecided):
             continue  # as above: the missing branch of a decision may be what leads here
         span, text = _where(procedure, by_number[group[0]])
-        found.append(error("not-from-start", span, text, steps=_numbers(group)))
+        found.append(error("not-from-start", span, text, steps=_numbers(procedure, group)))
     return found
 
 
@@ -112,25 +129,25 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
     starts = {s.number for s in procedure.starts}
     for step in procedure.steps:
         span, text = _where(procedure, step)
+        name = _name(procedure, step.number)
         found += numbering.get(step.number, [])
         if not partial and step.kind in (StepKind.ACTIVITY, StepKind.START):
             for edge in procedure.outgoing(step.number):
                 if edge.target == step.number + 1 and edge.target in starts:
-                    found.append(warning("into-start", span, text, step=step.number, start=edge.target))
+                    found.append(warning("into-start", span, text, step=name, start=_name(procedure, edge.target)))
                     break
         if step.kind is StepKind.DECISION:
             out = procedure.outgoing(step.number)
             labels = {e.label for e in out}
             targets = {e.target for e in out}
             if len(labels) >= 2 and len(targets) == 1:
-                found.append(warning("decision-same-target", span, text, step=step.number, target=next(iter(targets))))
+                target = _name(procedure, next(iter(targets)))
+                found.append(warning("decision-same-target", span, text, step=name, target=target))
             if len(labels) > 2:
-                found.append(warning("decision-many-branches", span, text, step=step.number, count=len(labels)))
+                found.append(warning("decision-many-branches", span, text, step=name, count=len(labels)))
         if step.time is not None and not step.time.parsed:
             where = step.time_span if step.time_span.line > 0 else step.span
-            found.append(
-                warning("time-unparsed", where, procedure.line_text(where), step=step.number, written=step.time.text)
-            )
+            found.append(warning("time-unparsed", where, procedure.line_text(where), step=name, written=step.time.text))
     if partial or not procedure.ends:
         return found  # with no end at all, every loop and every last step would be "without a way out"
     # a decision with a missing branch may well lead to an end: that branch is reported already
@@ -146,14 +163,14 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
         first = procedure.step(group[0])
         span, text = _where(procedure, first)
         if len(group) == 1:
-            found.append(warning("self-loop", span, text, step=group[0]))
+            found.append(warning("self-loop", span, text, step=_name(procedure, group[0])))
         else:
-            found.append(warning("closed-loop", span, text, steps=_numbers(group)))
+            found.append(warning("closed-loop", span, text, steps=_numbers(procedure, group)))
     for step in procedure.steps:
         if step.kind in (StepKind.END, StepKind.DECISION) or procedure.outgoing(step.number) or step.number in closed:
             continue  # a decision without branches is an error of its own (decision-no-branches)
         span, text = _where(procedure, step)
-        found.append(warning("dead-end", span, text, step=step.number))
+        found.append(warning("dead-end", span, text, step=_name(procedure, step.number)))
     return found
 
 

@@ -310,7 +310,11 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
     between syllables, at least three letters each side; see
     :mod:`flowgen.hyphenate`), its first piece filling the line it starts on.
     A word with no such place left is cut where it must, still with a hyphen.
+    A line break in the text (``\\n``, a continuation line of the source)
+    always starts a new line; blank lines are left out.
     """
+    if "\n" in text:
+        return [line for paragraph in text.split("\n") for line in wrap(paragraph, face, size, width)]
     words = text.split()
     if not words:
         return []
@@ -400,5 +404,11 @@ def widest(lines: Iterable[str], face: FontFace, size: float) -> float:
 
 
 def clean(text: str) -> str:
-    """Text as it may be drawn: control characters (tabs, escapes) become visible-safe spaces."""
-    return "".join(ch if ch.isprintable() else " " for ch in text)
+    """Text as it may be drawn: control characters (tabs, escapes) become visible-safe spaces.
+
+    A line break stays: the language joins a value's continuation lines
+    with ``\\n`` (an agency over two lines, "Ketua/ Wakil Ketua/ Panitera"
+    stacked, a kelengkapan list), and :func:`wrap` starts a new line there,
+    as the signed sheet does.
+    """
+    return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)

@@ -173,7 +173,9 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
             ("data-actors", " ".join(step.actors)),
         )
         first = parts_of[step.number][0]  # its text as drawn ("Mulai" for a terminator without text), unwrapped
-        title = f"{step.number}. {first.text.whole}" + (f" {first.detail.whole}" if first.detail is not None else "")
+        number = procedure.shown_number(step.number)  # as the badge prints it ("" for an unnumbered row)
+        title = (f"{number}. " if number else "") + first.text.whole
+        title += f" {first.detail.whole}" if first.detail is not None else ""
         items.append(Group(tuple(children), "fg-step", attrs, title))
         for part in sorted(parts_of[step.number], key=lambda p: p.part):
             badge = _badge(part, classes, style)
@@ -189,7 +191,7 @@ def flowchart_scene(layout: FlowchartLayout, procedure: Procedure, style: Resolv
         layout.width,
         layout.height,
         Group(tuple(items)),
-        clean(procedure.identity.title) or "flowchart",
+        " ".join(clean(procedure.identity.title).split()) or "flowchart",  # the document title: one line
         page_attrs,
         background,
         style.document.language,

@@ -133,8 +133,11 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
         if connector:
             title = first.text.whole
         else:
-            shown, full = first.text.whole, clean(step.text)  # the symbol's own short text, then the step's
-            title = f"{step.number}. " + (f"{shown} — {full}" if shown and full and shown != full else shown or full)
+            shown, full = first.text.whole, " ".join(clean(step.text).split())  # the symbol's text, then the step's
+            number = procedure.shown_number(step.number)  # as the No column prints it ("" for an unnumbered row)
+            title = (f"{number}. " if number else "") + (
+                f"{shown} — {full}" if shown and full and shown != full else shown or full
+            )
         children: list[Item] = []
         if connector is None and first.step in ties:
             box = style.symbol(first.classes).box
@@ -163,5 +166,5 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
         ("data-page", str(page.number)),
         ("data-pages", str(pages)),
     )
-    title = clean(procedure.identity.title) or "lampiran"
+    title = " ".join(clean(procedure.identity.title).split()) or "lampiran"  # the document title: one line
     return Page(page.width, page.height, Group(tuple(items)), title, attrs, style.paper.fill, style.document.language)

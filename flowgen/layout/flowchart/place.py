@@ -57,7 +57,7 @@ def detail_text(step: Step) -> str:
     return clean(" · ".join(p for p in parts if p))
 
 
-def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
+def _measure(step: Step, style: ResolvedStyle, numbers: bool, shown: str) -> _Content:
     classes = step_classes(step)
     text_style = style.step(classes).text
     box = style.step(classes).box
@@ -103,9 +103,9 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool) -> _Content:
         while h > 3 * min_height and w < widest:
             w, h, fitted, detail = size(min(widest, w + 24))
     badge_r = 0.0
-    if numbers:
+    if numbers and shown:  # the sheet's own number ("3", "5a"); a row printed with none has no badge
         number_style = style.step(classes).number.text
-        label = str(step.number)
+        label = shown
         badge_r = max(measure(number_style.face, number_style.size, label), number_style.size * 0.9) / 2 + 2.2
     room = 0.0 if step.kind is StepKind.DECISION else badge_r  # a diamond's badge fits in its empty corner
     return _Content(step.kind, w, h, fitted, detail, badge_r, room)
@@ -218,7 +218,7 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
     """Place every lane, symbol and arrow of a procedure's flowchart."""
     lr = style.flowchart.direction == "lr"
     numbers = style.step().number.shown
-    content = {s.number: _measure(s, style, numbers) for s in procedure.steps}
+    content = {s.number: _measure(s, style, numbers, procedure.shown_number(s.number)) for s in procedure.steps}
     lane_of = {a.key: a.index for a in procedure.actors}
 
     ranking = _ranking_dot(procedure, content, style, lr)

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from flowgen.errors import LayoutError
@@ -140,8 +140,8 @@ def _curve(points: list[Point], source: Part, target: Part) -> list[Command]:
 # -- heads, badges, labels ----------------------------------------------------------------------------
 
 
-def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None:
-    """The step number on the first corner of the symbol that no arrow, symbol or badge touches."""
+def _place_badge(part: Part, lines: Obstacles, taken: Obstacles, text: str) -> Badge | None:
+    """The step number (``text``, as the sheet prints it) on the first corner no arrow, symbol or badge touches."""
     r = part.badge_r
     if r <= 0:
         return None
@@ -180,7 +180,7 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None
         diagonal = ((box[0], box[1]), (box[2], box[3]))
         if any(overlap(box, other) for other in taken.boxes_near(diagonal) if other != own):
             continue
-        return Badge(x, y, r, str(part.step))
+        return Badge(x, y, r, text)
     # crowded all round: inside the symbol, in a corner its text leaves free
     if s.kind is StepKind.ACTIVITY:
         for x, y in (
@@ -190,9 +190,9 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles) -> Badge | None
             (s.x1 - r - 2, s.y1 - r - 2),
         ):
             if not overlap((x - r, y - r, x + r, y + r), text_box):
-                return Badge(x, y, r, str(part.step))
+                return Badge(x, y, r, text)
     x, y = corners[0]
-    return Badge(x, y, r, str(part.step))
+    return Badge(x, y, r, text)
 
 
 def _self_loop(part: Part) -> list[Point]:
@@ -229,7 +229,7 @@ def route_edges(
     lr = style.flowchart.direction == "lr"
     polish = _Polish(Router(parts, lr), lanes, ties, gap, size, style.edge().arrow_size)
     drawn = polish.draw(edges, pairs, found, curved)
-    placed_parts, badge_boxes = _place_badges(parts, drawn, ties)
+    placed_parts, badge_boxes = _place_badges(parts, drawn, ties, procedure.shown_number)
     borders: list[Segment] = []  # lane boundaries: a label should not sit on one
     for lane in lanes:
         x0, y0, x1, y1 = lane.box
@@ -384,7 +384,7 @@ class _Polish:
 
 
 def _place_badges(
-    parts: Sequence[Part], drawn: Sequence[Sequence[Command]], ties: Sequence[Tie]
+    parts: Sequence[Part], drawn: Sequence[Sequence[Command]], ties: Sequence[Tie], shown: Callable[[int], str]
 ) -> tuple[list[Part], list[Box]]:
     """Every part with its step number placed (off every arrow and tie), and the numbers' boxes."""
     all_lines = [segment for commands in drawn for segment in segments(points_of(commands))]
@@ -394,7 +394,7 @@ def _place_badges(
     lines_index = Obstacles((), all_lines + tie_runs, 0.0, 0.0)
     taken_index = Obstacles([p.box for p in parts], (), 0.0)
     for part in parts:
-        badge = _place_badge(part, lines_index, taken_index)
+        badge = _place_badge(part, lines_index, taken_index, shown(part.step))
         if badge is not None:
             badge_box = (badge.x - badge.r, badge.y - badge.r, badge.x + badge.r, badge.y + badge.r)
             badge_boxes.append(badge_box)

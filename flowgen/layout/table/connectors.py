@@ -21,7 +21,7 @@ from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, measure
 
 
-def connector_text(style: ResolvedStyle, direction: str, step: int, page: int) -> tuple[str, str]:
+def connector_text(style: ResolvedStyle, direction: str, step: int | str, page: int) -> tuple[str, str]:
     labels = style.labels
     key = "connector-to" if direction == "out" else "connector-from"
     return labels[key].format(step=step, page=page), labels["connector-page"].format(step=step, page=page)
@@ -91,7 +91,8 @@ def band(
         other = edge.target if direction == "out" else edge.source
         here = edge.source if direction == "out" else edge.target
         actor = procedure.step(here).actors[0]
-        texts = connector_text(style, direction, other, first_page + page_of[other])
+        shown = procedure.shown_number(other) or "–"  # the No column's number ("–": a row printed with none)
+        texts = connector_text(style, direction, shown, first_page + page_of[other])
         branch = label_text(edge, style) if direction == "in" else None
         if branch:  # "dari 9 (Ya)": which of the decision's branches comes in here
             texts = (f"{texts[0]} ({branch})", texts[1])

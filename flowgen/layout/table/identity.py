@@ -1,9 +1,10 @@
 """The identity sheet's layout (lembar identitas): the first page of the lampiran, measured and placed.
 
 It follows the Permenpan form and the signed sheets units actually use:
-the logo with the agency and unit on the left; Nomor SOP, the three dates,
-Disahkan oleh (position, room for the signature, name, NIP — centred, as
-signed sheets print them) and Nama SOP on the right; then six boxes in two
+the logo with the agency and unit on the left; Nomor SOP, No. Revisi (when
+written), the three dates (as written, unless the style asks for a format),
+Disahkan oleh (position, room for the signature, name, pangkat, NIP —
+centred, as signed sheets print them) and Nama SOP on the right; then six boxes in two
 columns — Dasar Hukum | Kualifikasi Pelaksana, Keterkaitan |
 Peralatan/Perlengkapan, Peringatan | Pencatatan dan Pendataan — each a
 numbered list with hanging indents.  The two halves of the page split at
@@ -14,6 +15,7 @@ Empty fields print the style's "-".  :mod:`flowgen.render.identity` draws it.
 from __future__ import annotations
 
 import hashlib
+import re
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -29,8 +31,8 @@ from flowgen.layout.table.identity_lists import (
     long_lists,
     sheets_of_rows,
 )
-from flowgen.model.types import Identity, Procedure
-from flowgen.model.values import DateValue, format_date
+from flowgen.model.types import Approval, Identity, Procedure
+from flowgen.model.values import AS_WRITTEN, DateValue, format_date
 from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.text import clean, measure
 
@@ -89,10 +91,22 @@ class _Frame:
     pad: tuple[float, float, float, float]
 
 
+ISO_DATE = re.compile(r"\d{4}-\d{1,2}-\d{1,2}")
+LONG_FORM = "d MMMM yyyy"  # how an ISO date is printed when the style prints dates as written
+
+
 def _date(value: DateValue | None, style: ResolvedStyle) -> str:
+    """A date as the sheet wrote it ("APRIL 2015", "Senin, 03 Januari 2017"), unless the style asks for a format.
+
+    A date typed as ``2021-01-04`` is a writer's shorthand no signed sheet
+    prints: "as written" sets it in the long form, "4 Januari 2021".
+    """
     if value is None:
         return style.labels["empty"]
-    return format_date(value.date, style.labels["date-format"], style.labels.months)
+    pattern = style.labels["date-format"]
+    if pattern.strip().lower() in AS_WRITTEN and ISO_DATE.fullmatch(value.written.strip()):
+        pattern = LONG_FORM
+    return clean(format_date(value, pattern, style.labels.months))
 
 
 def _plain(text: str, style: TextStyle, width: float, gap_after: float = 0.0) -> IdentityLines:
@@ -130,9 +144,12 @@ def header_lines(ident: Identity) -> list[str]:
 
 
 def _nip(label: str, nip: str, style: TextStyle, width: float) -> IdentityLines:
-    """ "NIP 19870101 ..." on one line, or the number on a line of its own: never broken inside its digits."""
-    whole = f"{label} {nip}"
-    if measure(style.face, style.size, whole) <= width:
+    """ "NIP 19870101 ..." on one line, or the number on a line of its own: never broken inside its digits.
+
+    An empty NIP keeps its line ("NIP." with the number left for the pen).
+    """
+    whole = f"{label} {nip}".strip()
+    if not nip or measure(style.face, style.size, whole) <= width:
         lines: tuple[tuple[float, str], ...] = ((0.0, whole),)
     else:
         lines = ((0.0, label), (0.0, nip))
@@ -172,6 +189,22 @@ def _frame(style: ResolvedStyle) -> _Frame:
     return _Frame(x0, y0, width, left_w, right_x, right_w, value_x, inner_label, inner_value, pad)
 
 
+def _approval(approval: Approval | None, style: ResolvedStyle, width: float) -> list[IdentityLines]:
+    """Disahkan oleh: jabatan, room for the signature, nama (bold), pangkat, NIP — the lines of ``Approval.lines``."""
+    value_style = style.identity.value.text
+    if approval is None:
+        return [_plain(style.labels["empty"], value_style, width, style.identity.signature_height)]
+    first, *rest = approval.lines(style.labels["nip"])
+    parts = [_plain(clean(first) or style.labels["empty"], value_style, width, style.identity.signature_height)]
+    if approval.name:
+        parts.append(_plain(clean(rest.pop(0)), style.identity.value_title.text, width, 2.0))
+    if approval.rank:
+        parts.append(_plain(clean(rest.pop(0)), value_style, width))
+    if rest:  # the NIP line, even with no number
+        parts.append(_nip(style.labels["nip"], clean(approval.nip), value_style, width))
+    return parts
+
+
 def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[IdentityBlock], float]:
     """The right block: Nomor SOP, the dates, Disahkan oleh and Nama SOP, label beside value; and its foot."""
     labels = style.labels
@@ -195,16 +228,12 @@ def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[Ident
 
     top = f.y0
     top = row("nomor", _plain(clean(ident.number) or empty, value_style, f.inner_value), top)
+    if ident.revision:  # "No. Revisi": only on the sheets that have the row
+        top = row("no-revisi", _plain(clean(ident.revision), value_style, f.inner_value), top)
     top = row("dibuat", _plain(_date(ident.created, style), value_style, f.inner_value), top)
     top = row("revisi", _plain(_date(ident.revised, style), value_style, f.inner_value), top)
     top = row("efektif", _plain(_date(ident.effective, style), value_style, f.inner_value), top)
-    approval = ident.approved_by
-    signature = style.identity.signature_height
-    parts = [_plain(clean(approval.position) if approval else empty, value_style, f.inner_value, signature)]
-    if approval and approval.name:
-        parts.append(_plain(clean(approval.name), title_style, f.inner_value, 2.0))
-    if approval and approval.nip:
-        parts.append(_nip(labels["nip"], clean(approval.nip), value_style, f.inner_value))
+    parts = _approval(ident.approved_by, style, f.inner_value)
     label = _plain(labels["disahkan"], label_style, f.inner_label)
     content = sum(p.height + p.gap_after for p in parts)
     height = max(label.height, content) + pad[0] + pad[2]
@@ -321,7 +350,7 @@ def layout_identity(procedure: Procedure, style: ResolvedStyle, page: int, pages
         x = {"left": x0, "center": x0 + f.width / 2}.get(style.footer.text.align, x0 + f.width)
         return (x, foot + style.footer.baseline, text)
 
-    title = clean(ident.title) or "lampiran"
+    title = " ".join(clean(ident.title).split()) or "lampiran"  # the document title: one line
     continued = tuple(
         IdentityLayout(
             size.width,

@@ -48,6 +48,11 @@ def is_empty(items: tuple[str, ...], empty: str) -> bool:
     return all(clean(item).strip() in ("", "-", "–", empty) for item in items)
 
 
+def _lines_kept(text: str) -> str:
+    """Spaces evened out, the writer's line breaks (continuation lines) kept for :func:`wrap`."""
+    return "\n".join(" ".join(line.split()) for line in clean(text).split("\n") if line.strip())
+
+
 def numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str, start: int = 1) -> IdentityLines:
     """A numbered list; a wrapped item's further lines start under its text, not under its number.
 
@@ -59,7 +64,7 @@ def numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str,
     lines: list[tuple[float, str]] = []
     sources: list[str] = []
     for number, item in enumerate(items, start=start):
-        text = " ".join(clean(item).split())
+        text = _lines_kept(item)
         own = _OWN_MARK.match(text)
         mark = f"{own.group(1)} " if own else f"{number}. "
         body = text[own.end() :] if own else text

@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Mapping
 from dataclasses import dataclass, replace
+from functools import partial
 
 from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.arrows import tie_points
@@ -72,7 +73,8 @@ def columns(procedure: Procedure, style: ResolvedStyle, width: float, short: lis
     titles |= {f"actor:{a.key}": clean(a.name) for a in procedure.actors}
     widths = {k: fixed.get(k, actor_width) for k in order}
     room = width - sum(widths.values())
-    widths, short_columns = fit_words(procedure, style, widths, titles, _cell_text, room)  # room for whole words
+    texts = partial(_cell_text, procedure)
+    widths, short_columns = fit_words(procedure, style, widths, titles, texts, room)  # room for whole words
     if short is not None:
         short += [titles[k] for k in short_columns]
     out: list[Column] = []
@@ -84,9 +86,9 @@ def columns(procedure: Procedure, style: ResolvedStyle, width: float, short: lis
     return out
 
 
-def _cell_text(step: Step, key: str) -> str:
-    if key == "no":
-        return str(step.number)
+def _cell_text(procedure: Procedure, step: Step, key: str) -> str:
+    if key == "no":  # the sheet's own numbering: "3" twice, a gap, "" for an unnumbered row
+        return procedure.shown_number(step.number)
     if key == "kegiatan":
         return clean(step.text) if step.text else ""
     if key == "kelengkapan":
@@ -153,7 +155,7 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             if column.actor:
                 continue
             classes = (column.cls,)
-            fitted = _fit_cell(_cell_text(step, column.key), column, style, "cell", classes)
+            fitted = _fit_cell(_cell_text(procedure, step, column.key), column, style, "cell", classes)
             texts[column.key] = fitted
             pad = style.cell(classes).box.padding
             height = max(height, fitted.height + pad[0] + pad[2])
@@ -171,7 +173,7 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
         height = min_height * 0.8
         for column in cols:
             if column.key == "kegiatan":
-                texts[column.key] = _fit_cell(labels["total"], column, style, "cell", ("total",))
+                texts[column.key] = _fit_cell(_total_label(procedure, style), column, style, "cell", ("total",))
             elif column.key == "waktu":
                 texts[column.key] = _fit_cell(total, column, style, "cell", ("waktu", "total"))
             else:
@@ -180,6 +182,12 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             height = max(height, texts[column.key].height + pad[0] + pad[2])
         rows.append(Row(None, height, texts))
     return rows
+
+
+def _total_label(procedure: Procedure, style: ResolvedStyle) -> str:
+    """ "Total waktu", and what the total leaves out when some times cannot be added (never a silent sum)."""
+    note = analysis.total_time_note(procedure, "en" if style.document.language.startswith("en") else "id")
+    return f"{style.labels['total']} ({note})" if note else style.labels["total"]
 
 
 def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[Cell], float]:
