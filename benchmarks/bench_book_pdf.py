@@ -97,9 +97,8 @@ def split(folder: Path) -> None:
     for name, seconds in times.items():
         print(f"  {name:<24} {seconds:6.2f} s  {100 * seconds / total:5.1f} %")
     layout = sum(s for n, s in times.items() if n.startswith("layout"))
-    print(
-        f"  layout (flowgen/layout) {layout:6.2f} s; the rest of an SOP {total - layout:6.2f} s; the book's own {own:.2f} s"
-    )
+    rest = total - layout
+    print(f"  layout (flowgen/layout) {layout:6.2f} s; the rest of an SOP {rest:6.2f} s; the book's own {own:.2f} s")
 
 
 def main() -> None:
