@@ -67,9 +67,12 @@ def _failed(task: Task, code: str, **args: Any) -> Outcome:
 
 
 def plan(
-    sources: Sequence[Source], out_dir: Path | None, options: BuildOptions, force: bool
+    sources: Sequence[Source], out_dir: Path | None, options: BuildOptions, force: bool, replaceable: Sequence[str] = ()
 ) -> tuple[list[Outcome], list[Task]]:
-    """Sources already decided (skipped as current, or two writing the same names) and the tasks to build."""
+    """Sources already decided (skipped as current, or two writing the same names) and the tasks to build.
+
+    ``replaceable``: output name endings that a user may replace (see :func:`flowgen.manifest.is_current`).
+    """
     decided: list[Outcome] = []
     todo: list[Task] = []
     claimed: dict[tuple[str, str], Path] = {}
@@ -88,7 +91,8 @@ def plan(
                 manifests[folder] = manifest.load(folder)
             entries = manifests[folder]
             entry = entries.get(stem)
-            if entry and entry.source == os.path.realpath(source.path) and manifest.is_current(entry, task.key, folder):
+            same = entry is not None and entry.source == os.path.realpath(source.path)
+            if same and manifest.is_current(entry, task.key, folder, replaceable):
                 decided.append(Outcome(task, SKIPPED))
                 continue
         todo.append(task)
@@ -217,6 +221,7 @@ def run_batch(
     jobs: int | None = None,
     force: bool = False,
     report: Callable[[Outcome], None] | None = None,
+    replaceable: Sequence[str] = (),
 ) -> list[Outcome]:
     """Build every source (each on its own); the outcomes in the order of ``sources``.
 
@@ -226,7 +231,7 @@ def run_batch(
     """
     if out_dir is not None:
         prepare_folder(out_dir, str(out_dir))
-    decided, todo = plan(sources, out_dir, options, force)
+    decided, todo = plan(sources, out_dir, options, force, replaceable)
     outcomes = list(decided)
     for outcome in decided:
         if report:

@@ -39,11 +39,14 @@ from flowgen.outputs import Output, write_outputs
 
 if TYPE_CHECKING:
     from flowgen.model.types import Procedure
+    from flowgen.render.scene import Page
     from flowgen.style.resolve import ResolvedStyle
 
 FORMATS = ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn", "signature")
 FORMS = ("flowchart", "lampiran")
 DEFAULT_FORMATS = ("svg", "png", "pdf")
+THUMBNAIL = "flowchart.thumb.png"
+THUMBNAIL_OVERSAMPLE = 3  # painted this much finer than the thumbnail, then scaled down smoothly
 
 
 def _is_shipped_name(reference: str) -> bool:
@@ -62,6 +65,8 @@ class BuildOptions:
     direction: str | None = None
     mutu_baku: bool | None = None
     step_numbers: bool | None = None
+    pages: bool = True  # each lampiran page as its own SVG/PNG (the book needs only the whole PDF)
+    thumbnail: int = 0  # pixels: also NAME.flowchart.thumb.png, a small picture for a catalogue (0: none)
 
     @staticmethod
     def parse_list(text: str, known: Sequence[str], what: str) -> frozenset[str]:
@@ -86,7 +91,7 @@ class BuildOptions:
         if style is not None and not _is_shipped_name(style):
             style = os.path.abspath(os.path.expanduser(style))
         parts = [sorted(self.formats), sorted(self.forms), style, self.dpi, self.direction]
-        return json.dumps([*parts, self.mutu_baku, self.step_numbers])
+        return json.dumps([*parts, self.mutu_baku, self.step_numbers, self.pages, self.thumbnail])
 
 
 @dataclass(frozen=True)
@@ -111,10 +116,12 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
     if "flowchart" in options.forms and formats & {"svg", "png", "pdf"}:
         from flowgen.api import flowchart_page
 
-        page = flowchart_page(procedure, style)
+        page = flowchart_page(procedure, style)  # laid out once for every format
         for fmt in ("svg", "png"):
             if fmt in formats:
                 outputs.append(Output(f"{stem}.flowchart.{fmt}", paint_page(page, fmt, options.dpi)))
+        if options.thumbnail:
+            outputs.append(Output(f"{stem}.{THUMBNAIL}", thumbnail_png(page, options.thumbnail)))
     if "lampiran" in options.forms and formats & {"svg", "png", "pdf"}:
         from flowgen.api import lampiran_document
 
@@ -124,7 +131,7 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
 
             pdf = lampiran_pdf(procedure, document, style, folder_esign(procedure))
             outputs.append(Output(f"{stem}.lampiran.pdf", pdf))
-        for number, page in enumerate(document.pages, start=1):
+        for number, page in enumerate(document.pages if options.pages else (), start=1):
             for fmt in ("svg", "png"):
                 if fmt in formats:
                     fmt_: Format = "svg" if fmt == "svg" else "png"
@@ -136,10 +143,32 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
     return outputs + [Output(*made) for made in export_outputs(procedure, stem, style, formats, options.forms)]
 
 
+def thumbnail_png(page: Page, width: int) -> bytes:
+    """The flowchart as a small picture, at most ``width`` wide and three times that high.
+
+    Painted at a few times the thumbnail's size, not at the full resolution:
+    a catalogue of a hundred SOPs needs a hundred thumbnails, and a 150 dpi
+    flowchart is megapixels that would only be thrown away.
+    """
+    import io
+
+    from PIL import Image
+
+    from flowgen.render.png import render_png
+
+    scale = min(width / page.width, 3 * width / page.height)  # pixels per point
+    size = (max(1, round(page.width * scale)), max(1, round(page.height * scale)))
+    with Image.open(io.BytesIO(render_png(page, 72 * scale * THUMBNAIL_OVERSAMPLE))) as fine:
+        small = fine.convert("RGB").resize(size, Image.Resampling.LANCZOS)
+    buffer = io.BytesIO()
+    small.save(buffer, "PNG")
+    return buffer.getvalue()
+
+
 def stale_pages(folder: Path, stem: str, names: Sequence[str], options: BuildOptions) -> list[str]:
     """Page files of an earlier build with more pages (``NAME.lampiran-7.svg`` when there are now 5)."""
     formats = options.formats & {"svg", "png"}
-    if "lampiran" not in options.forms or not formats:
+    if "lampiran" not in options.forms or not formats or not options.pages:
         return []
     pattern = re.compile(rf"{re.escape(stem)}\.lampiran-([0-9]+)\.(svg|png)")
     try:

@@ -132,14 +132,18 @@ class Entry:
     key: str
     deps: tuple[tuple[str, str], ...]  # (path, sha256) of every file the style read
     outputs: tuple[tuple[str, int, int], ...]  # (name, size, mtime_ns) of every output
+    note: str = ""  # what a caller wants back when it skips (the book: its page count)
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        data: dict[str, Any] = {
             "source": self.source,
             "key": self.key,
             "deps": [list(d) for d in self.deps],
             "outputs": [list(o) for o in self.outputs],
         }
+        if self.note:
+            data["note"] = self.note
+        return data
 
     @staticmethod
     def from_json(data: Any) -> Entry | None:
@@ -147,12 +151,12 @@ class Entry:
         try:
             deps = tuple((str(p), str(d)) for p, d in data["deps"])
             outputs = tuple((str(n), int(s), int(t)) for n, s, t in data["outputs"])
-            source, key = data["source"], data["key"]
-        except (KeyError, TypeError, ValueError):
+            source, key, note = data["source"], data["key"], data.get("note", "")
+        except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        if not isinstance(source, str) or not isinstance(key, str):
+        if not isinstance(source, str) or not isinstance(key, str) or not isinstance(note, str):
             return None
-        return Entry(source, key, deps, outputs)
+        return Entry(source, key, deps, outputs, note)
 
 
 def make_entry(source: Path, key: str, options_key: str, deps: Iterable[Path], written: Iterable[Path]) -> Entry | None:
@@ -179,8 +183,14 @@ def make_entry(source: Path, key: str, options_key: str, deps: Iterable[Path], w
     return Entry(os.path.realpath(source), key, tuple(recorded), tuple(outputs))
 
 
-def is_current(entry: Entry | None, key: str | None, folder: Path) -> bool:
-    """True only when the outputs in ``folder`` are exactly what this build would write."""
+def is_current(entry: Entry | None, key: str | None, folder: Path, replaceable: Iterable[str] = ()) -> bool:
+    """True only when the outputs in ``folder`` are exactly what this build would write.
+
+    An output whose name ends with one of ``replaceable`` need only be there:
+    the book keeps a signed copy of an SOP's lampiran PDF that a unit dropped
+    in its place, as long as the SOP's text and settings are unchanged.
+    """
+    kept = tuple(replaceable)
     if entry is None or key is None or entry.key != key or not entry.outputs:
         return False
     for path, digest in entry.deps:
@@ -191,6 +201,8 @@ def is_current(entry: Entry | None, key: str | None, folder: Path) -> bool:
             info = os.stat(folder / name)
         except OSError:
             return False
+        if kept and name.endswith(kept):
+            continue
         if info.st_size != size or info.st_mtime_ns != mtime:
             return False
     return True

@@ -231,6 +231,58 @@ def test_a_second_build_renders_nothing_and_keeps_every_sop_pdf(book: Path) -> N
     assert {p: p.read_bytes() for p in book.rglob("*.lampiran.pdf")} == pdfs
 
 
+def _stamps(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.rglob("*") if p.is_file() and not p.name.startswith(".")}
+
+
+def test_nothing_changed_skips_every_sop_and_the_book(tmp_path: Path) -> None:
+    folder = make_book(tmp_path / "buku")
+    first = build_book(folder, today=TODAY)
+    assert (first.rendered, first.kept, first.current) == (5, 0, False)
+    before = _stamps(folder)
+    again = build_book(folder, today=TODAY)
+    assert (again.rendered, again.kept, again.current) == (0, 5, True)
+    assert (again.pages, again.entries) == (first.pages, first.entries)
+    assert _stamps(folder) == before  # nothing was written
+    later = build_book(folder, today=TODAY + dt.timedelta(days=1))  # the catalogue's review marks depend on the day
+    assert (later.rendered, later.current) == (0, False)
+    (folder / "tu" / "unit.toml").write_text('name = "Subbagian Umum"\norder = 1\n', encoding="utf-8")
+    renamed = build_book(folder, today=TODAY + dt.timedelta(days=1))
+    assert (renamed.rendered, renamed.current) == (0, False)
+    assert "Subbagian Umum" in _text(folder / "dokumen-sop.pdf", 3)
+
+
+def test_a_corrupt_manifest_rebuilds_and_never_skips_wrongly(tmp_path: Path) -> None:
+    folder = make_book(tmp_path / "buku")
+    build_book(folder, today=TODAY)
+    for manifest in folder.rglob(".flowgen-manifest.json"):
+        manifest.write_text('{"schema": "flowgen/manifest", "format": 1, "entries": {"x": [', encoding="utf-8")
+    result = build_book(folder, today=TODAY)
+    assert (result.rendered, result.kept, result.current) == (5, 0, False)
+    assert build_book(folder, today=TODAY).current
+
+
+def test_a_signed_copy_dropped_in_is_kept_and_put_in_the_book(tmp_path: Path) -> None:
+    folder = tmp_path / "buku"
+    folder.mkdir()
+    for name in ("surat-masuk.pos", "cuti-pegawai.pos"):
+        shutil.copy(ROOT / "examples" / name, folder / name)
+    build_book(folder, today=TODAY)
+    signed = folder / "cuti-pegawai.lampiran.pdf"
+    pages = len(PdfReader(signed).pages)
+    drawing = canvas.Canvas(str(signed), pagesize=(595, 842))
+    for number in range(pages):
+        drawing.drawString(72, 700, f"SALINAN BERTANDA TANGAN {number + 1}")
+        drawing.showPage()
+    drawing.save()
+    copy = signed.read_bytes()
+    result = build_book(folder, today=TODAY)
+    assert (result.rendered, result.kept, result.current) == (0, 2, False)
+    assert signed.read_bytes() == copy
+    assert "SALINAN BERTANDA TANGAN 1" in _text(folder / "dokumen-sop.pdf", 1, result.pages)
+    assert build_book(folder, today=TODAY).current
+
+
 def test_a_changed_sop_is_rendered_again_alone(tmp_path: Path) -> None:
     folder = tmp_path / "buku"
     folder.mkdir()
@@ -240,7 +292,7 @@ def test_a_changed_sop_is_rendered_again_alone(tmp_path: Path) -> None:
     source = folder / "surat-masuk.pos"
     source.write_text(source.read_text(encoding="utf-8").replace("Menerima surat masuk", "Menerima surat"), "utf-8")
     result = build_book(folder, today=TODAY)
-    assert (result.rendered, result.kept) == (1, 1)
+    assert (result.rendered, result.kept, result.current) == (1, 1, False)
     assert "Menerima surat" in _text(folder / "dokumen-sop.pdf", 6, len(PdfReader(folder / "dokumen-sop.pdf").pages))
 
 
@@ -391,7 +443,14 @@ def test_flowgen_book_command(tmp_path: Path) -> None:
     assert (out / "dokumen-sop.pdf").is_file() and (out / "index.html").is_file()
     assert (out / "surat-masuk.lampiran.pdf").is_file()
     assert not (folder / "dokumen-sop.pdf").exists()
-    assert f"[1/1] {folder / 'surat-masuk.pos'}" in result.output  # progress, as plain lines off a terminal
+    assert f"[1/1] built {folder / 'surat-masuk.pos'}" in result.output  # progress, as plain lines off a terminal
+    again = CliRunner().invoke(main, ["book", str(folder), "-o", str(out)])
+    assert again.exit_code == 0, again.output
+    assert f"[1/1] up to date {folder / 'surat-masuk.pos'}" in again.output
+    assert f"{out / 'dokumen-sop.pdf'}: up to date, " in again.output
+    forced = CliRunner().invoke(main, ["book", str(folder), "-o", str(out), "--force"])
+    assert f"[1/1] built {folder / 'surat-masuk.pos'}" in forced.output
+    assert "(1 rendered, 0 up to date, 0 failed)" in forced.output and ": up to date, " not in forced.output
 
 
 # -- the [book] config ---------------------------------------------------------------------------------

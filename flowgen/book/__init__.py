@@ -13,15 +13,16 @@ import importlib
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from flowgen.book.assemble import BookResult, build_book
     from flowgen.book.checks import check_book
     from flowgen.book.collect import discover
     from flowgen.book.config import BookConfig, read_book_config
+    from flowgen.book.make import build_book
+    from flowgen.book.result import BookResult
 
 _WHERE = {
     "BookConfig": "flowgen.book.config",
-    "BookResult": "flowgen.book.assemble",
-    "build_book": "flowgen.book.assemble",
+    "BookResult": "flowgen.book.result",
+    "build_book": "flowgen.book.make",
     "check_book": "flowgen.book.checks",
     "discover": "flowgen.book.collect",
     "read_book_config": "flowgen.book.config",

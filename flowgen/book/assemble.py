@@ -14,7 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
@@ -24,31 +24,19 @@ from pypdf.generic import IndirectObject
 import flowgen
 from flowgen.book import catalogue
 from flowgen.book.collect import Collection, collect
-from flowgen.book.config import BookConfig, read_book_config
+from flowgen.book.config import BookConfig
 from flowgen.book.contents import Link as ContentsLink
 from flowgen.book.contents import Row, contents_pages
+from flowgen.book.links import identity_page, item_boxes
 from flowgen.book.pages import cover_page, decree_pages, label, notes_pages
 from flowgen.book.refs import Reference, resolve
-from flowgen.book.sops import Progress, ensure_outputs, files_for
+from flowgen.book.result import BOOK_NAME, BookResult, book_error
+from flowgen.book.sops import OPTIONS, Built, files_for
+from flowgen.build import Builder, style_files
 from flowgen.render.pdf import render_pdf
 from flowgen.render.scene import Document, Page
 from flowgen.render.svg import render_svg
 from flowgen.style.resolve import ResolvedStyle
-
-BOOK_NAME = "dokumen-sop"
-
-
-@dataclass
-class BookResult:
-    """What a book build made and what it left out."""
-
-    pdf: Path
-    pages: int = 0
-    entries: int = 0
-    rendered: int = 0
-    kept: int = 0
-    written: list[Path] = field(default_factory=list)
-    failures: dict[Path, str] = field(default_factory=dict)
 
 
 def date_text(day: dt.date | None, style: ResolvedStyle) -> str:
@@ -64,9 +52,12 @@ def book_style(folder: Path) -> ResolvedStyle:
     return flowgen.resolve_style(None, None, folder / "flowgen.toml")
 
 
-def _pdf_pages(path: Path) -> int:
+def _open_pdf(path: Path) -> PdfReader:
+    """A PDF to insert, read once (its page count now, its pages when the book is put together)."""
     try:
-        return len(PdfReader(path).pages)
+        reader = PdfReader(path)
+        len(reader.pages)
+        return reader
     except Exception as exc:  # pypdf raises many kinds for a broken file
         raise flowgen.RenderError(
             [
@@ -120,7 +111,7 @@ def _plan(
     decree: list[Page] | Path | None = None
     decree_count = 0
     if config.decree is not None and config.decree.suffix.lower() == ".pdf":
-        decree, decree_count = config.decree, _pdf_pages(config.decree)
+        decree, decree_count = config.decree, len(_open_pdf(config.decree).pages)
     elif config.decree is not None:
         decree = decree_pages(style, config.decree.read_text(encoding="utf-8"), 2)
         decree_count = len(decree)
@@ -145,49 +136,20 @@ def _plan(
     return parts, links, firsts
 
 
-def _text_positions(page: object) -> list[tuple[str, float, float, float]]:
-    """The page's text lines (text, x, baseline y, size): pieces on one baseline joined, left to right.
-
-    flowgen sets a line in several kerned runs, so one written line reaches the
-    visitor as several pieces.
-    """
-    pieces: list[tuple[float, float, str, float]] = []
-
-    def visit(text: str, cm: list[float], tm: list[float], _font: object, size: float) -> None:
-        if text.strip():
-            x = cm[0] * tm[4] + cm[2] * tm[5] + cm[4]
-            y = cm[1] * tm[4] + cm[3] * tm[5] + cm[5]
-            pieces.append((round(y, 1), x, text, size * abs(tm[3] or 1) * abs(cm[3] or 1)))
-
-    page.extract_text(visitor_text=visit)  # type: ignore[attr-defined]
-    lines: dict[float, list[tuple[float, str, float]]] = {}
-    for y, x, text, size in pieces:
-        lines.setdefault(y, []).append((x, text, size))
-    found = []
-    for y, parts in lines.items():
-        parts.sort()
-        found.append(("".join(t for _, t, _ in parts).strip(), parts[0][0], y, parts[0][2]))
-    return found
-
-
-def _reference_links(writer: PdfWriter, references: list[Reference]) -> None:
+def _reference_links(writer: PdfWriter, references: list[Reference], builder: Builder) -> None:
     """A link over each keterkaitan item on an identity sheet that names an SOP of the book."""
     by_source: dict[str, list[Reference]] = {}
     for ref in references:
         if ref.target is not None:
             by_source.setdefault(ref.source.relative, []).append(ref)
     for refs in by_source.values():
-        index = refs[0].source.first_page - 1
-        positions = _text_positions(writer.pages[index])
-        for ref in refs:
-            probe = "".join(ref.text.split())[:14]
-            hit = next((p for p in positions if probe and probe in "".join(p[0].split())), None)
-            if hit is None or ref.target is None:
-                continue
-            text, x, y, size = hit
-            width = min(len(text) * size * 0.56, 400)
-            rect = (x, y - size * 0.3, x + width, y + size * 0.95)
-            writer.add_annotation(index, PdfLink(rect=rect, target_page_index=ref.target.first_page - 1))
+        entry = refs[0].source
+        index = entry.first_page - 1
+        style = builder.style_for(entry.procedure, entry.path)
+        page = identity_page(entry.procedure, style, entry.pages)
+        for ref, box in zip(refs, item_boxes(page, [ref.text for ref in refs])):
+            if box is not None and ref.target is not None:
+                writer.add_annotation(index, PdfLink(rect=box, target_page_index=ref.target.first_page - 1))
 
 
 def _outline(writer: PdfWriter, parts: list[tuple[str, int]], collection: Collection, procedures: str) -> None:
@@ -209,11 +171,6 @@ def _outline(writer: PdfWriter, parts: list[tuple[str, int]], collection: Collec
         writer.add_outline_item(title=title, page_number=entry.first_page - 1, parent=parents[entry.units])
 
 
-def _error(code: str, folder: Path) -> flowgen.SourceError:
-    diagnostic = flowgen.Diagnostic(flowgen.Severity.ERROR, code, flowgen.Span(str(folder), 0), {"path": str(folder)})
-    return flowgen.SourceError([diagnostic])
-
-
 def _contents_links(writer: PdfWriter, links: list[ContentsLink], targets: dict[str, int], first: int) -> None:
     height = float(writer.pages[first - 1].mediabox.height)
     for link in links:
@@ -225,7 +182,7 @@ def _contents_links(writer: PdfWriter, links: list[ContentsLink], targets: dict[
 
 
 def _pdf(
-    style: ResolvedStyle, config: BookConfig, collection: Collection, year: int, folder: Path, out: Path
+    style: ResolvedStyle, config: BookConfig, collection: Collection, year: int, readers: dict[Path, PdfReader]
 ) -> tuple[PdfWriter, list[tuple[int, bytes]], list[Reference]]:
     """The whole book as a PDF writer, the SVG twins of its own pages (by page number), the references."""
     parts, links, firsts = _plan(style, config, collection, year)
@@ -241,49 +198,35 @@ def _pdf(
         writer.append(io.BytesIO(render_pdf(Document(tuple(content), name))))
         svgs += [(first + i, render_svg(page)) for i, page in enumerate(content)]
     for entry in collection.entries:
-        writer.append(str(files_for(entry.path, folder, out).pdf))
+        writer.append(readers[entry.path])
     targets = {e.relative: e.first_page for e in collection.entries}
     targets.update({f"part:{name}": first for name, first in firsts.items()})
     _contents_links(writer, links, targets, firsts[label(style, "daftar-isi")])
     references = resolve(collection.entries)
-    _reference_links(writer, references)
+    _reference_links(writer, references, Builder(OPTIONS))
     _outline(writer, part_pages, collection, label(style, "prosedur"))
     writer.add_metadata({"/Title": config.title, "/Creator": "flowgen", "/Subject": config.unit or config.agency})
     writer.page_mode = "/UseOutlines"
     return writer, svgs, references
 
 
-def build_book(
-    folder: Path,
-    out: Path | None = None,
-    today: dt.date | None = None,
-    jobs: int | None = None,
-    progress: Progress | None = None,
-) -> BookResult:
-    """Build every SOP's outputs as needed, then the book PDF, its SVG twins and the catalogue."""
-    folder = Path(folder)
-    if not folder.is_dir():
-        raise _error("book-not-folder", folder)
-    out = Path(out) if out is not None else folder
-    config = read_book_config(folder)
+def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: dt.date, result: BookResult) -> None:
+    """Read every SOP that was built, then write the book PDF, its SVG twins and the catalogue."""
     style = book_style(folder)
-    collection = collect(folder, config.unit, config.review_months)
+    collection = collect(folder, config.unit, config.review_months, skip=set(built.failures))
     if not collection.entries:
         if collection.unread:
             raise flowgen.SourceError([d for u in collection.unread for d in u.diagnostics if d.is_error])
-        raise _error("book-empty", folder)
-    result = BookResult(out / f"{BOOK_NAME}.pdf")
-    result.failures = {u.path: u.diagnostics[0].format(context=False) for u in collection.unread}
-    rendered, kept, failures = ensure_outputs([e.path for e in collection.entries], folder, out, jobs, progress)
-    result.rendered, result.kept = rendered, kept
-    result.failures.update(failures)
-    collection.entries = [e for e in collection.entries if e.path not in failures]
+        raise book_error("book-empty", folder)
+    for unread in collection.unread:
+        result.failures.setdefault(unread.path, unread.diagnostics[0].format(context=False))
+    readers: dict[Path, PdfReader] = {}
     for index, entry in enumerate(collection.entries):
-        pages = _pdf_pages(files_for(entry.path, folder, out).pdf)
-        collection.entries[index] = replace(entry, pages=pages)
+        readers[entry.path] = _open_pdf(files_for(entry.path, folder, out).pdf)
+        collection.entries[index] = replace(entry, pages=len(readers[entry.path].pages))
     years = [e.effective.year for e in collection.entries if e.effective is not None]
-    year = config.year or (max(years) if years else (today or dt.date.today()).year)
-    writer, svgs, references = _pdf(style, config, collection, year, folder, out)
+    year = config.year or (max(years) if years else today.year)
+    writer, svgs, references = _pdf(style, config, collection, year, readers)
     buffer = io.BytesIO()
     writer.write(buffer)
     _write(result.pdf, buffer.getvalue())
@@ -297,7 +240,7 @@ def build_book(
     result.written += catalogue.write_catalogue(
         collection.entries, references, folder, out, today, style, config.title, config.unit
     )
-    return result
+    result.deps = [*style_files(style), *(p for p in (config.decree, config.logo) if p is not None)]
 
 
 def _write(path: Path, data: bytes) -> None:

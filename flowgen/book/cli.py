@@ -35,35 +35,31 @@ def check_folder(path: Path, language: str, strict: bool) -> tuple[bool, list[Di
     help="Folder for the book, the catalogue and every SOP's outputs (default: the folder itself).",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1, 64), default=None, help="SOPs rendered at once (default: cores).")
+@click.option("--force", is_flag=True, help="Build every SOP and the book again, even when up to date.")
 @click.option("--lang", type=click.Choice(("en", "id")), default=None, help="Language of messages.")
-def book_command(folder: Path, out_dir: Path | None, jobs: int | None, lang: str | None) -> None:
+def book_command(folder: Path, out_dir: Path | None, jobs: int | None, force: bool, lang: str | None) -> None:
     """Build the Dokumen SOP AP of a folder: one PDF (cover, decree, contents, notes, every SOP) and its catalogue.
 
     Writes dokumen-sop.pdf, an SVG of each of the book's own pages, index.html,
-    katalog.csv and katalog.json, and every SOP's lampiran PDF and flowchart
-    SVG/PNG that is missing or older than its .pos file.
+    katalog.csv and katalog.json, and every SOP's lampiran PDF, flowchart
+    SVG/PNG and thumbnail.  An SOP whose outputs are up to date is skipped (the
+    manifest of flowgen build), and so is the book when nothing changed.
     """
     from flowgen.book import build_book
+    from flowgen.book.collect import discover
+    from flowgen.progress import Progress
     from flowgen.shell import _lang, guarded
 
     ctx = click.get_current_context()
 
     @guarded
     def run() -> None:
-        if sys.stderr.isatty():
-            with click.progressbar(length=1, label="SOP", file=sys.stderr) as bar:
-
-                def tick(done: int, total: int, _source: Path) -> None:
-                    bar.length = total
-                    bar.update(1)
-
-                result = build_book(folder, out_dir, jobs=jobs, progress=tick)
-        else:
-
-            def line(done: int, total: int, source: Path) -> None:
-                click.echo(f"[{done}/{total}] {source}", err=True)
-
-            result = build_book(folder, out_dir, jobs=jobs, progress=line)
+        progress = Progress(len(discover(folder)), _lang(ctx))
+        progress.paths = False  # the book's files are listed at the end, not every SOP's
+        try:
+            result = build_book(folder, out_dir, jobs=jobs, report=progress.update, force=force)
+        finally:
+            progress.finish_bar()
         language = _lang(ctx)
         for source, problem in result.failures.items():
             click.echo(
@@ -76,6 +72,11 @@ def book_command(folder: Path, out_dir: Path | None, jobs: int | None, lang: str
             "en": "{pdf}: {pages} pages, {n} SOPs ({r} rendered, {k} up to date, {f} failed)",
             "id": "{pdf}: {pages} halaman, {n} SOP ({r} dibangun, {k} sudah mutakhir, {f} gagal)",
         }
+        if result.current:
+            words = {
+                "en": "{pdf}: up to date, {pages} pages, {n} SOPs ({r} rendered, {k} up to date, {f} failed)",
+                "id": "{pdf}: sudah mutakhir, {pages} halaman, {n} SOP ({r} dibangun, {k} sudah mutakhir, {f} gagal)",
+            }
         click.echo(
             words[language].format(
                 pdf=result.pdf,

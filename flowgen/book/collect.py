@@ -10,31 +10,40 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Collection as Collection_
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import flowgen
 from flowgen.book.config import UnitConfig, read_unit_config
+from flowgen.discover import find_sources
 
 SKIPPED_FOLDERS = ("_", ".")  # folders starting with these are not part of the book
 REVIEW_COMMENT = re.compile(r"^#\s*(?:tinjau|review)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 
 
 def discover(folder: Path) -> list[Path]:
-    """Every .pos file of a book folder, in book order (a unit's own files, then its subfolders')."""
-    found: list[Path] = []
+    """Every .pos file of a book folder, in book order (a unit's own files, then its subfolders').
 
-    def walk(current: Path) -> None:
-        entries = sorted(current.iterdir(), key=lambda p: p.name)
-        found.extend(p for p in entries if p.is_file() and p.suffix.lower() == ".pos")
-        folders = [p for p in entries if p.is_dir() and not p.name.startswith(SKIPPED_FOLDERS)]
-        units = sorted(folders, key=lambda p: (_order(p), p.name))
-        for sub in units:
-            walk(sub)
+    Found as ``flowgen build DIR`` finds them (:func:`flowgen.discover.find_sources`), less the
+    folders that start with ``_`` (kept out of the book), then put in the order of the units.
+    """
+    orders: dict[Path, int] = {}
 
-    walk(folder)
-    return found
+    def order(sub: Path) -> int:
+        if sub not in orders:
+            orders[sub] = _order(sub)
+        return orders[sub]
+
+    def place(path: Path) -> tuple[tuple[int, int, str], ...]:
+        parts = path.relative_to(folder).parts
+        chain = [folder.joinpath(*parts[: i + 1]) for i in range(len(parts) - 1)]
+        return (*((1, order(sub), sub.name) for sub in chain), (0, 0, path.name))
+
+    found = [s.path for s in find_sources([folder]) if s.path.is_file()]
+    found = [p for p in found if not any(part.startswith(SKIPPED_FOLDERS) for part in p.relative_to(folder).parts[:-1])]
+    return sorted(found, key=place)
 
 
 def _order(folder: Path) -> int:
@@ -170,10 +179,12 @@ class Collection:
             yield current, bucket
 
 
-def collect(folder: Path, top_unit: str, review_months: int = 12) -> Collection:
-    """Read every .pos file of the book; the ones with errors are kept aside with their diagnostics."""
+def collect(folder: Path, top_unit: str, review_months: int = 12, skip: Collection_[Path] = frozenset()) -> Collection:
+    """Read every .pos file of the book (but ``skip``); the ones with errors are kept aside with their diagnostics."""
     result = Collection()
     for path in discover(folder):
+        if path in skip:
+            continue
         try:
             procedure = flowgen.load(path)
         except flowgen.FlowgenError as exc:
