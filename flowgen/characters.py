@@ -58,3 +58,18 @@ def for_terminal(text: str) -> str:
             code = ord(ch)
             out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
     return "".join(out)
+
+
+def unsafe_value(data: object, key: str = "") -> tuple[str, str] | None:
+    """The first string in parsed data (TOML, JSON) with a character that cannot be printed: its key, the character."""
+    if isinstance(data, str):
+        found = UNSAFE.search(data)
+        return (key or "(the value)", character_name(found.group())) if found else None
+    items = data.items() if isinstance(data, dict) else enumerate(data) if isinstance(data, list) else ()
+    for name, value in items:
+        where = f"{key}[{name}]" if isinstance(name, int) else f"{key}.{name}" if key else str(name)
+        found_key = unsafe_value(name, where) if isinstance(name, str) else None
+        inner = found_key or unsafe_value(value, where)
+        if inner is not None:
+            return inner
+    return None

@@ -16,9 +16,11 @@ import pytest
 from click.testing import CliRunner
 
 import flowgen
+from flowgen.book import read_book_config
 from flowgen.cli import main
 from flowgen.language.reader import analyze, analyze_file
 from flowgen.model.values import parse_time
+from flowgen.style.choose import load_style, read_config
 from tests.helpers import ROOT
 
 SOURCE = (ROOT / "examples" / "surat-masuk.pos").read_text(encoding="utf-8")
@@ -304,3 +306,82 @@ def test_a_missing_python_package_is_named_in_one_sentence(tmp_path: Path, modul
     assert f"install it with: {sys.executable} -m pip install {package}" in done.stderr
     assert "failed inside" not in done.stderr and "Traceback" not in done.stderr
     assert done.returncode == 3
+
+
+# -- sheets and settings ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("css", "where", "char"),
+    [
+        ('labels { page: "Hal\x1b[2J {page}" }', (1, 20), "U+001B ESCAPE"),
+        ('labels { page: "Hal\\1b [2J {page}" }', (1, 16), "U+001B ESCAPE"),  # a CSS escape, decoded
+        (':root { --x: "a\\7 b"; }\nstep { fill: red }', (1, 14), "U+0007 BELL"),
+        (':root { font-family: "Ari\\1b al" }', (1, 22), "U+001B ESCAPE"),
+        ("step {\r fill: red }\r/* \x9b */", (3, 4), "U+009B"),
+    ],
+)
+def test_a_control_character_in_a_sheet_is_refused_where_it_is(
+    tmp_path: Path, css: str, where: tuple[int, int], char: str
+) -> None:
+    sheet = tmp_path / "s.css"
+    sheet.write_text(css, encoding="utf-8")
+    with pytest.raises(flowgen.StyleError) as caught:
+        load_style(sheet)
+    ((d),) = caught.value.diagnostics
+    assert (d.code, d.span.line, d.span.column) == ("style-control-character", *where)
+    assert d.message == f"the style sheet has the control character {char}, which cannot be printed"
+    assert RAW.search(d.format()) is None
+
+
+@pytest.mark.parametrize(
+    ("toml", "key", "char"),
+    [
+        ('style = "default\\u001b[2J"\n', "style", "U+001B ESCAPE"),
+        ('[book]\ntitle = "Buku\\u0007"\n', "book.title", "U+0007 BELL"),
+        ('[book]\nunits = ["a", "b\\u009b"]\n', "book.units[1]", "U+009B"),
+        ('"k\\u0001" = 1\n', "k\x01", "U+0001"),
+    ],
+)
+def test_a_control_character_in_a_setting_is_refused(tmp_path: Path, toml: str, key: str, char: str) -> None:
+    path = tmp_path / "flowgen.toml"
+    path.write_text(toml, encoding="utf-8")
+    with pytest.raises(flowgen.StyleError) as caught:
+        read_config(path)
+    ((d),) = caught.value.diagnostics
+    assert (d.code, d.message) == (
+        "config-control-character",
+        f"the setting {key} has the control character {char}, which cannot be printed",
+    )
+    assert RAW.search(d.format()) is None
+
+
+def test_a_book_config_is_read_as_flowgen_toml_is(tmp_path: Path) -> None:
+    (tmp_path / "flowgen.toml").write_bytes(b'[book]\ntitle = "\xff"\n')
+    with pytest.raises(flowgen.StyleError) as caught:
+        read_book_config(tmp_path)
+    assert caught.value.diagnostics[0].message == f"cannot read {tmp_path / 'flowgen.toml'}: it is not UTF-8 text"
+    (tmp_path / "flowgen.toml").write_text('[book]\ntitle = "Buku\\u001b]0;x\\u0007"\n', encoding="utf-8")
+    with pytest.raises(flowgen.StyleError) as caught:
+        read_book_config(tmp_path)
+    assert caught.value.diagnostics[0].code == "config-control-character"
+
+
+def test_100k_nested_toml_arrays(tmp_path: Path) -> None:
+    path = tmp_path / "flowgen.toml"
+    path.write_text("a = " + "[" * 100_000 + "]" * 100_000 + "\n", encoding="utf-8")
+    with pytest.raises(flowgen.StyleError) as caught:
+        read_config(path)
+    assert [d.code for d in caught.value.diagnostics] == ["config-unreadable"]  # 200 KB: over the size limit first
+    path.write_text("a = " + "[" * 30_000 + "]" * 30_000 + "\n", encoding="utf-8")
+    with pytest.raises(flowgen.StyleError) as caught:
+        read_config(path)
+    assert caught.value.diagnostics[0].message == "flowgen.toml is not valid TOML: values nested too deeply"
+
+
+def test_a_flowgen_toml_that_cannot_be_read(tmp_path: Path) -> None:
+    path = tmp_path / "flowgen.toml"
+    path.mkdir()  # unreadable even for root, unlike a file without permission
+    with pytest.raises(flowgen.StyleError) as caught:
+        read_config(path)
+    assert caught.value.diagnostics[0].message == f"cannot read {path}: Is a directory"
