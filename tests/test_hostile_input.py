@@ -93,15 +93,30 @@ def test_a_control_character_in_a_label_makes_no_label() -> None:
     assert [d[:3] for d in found[:2]] == [("bad-label", 30, 3), ("control-character", 30, 8)]
 
 
-def test_a_code_built_procedure_with_a_control_character_is_drawn_with_a_space() -> None:
-    procedure = flowgen.parse(SOURCE, "p.pos")
+def test_a_code_built_procedure_with_a_control_character_is_refused_where_it_is() -> None:
     import dataclasses
 
+    procedure = flowgen.parse(SOURCE, "p.pos")
     actor = dataclasses.replace(procedure.actors[0], name="Pengadministrasi\x1bUmum")
     odd = dataclasses.replace(procedure, actors=(actor, *procedure.actors[1:]))
+    step = dataclasses.replace(procedure.steps[2], note="catatan\x00")
+    odder = dataclasses.replace(procedure, steps=(*procedure.steps[:2], step, *procedure.steps[3:]))
     for form in (flowgen.render_flowchart, flowgen.render_lampiran):
-        data = form(odd, format="svg")
-        assert b"\x1b" not in data
+        with pytest.raises(flowgen.ModelError) as caught:
+            form(odd, format="svg")
+        ((d),) = caught.value.diagnostics
+        assert (d.span.line, d.message) == (
+            22,
+            "actors[0].name has the control character U+001B ESCAPE, which cannot be printed",
+        )
+    with pytest.raises(flowgen.ModelError) as caught:
+        flowgen.render_lampiran(odder, format="pdf")
+    assert (
+        caught.value.diagnostics[0].message
+        == "steps[2].note has the control character U+0000 NULL, which cannot be printed"
+    )
+    with pytest.raises(flowgen.ModelError):
+        flowgen.loads(flowgen.dumps(odd).replace("Pengadministrasi", "Peng\\u0007"))
 
 
 def test_check_never_writes_raw_escapes_to_the_terminal(tmp_path: Path) -> None:
