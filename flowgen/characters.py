@@ -47,12 +47,15 @@ def safe_text(text: str) -> str:
 
 
 def for_terminal(text: str) -> str:
-    """Text as it may go to a terminal: what it would act on (escapes, bells, overrides) shown as ``\\x1b``."""
+    """Text as it may go to a terminal: what it would act on (escapes, bells, overrides) shown as ``\\x1b``.
+
+    Tabs and line breaks pass: a terminal only moves the cursor for them.
+    """
     if text.isprintable():
         return text
     out = []
     for ch in text:
-        if ch.isprintable() or ch == " " or unicodedata.category(ch) not in _TERMINAL_UNSAFE:
+        if ch.isprintable() or ch in " \t\n" or unicodedata.category(ch) not in _TERMINAL_UNSAFE:
             out.append(ch)
         else:
             code = ord(ch)
