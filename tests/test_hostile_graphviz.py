@@ -180,3 +180,16 @@ def test_the_timeout_setting_when_it_is_fine(monkeypatch: pytest.MonkeyPatch) ->
     assert gv.timeout() == 2.5
     monkeypatch.setenv("FLOWGEN_GRAPHVIZ_TIMEOUT", "")
     assert gv.timeout() == 60.0
+
+
+def test_a_git_revision_that_looks_like_an_option_is_refused(tmp_path: Path) -> None:
+    """``--rev=--output=FILE`` would make ``git show`` write a file: refused before git runs."""
+    from flowgen.cycle.sources import load_at_revision
+
+    target = tmp_path / "written"
+    with pytest.raises(flowgen.FlowgenError) as caught:
+        load_at_revision(SURAT, f"--output={target}")
+    assert caught.value.diagnostics[0].message == (
+        f"cannot read revision '--output={target}' with git: a revision cannot start with '-'"
+    )
+    assert not target.exists()
