@@ -3,7 +3,8 @@
 Each case puts a fake ``dot`` first on PATH (as ``test_graphviz_fallback`` does)
 and expects one exact :class:`LayoutError`, never a ``KeyError``,
 ``ValueError`` or ``MemoryError`` from reading the output, and no process
-left running afterwards.
+left running afterwards.  (The one other program flowgen runs, ``git show`` for ``diff --rev``, is
+at the end: a revision that git would read as an option is refused.)
 """
 
 from __future__ import annotations
