@@ -30,6 +30,20 @@ def _interrupted() -> int:
     return 130
 
 
+def _missing(exc: ModuleNotFoundError) -> int:
+    """One sentence naming the package and how to install it; a module of flowgen itself missing is a bug."""
+    import os
+
+    from flowgen.errors import missing_package, missing_package_sentence
+
+    package = missing_package(exc)
+    if package is None:
+        raise exc
+    lang = os.environ.get("FLOWGEN_LANG", "en")
+    sys.stderr.write(missing_package_sentence(package, lang) + "\n")
+    return 3
+
+
 def run() -> None:
     """The entry point of the ``flowgen`` command."""
     signal.signal(signal.SIGTERM, _stop)
@@ -47,6 +61,8 @@ def run() -> None:
             code = exc.exit_code
     except KeyboardInterrupt:
         code = _interrupted()
+    except ModuleNotFoundError as exc:  # run by a Python without flowgen's dependencies
+        code = _missing(exc)
     sys.exit(code if isinstance(code, int) else 0)
 
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import sys
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -29,7 +30,7 @@ from flowgen import build_messages as _messages  # noqa: F401  (registers worker
 from flowgen import manifest
 from flowgen.build import Builder, BuildOptions
 from flowgen.discover import Source
-from flowgen.errors import Diagnostic, FlowgenError, Span, error
+from flowgen.errors import Diagnostic, FlowgenError, Span, error, missing_package
 from flowgen.outputs import prepare_folder, signals_held
 
 BUILT, SKIPPED, FAILED = "built", "skipped", "failed"
@@ -106,6 +107,9 @@ def build_task(builder: Builder, task: Task) -> Outcome:
     except FlowgenError as exc:
         return Outcome(task, FAILED, diagnostics=exc.diagnostics)
     except Exception as exc:  # a bug in flowgen, or the machine (MemoryError): this file fails, not the batch
+        package = missing_package(exc)
+        if package is not None:
+            return _failed(task, "missing-package", package=package, python=sys.executable)
         return _failed(task, "internal-error", detail=f"{type(exc).__name__}: {exc}")
     return Outcome(task, BUILT, result.written, result.diagnostics, result.entry)
 

@@ -176,7 +176,7 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
 
 def _number_value(shown: str) -> int | None:
     digits = shown.rstrip("abcdefghijklmnopqrstuvwxyz")
-    return int(digits) if digits.isdigit() else None
+    return int(digits) if digits.isdigit() and len(digits) <= 9 else None
 
 
 def _number_warnings(procedure: Procedure) -> dict[int, list[Diagnostic]]:

@@ -274,7 +274,7 @@ def _build_batch(
         progress.finish_bar()
     progress.finish(outcomes)
     failed = [o for o in outcomes if o.status == FAILED]
-    if any(d.code == "internal-error" for o in failed for d in o.diagnostics):
+    if any(d.code in ("internal-error", "missing-package") for o in failed for d in o.diagnostics):
         return 3
     return 1 if failed else 0
 

@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from flowgen import messages
+from flowgen.characters import for_terminal
 
 
 @dataclass(frozen=True, order=True)
@@ -87,17 +88,21 @@ class Diagnostic:
     def format(self, lang: str = "en", context: bool = True) -> str:
         """Compiler-style text: ``file:line:col: error: message``, the line, a caret, a hint."""
         head = f"{self.span}: {messages.severity_word(self.severity.value, lang)}: {self.render_message(lang)}"
-        lines = [head]
+        lines = [for_terminal(head)]
         if context and self.line_text is not None and self.span.line > 0:
             number = str(self.span.line)
             gutter = " " * len(number)
-            shown = self.line_text.rstrip("\n").replace("\t", " ")
-            lines.append(f"   {number} | {shown}")
-            caret = " " * max(0, self.span.column - 1) + "^" * max(1, self.span.length)
-            lines.append(f"   {gutter} | {caret}")
+            raw = self.line_text.rstrip("\n").replace("\t", " ")
+            start = max(0, self.span.column - 1)
+            marked = raw[start : start + max(1, self.span.length)]
+            wider = len(for_terminal(marked)) - len(marked)  # an escaped character is shown as several
+            lines.append(f"   {number} | {for_terminal(raw)}")
+            lines.append(
+                f"   {gutter} | {' ' * len(for_terminal(raw[:start]))}{'^' * (max(1, self.span.length) + wider)}"
+            )
         hint = self.render_hint(lang)
         if hint:
-            lines.append(f"   {messages.hint_word(lang)}: {hint}")
+            lines.append(for_terminal(f"   {messages.hint_word(lang)}: {hint}"))
         return "\n".join(lines)
 
     def to_dict(self, lang: str = "en") -> dict[str, Any]:
@@ -192,3 +197,44 @@ def error(code: str, span: Span, line_text: str | None = None, **args: Any) -> D
 
 def warning(code: str, span: Span, line_text: str | None = None, **args: Any) -> Diagnostic:
     return Diagnostic(Severity.WARNING, code, span, args, line_text)
+
+
+# the Python packages flowgen needs, by the name they are imported as (setup.cfg install_requires)
+PACKAGES = {
+    "click": "click",
+    "fontTools": "fonttools",
+    "graphviz": "graphviz",
+    "lxml": "lxml",
+    "openpyxl": "openpyxl",
+    "PIL": "Pillow",
+    "pyhanko": "pyHanko",
+    "pypdf": "pypdf",
+    "docx": "python-docx",
+    "reportlab": "reportlab",
+    "_rl_accel": "rl-accel",
+    "segno": "segno",
+    "tinycss2": "tinycss2",
+    "starlette": "starlette",
+    "uvicorn": "uvicorn",
+    "pygls": "pygls",
+    "lsprotocol": "lsprotocol",
+    "watchfiles": "watchfiles",
+    "zlib_ng": "zlib-ng",
+}
+
+
+def missing_package(exc: BaseException) -> str | None:
+    """The package to install when ``exc`` says one of flowgen's dependencies is not installed."""
+    if not isinstance(exc, ModuleNotFoundError) or not exc.name:
+        return None
+    return PACKAGES.get(exc.name.split(".")[0])
+
+
+def missing_package_sentence(package: str, lang: str = "en") -> str:
+    """One sentence: which package is missing for which Python, and how to install it."""
+    import sys
+
+    args = {"package": package, "python": sys.executable or "python3"}
+    return f"flowgen: {messages.render('missing-package', args, lang)}\n   {messages.hint_word(lang)}: " + str(
+        messages.render_hint("missing-package", args, lang)
+    )

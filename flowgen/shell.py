@@ -14,7 +14,7 @@ from typing import Any, TypeVar
 import click
 
 from flowgen import __version__, messages
-from flowgen.errors import Diagnostic, FlowgenError
+from flowgen.errors import Diagnostic, FlowgenError, missing_package, missing_package_sentence
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -48,6 +48,10 @@ def guarded(func: F) -> F:
             ctx.exit(130)
         except Exception as exc:
             lang = _lang(ctx)
+            package = missing_package(exc)
+            if package is not None:
+                click.echo(missing_package_sentence(package, lang), err=True)
+                ctx.exit(3)
             detail = f"{type(exc).__name__}: {exc}"
             click.echo(f"flowgen: {messages.render('internal-error', {'detail': detail}, lang)}", err=True)
             click.echo(f"   {messages.hint_word(lang)}: {messages.render_hint('internal-error', {}, lang)}", err=True)

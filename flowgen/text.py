@@ -24,7 +24,7 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from flowgen.hyphenate import MIN_LETTERS, Break, breaks
+from flowgen.hyphenate import MIN_LETTERS, VOWELS, Break, breaks
 
 FONT_DIRS = (
     "/usr/share/fonts",
@@ -348,12 +348,36 @@ def _no_widow(lines: list[str], face: FontFace, size: float, width: float) -> li
 
 
 def _best_break(word: str, room: float, face: FontFace, size: float) -> Break | None:
-    """The break whose head fits ``room``: the last explicit one ('/', '-'), else the last syllable."""
-    fitting = [b for b in breaks(word) if measure(face, size, b.head(word)) <= room]
+    """The break whose head fits ``room``: the last explicit one ('/', '-'), else the last syllable.
+
+    Only the part of the word a line can hold is looked at (with the letters its last syllable
+    needs), so a word of thousands of letters costs a line's worth per line, not all of it each time.
+    """
+    limit = _head_limit(word, room, face, size)
+    vowel = next((i for i in range(limit, len(word)) if word[i] in VOWELS), None)
+    end = limit + MIN_LETTERS if vowel is None else max(limit + MIN_LETTERS, vowel + 1)
+    window = word[: min(len(word), end)]
+    fitting = [b for b in breaks(window) if b.at < limit and measure(face, size, b.head(word)) <= room]
     explicit = [b for b in fitting if not b.hyphen]
     if explicit:
         return max(explicit, key=lambda b: b.at)
     return max(fitting, key=lambda b: b.at) if fitting else None
+
+
+def _head_limit(word: str, room: float, face: FontFace, size: float) -> int:
+    """The length of the shortest head of ``word`` wider than ``room`` (one more than its length if none is)."""
+    if measure(face, size, word) <= room:
+        return len(word) + 1
+    fits, wide = 0, min(16, len(word))
+    while measure(face, size, word[:wide]) <= room:
+        fits, wide = wide, min(2 * wide, len(word))
+    while wide - fits > 1:
+        middle = (fits + wide) // 2
+        if measure(face, size, word[:middle]) <= room:
+            fits = middle
+        else:
+            wide = middle
+    return wide
 
 
 def _forced_break(word: str, width: float, face: FontFace, size: float) -> Break:

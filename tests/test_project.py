@@ -21,6 +21,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
     (
         "leaf",
         (
+            "flowgen.characters",
             "flowgen.errors",
             "flowgen.messages",
             "flowgen.wording",

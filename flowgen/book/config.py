@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import difflib
 import re
-import tomllib
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -19,6 +18,7 @@ from typing import Any
 
 from flowgen import Diagnostic, Severity, Span, StyleError
 from flowgen.book import messages as _messages  # noqa: F401  (registers the book's messages)
+from flowgen.style.choose import read_toml_file
 
 CONFIG_NAME = "flowgen.toml"
 UNIT_CONFIG = "unit.toml"
@@ -95,16 +95,8 @@ class _Locator:
 
 
 def read_toml(path: Path) -> tuple[dict[str, Any], list[str]]:
-    """The parsed TOML and its lines; a syntax error is a positioned StyleError."""
-    text = path.read_text(encoding="utf-8")
-    lines = text.splitlines()
-    try:
-        return tomllib.loads(text), lines
-    except tomllib.TOMLDecodeError as exc:
-        match = re.search(r"line (\d+), column (\d+)", str(exc))
-        line, column = (int(match.group(1)), int(match.group(2))) if match else (1, 1)
-        reason = str(exc).split(" (at ")[0]
-        raise StyleError([_diag("config-syntax", Span(str(path), line, column, 1), lines, reason=reason)]) from None
+    """The parsed TOML and its lines, read as flowgen.toml is (bounded, UTF-8, plain text); errors are StyleErrors."""
+    return read_toml_file(path)
 
 
 _TEXT = ("a text", "teks", '"Direktorat Sekolah Menengah Pertama"')

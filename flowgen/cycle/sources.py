@@ -19,6 +19,10 @@ def load_at_revision(path: Path, revision: str) -> Procedure:
     if git is None:
         raise FlowgenError.single("cycle-git-missing", where, revision=revision)
     folder = path.resolve().parent
+    if revision.startswith("-"):  # it would be read as an option of git (--output=FILE writes a file)
+        raise FlowgenError.single(
+            "cycle-git-failed", where, revision=revision, reason="a revision cannot start with '-'"
+        )
     try:
         shown = subprocess.run(
             [git, "-C", str(folder), "show", f"{revision}:./{path.name}"],

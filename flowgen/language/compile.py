@@ -291,7 +291,8 @@ class Compiler:
             return None
         if name.isdigit():
             count = sum(len(v) for v in self.shown.values())
-            self.err("no-such-step", ref.span, number=int(name), count=count)
+            shown = name.lstrip("0") or "0"  # as a number, but never int() of thousands of digits
+            self.err("no-such-step", ref.span, number=shown if len(shown) <= 12 else f"{shown[:12]}…", count=count)
             return None
         if name in self.labels:
             return self.labels[name]

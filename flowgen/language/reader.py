@@ -15,6 +15,7 @@ from flowgen import checks
 from flowgen.errors import Diagnostic, SourceError, Span, error, sort_key
 from flowgen.language.ast import Document
 from flowgen.language.compile import compile_document
+from flowgen.language.limits import MAX_SOURCE_BYTES, document_limits, line_breaks, text_limits
 from flowgen.language.parser import parse_document
 from flowgen.model.types import Procedure
 
@@ -109,9 +110,16 @@ def decode(data: bytes, source_name: str) -> tuple[str | None, list[Diagnostic]]
 
 def analyze(text: str, source_name: str = "<text>") -> tuple[Procedure | None, list[Diagnostic]]:
     """Every diagnostic of a .pos text (errors and warnings) and the procedure if there are no errors."""
-    document, found = parse_document(text, source_name)
+    text, found, refused = text_limits(line_breaks(text), source_name)
+    if refused:
+        return None, found
+    document, parsed = parse_document(text, source_name)
+    found += parsed
     if any(d.code == "empty-file" for d in found):
         return None, found
+    over = document_limits(document)
+    if over:  # read no further: the compiler and the graph rules would work on all of it
+        return None, sorted(found + over, key=sort_key)
     procedure, compiled = compile_document(document)
     found += compiled
     partial = any(d.code in _PARTIAL for d in found)
@@ -126,9 +134,12 @@ def analyze(text: str, source_name: str = "<text>") -> tuple[Procedure | None, l
 def analyze_file(path: str | os.PathLike[str]) -> tuple[Procedure | None, list[Diagnostic]]:
     name = str(path)
     try:
-        data = Path(path).read_bytes()
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_SOURCE_BYTES + 1)  # /dev/zero, or a huge file, is not read whole
     except OSError as exc:
         return None, [error("read-failed", Span(name, 0, 1, 0), reason=exc.strerror or str(exc))]
+    if len(data) > MAX_SOURCE_BYTES:
+        return None, [error("source-too-large", Span(name, 0, 1, 0), limit=f"{MAX_SOURCE_BYTES:,}")]
     text, found = decode(data, name)
     if text is None:
         return None, found

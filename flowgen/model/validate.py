@@ -11,8 +11,10 @@ without which a procedure cannot even be looked at.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any
 
+from flowgen.characters import UNSAFE, character_name
 from flowgen.errors import Diagnostic, ModelError, Span, error
 from flowgen.model.types import NO_SPAN, Actor, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import TimeValue
@@ -131,7 +133,48 @@ def model_errors(procedure: Any) -> list[Diagnostic]:
     found = _step_errors(procedure.steps, {a.key for a in procedure.actors})
     if found:
         return found
-    return _edge_errors(procedure.edges, {s.number for s in procedure.steps})
+    return _edge_errors(procedure.edges, {s.number for s in procedure.steps}) or _text_errors(procedure)
+
+
+def _unsafe_text(value: Any, where: str) -> tuple[str, str] | None:
+    """The first text in a model value with a character that cannot be printed (spans are left out)."""
+    if isinstance(value, Span):
+        return None
+    if isinstance(value, str):
+        found = UNSAFE.search(value)
+        return (where, character_name(found.group())) if found else None
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        pairs: Any = ((f"{where}.{f.name}", getattr(value, f.name)) for f in dataclasses.fields(value))
+    elif isinstance(value, (tuple, list)):
+        pairs = ((f"{where}[{i}]", item) for i, item in enumerate(value))
+    elif isinstance(value, dict):
+        pairs = ((f"{where}[{k!r}]", item) for k, item in value.items())
+    else:
+        return None
+    for name, item in pairs:
+        found_here = _unsafe_text(item, name)
+        if found_here is not None:
+            return found_here
+    return None
+
+
+def _text_errors(procedure: Procedure) -> list[Diagnostic]:
+    """A control character in any text: refused, since XML, PDF and terminals cannot take it.
+
+    The reader turns them into spaces in a .pos file; a procedure built in code or read from
+    JSON is told where its one is.
+    """
+    parts: tuple[tuple[str, Any, Span], ...] = (
+        ("identity", procedure.identity, NO_SPAN),
+        *((f"actors[{i}]", a, _span(a)) for i, a in enumerate(procedure.actors)),
+        *((f"steps[{i}]", s, _span(s)) for i, s in enumerate(procedure.steps)),
+        *((f"edges[{i}]", e, _span(e)) for i, e in enumerate(procedure.edges)),
+    )
+    for where, value, span in parts:
+        found = _unsafe_text(value, where)
+        if found is not None:
+            return [error("model-control-character", span, what=found[0], char=found[1])]
+    return []
 
 
 def require_valid(procedure: Any) -> None:

@@ -207,7 +207,10 @@ for _words, _field, _factor in (
         _UNITS[_w] = (_field, _factor)
 
 _UNIT_PATTERN = "|".join(sorted((re.escape(u) for u in _UNITS), key=len, reverse=True))
-_NUMBER = r"\d+(?:[.,]\d+)?"
+# at most nine digits each side, never starting or ending inside a longer run of digits: a number
+# is found in steps bounded by its nine digits (no backtracking over a run of 16,000), and no
+# amount is so large that a total overflows (a 400-digit number is no duration)
+_NUMBER = r"(?<![\d.,])\d{1,9}(?:[.,]\d{1,9})?(?![\d])"
 _COMPONENT = re.compile(rf"({_NUMBER})\s*({_UNIT_PATTERN})(?![A-Za-z])", re.IGNORECASE)
 _RANGE_SPLIT = re.compile(r"\s*(?:-|–|—|s/d|s\.?\s?d\.?|sampai(?: dengan)?|hingga|to|until)\s*", re.IGNORECASE)
 _PREFIX = re.compile(
@@ -270,7 +273,7 @@ class TimeValue:
 # words that mean "at once": a time of nothing, which adds nothing to the total
 _IMMEDIATE = frozenset({"segera", "langsung", "seketika", "saat itu juga", "immediately", "at once", "-", "0"})
 # "1 (satu) hari": the number written again in words, in brackets
-_IN_WORDS = re.compile(r"(\d+(?:[.,]\d+)?)\s*\([^()0-9]*\)")
+_IN_WORDS = re.compile(rf"({_NUMBER})\s*\([^()0-9]*\)")
 # "1 x 24 jam": a count times an amount
 _TIMES = re.compile(rf"({_NUMBER})\s*[xX×]\s*({_NUMBER})")
 # 10' and 30": minutes and seconds as on a clock face

@@ -13,6 +13,7 @@ ids, so the same scene gives the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
 from pathlib import Path
 
@@ -24,23 +25,37 @@ from reportlab.pdfgen import canvas as pdfcanvas
 
 from flowgen.errors import RenderError, Span, error
 from flowgen.render.scene import Circle, Document, Group, Image, Item, Line, Page, Paint, Polygon, Rect, Text, walk
-from flowgen.render.truetype import FontConversionError, truetype_file
+from flowgen.render.truetype import FontConversionError, truetype_data
 from flowgen.text import FontFace, kerned_runs
 
-_REGISTERED: dict[str, str] = {}
+_REGISTERED: dict[tuple[str, int, int, int], str] = {}  # (path, device+inode, size, mtime) → PDF font name
 
 
 def _font_name(face: FontFace) -> str:
-    """Register a face with reportlab once; its PDF font name."""
-    name = face.key
-    if name in _REGISTERED:
-        return _REGISTERED[name]
+    """Register a face with reportlab once per content; its PDF font name.
+
+    reportlab keeps fonts for the whole process by name, so the name says what
+    the file holds (a digest of its bytes), not what it is called: a sheet's own
+    ``LiberationSans-Regular.ttf`` — another font under that name — is never
+    embedded in the next document of a batch, and each document's bytes do
+    not depend on the order of the build.  (The name is not written into the
+    PDF: it shows the font's own, subset-prefixed name.)
+    """
     path = Path(face.path)
+    where = Span(str(path), 0, 1, 0)
     try:
-        pdfmetrics.registerFont(TTFont(name, truetype_file(str(path))))
+        info = path.stat()
+        seen = (str(path), info.st_dev * (1 << 40) + info.st_ino, info.st_size, info.st_mtime_ns)
+        if seen in _REGISTERED:
+            return _REGISTERED[seen]
+        data = path.read_bytes()
+        name = f"{face.key}-{hashlib.sha256(data).hexdigest()[:16]}"
+        if name not in pdfmetrics.getRegisteredFontNames():
+            pdfmetrics.registerFont(TTFont(name, io.BytesIO(truetype_data(data))))
     except (TTFError, OSError, ValueError, FontConversionError) as exc:
-        raise RenderError([error("pdf-font", Span(str(path), 0, 1, 0), family=face.family, reason=str(exc))]) from None
-    _REGISTERED[name] = name
+        reason = getattr(exc, "strerror", None) or str(exc)
+        raise RenderError([error("pdf-font", where, family=face.family, reason=reason)]) from None
+    _REGISTERED[seen] = name
     return name
 
 

@@ -19,7 +19,6 @@ import io
 import os
 import tempfile
 from pathlib import Path
-from typing import BinaryIO
 
 CONVERTER = "cu2qu-2"  # bump when the conversion changes, so cached files are made again
 MAX_ERROR = 1.0  # font units (a thousandth of an em for a 1000-unit font)
@@ -91,12 +90,9 @@ def convert(data: bytes) -> bytes:
 
 
 @functools.lru_cache(maxsize=16)
-def _converted(path: str) -> bytes:
-    data = Path(path).read_bytes()
-    if data[:4] != b"OTTO":
-        return data
-    key = hashlib.sha256(data + CONVERTER.encode()).hexdigest()[:20]
-    cached = _cache_dir() / f"{Path(path).stem}-{key}.ttf"
+def _converted(key: str, data: bytes) -> bytes:
+    """CFF outlines converted, by the digest of the file's bytes (so a changed file is converted again)."""
+    cached = _cache_dir() / f"font-{key}.ttf"
     try:
         return cached.read_bytes()
     except OSError:
@@ -113,9 +109,8 @@ def _converted(path: str) -> bytes:
     return converted
 
 
-def truetype_file(path: str) -> str | BinaryIO:
-    """What reportlab's ``TTFont`` should read for a font file: the file itself, or TrueType bytes."""
-    with open(path, "rb") as handle:
-        if handle.read(4) != b"OTTO":
-            return path
-    return io.BytesIO(_converted(path))
+def truetype_data(data: bytes) -> bytes:
+    """The TrueType bytes reportlab's ``TTFont`` should read for a font file's bytes."""
+    if data[:4] != b"OTTO":
+        return data
+    return _converted(hashlib.sha256(data + CONVERTER.encode()).hexdigest()[:20], data)

@@ -25,7 +25,9 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from flowgen.characters import unsafe_value
 from flowgen.errors import Span, StyleError, error
 from flowgen.model.types import Procedure
 from flowgen.style import messages as _messages  # noqa: F401  (registers the style messages)
@@ -146,8 +148,8 @@ def _config_text(path: Path) -> str:
     raise StyleError([error("config-unreadable", Span(str(path), 0, 1, 0), file=str(path), reason=reason, limit=limit)])
 
 
-def read_config(path: Path) -> tuple[str | None, Span]:
-    """The ``style`` setting of a flowgen.toml and where it is written."""
+def read_toml_file(path: Path) -> tuple[dict[str, Any], list[str]]:
+    """A flowgen.toml (or unit.toml) read as a stranger's file: bounded, UTF-8, valid, plain text; and its lines."""
     text = _config_text(path)
     lines = text.splitlines()
     try:
@@ -161,6 +163,16 @@ def read_config(path: Path) -> tuple[str | None, Span]:
         reason = str(exc).split(" (at ")[0]
         shown = lines[line - 1] if 0 < line <= len(lines) else None
         raise StyleError([error("config-syntax", Span(str(path), line, column, 1), shown, reason=reason)]) from None
+    bad = unsafe_value(data)
+    if bad is not None:  # written as "\u001b": it would reach XML, PDF and terminals
+        key, char = bad
+        raise StyleError([error("config-control-character", Span(str(path), 0, 1, 0), key=key, char=char)])
+    return data, lines
+
+
+def read_config(path: Path) -> tuple[str | None, Span]:
+    """The ``style`` setting of a flowgen.toml and where it is written."""
+    data, lines = read_toml_file(path)
 
     def where(key: str) -> Span:
         for number, line in enumerate(lines, start=1):

@@ -169,6 +169,12 @@ register(
             "{did_you_mean}shipped sheets are {known}; or give the path of a .css file",
             "{did_you_mean}lembar bawaan: {known}; atau tulis jalur berkas .css",
         ),
+        "style-control-character": M(
+            "the style sheet has the control character {char}, which cannot be printed",
+            "lembar gaya memuat karakter kendali {char}, yang tidak dapat dicetak",
+            "delete it: a style sheet is plain text",
+            "hapuslah: lembar gaya adalah teks biasa",
+        ),
         "style-too-large": M(
             "the style sheet {file} is larger than {limit}",
             "lembar gaya {file} lebih besar dari {limit}",
@@ -222,6 +228,12 @@ register(
             "{file} tidak dapat dibaca: {reason}",
             'flowgen.toml is a short UTF-8 text such as: style = "kemendikbud" (at most {limit})',
             'flowgen.toml adalah teks UTF-8 pendek seperti: style = "kemendikbud" (paling besar {limit})',
+        ),
+        "config-control-character": M(
+            "the setting {key} has the control character {char}, which cannot be printed",
+            "pengaturan {key} memuat karakter kendali {char}, yang tidak dapat dicetak",
+            "delete it: settings are plain text",
+            "hapuslah: pengaturan adalah teks biasa",
         ),
         "config-syntax": M(
             "flowgen.toml is not valid TOML: {reason}",

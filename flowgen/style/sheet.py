@@ -24,6 +24,7 @@ from typing import Any
 import tinycss2
 from tinycss2 import ast as css
 
+from flowgen.characters import UNSAFE, character_name
 from flowgen.errors import Span, StyleError
 from flowgen.style import values
 from flowgen.style.schema import ELEMENTS, PROPERTIES
@@ -106,6 +107,21 @@ class _Raw:
     value_span: Span  # of the value, where value errors point
 
 
+def _unsafe_token(tokens: list[css.Node]) -> tuple[css.Node, str] | None:
+    """The first token whose decoded text has a character XML, PDF or a terminal cannot take."""
+    for token in tokens:
+        value = getattr(token, "value", None)
+        found = UNSAFE.search(value) if isinstance(value, str) else None
+        if found is not None:
+            return token, found.group()
+        inner = getattr(token, "arguments", None) or getattr(token, "content", None)
+        if isinstance(inner, list):
+            deeper = _unsafe_token(inner)
+            if deeper is not None:
+                return deeper
+    return None
+
+
 class _Reader(SelectorReader):
     def __init__(self) -> None:
         super().__init__()
@@ -153,6 +169,12 @@ class _Reader(SelectorReader):
         self.read_text(text, path, (*stack, path))
 
     def read_text(self, text: str, path: Path, stack: tuple[Path, ...]) -> None:
+        bad = UNSAFE.search(text)  # in a label it would reach XML, PDF and terminals: refused where it is
+        if bad is not None:
+            before = text[: bad.start()].replace("\r\n", "\n").replace("\r", "\n")
+            where = Span(str(path), before.count("\n") + 1, len(before) - before.rfind("\n"), 1)
+            self.err("style-control-character", where, char=character_name(bad.group()))
+            return
         rules = tinycss2.parse_stylesheet(text, skip_comments=True, skip_whitespace=True)
         seen_rule = False
         for rule in rules:
@@ -232,6 +254,12 @@ class _Reader(SelectorReader):
                 self.err("style-nested", self.span(path, item, 1))
                 continue
             span = Span(str(path), item.source_line, item.source_column, len(item.name))
+            escaped = _unsafe_token(item.value)
+            if escaped is not None:  # written as a CSS escape ("\\1b"): refused as the raw character is
+                token, char = escaped
+                at = Span(str(path), token.source_line, token.source_column, 1)
+                self.err("style-control-character", at, char=character_name(char))
+                continue
             if item.name.startswith("--"):
                 self.custom[item.name] = (list(item.value), span)
                 continue

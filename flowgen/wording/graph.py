@@ -189,6 +189,12 @@ MESSAGES: dict[str, M] = {
         "akhiri langkah {step} dengan '-> tujuan' (atau jadikan 'selesai') agar tidak ada yang mengalir ke langkah mulai",
     ),
     # -- running ---------------------------------------------------------------
+    "missing-package": M(
+        "flowgen needs the Python package '{package}', which is not installed for {python}",
+        "flowgen memerlukan paket Python '{package}', yang belum terpasang untuk {python}",
+        "install it with: {python} -m pip install {package} (or run sh scripts/install.sh and use .venv/bin/flowgen)",
+        "pasang dengan: {python} -m pip install {package} (atau jalankan sh scripts/install.sh dan pakai .venv/bin/flowgen)",
+    ),
     "internal-error": M(
         "flowgen failed inside ({detail})",
         "flowgen gagal di dalam ({detail})",
@@ -224,6 +230,18 @@ MESSAGES: dict[str, M] = {
         "Graphviz memerlukan waktu lebih dari {seconds} detik",
         "split the procedure into smaller ones, or set FLOWGEN_GRAPHVIZ_TIMEOUT to a larger number of seconds",
         "pecah prosedur menjadi beberapa yang lebih kecil, atau atur FLOWGEN_GRAPHVIZ_TIMEOUT lebih besar",
+    ),
+    "graphviz-bad-output": M(
+        "Graphviz wrote a layout flowgen cannot use: {reason}",
+        "Graphviz menulis tata letak yang tidak dapat dipakai flowgen: {reason}",
+        "check the Graphviz installation: 'dot -V' should print its version (sudo apt-get install graphviz)",
+        "periksa pemasangan Graphviz: 'dot -V' seharusnya mencetak versinya (sudo apt-get install graphviz)",
+    ),
+    "graphviz-bad-timeout": M(
+        "FLOWGEN_GRAPHVIZ_TIMEOUT={value} is not a number of seconds",
+        "FLOWGEN_GRAPHVIZ_TIMEOUT={value} bukan jumlah detik",
+        "set it to a number of seconds above 0 and at most {most}, such as 60, or leave it unset",
+        "isi dengan jumlah detik di atas 0 dan paling banyak {most}, misalnya 60, atau jangan diisi",
     ),
     "unknown-format": M(
         "unknown output format '{name}'",

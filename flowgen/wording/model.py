@@ -52,6 +52,12 @@ MESSAGES: dict[str, M] = {
         _JSON_HINT_ID,
     ),
     # -- procedures built in code ----------------------------------------------
+    "model-control-character": M(
+        "{what} has the control character {char}, which cannot be printed",
+        "{what} memuat karakter kendali {char}, yang tidak dapat dicetak",
+        "remove it from the text (flowgen.parse reads such characters as spaces)",
+        "hapus dari teksnya (flowgen.parse membacanya sebagai spasi)",
+    ),
     "model-type": M(
         "{what} is a {found}, not {expected}",
         "{what} bertipe {found}, bukan {expected}",

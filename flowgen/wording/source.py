@@ -24,6 +24,48 @@ MESSAGES: dict[str, M] = {
         "start with 'judul: ...', then 'pelaksana:' and 'alur:' (see docs/language.md)",
         "mulailah dengan 'judul: ...', lalu 'pelaksana:' dan 'alur:' (lihat docs/language.md)",
     ),
+    "source-too-large": M(
+        "the file is larger than {limit} bytes",
+        "berkas lebih besar dari {limit} bita",
+        "a procedure is a few kilobytes of text; split a larger one into several procedures",
+        "sebuah prosedur hanya beberapa kilobita teks; pecah yang lebih besar menjadi beberapa prosedur",
+    ),
+    "line-too-long": M(
+        "the line has {length} characters; a line may have at most {limit}",
+        "baris ini berisi {length} karakter; sebuah baris paling banyak {limit}",
+        "break the text over several indented lines, or shorten it",
+        "pecah teks menjadi beberapa baris berindentasi, atau persingkat",
+    ),
+    "value-too-long": M(
+        "this text has {length} characters; a value may have at most {limit}",
+        "teks ini berisi {length} karakter; sebuah nilai paling banyak {limit}",
+        "shorten it: a step or an identity item is a sentence or two",
+        "persingkat: sebuah langkah atau butir identitas cukup satu atau dua kalimat",
+    ),
+    "too-many-steps": M(
+        "the procedure has {count} steps; flowgen draws at most {limit}",
+        "prosedur ini berisi {count} langkah; flowgen menggambar paling banyak {limit}",
+        "split it into several procedures that refer to each other (keterkaitan)",
+        "pecah menjadi beberapa prosedur yang saling merujuk (keterkaitan)",
+    ),
+    "too-many-actors": M(
+        "the procedure has {count} actors; flowgen draws at most {limit}",
+        "prosedur ini berisi {count} pelaksana; flowgen menggambar paling banyak {limit}",
+        "the lampiran has a column for each actor; group actors by role, or split the procedure",
+        "lampiran memiliki satu kolom untuk setiap pelaksana; kelompokkan pelaksana menurut perannya, atau pecah prosedurnya",
+    ),
+    "too-many-branches": M(
+        "this decision has {count} branches; a decision may have at most {limit}",
+        "keputusan ini memiliki {count} cabang; sebuah keputusan paling banyak {limit}",
+        "write a chain of yes/no decisions instead",
+        "tulis rangkaian keputusan ya/tidak sebagai gantinya",
+    ),
+    "control-character": M(
+        "the control character {char} is read as a space (characters of this kind in the file: {count})",
+        "karakter kendali {char} dibaca sebagai spasi (karakter semacam ini di berkas: {count})",
+        "such characters come from a terminal or a damaged file and cannot be printed; delete them",
+        "karakter seperti ini berasal dari terminal atau berkas rusak dan tidak dapat dicetak; hapuslah",
+    ),
     # -- layout of lines -------------------------------------------------------
     "tab-indent": M(
         "a tab is used for indentation",

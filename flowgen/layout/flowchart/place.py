@@ -222,7 +222,7 @@ def layout_flowchart(procedure: Procedure, style: ResolvedStyle, source_name: st
     lane_of = {a.key: a.index for a in procedure.actors}
 
     ranking = _ranking_dot(procedure, content, style, lr)
-    plain = gv.parse_plain(gv.run(ranking, "dot", source_name=source_name))
+    plain = gv.layout(ranking, "dot", source_name=source_name)
     rows = _split_rows(_rows(plain, procedure), procedure, lane_of)
     margin = style.flowchart.margin  # top right bottom left
 

@@ -260,7 +260,7 @@ def _run_graphviz(
     dot = _routing_dot(pairs, parts, lanes, ties, height, curved)
     for attempt in (1, 2, 3):
         try:
-            return gv.parse_plain(gv.run(dot, "neato", no_op=2, source_name=source_name)), dot
+            return gv.layout(dot, "neato", no_op=2, source_name=source_name), dot
         except LayoutError as exc:
             if exc.diagnostics[0].code != "graphviz-failed" or (attempt == 3 and curved):
                 raise
