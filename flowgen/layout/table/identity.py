@@ -196,7 +196,7 @@ def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[Ident
     top = f.y0
     top = row("nomor", _plain(clean(ident.number) or empty, value_style, f.inner_value), top)
     top = row("dibuat", _plain(_date(ident.created, style), value_style, f.inner_value), top)
-    top = row("revisi", _plain(_date(ident.revised, style), value_style, f.inner_value), top)
+    top = row("revisi", _plain(_date(ident.revised_date, style), value_style, f.inner_value), top)
     top = row("efektif", _plain(_date(ident.effective, style), value_style, f.inner_value), top)
     approval = ident.approved_by
     signature = style.identity.signature_height
