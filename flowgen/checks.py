@@ -108,7 +108,7 @@ def _groups(procedure: Procedure, numbers: list[int]) -> list[list[int]]:
 
 def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Diagnostic]:
     """Warnings: things the standard frowns on, which still draw."""
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = history_warnings(procedure)  # first: the identity is written first
     counts = analysis.count_steps(procedure)
     for actor in procedure.actors:
         if counts.get(actor.key, 0) == 0:
@@ -136,7 +136,6 @@ def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Dia
             found.append(
                 warning("time-unparsed", where, procedure.line_text(where), step=step.number, written=step.time.text)
             )
-    found += history_warnings(procedure)
     if partial or not procedure.ends:
         return found  # with no end at all, every loop and every last step would be "without a way out"
     # a decision with a missing branch may well lead to an end: that branch is reported already
@@ -233,22 +232,22 @@ def history_warnings(procedure: Procedure) -> list[Diagnostic]:
     """A history out of date order, or a ``revisi:``/``no-revisi:`` the last revision contradicts."""
     ident = procedure.identity
     found: list[Diagnostic] = []
+    last = ident.last_revision
+    if last is None:
+        return found
+    if ident.revision and ident.revision.strip().lstrip("0") != last.number.strip().lstrip("0"):
+        span = _key_span(procedure, "no-revisi")
+        args = {"revision": ident.revision, "number": last.number}
+        found.append(warning("history-number-differs", span, procedure.line_text(span), **args))
+    if ident.revised is not None and ident.revised.date != last.date.date:
+        span = _key_span(procedure, "revisi")
+        args = {"revised": ident.revised.written, "date": last.date.written}
+        found.append(warning("history-revised-differs", span, procedure.line_text(span), **args))
     for before, after in zip(ident.history, ident.history[1:]):
         if after.date.date < before.date.date:
             args = {"number": after.number, "date": after.date.written}
             args |= {"previous": before.number, "previous_date": before.date.written}
             found.append(warning("history-order", after.span, procedure.line_text(after.span), **args))
-    last = ident.last_revision
-    if last is None:
-        return found
-    if ident.revised is not None and ident.revised.date != last.date.date:
-        span = _key_span(procedure, "revisi")
-        args = {"revised": ident.revised.written, "date": last.date.written}
-        found.append(warning("history-revised-differs", span, procedure.line_text(span), **args))
-    if ident.revision and ident.revision.strip().lstrip("0") != last.number.strip().lstrip("0"):
-        span = _key_span(procedure, "no-revisi")
-        args = {"revision": ident.revision, "number": last.number}
-        found.append(warning("history-number-differs", span, procedure.line_text(span), **args))
     return found
 
 
