@@ -99,10 +99,10 @@ def read_history(entry: ast.Entry, report: Report) -> tuple[Revision, ...]:
         if number in first:
             report("history-duplicate", number_span, number=number, first=first[number])
             continue
+        first[number] = value.span.line
         day = _date(date_text, date_span, entry.written_key, report)
         if day is None:
             continue
-        first[number] = value.span.line
         changes = _optional(parts[2][0]) if len(parts) > 2 else ""
         approved = _optional(parts[3][0]) if len(parts) > 3 else ""
         revisions.append(Revision(number, day, changes, approved, value.span))
