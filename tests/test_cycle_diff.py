@@ -292,7 +292,10 @@ HISTORY_NEW = edit(
 
 
 def test_history_read_from_the_files_added_removed_and_changed() -> None:
-    """Revision 1 is written differently but is the same day: no change; 2 is gone, 3 is new."""
+    """Revision 1 is written differently but is the same day: no change; 2 is gone, 3 is new.
+
+    The Tanggal Revisi is the last revision's, so it changed too (from revision 2's to revision 3's).
+    """
 
     def pair(old: str, new: str, lang: str = "en") -> str:
         return to_text(compare(flowgen.parse(old, "old.pos"), flowgen.parse(new, "new.pos")), lang)
@@ -303,8 +306,9 @@ def test_history_read_from_the_files_added_removed_and_changed() -> None:
         "  + revision 3: 2022-01-10 · Langkah arsip; salinan · Direktur; Budi Santoso\n"
         "  - revision 2: 2021-06-01 · Waktu pemeriksaan · Direktur\n\n"
         "Identity\n"
-        '  ~ revision number: (empty) → "3"\n\n'
-        "3 change(s)\n"
+        '  ~ revision number: (empty) → "3"\n'
+        '  ~ revision date: "2021-06-01" → "10 Januari 2022"\n\n'
+        "4 change(s)\n"
     )
     rewritten = HISTORY_OLD.replace("Terbit pertama; Direktur", "Terbit; Kepala")
     assert pair(HISTORY_OLD, rewritten, lang="id").splitlines()[2:4] == [

@@ -38,7 +38,7 @@ IDENTITY_FIELDS = (
     ("unit", "unit"),
     ("dibuat", "created"),
     ("no-revisi", "revision"),
-    ("revisi", "revised"),
+    ("revisi", "revised_date"),  # the Tanggal Revisi as printed: the last revision's, else revisi:
     ("efektif", "effective"),
     ("disahkan", "approved_by"),
     ("gaya", "style"),
