@@ -326,14 +326,26 @@ def history_lines(history: random.Random, revised: str, count: int) -> list[str]
     lines = ["riwayat-revisi:"]
     changes = history.sample(CHANGES, k=count)
     for number in range(1, count + 1):
-        when = revised if number == count else f"{year - count + number}-{history.randint(2, 11):02d}-{history.randint(1, 28):02d}"
+        when = (
+            revised
+            if number == count
+            else f"{year - count + number}-{history.randint(2, 11):02d}-{history.randint(1, 28):02d}"
+        )
         approver = APPROVERS[1] if number == count or history.random() < 0.5 else APPROVERS[0]
         lines.append(f"  - {number}; {when}; {changes[number - 1]}; {approver}")
     return lines
 
 
 def sop_text(
-    rng: random.Random, code: str, index: int, title: str, unit: str, actors, titles, year: int, history: random.Random | None
+    rng: random.Random,
+    code: str,
+    index: int,
+    title: str,
+    unit: str,
+    actors,
+    titles,
+    year: int,
+    history: random.Random | None,
 ) -> str:
     count = rng.randint(6, 30)
     used = actors[: rng.randint(3, len(actors))]
@@ -344,7 +356,11 @@ def sop_text(
     revisions = history.randint(1, 3) if history is not None else 0
     if revisions:  # the SOP was made the year before its first revision
         created = f"{year - revisions}{created[4:]}"
-    dates = [f"dibuat: {created}", f"no-revisi: {revisions}" if revisions else f"revisi: {revised}", f"efektif: {efektif}"]
+    dates = [
+        f"dibuat: {created}",
+        f"no-revisi: {revisions}" if revisions else f"revisi: {revised}",
+        f"efektif: {efektif}",
+    ]
     head = [
         f"# {title}",
         f"judul: {title}",
