@@ -23,6 +23,7 @@ TOP_KEYS: tuple[tuple[str, str, str], ...] = (
     ("peralatan", "equipment", "peralatan / equipment"),
     ("peringatan", "warnings", "peringatan / warnings"),
     ("pencatatan", "records", "pencatatan dan pendataan / records"),
+    ("riwayat-revisi", "revision-history", "riwayat revisi / revision history: - nomor; tanggal; perubahan; disahkan"),
     ("pelaksana", "actors", "daftar pelaksana / actors"),
     ("alur", "flow", "alur kegiatan / flow"),
 )
