@@ -242,3 +242,18 @@ def test_the_contents_record_each_sops_last_revision(tmp_path: Path) -> None:
         ("1", "A", "1 Jul 2021", "4 · 2 Apr 2023"),
         ("2", "B", "-", "1 Jul 2021"),
     ]
+
+
+def test_the_formatter_keeps_comments_on_history_items() -> None:
+    from flowgen.service.fmt import format_text
+
+    text = (
+        "judul: A\n# sejak terbit\nriwayat:\n  # yang pertama\n  - 1; 2 Januari 2025; x; Direktur\n"
+        "  # yang kedua\n  - 2; 2026-01-01; y\n"
+    ) + FLOW
+    printed = format_text(text)
+    assert printed.split("\npelaksana:")[0] == (
+        "judul: A\n# sejak terbit\nriwayat-revisi:\n  # yang pertama\n  - 1; 2 Januari 2025; x; Direktur\n"
+        "  # yang kedua\n  - 2; 2026-01-01; y\n"
+    )
+    assert format_text(printed) == printed
