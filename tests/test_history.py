@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 from pathlib import Path
@@ -257,3 +258,17 @@ def test_the_formatter_keeps_comments_on_history_items() -> None:
         "  # yang kedua\n  - 2; 2026-01-01; y\n"
     )
     assert format_text(printed) == printed
+
+
+def test_a_history_built_in_code_is_held_to_the_rules() -> None:
+    procedure = flowgen.parse(WRITTEN, "s.pos")
+    day = flowgen.DateValue(dt.date(2024, 1, 1), "2024-01-01")
+    twice = flowgen.Revision("4", day)
+    broken = (*procedure.identity.history, twice, flowgen.Revision(" ", day))
+    bad = dataclasses.replace(procedure, identity=dataclasses.replace(procedure.identity, history=broken))
+    assert [(d.code, d.render_message("en")) for d in flowgen.check(bad)] == [
+        ("model-duplicate-revision", "revision '4' is in the history twice"),
+        ("model-revision-number", "identity.history[5] has no revision number"),
+    ]
+    _procedure, found = flowgen.analyze(BAD.replace("  - 1\n", "  - 1; -\n"), "s.pos")
+    assert (found[0].code, found[0].span.line) == ("history-short", 3)

@@ -89,7 +89,7 @@ def read_history(entry: ast.Entry, report: Report) -> tuple[Revision, ...]:
     first: dict[str, int] = {}
     for value in values:
         parts = _parts(value)
-        if len(parts) < 2 or not parts[1][0]:
+        if len(parts) < 2 or not parts[1][0] or parts[1][0] in EMPTY_MARKS:
             report("history-short", value.span, text=value.text.split("\n", 1)[0])
             continue
         (number, number_span), (date_text, date_span) = parts[0], parts[1]

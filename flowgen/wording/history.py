@@ -26,6 +26,18 @@ MESSAGES: dict[str, M] = {
         "each revision is written once; a new revision takes the next number",
         "setiap revisi ditulis sekali; revisi baru memakai nomor berikutnya",
     ),
+    "model-duplicate-revision": M(
+        "revision '{number}' is in the history twice",
+        "revisi '{number}' tercatat dua kali dalam riwayat",
+        "give every revision its own number",
+        "beri setiap revisi nomornya sendiri",
+    ),
+    "model-revision-number": M(
+        "identity.history[{position}] has no revision number",
+        "identity.history[{position}] tidak memiliki nomor revisi",
+        "give every revision its number (text such as '1' or '02')",
+        "beri setiap revisi nomornya (teks seperti '1' atau '02')",
+    ),
     "history-order": M(
         "revision '{number}' is dated {date}, before revision '{previous}' ({previous_date})",
         "revisi '{number}' bertanggal {date}, sebelum revisi '{previous}' ({previous_date})",
