@@ -293,7 +293,7 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
             f"  [{label}] {actor}: {text.format(t=thing)}",
             f"    kelengkapan: {thing[0].upper() + thing[1:]}",
             f"    waktu: {rng.choice(TIMES)}",
-            f"    output: {output}",
+            f"    output: {output.format(t=thing)}",
         ]
         last_label = label
         made += 1
