@@ -8,7 +8,7 @@
 - ``docs/images/monev-laporan.png``: the first page of the demo book's Laporan Hasil Monitoring dan
   Evaluasi (``examples/monev/laporan-monev.pdf``);
 - with ``--book``, ``docs/images/book-contents.png``: the first page of the demo book's Daftar Isi,
-  with the revisions (builds the whole book).
+  with the revisions (builds the whole book into a temporary folder kept for the next run).
 
 PDF pages are rasterised with ``pdftoppm`` (poppler) at the resolution the README's pictures use.
 """
@@ -32,7 +32,8 @@ MONO_BOLD = "/usr/share/fonts/truetype/dejavu/DejaVuSansMono-Bold.ttf"
 # a light terminal: the ANSI colours click uses, dark enough to read on white
 COLOURS = {"32": (22, 128, 40), "31": (190, 30, 30), "33": (150, 110, 0), "36": (0, 120, 150)}
 INK, PAPER = (30, 30, 30), (250, 250, 248)
-CONTENTS_PAGE = 4  # cover, the decree's two pages, then the Daftar Isi
+CONTENTS_PAGE = 3  # the cover, the decree's page, then the Daftar Isi
+BOOK_OUT = Path(tempfile.gettempdir()) / "flowgen-demo-book"  # kept: a second run rebuilds only what changed
 ANSI = re.compile(r"\x1b\[([0-9;]*)m")
 
 
@@ -98,8 +99,8 @@ def main() -> None:
         (marked,) = Path(tmp).glob("*.pdf")
         page_png(marked, 2, IMAGES / "surat-masuk-diff.png")
         if "--book" in sys.argv:  # builds the whole demo book (every SOP): a few minutes
-            subprocess.run([*FLOWGEN, "book", str(ROOT / "examples" / "book"), "-o", tmp], check=True)
-            page_png(Path(tmp) / "dokumen-sop.pdf", CONTENTS_PAGE, IMAGES / "book-contents.png", dpi=45)
+            subprocess.run([*FLOWGEN, "book", str(ROOT / "examples" / "book"), "-o", str(BOOK_OUT)], check=True)
+            page_png(BOOK_OUT / "dokumen-sop.pdf", CONTENTS_PAGE, IMAGES / "book-contents.png", dpi=45)
     page_png(ROOT / "examples" / "monev" / "laporan-monev.pdf", 1, IMAGES / "monev-laporan.png")
     for name in ("surat-masuk-diff-text", "surat-masuk-diff", "monev-laporan", "book-contents"):
         if name != "book-contents" or "--book" in sys.argv:
