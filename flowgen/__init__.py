@@ -45,7 +45,8 @@ _LAZY = {
         ("longest_path", "paths", "reachable", "shortest_path", "steps_per_actor"), "flowgen.model.analysis"
     ),
     **dict.fromkeys(
-        ("Actor", "Answer", "Approval", "Edge", "Identity", "Procedure", "Step", "StepKind"), "flowgen.model.types"
+        ("Actor", "Answer", "Approval", "Edge", "Identity", "Procedure", "Revision", "Step", "StepKind"),
+        "flowgen.model.types",
     ),
     **dict.fromkeys(("DateValue", "Duration", "TimeValue"), "flowgen.model.values"),
     **dict.fromkeys(
@@ -74,7 +75,7 @@ if TYPE_CHECKING:
     from flowgen.language.reader import analyze, load, parse
     from flowgen.model.analysis import longest_path, paths, reachable, shortest_path, steps_per_actor
     from flowgen.model.serialize import dumps, from_dict, loads, to_dict
-    from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
+    from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Revision, Step, StepKind
     from flowgen.model.values import DateValue, Duration, TimeValue
 
 
@@ -107,6 +108,7 @@ __all__ = [
     "ModelError",
     "Procedure",
     "RenderError",
+    "Revision",
     "SchemaError",
     "Severity",
     "SourceError",

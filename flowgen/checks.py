@@ -8,10 +8,15 @@ a procedure with errors and ``flowgen.check`` then only has warnings to add.
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+from dataclasses import dataclass
+
 from flowgen.errors import Diagnostic, Span, error, sort_key, warning
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.model.validate import model_errors
+from flowgen.model.values import DateFormatError, DateValue, parse_date
 
 
 def _where(procedure: Procedure, step: Step) -> tuple[Span, str | None]:
@@ -120,7 +125,7 @@ def _groups(procedure: Procedure, numbers: list[int]) -> list[list[int]]:
 
 def convention_warnings(procedure: Procedure, partial: bool = False) -> list[Diagnostic]:
     """Warnings: things the standard frowns on, which still draw."""
-    found: list[Diagnostic] = []
+    found: list[Diagnostic] = history_warnings(procedure)  # first: the identity is written first
     counts = analysis.count_steps(procedure)
     for actor in procedure.actors:
         if counts.get(actor.key, 0) == 0:
@@ -219,3 +224,112 @@ def check(procedure: Procedure) -> list[Diagnostic]:
         return broken
     found = structure_errors(procedure) + convention_warnings(procedure)
     return sorted(found, key=sort_key)
+
+
+# -- the revision history and the review date --------------------------------------------------
+
+_KEY_LINE = {
+    "revisi": re.compile(r"^(revisi|revised)\s*:", re.IGNORECASE),
+    "no-revisi": re.compile(r"^(no-revisi|nomor-revisi|revisi-ke|revision)\s*:", re.IGNORECASE),
+    "efektif": re.compile(r"^(efektif|effective)\s*:", re.IGNORECASE),
+}
+REVIEW_COMMENT = re.compile(r"^#\s*(?:tinjau|review)\s*:\s*(.*?)\s*$", re.IGNORECASE)
+REVIEW_MONTHS = 12  # a year, when the folder's flowgen.toml does not say ([book] review-months)
+
+
+def _key_span(procedure: Procedure, key: str) -> Span:
+    """Where an identity key is written (the identity keeps no place for its dates)."""
+    for number, line in enumerate(procedure.source_lines, start=1):
+        if _KEY_LINE[key].match(line):
+            return Span(procedure.source_name, number, 1, len(line.split(":", 1)[0]))
+    return Span(procedure.source_name, 0)
+
+
+def history_warnings(procedure: Procedure) -> list[Diagnostic]:
+    """A history out of date order, or a ``revisi:``/``no-revisi:`` the last revision contradicts."""
+    ident = procedure.identity
+    found: list[Diagnostic] = []
+    last = ident.last_revision
+    if last is None:
+        return found
+    if ident.revision and ident.revision.strip().lstrip("0") != last.number.strip().lstrip("0"):
+        span = _key_span(procedure, "no-revisi")
+        args = {"revision": ident.revision, "number": last.number}
+        found.append(warning("history-number-differs", span, procedure.line_text(span), **args))
+    if ident.revised is not None and ident.revised.date != last.date.date:
+        span = _key_span(procedure, "revisi")
+        args = {"revised": ident.revised.written, "date": last.date.written}
+        found.append(warning("history-revised-differs", span, procedure.line_text(span), **args))
+    for before, after in zip(ident.history, ident.history[1:]):
+        if after.date.date < before.date.date:
+            args = {"number": after.number, "date": after.date.written}
+            args |= {"previous": before.number, "previous_date": before.date.written}
+            found.append(warning("history-order", after.span, procedure.line_text(after.span), **args))
+    return found
+
+
+def add_months(day: dt.date, months: int) -> dt.date:
+    """The same day ``months`` later (the month's last day when it has no such day)."""
+    month = day.month - 1 + months
+    year, month = day.year + month // 12, month % 12 + 1
+    for last in (31, 30, 29, 28):
+        try:
+            return dt.date(year, month, min(day.day, last))
+        except ValueError:
+            continue
+    raise ValueError(day)  # pragma: no cover (every month has 28 days)
+
+
+@dataclass(frozen=True)
+class Review:
+    """When an SOP is next reviewed, and what that is counted from.
+
+    ``basis`` is ``tinjau`` (a ``# tinjau: DATE`` comment, the date itself),
+    ``riwayat-revisi`` (the last revision's date) or ``efektif``: the later of
+    the last revision and the tanggal efektif, plus the folder's period.
+    ``bad`` says the ``# tinjau:`` comment is not a date.
+    """
+
+    due: dt.date | None
+    basis: str
+    since: DateValue | None
+    span: Span
+    number: str = ""  # the revision counted from
+    bad: bool = False
+
+
+def next_review(procedure: Procedure, months: int = REVIEW_MONTHS) -> Review:
+    """The one rule for the review date, used by ``flowgen check`` on a file and on a book."""
+    for number, line in enumerate(procedure.source_lines, start=1):
+        match = REVIEW_COMMENT.match(line)
+        if match:
+            span = Span(procedure.source_name, number, match.start(1) + 1, max(1, len(match.group(1))))
+            try:
+                return Review(parse_date(match.group(1)).date, "tinjau", None, span)
+            except DateFormatError:
+                return Review(None, "tinjau", None, span, bad=True)
+    ident = procedure.identity
+    last = ident.last_revision
+    effective = ident.effective
+    if last is not None and (effective is None or last.date.date >= effective.date):
+        return Review(add_months(last.date.date, months), "riwayat-revisi", last.date, last.span, last.number)
+    if effective is not None:
+        return Review(add_months(effective.date, months), "efektif", effective, _key_span(procedure, "efektif"))
+    return Review(None, "", None, Span(procedure.source_name, 0))
+
+
+def review_warning(procedure: Procedure, today: dt.date, months: int = REVIEW_MONTHS) -> Diagnostic | None:
+    """``review-due`` when the next review of the procedure is before ``today``."""
+    review = next_review(procedure, months)
+    if review.due is None or review.due >= today:
+        return None
+    since = review.since.written if review.since is not None else ""
+    if review.basis == "riwayat-revisi":
+        after, after_id = f", {months} months after revision {review.number} ({since})", f"revisi {review.number}"
+    elif review.basis == "efektif":
+        after, after_id = f", {months} months after the effective date ({since})", "tanggal efektif"
+    else:
+        after = after_id = ""  # the date written in '# tinjau:'
+    after_id = f", {months} bulan sesudah {after_id} ({since})" if after_id else ""
+    args = {"title": procedure.identity.title, "due": review.due.isoformat(), "after": after, "after_id": after_id}
+    return warning("review-due", review.span, procedure.line_text(review.span), **args)

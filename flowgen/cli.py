@@ -8,6 +8,7 @@ error with a request to report it.
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import sys
@@ -74,10 +75,20 @@ def _style_problems(procedure: Any, path: Path) -> list[Diagnostic]:
     metavar="NAME|PATH",
     help="Also check this style sheet (a shipped name such as kemendikbud, or a .css file).",
 )
+@click.option(
+    "--as-of",
+    "as_of",
+    type=click.DateTime(formats=["%Y-%m-%d"]),
+    default=None,
+    metavar="YYYY-MM-DD",
+    help="Count review dates as of this day (default: today): which SOPs are due by then.",
+)
 @lang_option
 @version_option
 @guarded
-def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, lang: str | None) -> None:
+def check(
+    paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, as_of: dt.datetime | None, lang: str | None
+) -> None:
     """Check .pos files (a folder: every .pos below it) and style sheets; print every error and warning.
 
     Exit status: 0 when clean (warnings allowed unless --strict), 1 when
@@ -119,7 +130,7 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
         if path.is_dir():  # a book folder: every file, then the book's own rules (flowgen.book)
             from flowgen.book.cli import check_folder
 
-            bad, found, count = check_folder(path, language, strict)
+            bad, found, count = check_folder(path, language, strict, as_of.date() if as_of else None)
             checked += count - 1
             failed = failed or bad
             if fmt == "json":
@@ -130,6 +141,10 @@ def check(paths: tuple[Path, ...], fmt: str, strict: bool, style: str | None, la
         procedure, found = analyze_file(path)
         if procedure is not None and style is None:
             found = found + _style_problems(procedure, path)
+        if procedure is not None:  # the review date: the book's rule, with the folder's period
+            from flowgen.book.checks import file_review
+
+            found = found + file_review(procedure, path, as_of.date() if as_of else None)
         errors = [d for d in found if d.is_error]
         bad = bool(errors) or (strict and bool(found))
         failed = failed or bad

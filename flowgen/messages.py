@@ -14,6 +14,7 @@ from typing import Any
 
 from flowgen.wording import Message as Message  # re-exported: the stages register their own messages
 from flowgen.wording import graph as _graph
+from flowgen.wording import history as _history
 from flowgen.wording import model as _model
 from flowgen.wording import source as _source
 
@@ -21,7 +22,7 @@ LANGUAGES = ("en", "id")
 
 M = Message
 
-CATALOG: dict[str, Message] = {**_source.MESSAGES, **_graph.MESSAGES, **_model.MESSAGES}
+CATALOG: dict[str, Message] = {**_source.MESSAGES, **_graph.MESSAGES, **_model.MESSAGES, **_history.MESSAGES}
 
 _WORDS = {
     "en": {"error": "error", "warning": "warning", "hint": "hint", "mean": "did you mean '{0}'?"},

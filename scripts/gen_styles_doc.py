@@ -69,8 +69,18 @@ GROUPS: tuple[tuple[str, str, tuple[str, ...]], ...] = (
         "[book.md](book.md).\n\n"
         "![The cover of the demo book](images/book-cover.png) ![Its Daftar Isi](images/book-contents.png)",
         (
-            "book-page", "book-labels", "book-footer", "book-heading", "cover", "cover-logo", "contents",
-            "contents-header", "contents-group", "contents-cell", "notes-heading", "notes-text",
+            "book-page",
+            "book-labels",
+            "book-footer",
+            "book-heading",
+            "cover",
+            "cover-logo",
+            "contents",
+            "contents-header",
+            "contents-group",
+            "contents-cell",
+            "notes-heading",
+            "notes-text",
         ),
     ),
 )

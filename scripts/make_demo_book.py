@@ -8,6 +8,12 @@ Subbagian Tata Usaha 51, Bidang Tata Kelola 11, Sarana dan Prasarana 6, Peserta 
 the directorate's own split.  Each SOP has 6 to 30 steps built from the unit's actors and vocabulary:
 a start, checks that send a file back for correction (loops), approvals, joint steps, sometimes a
 rejection that ends the procedure early; Mutu Baku on every step; keterkaitan naming SOPs of the book.
+
+About two SOPs in five carry a revision history (``riwayat-revisi``: one to three revisions, the last
+on the date the Daftar Isi and the identity sheet print), drawn from a generator of their own so the
+rest of each SOP is the same with or without it.  A few SOPs also get their next revision, written to
+``examples/revisi/`` beside the book, for ``flowgen diff``: a reworded step, a new step, a shorter
+time, a new legal basis and one more entry in the history.
 """
 
 from __future__ import annotations
@@ -19,8 +25,23 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 BOOK = ROOT / "examples" / "book"
+REVISED = ROOT / "examples" / "revisi"
 SEED = 35_2012
 DIRECTOR = "Direktur Sekolah Menengah Pertama; Dr. Hendra Wijaya, M.Pd.; NIP 197305122000031002"
+APPROVERS = ("Direktur Sekolah Menengah Pertama; Drs. Bambang Sutrisno, M.Si.", "Direktur Sekolah Menengah Pertama")
+# what a revision of the demo changed (a ';' inside what changed is written '\;')
+CHANGES = (
+    "Penyesuaian dengan Permendikbudristek Nomor 28 Tahun 2021 tentang Organisasi dan Tata Kerja",
+    "Waktu pemeriksaan berkas dipersingkat",
+    "Penambahan langkah verifikasi oleh Kepala Subbagian Tata Usaha",
+    "Pelaksana disesuaikan dengan struktur organisasi baru",
+    "Formulir kertas diganti aplikasi\\; buku agenda tidak dipakai lagi",
+    "Pengesahan dengan tanda tangan elektronik",
+    "Perbaikan mutu baku: kelengkapan dan keluaran setiap kegiatan",
+)
+HISTORY_SHARE = 0.4
+# the SOPs whose next revision is written to examples/revisi/ (unit folder, file number)
+NEXT_REVISION = (("01-subbagian-tata-usaha", 1), ("01-subbagian-tata-usaha", 7), ("04-peserta-didik", 2))
 AGENCY = "Kementerian Pendidikan Dasar dan Menengah"
 UNIT = "Direktorat Sekolah Menengah Pertama"
 
@@ -272,7 +293,7 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
             f"  [{label}] {actor}: {text.format(t=thing)}",
             f"    kelengkapan: {thing[0].upper() + thing[1:]}",
             f"    waktu: {rng.choice(TIMES)}",
-            f"    output: {output}",
+            f"    output: {output.format(t=thing)}",
         ]
         last_label = label
         made += 1
@@ -299,20 +320,54 @@ def step_lines(rng: random.Random, actors: list[tuple[str, str]], title: str, co
     return lines
 
 
-def sop_text(rng: random.Random, code: str, index: int, title: str, unit: str, actors, titles, year: int) -> str:
+def history_lines(history: random.Random, revised: str, count: int) -> list[str]:
+    """``count`` revisions, one a year up to the last on ``revised`` (the ``revisi`` date it replaces)."""
+    year = int(revised[:4])
+    lines = ["riwayat-revisi:"]
+    changes = history.sample(CHANGES, k=count)
+    for number in range(1, count + 1):
+        when = (
+            revised
+            if number == count
+            else f"{year - count + number}-{history.randint(2, 11):02d}-{history.randint(1, 28):02d}"
+        )
+        approver = APPROVERS[1] if number == count or history.random() < 0.5 else APPROVERS[0]
+        lines.append(f"  - {number}; {when}; {changes[number - 1]}; {approver}")
+    return lines
+
+
+def sop_text(
+    rng: random.Random,
+    code: str,
+    index: int,
+    title: str,
+    unit: str,
+    actors,
+    titles,
+    year: int,
+    history: random.Random | None,
+) -> str:
     count = rng.randint(6, 30)
     used = actors[: rng.randint(3, len(actors))]
     efektif = f"{year}-{rng.randint(1, 3):02d}-{rng.randint(1, 28):02d}"
     related = rng.sample([t for t in titles if t != title], k=min(2, len(titles) - 1))
+    created = f"{year - 1}-12-{rng.randint(1, 20):02d}"
+    revised = f"{year}-01-{rng.randint(2, 9):02d}"
+    revisions = history.randint(1, 3) if history is not None else 0
+    if revisions:  # the SOP was made the year before its first revision
+        created = f"{year - revisions}{created[4:]}"
+    dates = [
+        f"dibuat: {created}",
+        f"no-revisi: {revisions}" if revisions else f"revisi: {revised}",
+        f"efektif: {efektif}",
+    ]
     head = [
         f"# {title}",
         f"judul: {title}",
         f"nomor: {index:03d}/POS/SMP/{code}/{year}",
         f"instansi: {AGENCY}",
         f"unit: {UNIT}",
-        f"dibuat: {year - 1}-12-{rng.randint(1, 20):02d}",
-        f"revisi: {year}-01-{rng.randint(2, 9):02d}",
-        f"efektif: {efektif}",
+        *dates,
         f"disahkan: {DIRECTOR}",
         "dasar-hukum:",
         "  - Peraturan Menteri PANRB Nomor 35 Tahun 2012",
@@ -325,6 +380,7 @@ def sop_text(rng: random.Random, code: str, index: int, title: str, unit: str, a
         "  - Aplikasi persuratan dan arsip elektronik",
         f"peringatan: Jika POS tidak dilaksanakan, layanan {object_of(title)} terlambat dan tidak akuntabel",
         "pencatatan: Register dan arsip elektronik",
+        *(history_lines(history, revised, revisions) if history is not None else []),
         "",
     ]
     flow = step_lines(rng, list(used), title, count)
@@ -333,6 +389,32 @@ def sop_text(rng: random.Random, code: str, index: int, title: str, unit: str, a
     actors_used = [(key, name) for key, name in used if key in keys]
     head += ["pelaksana:", *(f"  {key} = {name}" for key, name in actors_used), "", "alur:"]
     return "\n".join(head + flow) + "\n"
+
+
+def next_revision(text: str, history: random.Random) -> str:
+    """The SOP's next revision, as a unit would write it: a few steps changed and a new history entry."""
+    lines = text.rstrip("\n").split("\n")
+    number = 1 + sum(1 for line in lines if re.match(r"  - \d+; ", line))
+    lines[lines.index(next(x for x in lines if x.startswith("no-revisi:")))] = f"no-revisi: {number}"
+    lines[lines.index(next(x for x in lines if x.startswith("efektif:")))] = "efektif: 2026-12-01"
+    end_of_history = max(i for i, line in enumerate(lines) if re.match(r"  - \d+; ", line))
+    change = "Pemindaian berkas ke aplikasi\\; waktu penyiapan dipersingkat"
+    lines.insert(end_of_history + 1, f"  - {number}; 2026-11-{history.randint(2, 20):02d}; {change}; {APPROVERS[1]}")
+    legal = lines.index("dasar-hukum:") + 3
+    lines.insert(legal, "  - Peraturan Presiden Nomor 95 Tahun 2018 tentang Sistem Pemerintahan Berbasis Elektronik")
+    steps = [i for i, line in enumerate(lines) if re.match(r"  \[langkah\d+\] ", line)]
+    first = steps[0]
+    lines[first] = lines[first] + " melalui aplikasi"  # reworded
+    lines[first + 2] = "    waktu: 1 jam"  # a shorter time
+    staff = re.match(r"  mulai (\w+):", next(x for x in lines if x.startswith("  mulai "))).group(1)
+    sign = next(i for i, line in enumerate(lines) if re.match(r"  \w+: Menandatangani ", line))
+    lines[sign:sign] = [
+        f"  {staff}: Memindai berkas ke aplikasi persuratan",
+        "    kelengkapan: Berkas yang telah diproses",
+        "    waktu: 15 menit",
+        "    output: Berkas elektronik",
+    ]
+    return "\n".join(lines) + "\n"
 
 
 CONFIG = f'''style = "kemendikbud"
@@ -405,8 +487,15 @@ def main() -> None:
         (target / "unit.toml").write_text(f'name = "{name}"\norder = {order}\n', encoding="utf-8")
         for index, title in enumerate(titles, start=1):
             year = 2025 if rng.random() < 0.06 else 2026
-            text = sop_text(rng, code, index, title, name, actors, titles, year)
-            (target / f"{index:03d}-{slug(title)}.pos").write_text(text, encoding="utf-8")
+            history = random.Random(f"{SEED} riwayat {folder} {index}")  # its own stream: the SOP is unchanged
+            revised_next = (folder, index) in NEXT_REVISION
+            has_history = revised_next or history.random() < HISTORY_SHARE
+            text = sop_text(rng, code, index, title, name, actors, titles, year, history if has_history else None)
+            path = target / f"{index:03d}-{slug(title)}.pos"
+            path.write_text(text, encoding="utf-8")
+            if revised_next:
+                REVISED.mkdir(exist_ok=True)
+                (REVISED / f"{path.stem}-2.pos").write_text(next_revision(text, history), encoding="utf-8")
             total += 1
     print(f"wrote {total} procedures in {len(UNITS)} units under {BOOK.relative_to(ROOT)}")
 

@@ -14,7 +14,7 @@ from dataclasses import replace
 from hypothesis import strategies as st
 
 import flowgen
-from flowgen.model.types import Actor, Approval, Edge, Identity, Procedure, Step, StepKind
+from flowgen.model.types import Actor, Approval, Edge, Identity, Procedure, Revision, Step, StepKind
 from flowgen.model.values import MONTHS_ID, DateValue, parse_time
 
 WORDS = [
@@ -103,6 +103,20 @@ def approvals(draw: st.DrawFn, sheet: bool) -> Approval | None:
     return Approval(draw(text), draw(text), nip, rank=rank, nip_written=bool(nip) or draw(st.booleans()))
 
 
+REVISION_NUMBERS = ["0", "1", "2", "3", "01", "02", "Revisi ke-1", "1;a"]
+APPROVERS = ["", "Direktur SMP", "Kepala Dinas; Dr. Budi Santoso, M.Pd.", "Sekretaris Daerah; -"]
+
+
+@st.composite
+def histories(draw: st.DrawFn, sheet: bool = False) -> tuple[Revision, ...]:
+    """A riwayat-revisi: distinct numbers, any dates (even out of order), ';' inside what changed."""
+    numbers = draw(st.lists(st.sampled_from(REVISION_NUMBERS), unique=True, max_size=4))
+    changes = st.one_of(st.just(""), lines_of(sheet), st.just("Langkah 3; langkah 5\\; waktu"))
+    return tuple(
+        Revision(number, draw(dates(sheet)), draw(changes), draw(st.sampled_from(APPROVERS))) for number in numbers
+    )
+
+
 @st.composite
 def identities(draw: st.DrawFn, sheet: bool = False) -> Identity:
     text = lines_of(sheet)
@@ -124,6 +138,7 @@ def identities(draw: st.DrawFn, sheet: bool = False) -> Identity:
         equipment=draw(items),
         warnings=draw(items),
         records=draw(items),
+        history=draw(histories(sheet)),
     )
 
 

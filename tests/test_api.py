@@ -258,7 +258,7 @@ def test_json_of_another_schema_or_version_is_refused() -> None:
     )
     assert schema_problem(changed(document(), 99, "version"))[:2] == (
         "schema-version",
-        {"path": "$.version", "found": "99", "version": 2},
+        {"path": "$.version", "found": "99", "version": 3},
     )
 
 

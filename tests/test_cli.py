@@ -29,7 +29,8 @@ def test_version_and_help_on_every_command() -> None:
 
 
 def test_check_clean_files_exit_zero() -> None:
-    code, _, err = run("check", *map(str, EXAMPLES))
+    # as of a day before any example's review date: the review warnings come with time (test_history)
+    code, _, err = run("check", "--as-of", "2015-05-04", *map(str, EXAMPLES))
     assert code == 0
     assert err.strip() == f"{len(EXAMPLES)} file(s) checked, no errors"
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import subprocess
@@ -14,7 +15,6 @@ import flowgen
 from flowgen.cli import main
 from flowgen.cycle.diff import compare
 from flowgen.cycle.diff_text import to_json, to_text
-from flowgen.cycle.history import Revision
 
 BASE = """judul: Tes
 nomor: 001/2021
@@ -260,18 +260,72 @@ def test_identity_and_steps_as_json() -> None:
     ]
 
 
+def _revision(number: str, day: str, changes: str, approved_by: str) -> flowgen.Revision:
+    return flowgen.Revision(number, flowgen.DateValue(dt.date.fromisoformat(day), day), changes, approved_by)
+
+
 def test_history_given_by_the_caller() -> None:
-    old_history = [Revision("1", "2021-01-04", "Terbit pertama", "Direktur")]
-    new_history = [
-        *old_history,
-        {"number": "2", "date": "2022-01-10", "changes": "Nomor baru", "approved_by": "Direktur"},
-    ]
+    old_history = [_revision("1", "2021-01-04", "Terbit pertama", "Direktur")]
+    new_history = [*old_history, _revision("2", "2022-01-10", "Nomor baru", "Direktur")]
     assert report(BASE, old_history=old_history, new_history=new_history) == (
         "Changes old.pos → new.pos\n\n"
         "Revision history\n"
         "  + revision 2: 2022-01-10 · Nomor baru · Direktur\n\n"
         "1 change(s)\n"
     )
+
+
+HISTORY_OLD = edit(
+    (
+        "disahkan: Direktur\n",
+        "disahkan: Direktur\nriwayat-revisi:\n  - 1; 4 Januari 2021; Terbit pertama; Direktur\n"
+        "  - 2; 2021-06-01; Waktu pemeriksaan; Direktur\n",
+    )
+)
+HISTORY_NEW = edit(
+    (
+        "disahkan: Direktur\n",
+        "disahkan: Direktur\nno-revisi: 3\nriwayat-revisi:\n  - 1; 2021-01-04; Terbit pertama; Direktur\n"
+        "  - 3; 10 Januari 2022; Langkah arsip\\; salinan; Direktur; Budi Santoso\n",
+    )
+)
+
+
+def test_history_read_from_the_files_added_removed_and_changed() -> None:
+    """Revision 1 is written differently but is the same day: no change; 2 is gone, 3 is new.
+
+    The Tanggal Revisi is the last revision's, so it changed too (from revision 2's to revision 3's).
+    """
+
+    def pair(old: str, new: str, lang: str = "en") -> str:
+        return to_text(compare(flowgen.parse(old, "old.pos"), flowgen.parse(new, "new.pos")), lang)
+
+    assert pair(HISTORY_OLD, HISTORY_NEW) == (
+        "Changes old.pos → new.pos\n\n"
+        "Revision history\n"
+        "  + revision 3: 2022-01-10 · Langkah arsip; salinan · Direktur; Budi Santoso\n"
+        "  - revision 2: 2021-06-01 · Waktu pemeriksaan · Direktur\n\n"
+        "Identity\n"
+        '  ~ revision number: (empty) → "3"\n'
+        '  ~ revision date: "2021-06-01" → "10 Januari 2022"\n\n'
+        "4 change(s)\n"
+    )
+    rewritten = HISTORY_OLD.replace("Terbit pertama; Direktur", "Terbit; Kepala")
+    assert pair(HISTORY_OLD, rewritten, lang="id").splitlines()[2:4] == [
+        "Riwayat revisi",
+        "  ~ revisi 1: 2021-01-04 · Terbit pertama · Direktur → 2021-01-04 · Terbit · Kepala",
+    ]
+    data = to_json(compare(flowgen.parse(HISTORY_OLD, "old.pos"), flowgen.parse(HISTORY_NEW, "new.pos")))
+    assert data["counts"]["history"] == 2
+    assert data["changes"][:2] == [
+        {
+            "section": "history",
+            "kind": "added",
+            "field": "3",
+            "new": "2022-01-10 · Langkah arsip; salinan · Direktur; Budi Santoso",
+        },
+        {"section": "history", "kind": "removed", "field": "2", "old": "2021-06-01 · Waktu pemeriksaan · Direktur"},
+    ]
 
 
 def test_colour_only_when_asked() -> None:
@@ -329,36 +383,3 @@ def test_cli_needs_two_files_or_a_revision(tmp_path: Path) -> None:
     (tmp_path / "p.pos").write_text(BASE, encoding="utf-8")
     result = CliRunner().invoke(main, ["diff", str(tmp_path / "p.pos")])
     assert result.exit_code == 2 and "give two files (OLD NEW), or one file and --rev REVISION" in result.output
-
-
-def test_history_read_from_the_model_by_duck_typing() -> None:
-    """What the cycle expects of the coming history block: identity.history, entries with these fields."""
-    import dataclasses
-    import datetime as dt
-
-    from flowgen.cycle.history import as_revision, history_of
-
-    @dataclasses.dataclass(frozen=True)
-    class Entry:  # the shape the model is expected to take
-        number: str
-        date: flowgen.DateValue
-        changes: str
-        approved_by: flowgen.Approval
-
-    @dataclasses.dataclass(frozen=True)
-    class Identity:
-        title: str
-        history: tuple[Entry, ...]
-
-    entry = Entry(
-        "2",
-        flowgen.DateValue(dt.date(2022, 1, 10), "10 Januari 2022"),
-        "Aplikasi",
-        flowgen.Approval("Direktur", "Budi"),
-    )
-    procedure = dataclasses.replace(flowgen.parse(BASE, "p.pos"), identity=Identity("Tes", (entry,)))  # type: ignore[arg-type]
-    assert history_of(procedure) == (Revision("2", "2022-01-10", "Aplikasi", "Direktur; Budi"),)
-    assert history_of(flowgen.parse(BASE, "p.pos")) == ()  # today's model: no history
-    assert as_revision({"revision": 3, "tanggal": dt.date(2023, 1, 2), "summary": "x", "disahkan": "Kepala"}) == (
-        Revision("3", "2023-01-02", "x", "Kepala")
-    )

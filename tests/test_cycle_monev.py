@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import re
@@ -369,13 +370,15 @@ def test_a_broken_procedure_stops_the_round_with_its_diagnostics(book: Path) -> 
 
 
 def test_printed_forms_show_the_last_revision_when_the_history_is_known(book: Path) -> None:
-    from flowgen.cycle.history import Revision
     from flowgen.cycle.monev_pdf import monitoring_form
+
+    def revision(number: str, day: str, changes: str, approved_by: str) -> flowgen.Revision:
+        return flowgen.Revision(number, flowgen.DateValue(dt.date.fromisoformat(day), day), changes, approved_by)
 
     entries = collect((book,))
     surat = next(str(e.path) for e in entries if e.procedure.identity.number == "TU/001")
-    history: dict[str, Sequence[Revision]] = {
-        surat: [Revision("1", "2021-01-04", "Terbit", "Direktur"), Revision("2", "2022-01-10", "Aplikasi", "")]
+    history: dict[str, Sequence[flowgen.Revision]] = {
+        surat: [revision("1", "2021-01-04", "Terbit", "Direktur"), revision("2", "2022-01-10", "Aplikasi", "")]
     }
     form = monitoring_form(form_rows(entries, history), "id")
     assert [row[2] for section in form.sections for row in section.rows] == [

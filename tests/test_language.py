@@ -660,7 +660,8 @@ def test_hints_list_english_keys_to_a_writer_of_english() -> None:
         (
             "unknown-key",
             "did you mean 'title'? known keys: actors, agency, approved-by, created, effective, equipment, flow, "
-            "legal-basis, number, qualifications, records, related, revised, revision, style, title, unit, warnings",
+            "legal-basis, number, qualifications, records, related, revised, revision, revision-history, style, "
+            "title, unit, warnings",
         ),
         ("unknown-attribute", "did you mean 'time'? a step's details are requires, time, output, note and symbol"),
     ]

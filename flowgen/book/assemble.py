@@ -26,7 +26,7 @@ from flowgen.book import catalogue
 from flowgen.book.collect import Collection, collect
 from flowgen.book.config import BookConfig
 from flowgen.book.contents import Link as ContentsLink
-from flowgen.book.contents import Row, contents_pages
+from flowgen.book.contents import Row, contents_pages, revision_cell
 from flowgen.book.links import identity_page, item_boxes
 from flowgen.book.pages import cover_page, decree_pages, label, notes_pages
 from flowgen.book.refs import Reference, resolve
@@ -89,7 +89,7 @@ def _rows(style: ResolvedStyle, collection: Collection, front: list[tuple[str, i
                 entry.number or "-",
                 entry.title,
                 date_text(entry.effective, style),
-                date_text(entry.revised, style),
+                revision_cell(entry.revision.number if entry.revision else "", date_text(entry.revised, style)),
                 str(entry.first_page),
             )
             rows.append(Row(texts, target=entry.relative))

@@ -17,6 +17,7 @@ from flowgen import Diagnostic, Severity, Span
 from flowgen.book.collect import Entry, collect, discover
 from flowgen.book.config import read_book_config
 from flowgen.book.refs import resolve
+from flowgen.checks import REVIEW_MONTHS, review_warning
 
 
 def _line_span(procedure: flowgen.Procedure, pattern: str, text: str | None = None) -> tuple[Span, str | None]:
@@ -46,10 +47,6 @@ def _file_diagnostics(path: Path) -> list[Diagnostic]:
     return list(found)
 
 
-def _date(day: dt.date) -> str:
-    return day.isoformat()
-
-
 def check_book(folder: Path, today: dt.date | None = None) -> list[Diagnostic]:
     """Every diagnostic of a book folder: its files, its settings, and the rules across its SOPs."""
     folder = Path(folder)
@@ -72,14 +69,10 @@ def check_book(folder: Path, today: dt.date | None = None) -> list[Diagnostic]:
         text = span_text(span)
         found.append(Diagnostic(Severity.WARNING, "book-bad-review", span, {"text": text}, _shown(span)))
     found += _duplicates(collection.entries)
-    for entry in collection.entries:
-        if entry.review is not None and entry.review < today:
-            if entry.review_span is not None:
-                span, line = entry.review_span, _shown(entry.review_span)
-            else:
-                span, line = _line_span(entry.procedure, r"^(efektif|effective)\s*:")
-            args = {"title": entry.title, "due": _date(entry.review)}
-            found.append(Diagnostic(Severity.WARNING, "book-review-due", span, args, line))
+    for entry in collection.entries:  # the one review rule of a file, with the book's period
+        due = review_warning(entry.procedure, today, config.review_months)
+        if due is not None:
+            found.append(due)
     for ref in resolve(collection.entries):
         if ref.target is None:
             span, line = _line_span(ref.source.procedure, r"^\s*(-\s*)?\S", ref.text)
@@ -116,3 +109,22 @@ def _duplicates(entries: list[Entry]) -> list[Diagnostic]:
         else:
             first[key] = entry
     return found
+
+
+def review_months_for(path: Path) -> int:
+    """The review period of a file: ``[book] review-months`` of the nearest flowgen.toml, else a year."""
+    from flowgen.style.choose import find_config
+
+    config = find_config(path.parent)
+    if config is None:
+        return REVIEW_MONTHS
+    try:
+        return read_book_config(config.parent).review_months
+    except flowgen.FlowgenError:  # the folder's check reports its config; the file is still checked
+        return REVIEW_MONTHS
+
+
+def file_review(procedure: flowgen.Procedure, path: Path, today: dt.date | None = None) -> list[Diagnostic]:
+    """``flowgen check FILE``: the file's review date against today, with its folder's period."""
+    due = review_warning(procedure, today or dt.date.today(), review_months_for(path))
+    return [due] if due is not None else []

@@ -6,6 +6,7 @@ only registers the command and hands folders of ``check`` to :func:`check_folder
 
 from __future__ import annotations
 
+import datetime as dt
 import sys
 from pathlib import Path
 from typing import Any
@@ -15,11 +16,13 @@ import click
 from flowgen import Diagnostic
 
 
-def check_folder(path: Path, language: str, strict: bool) -> tuple[bool, list[Diagnostic], int]:
-    """A book folder's diagnostics; (failed, diagnostics, files checked)."""
+def check_folder(
+    path: Path, language: str, strict: bool, today: dt.date | None = None
+) -> tuple[bool, list[Diagnostic], int]:
+    """A book folder's diagnostics, review dates counted as of ``today``; (failed, diagnostics, files checked)."""
     from flowgen.book import check_book, discover
 
-    found = check_book(path)
+    found = check_book(path, today)
     bad = any(d.is_error for d in found) or (strict and bool(found))
     return bad, found, len(discover(path)) if path.is_dir() else 0
 

@@ -9,7 +9,6 @@ unit orders its SOPs by naming them (``01-surat-masuk.pos``).
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Collection as Collection_
 from collections.abc import Iterator
 from dataclasses import dataclass, field
@@ -17,10 +16,11 @@ from pathlib import Path
 
 import flowgen
 from flowgen.book.config import UnitConfig, read_unit_config
+from flowgen.checks import add_months as add_months  # re-exported: the book's dates count months with it
+from flowgen.checks import next_review
 from flowgen.discover import find_sources
 
 SKIPPED_FOLDERS = ("_", ".")  # folders starting with these are not part of the book
-REVIEW_COMMENT = re.compile(r"^#\s*(?:tinjau|review)\s*:\s*(.*?)\s*$", re.IGNORECASE)
 
 
 def discover(folder: Path) -> list[Path]:
@@ -82,8 +82,14 @@ class Entry:
 
     @property
     def revised(self) -> dt.date | None:
-        value = self.procedure.identity.revised
+        """The Tanggal Revisi: the last revision's date when the SOP has a history, else ``revisi:``."""
+        value = self.procedure.identity.revised_date
         return value.date if value is not None else None
+
+    @property
+    def revision(self) -> flowgen.Revision | None:
+        """The last revision of the history, if the SOP has one."""
+        return self.procedure.identity.last_revision
 
     @property
     def unit(self) -> str:
@@ -102,47 +108,10 @@ class Unread:
     diagnostics: tuple[flowgen.Diagnostic, ...]
 
 
-def add_months(day: dt.date, months: int) -> dt.date:
-    month = day.month - 1 + months
-    year, month = day.year + month // 12, month % 12 + 1
-    for last in (31, 30, 29, 28):
-        try:
-            return dt.date(year, month, min(day.day, last))
-        except ValueError:
-            continue
-    raise ValueError(day)  # pragma: no cover (every month has 28 days)
-
-
-def review_comment(procedure: flowgen.Procedure) -> tuple[str, flowgen.Span] | None:
-    """A ``# tinjau: DATE`` comment line (the next review, when it is not a year after efektif)."""
-    for number, line in enumerate(procedure.source_lines, start=1):
-        match = REVIEW_COMMENT.match(line)
-        if match:
-            column = match.start(1) + 1
-            return match.group(1), flowgen.Span(procedure.source_name, number, column, max(1, len(match.group(1))))
-    return None
-
-
 def review_date(procedure: flowgen.Procedure, months: int) -> tuple[dt.date | None, flowgen.Span | None, bool]:
-    """The next review: ``# tinjau:`` if written, else efektif plus ``months``; and whether the comment is bad."""
-    comment = review_comment(procedure)
-    if comment is not None:
-        text, span = comment
-        try:
-            return _read_date(text), span, False
-        except ValueError:
-            return None, span, True
-    effective = procedure.identity.effective
-    return (add_months(effective.date, months) if effective else None), None, False
-
-
-def _read_date(text: str) -> dt.date:
-    """A date written like the .pos dates (read through the library's own date reader)."""
-    probe = f"judul: x\nefektif: {text}\npelaksana:\n  a = A\nalur:\n  mulai a: x\n  selesai a: y\n"
-    procedure, _found = flowgen.analyze(probe, "<tinjau>")
-    if procedure is None or procedure.identity.effective is None:
-        raise ValueError(text)
-    return procedure.identity.effective.date
+    """The next review (the one rule of :func:`flowgen.checks.next_review`); the comment's place; a bad comment."""
+    review = next_review(procedure, months)
+    return review.due, (review.span if review.basis == "tinjau" else None), review.bad
 
 
 def unit_names(folder: Path, path: Path, top: str) -> tuple[str, ...]:

@@ -29,6 +29,15 @@ class Row:
     depth: int = 0  # a group's level in the folder tree
 
 
+def revision_cell(number: str, date: str) -> str:
+    """The Revisi column: ``2 · 10 Jan 2022`` (the last revision of the history), or the date alone.
+
+    The column is where the book records each SOP's revision; the heading names it, so the number
+    needs no word of its own in any language.
+    """
+    return f"{number} · {date}" if number and date != "-" else date
+
+
 @dataclass(frozen=True)
 class Link:
     """A clickable area of a page (scene coordinates) and where it leads."""

@@ -55,12 +55,6 @@ register(
             "every SOP of the book needs its own nomor",
             "setiap SOP dalam buku memerlukan nomornya sendiri",
         ),
-        "book-review-due": M(
-            "'{title}' was due for review on {due}",
-            "'{title}' seharusnya ditinjau ulang pada {due}",
-            "review the SOP, then write the new dates (revisi, efektif) or '# tinjau: DATE'",
-            "tinjau ulang SOP ini, lalu tulis tanggal barunya (revisi, efektif) atau '# tinjau: TANGGAL'",
-        ),
         "book-broken-ref": M(
             "keterkaitan '{name}' names no SOP of this book",
             "keterkaitan '{name}' tidak menunjuk SOP mana pun dalam buku ini",

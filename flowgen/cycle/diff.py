@@ -26,8 +26,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, fields
 from typing import Any
 
-from flowgen import Approval, DateValue, Procedure, Step
-from flowgen.cycle.history import Revision, history_of, new_revisions
+from flowgen import Approval, DateValue, Procedure, Revision, Step
+from flowgen.cycle.history import history_of, history_pairs, summary
 
 SIMILAR = 0.6  # difflib ratio from which two texts are one step reworded (or one actor renamed)
 
@@ -37,7 +37,8 @@ IDENTITY_FIELDS = (
     ("instansi", "agency"),
     ("unit", "unit"),
     ("dibuat", "created"),
-    ("revisi", "revised"),
+    ("no-revisi", "revision"),
+    ("revisi", "revised_date"),  # the Tanggal Revisi as printed: the last revision's, else revisi:
     ("efektif", "effective"),
     ("disahkan", "approved_by"),
     ("gaya", "style"),
@@ -328,22 +329,28 @@ def arrow_changes(old: Procedure, new: Procedure, pairs: dict[int, int]) -> list
 
 
 def history_changes(
-    old: Procedure, new: Procedure, old_history: Sequence[Any] | None, new_history: Sequence[Any] | None
+    old: Procedure,
+    new: Procedure,
+    old_history: Sequence[Revision] | None = None,
+    new_history: Sequence[Revision] | None = None,
 ) -> list[Change]:
-    """The revisions the newer history records and the older one does not."""
-    added: Sequence[Revision] = new_revisions(history_of(old, old_history), history_of(new, new_history))
-    return [
-        Change("history", "revision", r.number, None, " · ".join(x for x in (r.date, r.changes, r.approved_by) if x))
-        for r in added
-    ]
+    """What the histories say differently: revisions added, removed, or rewritten (same number)."""
+    pairs = history_pairs(history_of(old, old_history), history_of(new, new_history))
+    changes: list[Change] = []
+    for kind, was, r in pairs:
+        either = r if r is not None else was
+        number = either.number if either is not None else ""
+        before, after = (summary(x) if x is not None else None for x in (was, r))
+        changes.append(Change("history", kind, number, before, after))
+    return changes
 
 
 def compare(
     old: Procedure,
     new: Procedure,
     *,
-    old_history: Sequence[Any] | None = None,
-    new_history: Sequence[Any] | None = None,
+    old_history: Sequence[Revision] | None = None,
+    new_history: Sequence[Revision] | None = None,
 ) -> Comparison:
     """Every change from ``old`` to ``new``.
 

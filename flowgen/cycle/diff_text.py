@@ -17,7 +17,7 @@ from flowgen.cycle.words import word
 SCHEMA = "flowgen/diff"
 VERSION = 1
 SECTIONS = ("history", "identity", "actors", "steps", "arrows")
-MARKS = {"added": "+", "item-added": "+", "removed": "-", "item-removed": "-", "moved": "↕", "revision": "+"}
+MARKS = {"added": "+", "item-added": "+", "removed": "-", "item-removed": "-", "moved": "↕"}
 COLOURS = {"+": "green", "-": "red", "~": "yellow", "↕": "cyan"}
 
 
@@ -64,7 +64,10 @@ def _arrow(c: Change, lang: str) -> str:
 def describe(c: Change, lang: str) -> str:
     """One change as a line of text, without its mark."""
     if c.section == "history":
-        return f"{word(lang, 'revision')} {c.field}: {c.new or ''}".rstrip()
+        head = f"{word(lang, 'revision')} {c.field}:"
+        if c.kind == "changed":
+            return f"{head} {c.old} → {c.new}"
+        return f"{head} {c.new if c.kind == 'added' else c.old}"
     if c.section == "identity":
         name = word(lang, c.field)
         if c.kind == "changed":

@@ -1,81 +1,58 @@
-"""A procedure's revision history, read without depending on how the model will spell it.
+"""A procedure's revision history as the cycle reads and prints it.
 
-The ``.pos`` language is gaining a history block (revision number, date, what changed, who
-approved).  Until it lands, and so this package does not break while it lands, the history is read
-by duck typing: ``procedure.identity.history`` (or ``revisions``), a sequence of objects (or dicts)
-with ``number``, ``date`` (a :class:`flowgen.DateValue`, a ``datetime.date`` or text), ``changes``
-(or ``summary``/``description``: text) and ``approved_by`` (text or a :class:`flowgen.Approval`).
-Callers may also pass a history of their own (:class:`Revision` values) wherever one is taken.
+The history is the ``riwayat-revisi`` block of the ``.pos`` identity, read into
+:class:`flowgen.Revision` values (``procedure.identity.history``, oldest first).
+Callers may pass a history of their own wherever one is taken (a unit keeping it
+outside the files); it is the same type.
 """
 
 from __future__ import annotations
 
-import datetime as dt
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
 
-from flowgen import Procedure
+from flowgen import Procedure, Revision
 
 
-@dataclass(frozen=True)
-class Revision:
-    """One entry of a revision history, as the cycle prints it."""
-
-    number: str
-    date: str  # ISO date when known, else as written
-    changes: str
-    approved_by: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"number": self.number, "date": self.date, "changes": self.changes, "approved_by": self.approved_by}
+def history_of(procedure: Procedure, given: Sequence[Revision] | None = None) -> tuple[Revision, ...]:
+    """The revisions of a procedure: ``given`` when passed, else what its ``riwayat-revisi`` records."""
+    return tuple(given) if given is not None else procedure.identity.history
 
 
-def _field(entry: Any, *names: str) -> Any:
-    for name in names:
-        if isinstance(entry, dict) and name in entry:
-            return entry[name]
-        if hasattr(entry, name):
-            return getattr(entry, name)
-    return None
+def date_of(revision: Revision) -> str:
+    """The revision's date as the cycle's reports print it (ISO, so every language reads it alike)."""
+    return revision.date.date.isoformat()
 
 
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    date = getattr(value, "date", None)
-    if isinstance(date, dt.date):
-        return date.isoformat()
-    position = getattr(value, "position", None)
-    if isinstance(position, str):
-        name = getattr(value, "name", "")
-        return f"{position}; {name}" if name else position
-    return str(value).strip()
+def summary(revision: Revision) -> str:
+    """``2022-01-10 · what changed · who approved``: the parts that are written."""
+    return " · ".join(x for x in (date_of(revision), revision.changes, revision.approved_by) if x)
 
 
-def as_revision(entry: Any) -> Revision:
-    """One history entry of any of the accepted shapes as a :class:`Revision`."""
-    if isinstance(entry, Revision):
-        return entry
-    return Revision(
-        _text(_field(entry, "number", "revision", "nomor")),
-        _text(_field(entry, "date", "tanggal")),
-        _text(_field(entry, "changes", "summary", "description", "perubahan")),
-        _text(_field(entry, "approved_by", "approved", "disahkan")),
-    )
+def _same(a: Revision, b: Revision) -> bool:
+    return (a.date.date, a.changes, a.approved_by) == (b.date.date, b.changes, b.approved_by)
 
 
-def history_of(procedure: Procedure, given: Sequence[Any] | None = None) -> tuple[Revision, ...]:
-    """The revisions of a procedure: ``given`` when passed, else what the model carries, else none."""
-    entries = given if given is not None else _field(procedure.identity, "history", "revisions")
-    if not entries:
-        return ()
-    return tuple(as_revision(e) for e in entries)
+def history_pairs(
+    old: Sequence[Revision], new: Sequence[Revision]
+) -> list[tuple[str, Revision | None, Revision | None]]:
+    """The two histories compared by revision number: ``added``, ``removed`` or ``changed`` entries.
+
+    A revision is the same when its date (the day, however written), what changed and who approved
+    are; the order is the newer history's, then the revisions it no longer has.
+    """
+    before = {r.number: r for r in old}
+    after = {r.number for r in new}
+    found: list[tuple[str, Revision | None, Revision | None]] = []
+    for r in new:
+        was = before.get(r.number)
+        if was is None:
+            found.append(("added", None, r))
+        elif not _same(was, r):
+            found.append(("changed", was, r))
+    found += [("removed", r, None) for r in old if r.number not in after]
+    return found
 
 
 def new_revisions(old: Sequence[Revision], new: Sequence[Revision]) -> tuple[Revision, ...]:
-    """The entries of the newer history that the older one does not have (by number and date)."""
-    seen = {(r.number, r.date) for r in old}
-    return tuple(r for r in new if (r.number, r.date) not in seen)
+    """The entries of the newer history that the older one does not have (by number)."""
+    return tuple(r for kind, _was, r in history_pairs(old, new) if kind == "added" and r is not None)

@@ -18,7 +18,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from flowgen.cycle.history import Revision, history_of
+from flowgen import Revision
+from flowgen.cycle.history import history_of
 from flowgen.cycle.sources import Entry
 from flowgen.cycle.words import CRITERIA_ID, word
 
@@ -43,7 +44,7 @@ def form_rows(entries: Sequence[Entry], history: dict[str, Sequence[Revision]] |
 
     The last revision is kept with the row (the printed forms show it under the judul, so an assessor
     knows which revision they assess): from ``history`` (source path → revisions) when given, else
-    from what the model carries (see :mod:`flowgen.cycle.history`), else none.
+    from the file's ``riwayat-revisi``, else none.
     """
     units: dict[str, list[Entry]] = {}
     for e in entries:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from functools import partial
 
+from flowgen.cycle.history import date_of
 from flowgen.cycle.monev import CRITERIA_COUNT, Assessment, FormRow, by_unit
 from flowgen.cycle.sheet_pdf import Column, Form, Letter, Section, document_pdf, form_pages, forms_pdf, letter_page
 from flowgen.cycle.words import criteria, word
@@ -25,7 +26,7 @@ def _title(row: FormRow, lang: str) -> str:
     r = row.revision
     if r is None:
         return row.title
-    details = ", ".join(x for x in (f"{word(lang, 'revision')} {r.number}".strip(), r.date) if x)
+    details = ", ".join(x for x in (f"{word(lang, 'revision')} {r.number}".strip(), date_of(r)) if x)
     return f"{row.title} ({details})"
 
 

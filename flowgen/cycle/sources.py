@@ -60,6 +60,15 @@ def unit_name(folder: str) -> str:
     return folder
 
 
+def _unit_of(folder: Path) -> str:
+    """A unit folder's name: its ``unit.toml`` name (a book's unit), else the folder's name made readable."""
+    from flowgen.book.config import UNIT_CONFIG, read_unit_config
+
+    if (folder / UNIT_CONFIG).is_file():
+        return read_unit_config(folder).name  # a mistake in it is a FlowgenError with its place
+    return unit_name(folder.name)
+
+
 def collect(paths: tuple[Path, ...]) -> list[Entry]:
     """Every procedure under the given files and folders, with its unit.
 
@@ -73,7 +82,7 @@ def collect(paths: tuple[Path, ...]) -> list[Entry]:
         if given.is_dir():
             for file in sorted(given.rglob("*.pos")):
                 parts = file.relative_to(given).parts
-                found.append((unit_name(parts[0]) if len(parts) > 1 else None, file))
+                found.append((_unit_of(given / parts[0]) if len(parts) > 1 else None, file))
         else:
             found.append((None, given))
     if not found:

@@ -12,7 +12,8 @@ import re
 
 from flowgen.errors import Diagnostic, Span, error
 from flowgen.language import ast
-from flowgen.language.keywords import EMPTY_MARKS, SAME_AS_ABOVE
+from flowgen.language.history import read_history
+from flowgen.language.keywords import EMPTY_MARKS, HISTORY_KEY, SAME_AS_ABOVE
 from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Step, StepKind
 from flowgen.model.values import MONTHS_EN, MONTHS_ID, DateFormatError, DateValue, parse_date, parse_time
 from flowgen.suggest import suggest
@@ -104,7 +105,9 @@ class Compiler:
         style_span: Span | None = None
         for entry in self.doc.entries:
             values = [v.text for v in entry.values]
-            if entry.key in _LIST_FIELDS:  # "keterkaitan: -" is an empty box, not an item "-"
+            if entry.key == HISTORY_KEY:
+                fields["history"] = read_history(entry, self.err)
+            elif entry.key in _LIST_FIELDS:  # "keterkaitan: -" is an empty box, not an item "-"
                 empty = len(values) == 1 and values[0] in EMPTY_MARKS
                 fields[_LIST_FIELDS[entry.key]] = () if empty else tuple(values)
             elif not values or (entry.key in _DATE_FIELDS and values[0] in EMPTY_MARKS):

@@ -47,7 +47,17 @@ LIST_KEYS: dict[str, str] = {
     "warnings": "peringatan",
     "pencatatan": "pencatatan",
     "records": "pencatatan",
+    # the revision history: one "- nomor; tanggal; perubahan; disahkan" item per revision
+    "riwayat-revisi": "riwayat-revisi",
+    "riwayat": "riwayat-revisi",
+    "history": "riwayat-revisi",
+    "revision-history": "riwayat-revisi",
 }
+
+HISTORY_KEY = "riwayat-revisi"
+# the parts of a history item, and how a part writes a literal ";"
+HISTORY_SEPARATOR = ";"
+ESCAPED_SEPARATOR = "\\;"
 
 # the two blocks
 SECTION_KEYS: dict[str, str] = {

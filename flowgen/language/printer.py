@@ -8,7 +8,8 @@ to the next line) are left implicit, as a writer would leave them.
 
 from __future__ import annotations
 
-from flowgen.language.keywords import ARROW, EMPTY_MARKS, ESCAPED_ARROW
+from flowgen.language.history import history_item
+from flowgen.language.keywords import ARROW, EMPTY_MARKS, ESCAPED_ARROW, HISTORY_KEY
 from flowgen.model.types import Approval, Edge, Procedure, Step, StepKind
 from flowgen.model.validate import require_valid
 
@@ -140,6 +141,8 @@ def to_pos(procedure: Procedure) -> str:
     lines += _list("peralatan", ident.equipment)
     lines += _list("peringatan", ident.warnings)
     lines += _list("pencatatan", ident.records)
+    if ident.history:  # always as items, so a one-revision history reads as a history
+        lines += [f"{HISTORY_KEY}:"] + [x for r in ident.history for x in _value("", f"- {history_item(r)}", "  ")]
     lines += ["", "pelaksana:"]
     lines += [line for a in procedure.actors for line in _value("", f"{a.key} = {a.name}", "  ")]
     lines += ["", "alur:"]

@@ -1,6 +1,6 @@
 """The procedure model: types, compilation from the syntax tree, analysis, JSON."""
 
-from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Step, StepKind
+from flowgen.model.types import Actor, Answer, Approval, Edge, Identity, Procedure, Revision, Step, StepKind
 from flowgen.model.values import DateValue, Duration, TimeValue
 
 __all__ = [
@@ -12,6 +12,7 @@ __all__ = [
     "Edge",
     "Identity",
     "Procedure",
+    "Revision",
     "Step",
     "StepKind",
     "TimeValue",

@@ -20,15 +20,16 @@ from collections.abc import Callable
 from typing import Any, NoReturn, TypeVar
 
 from flowgen.errors import SchemaError, Span
-from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Step, StepKind
+from flowgen.model.types import NO_SPAN, Actor, Approval, Edge, Identity, Procedure, Revision, Step, StepKind
 from flowgen.model.validate import require_valid
 from flowgen.model.values import DateValue, Duration, TimeValue
 
 SCHEMA = "flowgen/procedure"
-VERSION = 2
+VERSION = 3
 # the versions this reader still reads: version 1 has no revision number, rank, month-year dates,
-# printed step numbers or implicit ends; its documents read as if those were left out
-READS = (1, 2)
+# printed step numbers or implicit ends; version 2 no revision history; their documents read as if
+# those were left out
+READS = (1, 2, 3)
 
 _LISTS = ("legal_basis", "qualifications", "related", "equipment", "warnings", "records")
 
@@ -40,7 +41,7 @@ def _date(value: DateValue | None) -> dict[str, object] | None:
 
 
 def to_dict(p: Procedure) -> dict[str, Any]:
-    """The procedure as a JSON-ready dict (schema ``flowgen/procedure``, version 2)."""
+    """The procedure as a JSON-ready dict (schema ``flowgen/procedure``, version 3)."""
     require_valid(p)
     ident = p.identity
     approval = ident.approved_by
@@ -70,6 +71,16 @@ def to_dict(p: Procedure) -> dict[str, Any]:
             **{name: list(getattr(ident, name)) for name in _LISTS},
             "style": ident.style,
             "style_span": ident.style_span.to_dict(),
+            "history": [
+                {
+                    "number": r.number,
+                    "date": r.date.to_dict(),
+                    "changes": r.changes,
+                    "approved_by": r.approved_by,
+                    "span": r.span.to_dict(),
+                }
+                for r in ident.history
+            ],
         },
         "actors": [{"key": a.key, "name": a.name, "index": a.index, "span": a.span.to_dict()} for a in p.actors],
         "steps": [
@@ -222,6 +233,20 @@ class _Reader:
             **{name: self.items_or_empty(ident, name, path) for name in _LISTS},
             style=self.get(ident, "style", path, str, None),
             style_span=self.span_of(ident, "style_span", path, required=False),
+            history=self.items(ident, "history", path, self.revision) if ident.get("history") is not None else (),
+        )
+
+    def revision(self, value: Any, path: str) -> Revision:
+        r = self.obj(value, path)
+        date = self.date(r, "date", path)
+        if date is None:
+            self.fail("schema-missing", f"{path}.date")
+        return Revision(
+            self.get(r, "number", path, str),
+            date,
+            self.get(r, "changes", path, str, ""),
+            self.get(r, "approved_by", path, str, ""),
+            self.span_of(r, "span", path, required=False),
         )
 
     def items_or_empty(self, data: dict[str, Any], key: str, path: str) -> tuple[str, ...]:

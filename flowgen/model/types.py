@@ -96,6 +96,22 @@ class Approval:
 
 
 @dataclass(frozen=True)
+class Revision:
+    """One entry of the revision history (``riwayat-revisi``): number, date, what changed, who approved.
+
+    The history is the record the Daftar Isi and the identity sheet's
+    Tanggal Revisi are printed from, and the date a review is counted from;
+    ``approved_by`` is kept as written (a position, or ``Jabatan; Nama``).
+    """
+
+    number: str
+    date: DateValue
+    changes: str = ""
+    approved_by: str = ""
+    span: Span = field(default=NO_SPAN, compare=False, repr=False)
+
+
+@dataclass(frozen=True)
 class Identity:
     """The identity sheet (lembar identitas) of a procedure."""
 
@@ -116,6 +132,18 @@ class Identity:
     records: tuple[str, ...] = ()
     style: str | None = None  # "gaya": the style sheet this procedure asks for
     style_span: Span = field(default=NO_SPAN, compare=False, repr=False)
+    history: tuple[Revision, ...] = ()  # riwayat-revisi, in the order written (oldest first)
+
+    @property
+    def last_revision(self) -> Revision | None:
+        """The newest entry of the history (the last written), if there is a history."""
+        return self.history[-1] if self.history else None
+
+    @property
+    def revised_date(self) -> DateValue | None:
+        """The Tanggal Revisi: the last revision's date when a history is given, else ``revisi:``."""
+        last = self.last_revision
+        return last.date if last is not None else self.revised
 
 
 @dataclass(frozen=True)

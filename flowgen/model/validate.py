@@ -16,8 +16,8 @@ from typing import Any
 
 from flowgen.characters import UNSAFE, character_name
 from flowgen.errors import Diagnostic, ModelError, Span, error
-from flowgen.model.types import NO_SPAN, Actor, Edge, Identity, Procedure, Step, StepKind
-from flowgen.model.values import TimeValue
+from flowgen.model.types import NO_SPAN, Actor, Edge, Identity, Procedure, Revision, Step, StepKind
+from flowgen.model.values import DateValue, TimeValue
 
 _STEP_TEXTS = ("text", "requires", "output", "note", "symbol")
 
@@ -40,7 +40,28 @@ def _identity_errors(identity: Any) -> list[Diagnostic]:
         return [_wrong("identity", identity, "Identity")]
     if not isinstance(identity.title, str):
         return [_wrong("identity.title", identity.title, "str")]
-    return []
+    return _history_errors(identity.history)
+
+
+def _history_errors(history: Any) -> list[Diagnostic]:
+    """A history the printer can write and the parser read back: revisions with a number and a date, each once."""
+    if not isinstance(history, tuple):
+        return [_wrong("identity.history", history, "a tuple of Revision")]
+    found: list[Diagnostic] = []
+    seen: set[str] = set()
+    for position, revision in enumerate(history):
+        where = f"identity.history[{position}]"
+        if not isinstance(revision, Revision) or not isinstance(revision.date, DateValue):
+            found.append(_wrong(where, revision, "Revision(number: str, date: DateValue)"))
+        elif not isinstance(revision.number, str):
+            found.append(_wrong(f"{where}.number", revision.number, "str", revision.span))
+        elif not revision.number.strip():
+            found.append(error("model-revision-number", revision.span, position=position))
+        elif revision.number in seen:
+            found.append(error("model-duplicate-revision", revision.span, number=revision.number))
+        else:
+            seen.add(revision.number)
+    return found
 
 
 def _actor_errors(actors: Any) -> list[Diagnostic]:

@@ -23,6 +23,7 @@ TOP_KEYS: tuple[tuple[str, str, str], ...] = (
     ("peralatan", "equipment", "peralatan / equipment"),
     ("peringatan", "warnings", "peringatan / warnings"),
     ("pencatatan", "records", "pencatatan dan pendataan / records"),
+    ("riwayat-revisi", "revision-history", "riwayat revisi / revision history: - nomor; tanggal; perubahan; disahkan"),
     ("pelaksana", "actors", "daftar pelaksana / actors"),
     ("alur", "flow", "alur kegiatan / flow"),
 )
@@ -44,9 +45,15 @@ STEP_WORDS: tuple[tuple[str, str, str], ...] = (
 ANSWERS: tuple[str, ...] = ("ya", "tidak", "yes", "no")
 
 
+# the language's other spellings of a key (besides the two in the tables above)
+ALIASES = {"riwayat": "riwayat-revisi", "history": "riwayat-revisi"}
+
+
 def canonical(word: str) -> str | None:
     """The Indonesian key of a key written in either language, or None."""
     low = word.strip().lower()
+    if low in ALIASES:
+        return ALIASES[low]
     for table in (TOP_KEYS, ATTRIBUTE_KEYS):
         for indonesian, english, _ in table:
             if low in (indonesian, english):
@@ -55,4 +62,5 @@ def canonical(word: str) -> str | None:
 
 
 def is_list_key(word: str) -> bool:
-    return canonical(word) in {"dasar-hukum", "kualifikasi", "keterkaitan", "peralatan", "peringatan", "pencatatan"}
+    lists = {"dasar-hukum", "kualifikasi", "keterkaitan", "peralatan", "peringatan", "pencatatan", "riwayat-revisi"}
+    return canonical(word) in lists

@@ -231,7 +231,7 @@ def _right(ident: Identity, style: ResolvedStyle, f: _Frame) -> tuple[list[Ident
     if ident.revision:  # "No. Revisi": only on the sheets that have the row
         top = row("no-revisi", _plain(clean(ident.revision), value_style, f.inner_value), top)
     top = row("dibuat", _plain(_date(ident.created, style), value_style, f.inner_value), top)
-    top = row("revisi", _plain(_date(ident.revised, style), value_style, f.inner_value), top)
+    top = row("revisi", _plain(_date(ident.revised_date, style), value_style, f.inner_value), top)
     top = row("efektif", _plain(_date(ident.effective, style), value_style, f.inner_value), top)
     parts = _approval(ident.approved_by, style, f.inner_value)
     label = _plain(labels["disahkan"], label_style, f.inner_label)
