@@ -97,8 +97,18 @@ class GridSearch:
         xs = _lines(x0, x1, self.gap, self.column_lines, [p[0] for p, _, _ in starts] + [q[0] for q, _ in goals])
         ys = _lines(y0, y1, self.gap, self.row_lines, [p[1] for p, _, _ in starts] + [q[1] for q, _ in goals])
 
-        def inside_box(x: float, y: float) -> bool:
-            return any(b[0] - 0.8 < x < b[2] + 0.8 and b[1] - 0.8 < y < b[3] + 0.8 for b in self.boxes)
+        boxes = self.boxes
+        inside_at: dict[tuple[int, int], bool] = {}
+
+        def inside(i: int, j: int) -> bool:
+            """Whether grid point (i, j) lies in a symbol (memoised: A* asks again for every neighbour)."""
+            known = inside_at.get((i, j))
+            if known is None:
+                x, y = xs[i], ys[j]
+                known = inside_at[(i, j)] = any(
+                    b[0] - 0.8 < x < b[2] + 0.8 and b[1] - 0.8 < y < b[3] + 0.8 for b in boxes
+                )
+            return known
 
         def first_track(port: Point, direction: Point) -> tuple[int, int] | None:
             return _first_track(xs, ys, port, direction)
@@ -111,52 +121,88 @@ class GridSearch:
         targets = [(xs[i], ys[j]) for i, j in goal_at]
         if not targets:
             return None
+        guess: dict[tuple[int, int], float] = {}
 
         def estimate(i: int, j: int) -> float:
             """A* guide: the straight-line (Manhattan) distance to the nearest goal."""
-            return min(abs(xs[i] - gx) + abs(ys[j] - gy) for gx, gy in targets)
+            known = guess.get((i, j))
+            if known is None:
+                x, y = xs[i], ys[j]
+                known = guess[(i, j)] = min(abs(x - gx) + abs(y - gy) for gx, gy in targets)
+            return known
 
-        queue: list[tuple[float, float, int, tuple[int, int], int, tuple[Point, ...]]] = []
-        counter = 0
-        for port, direction, cost in starts:
-            found = first_track(port, direction)
-            if found is None:
+        return _shortest(xs, ys, starts, goal_at, blocked, inside, estimate, self.limit)
+
+
+def _shortest(
+    xs: Sequence[float],
+    ys: Sequence[float],
+    starts: Sequence[tuple[Point, Point, float]],
+    goal_at: dict[tuple[int, int], Point],
+    blocked: Callable[[Segment], bool],
+    inside: Callable[[int, int], bool],
+    estimate: Callable[[int, int], float],
+    limit: int,
+) -> list[Point] | None:
+    """A* over the grid from the starts' first tracks to a goal's, turning as little as it can."""
+    # the way to each queued point is kept as a chain of (point, index of the point before): no path copies
+    trail: list[tuple[Point, int]] = []
+    queue: list[tuple[float, float, int, tuple[int, int], int, int]] = []
+    counter = 0
+    for port, direction, cost in starts:
+        found = _first_track(xs, ys, port, direction)
+        if found is None:
+            continue
+        first = (xs[found[0]], ys[found[1]])
+        if blocked((port, first)) or (inside(*found) and found not in goal_at):
+            continue
+        axis = 0 if direction[0] else 1
+        length = abs(port[0] - first[0]) + abs(port[1] - first[1])
+        g = cost + length
+        trail.append((port, -1))
+        trail.append((first, len(trail) - 1))
+        heapq.heappush(queue, (g + estimate(*found), g, counter, found, axis, len(trail) - 1))
+        counter += 1
+    best: dict[tuple[tuple[int, int], int], float] = {}
+    steps = ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1))
+    expanded = 0
+    width, height = len(xs), len(ys)
+    inf = float("inf")
+    while queue:
+        _, cost, _, (i, j), axis, at = heapq.heappop(queue)
+        expanded += 1
+        if expanded > limit:
+            break
+        if best.get(((i, j), axis), inf) <= cost:
+            continue
+        best[((i, j), axis)] = cost
+        if (i, j) in goal_at:
+            return dedupe([*_walk(trail, at), goal_at[(i, j)]])
+        here = (xs[i], ys[j])
+        for di, dj, new_axis in steps:
+            ni, nj = i + di, j + dj
+            if not (0 <= ni < width and 0 <= nj < height):
                 continue
-            first = (xs[found[0]], ys[found[1]])
-            if blocked((port, first)) or (inside_box(*first) and found not in goal_at):
+            there = (xs[ni], ys[nj])
+            if inside(ni, nj) or blocked((here, there)):
                 continue
-            axis = 0 if direction[0] else 1
-            length = abs(port[0] - first[0]) + abs(port[1] - first[1])
-            g = cost + length
-            heapq.heappush(queue, (g + estimate(*found), g, counter, found, axis, (port, first)))
+            total = cost + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if new_axis != axis else 0.0)
+            if best.get(((ni, nj), new_axis), inf) <= total:
+                continue
+            trail.append((there, at))
+            heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis, len(trail) - 1))
             counter += 1
-        best: dict[tuple[tuple[int, int], int], float] = {}
-        steps = ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1))
-        expanded = 0
-        while queue:
-            _, cost, _, (i, j), axis, path = heapq.heappop(queue)
-            expanded += 1
-            if expanded > self.limit:
-                break
-            if best.get(((i, j), axis), float("inf")) <= cost:
-                continue
-            best[((i, j), axis)] = cost
-            here = (xs[i], ys[j])
-            if (i, j) in goal_at:
-                return dedupe([*path, goal_at[(i, j)]])
-            for di, dj, new_axis in steps:
-                ni, nj = i + di, j + dj
-                if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
-                    continue
-                there = (xs[ni], ys[nj])
-                if inside_box(*there) or blocked((here, there)):
-                    continue
-                total = cost + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if new_axis != axis else 0.0)
-                if best.get(((ni, nj), new_axis), float("inf")) <= total:
-                    continue
-                heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis, (*path, there)))
-                counter += 1
-        return None
+    return None
+
+
+def _walk(trail: Sequence[tuple[Point, int]], at: int) -> list[Point]:
+    """The points of a queued way, first to last, from the chain of points before it."""
+    out: list[Point] = []
+    while at >= 0:
+        point, at = trail[at]
+        out.append(point)
+    out.reverse()
+    return out
 
 
 def _first_track(xs: Sequence[float], ys: Sequence[float], port: Point, direction: Point) -> tuple[int, int] | None:

@@ -17,9 +17,10 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from flowgen.layout.flowchart.clearance import Clearance, Filed, Other, Rules, clearance_test, cross
 from flowgen.layout.flowchart.types import Lane, Part, Tie
 from flowgen.layout.geometry import Box, Point, Segment, dedupe, segments
-from flowgen.layout.grid_search import GridSearch, Obstacles
+from flowgen.layout.grid_search import GridSearch
 from flowgen.model.types import Edge, StepKind
 
 END_ZONE = 8.0  # no crossing this close to where an arrow leaves or arrives
@@ -105,19 +106,6 @@ def _runs(line: Sequence[Point]) -> list[tuple[str, float, float, float]]:
     return out
 
 
-def _cross(a: Point, b: Point, c: Point, d: Point) -> Point | None:
-    r = (b[0] - a[0], b[1] - a[1])
-    s = (d[0] - c[0], d[1] - c[1])
-    den = r[0] * s[1] - r[1] * s[0]
-    if abs(den) < 1e-9:
-        return None
-    t = ((c[0] - a[0]) * s[1] - (c[1] - a[1]) * s[0]) / den
-    u = ((c[0] - a[0]) * r[1] - (c[1] - a[1]) * r[0]) / den
-    if -1e-6 <= t <= 1 + 1e-6 and -1e-6 <= u <= 1 + 1e-6:
-        return (a[0] + t * r[0], a[1] + t * r[1])
-    return None
-
-
 def _hits(box: Box, segment: Segment) -> bool:
     (x1, y1), (x2, y2) = segment
     return min(x1, x2) < box[2] and max(x1, x2) > box[0] and min(y1, y2) < box[3] and max(y1, y2) > box[1]
@@ -191,7 +179,7 @@ class Judge:
             hit = False
             for p, q in segments(a.line):
                 for r, t in segments(b.line):
-                    x = _cross(p, q, r, t)
+                    x = cross(p, q, r, t)
                     if x and min(math.hypot(x[0] - z[0], x[1] - z[1]) for z in ends) < END_ZONE:
                         hit = True
                         break
@@ -225,10 +213,17 @@ def port(part: Part, side: str) -> Point:
 
 SEARCHES_PER_ARROW = 8  # the repair's grid searches, per arrow of the drawing
 SEARCH_LIMIT = 6000  # grid points one search may expand: a careful detour is found early or not at all
+REACH = 160.0  # a careful detour stays near its ends; a search over the whole page is slow to fail
 
 
 class Repair:
-    """Reroutes the arrows that break a rule of :class:`Judge`, keeping a new route only when it is better."""
+    """Reroutes the arrows that break a rule of :class:`Judge`, keeping a new route only when it is better.
+
+    The searches of an arrow depend only on the other arrows near it and on
+    those using its ends' sides, so they are kept and asked again only when
+    one of those moved; likewise an arrow's fault count.  The same input
+    gives the same drawing as searching everything afresh at every move.
+    """
 
     def __init__(
         self,
@@ -253,14 +248,26 @@ class Repair:
             for a, b in zip(tie.points[0::2], tie.points[1::2])
         ]
         self.drawn: list[Drawn] = []
+        self.filed: Filed[Drawn] = Filed(END_ZONE + 1)
         self.joint = joint_boxes(parts)
+        self.walls = [_grow(p.box, GRAZE + SLACK) for p in parts] + [lane.header for lane in lanes] + self.tie_boxes
+        self.stem = head * 0.8 + STEM + 1.5
+        self.found: dict[int, dict[tuple[tuple[str, ...], tuple[str, ...]], list[Point] | None]] = {}
+        self.zones: dict[int, Box] = {}
+        self.scores: dict[int, int] = {}
 
     def score(self, k: int, d: Drawn) -> int:
         total = len(self.judge.alone(k, d, self.ends[k]))
-        for j, other in enumerate(self.drawn):
+        for j in sorted(self.filed.around(d)):
             if j != k and self.ends[j][0] is not self.ends[j][1]:
-                total += len(self.judge.between(k, d, j, other))
+                total += len(self.judge.between(k, d, j, self.drawn[j]))
         return total
+
+    def _score_now(self, k: int) -> int:
+        known = self.scores.get(k)
+        if known is None:
+            known = self.scores[k] = self.score(k, self.drawn[k])
+        return known
 
     def run(self, routes: list[list[Point]]) -> None:
         """Repair ``routes`` in place, one arrow at a time, the change that clears most faults first.
@@ -270,6 +277,8 @@ class Repair:
         take a neat way round, not the one that would jog to make room.
         """
         self.drawn = [drawn(r, e, self.head, self.joint) for r, e in zip(routes, self.ends)]
+        for k, d in enumerate(self.drawn):
+            self.filed.add(k, d)
         # a bounded number of grid searches, so a crowded drawing costs time in proportion to its arrows
         # (counted, not timed: the same input gives the same drawing on any machine)
         self.searches = SEARCHES_PER_ARROW * len(routes) + 8
@@ -279,7 +288,7 @@ class Repair:
             for k in range(len(routes)):
                 if self.ends[k][0] is self.ends[k][1] or len(routes[k]) < 2:
                     continue
-                old = self.score(k, self.drawn[k])
+                old = self._score_now(k)
                 if old == 0 or (k, tuple(routes[k])) in tried:
                     continue
                 tried.add((k, tuple(routes[k])))
@@ -294,8 +303,27 @@ class Repair:
             if best is None:
                 return
             _, k, candidate, d = best
-            routes[k], self.drawn[k] = candidate, d
+            self._move(k, d)
+            routes[k] = candidate
             tried.clear()
+
+    def _move(self, k: int, d: Drawn) -> None:
+        """Arrow ``k`` drawn anew: forget the scores and searches it may have changed."""
+        old = self.drawn[k]
+        self.filed.remove(k, old)
+        changed = self.filed.around(old) | self.filed.around(d) | {k}
+        self.drawn[k] = d
+        self.filed.add(k, d)
+        for j in changed:
+            self.scores.pop(j, None)
+        steps = {old.start[0], old.end[0], d.start[0], d.end[0]}
+        for j in list(self.found):
+            if j == k:
+                continue  # an arrow's own searches do not depend on its own route
+            zone = _grow(self.zones[j], CLOSE + SLACK + 2.0)
+            source, target = self.ends[j]
+            if source.step in steps or target.step in steps or _touches(zone, old.box) or _touches(zone, d.box):
+                del self.found[j]
 
     def _spine(self, points: Sequence[Point]) -> bool:
         """A single straight run in the direction of the flow (down, or right in a flow running right)."""
@@ -306,21 +334,20 @@ class Repair:
         """The sides route ``k`` may leave from and arrive at: none another arrow uses the other way."""
         source, target = self.ends[k]
         edge = self.edges[k]
+        filed = self.filed
         starts, goals = [], []
         for side in ("bottom", "right", "left", "top"):
             key = end_key(source, port(source, side), self.joint)
-            taken = any(j != k and d.end == key for j, d in enumerate(self.drawn))
+            taken = bool(filed.ends.get(key, set()) - {k})
             if source.shape.kind is StepKind.DECISION:
                 taken = taken or any(
-                    j != k
-                    and d.start == key
-                    and not (self.edges[j].source == edge.source and self.edges[j].label == edge.label)
-                    for j, d in enumerate(self.drawn)
+                    j != k and not (self.edges[j].source == edge.source and self.edges[j].label == edge.label)
+                    for j in filed.starts.get(key, ())
                 )
             if not taken:
                 starts.append(side)
             key = end_key(target, port(target, side), self.joint)
-            if not any(j != k and d.start == key for j, d in enumerate(self.drawn)):
+            if not filed.starts.get(key, set()) - {k}:
                 goals.append(side)
         return starts, goals
 
@@ -328,24 +355,57 @@ class Repair:
         starts, goals = self._sides(k)
         if not starts or not goals:
             return []
-        found = []
-        test = self._blocked(k)
-        seen: dict[Segment, bool] = {}
+        memo = self.found.setdefault(k, {})
+        tests: list[Callable[[Segment], bool]] = []
 
-        def blocked(segment: Segment) -> bool:  # the searches of one arrow test the same runs again and again
-            known = seen.get(segment)
-            if known is None:
-                known = seen[segment] = test(segment)
-            return known
+        def blocked(segment: Segment) -> bool:  # made only when a search has to run
+            if not tests:
+                tests.append(clearance_test(self._clearance(k)))
+            return tests[0](segment)
 
-        first = self._search(k, starts, goals, blocked)
-        if first is not None:
-            found.append(first)
-        for goal in goals if len(goals) > 1 else ():
-            route = self._search(k, starts, [goal], blocked)
-            if route is not None and route != first:
-                found.append(route)
+        results: list[list[Point] | None] = []
+        for goal_sides in [goals] + ([[g] for g in goals] if len(goals) > 1 else []):
+            key = (tuple(starts), tuple(goal_sides))
+            if self.searches <= 0:
+                results.append(None)
+            elif key in memo:  # the same search as before, found again at the same cost
+                self.searches -= 1
+                results.append(memo[key])
+            else:
+                memo[key] = self._search(k, starts, goal_sides, blocked)
+                results.append(memo[key])
+        first = results[0]
+        found = [] if first is None else [first]
+        found += [route for route in results[1:] if route is not None and route != first]
         return found
+
+    def _area(self, k: int) -> Box:
+        """The grid arrow ``k``'s searches cover: round its two ends, within the lanes."""
+        source, target = self.ends[k]
+        lanes = self.lanes
+        return (
+            max(min(lane.box[0] for lane in lanes), min(source.box[0], target.box[0]) - REACH) + 1,
+            max(min(lane.box[1] for lane in lanes), min(source.box[1], target.box[1]) - REACH) + 1,
+            min(max(lane.box[2] for lane in lanes), max(source.box[2], target.box[2]) + REACH) - 1,
+            min(max(lane.box[3] for lane in lanes), max(source.box[3], target.box[3]) + REACH) - 1,
+        )
+
+    def _zone(self, k: int) -> Box:
+        """Where arrow ``k``'s searches look: round its two ends, within the lanes, and its ports' stems."""
+        known = self.zones.get(k)
+        if known is not None:
+            return known
+        source, target = self.ends[k]
+        area = self._area(k)
+        a, b = _grow(source.box, self.stem + 1.0), _grow(target.box, self.stem + 1.0)
+        zone = (
+            min(area[0], a[0], b[0]),
+            min(area[1], a[1], b[1]),
+            max(area[2], a[2], b[2]),
+            max(area[3], a[3], b[3]),
+        )
+        self.zones[k] = zone
+        return zone
 
     def _search(
         self, k: int, start_sides: Sequence[str], goal_sides: Sequence[str], blocked: Callable[[Segment], bool]
@@ -356,7 +416,7 @@ class Repair:
         self.searches -= 1
         source, target = self.ends[k]
         forward, back = ("right", "left") if self.lr else ("bottom", "top")
-        stem = self.head * 0.8 + STEM + 1.5
+        stem = self.stem
         starts: list[tuple[Point, Point, float]] = []
         for side in start_sides:
             cost = 0.0 if side == forward else 16.0 if side == back else 6.0
@@ -379,70 +439,34 @@ class Repair:
         xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
         ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
         columns, rows = (xs, [lanes[0].header[3]]) if not self.lr else ([lanes[0].header[2]], ys)
-        reach = 160.0  # a careful detour stays near its ends; a search over the whole page is slow to fail
-        area = (
-            max(min(lane.box[0] for lane in lanes), min(source.box[0], target.box[0]) - reach) + 1,
-            max(min(lane.box[1] for lane in lanes), min(source.box[1], target.box[1]) - reach) + 1,
-            min(max(lane.box[2] for lane in lanes), max(source.box[2], target.box[2]) + reach) - 1,
-            min(max(lane.box[3] for lane in lanes), max(source.box[3], target.box[3]) + reach) - 1,
-        )
-        search = GridSearch(area, CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT)
+        search = GridSearch(self._area(k), CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT)
         found = search.find(starts, goals, blocked)
         if found is None or found[-1] not in real:
             return None
         return dedupe([*found, real[found[-1]]])
 
-    def _blocked(self, k: int) -> Callable[[Segment], bool]:
+    def _clearance(self, k: int) -> Clearance:
         """The test a grid run of arrow ``k`` must pass: clear of symbols, borders, and other arrows."""
         source, target = self.ends[k]
         edge = self.edges[k]
         own = {source.step, target.step}
-        third = [_grow(p.box, GRAZE + SLACK) for p in self.parts if p.step not in own]
-        third += [lane.header for lane in self.lanes] + self.tie_boxes
-        walls = Obstacles(third, (), 0.0)
-        own_boxes = [_grow(p.box, -0.5) for p in self.parts if p.step in own]
-        owner: dict[Segment, int] = {}
-        runs: list[Segment] = []
+        walls = [w for p, w in zip(self.parts, self.walls) if p.step not in own]
+        walls += self.walls[len(self.parts) :]
+        walls += [_grow(p.box, -0.5) for p in self.parts if p.step in own]
+        # a run two arrows share (a fork's trunk) is tested as the last one's, as one set of runs would
+        others: dict[Segment, Other] = {}
         for j, d in enumerate(self.drawn):
             if j == k:
                 continue
+            other = self.edges[j]
+            friend = other.source == edge.source or other.target == edge.target
             for seg in segments(d.line):
-                owner[seg] = j
-                runs.append(seg)
-        near = Obstacles((), runs, 0.0, CLOSE + SLACK)
-        zone = END_ZONE + SLACK
+                others.pop(seg, None)
+                others[seg] = Other(seg, friend, (d.line[0], d.line[-1]))
         ports = [port(source, side) for side in _OUTWARD] + [port(target, side) for side in _OUTWARD]
-        borders = self.judge.borders
+        rules = Rules(BORDER_NEAR + SLACK, CLOSE + SLACK, MERGED, END_ZONE + SLACK)
+        return Clearance(walls, self.judge.borders, list(others.values()), ports, rules, self._zone(k))
 
-        def blocked(segment: Segment) -> bool:
-            if walls.blocked(segment) or any(_hits(b, segment) for b in own_boxes):
-                return True
-            (x1, y1), (x2, y2) = segment
-            vertical = abs(x1 - x2) < 0.01
-            c, lo, hi = (x1, min(y1, y2), max(y1, y2)) if vertical else (y1, min(x1, x2), max(x1, x2))
-            for kind, c2, l2, h2 in borders:
-                if (kind == "v") == vertical and abs(c - c2) < BORDER_NEAR + SLACK and min(hi, h2) - max(lo, l2) > 0.5:
-                    return True
-            box = (min(x1, x2) - 1, min(y1, y2) - 1, max(x1, x2) + 1, max(y1, y2) + 1)
-            for run in near.runs_near(box):
-                j = owner[run]
-                other = self.edges[j]
-                friend = other.source == edge.source or other.target == edge.target
-                (a1, b1), (a2, b2) = run
-                if (abs(a1 - a2) < 0.01) == vertical and (abs(b1 - b2) < 0.01) != vertical:
-                    c2, l2, h2 = (a1, min(b1, b2), max(b1, b2)) if vertical else (b1, min(a1, a2), max(a1, a2))
-                    side_by_side = min(hi, h2) - max(lo, l2) > 0.5 and abs(c - c2) < CLOSE + SLACK
-                    if side_by_side and not (friend and abs(c - c2) < MERGED):
-                        return True
-                    continue
-                if friend:
-                    continue
-                x = _cross(segment[0], segment[1], run[0], run[1])
-                if x is None:
-                    continue
-                line = self.drawn[j].line
-                if any(math.hypot(x[0] - z[0], x[1] - z[1]) < zone for z in (line[0], line[-1], *ports)):
-                    return True
-            return False
 
-        return blocked
+def _touches(a: Box, b: Box) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]
