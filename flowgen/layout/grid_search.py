@@ -72,8 +72,12 @@ class GridSearch:
         row_lines: Sequence[float],
         boxes: Sequence[Box],
         limit: int = 60000,
+        deep: bool = False,
     ):
         self.limit = limit  # grid points to look at before giving up
+        # of two ways as promising, go on with the longer one: on an open grid every way round an
+        # obstacle with as many bends costs the same, and taking the shortest first visits them all
+        self.deep = deep
         self.area = area
         self.gap = gap
         self.column_lines = column_lines
@@ -121,17 +125,30 @@ class GridSearch:
         targets = [(xs[i], ys[j]) for i, j in goal_at]
         if not targets:
             return None
-        guess: dict[tuple[int, int], float] = {}
+        guess: dict[tuple[int, int, int], float] = {}
+        deep = self.deep
 
-        def estimate(i: int, j: int) -> float:
-            """A* guide: the straight-line (Manhattan) distance to the nearest goal."""
-            known = guess.get((i, j))
+        def estimate(i: int, j: int, axis: int) -> float:
+            """A* guide: the straight-line (Manhattan) distance to the nearest goal.
+
+            A deep search also counts the bend it must still make: one when the
+            goal is off the line it runs along (the guess stays a lower bound).
+            """
+            key = (i, j, axis if deep else 0)
+            known = guess.get(key)
             if known is None:
                 x, y = xs[i], ys[j]
-                known = guess[(i, j)] = min(abs(x - gx) + abs(y - gy) for gx, gy in targets)
+                if deep:
+                    known = min(
+                        abs(x - gx) + abs(y - gy) + (BEND if (gx != x and axis) or (gy != y and not axis) else 0.0)
+                        for gx, gy in targets
+                    )
+                else:
+                    known = min(abs(x - gx) + abs(y - gy) for gx, gy in targets)
+                guess[key] = known
             return known
 
-        return _shortest(xs, ys, starts, goal_at, blocked, inside, estimate, self.limit)
+        return _shortest(xs, ys, starts, goal_at, blocked, inside, estimate, self.limit, -1.0 if self.deep else 1.0)
 
 
 def _shortest(
@@ -141,10 +158,14 @@ def _shortest(
     goal_at: dict[tuple[int, int], Point],
     blocked: Callable[[Segment], bool],
     inside: Callable[[int, int], bool],
-    estimate: Callable[[int, int], float],
+    estimate: Callable[[int, int, int], float],
     limit: int,
+    order: float,
 ) -> list[Point] | None:
-    """A* over the grid from the starts' first tracks to a goal's, turning as little as it can."""
+    """A* over the grid from the starts' first tracks to a goal's, turning as little as it can.
+
+    ``order`` is 1 to take the shorter of two equally promising ways first, -1 the longer.
+    """
     # the way to each queued point is kept as a chain of (point, index of the point before): no path copies
     trail: list[tuple[Point, int]] = []
     queue: list[tuple[float, float, int, tuple[int, int], int, int]] = []
@@ -161,7 +182,7 @@ def _shortest(
         g = cost + length
         trail.append((port, -1))
         trail.append((first, len(trail) - 1))
-        heapq.heappush(queue, (g + estimate(*found), g, counter, found, axis, len(trail) - 1))
+        heapq.heappush(queue, (g + estimate(*found, axis), order * g, counter, found, axis, len(trail) - 1))
         counter += 1
     best: dict[tuple[tuple[int, int], int], float] = {}
     steps = ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1))
@@ -169,7 +190,8 @@ def _shortest(
     width, height = len(xs), len(ys)
     inf = float("inf")
     while queue:
-        _, cost, _, (i, j), axis, at = heapq.heappop(queue)
+        _, tie, _, (i, j), axis, at = heapq.heappop(queue)
+        cost = tie * order
         expanded += 1
         if expanded > limit:
             break
@@ -190,7 +212,8 @@ def _shortest(
             if best.get(((ni, nj), new_axis), inf) <= total:
                 continue
             trail.append((there, at))
-            heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis, len(trail) - 1))
+            queued = (total + estimate(ni, nj, new_axis), order * total, counter, (ni, nj), new_axis, len(trail) - 1)
+            heapq.heappush(queue, queued)
             counter += 1
     return None
 

@@ -439,7 +439,7 @@ class Repair:
         xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
         ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
         columns, rows = (xs, [lanes[0].header[3]]) if not self.lr else ([lanes[0].header[2]], ys)
-        search = GridSearch(self._area(k), CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT)
+        search = GridSearch(self._area(k), CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT, deep=True)
         found = search.find(starts, goals, blocked)
         if found is None or found[-1] not in real:
             return None
