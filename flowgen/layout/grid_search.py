@@ -356,3 +356,125 @@ def overlapping(
                     if a < b and apart(a, b) and runs_along(seg, theirs, tolerance, min_length):
                         found.add((a, b, j))
     return sorted(found)
+
+
+class TaggedRuns:
+    """The runs of many routes, filed by area and tagged with their route, kept current as routes change.
+
+    A router that moves one arrow at a time asks, for every trial move, whether
+    a run lies on some *other* arrow's run.  Building an index of the other
+    arrows for each trial costs the whole drawing each time; this one index
+    of every arrow answers for any set of them (``counts`` says which), and
+    a moved arrow is filed again alone.  Its answers are those of
+    :class:`Obstacles` built from the runs of the arrows that count.
+    """
+
+    CELL = 24.0
+
+    def __init__(self, routes: Sequence[Sequence[Point]], tolerance: float, min_length: float):
+        self.tolerance = tolerance
+        self.min_length = min_length
+        self.cells: dict[tuple[int, int], list[tuple[int, Segment]]] = {}
+        self.filed: dict[int, list[tuple[tuple[int, int], tuple[int, Segment]]]] = {}
+        for r, route in enumerate(routes):
+            self.set(r, route)
+
+    def _cells(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        c = self.CELL
+        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
+
+    def set(self, r: int, route: Sequence[Point]) -> None:
+        """File route ``r`` anew (its old runs taken out)."""
+        for key, entry in self.filed.pop(r, ()):
+            self.cells[key].remove(entry)
+        filed = []
+        t = self.tolerance
+        for seg in itertools.pairwise(route):
+            (ax, ay), (bx, by) = seg
+            entry = (r, seg)
+            for key in self._cells(min(ax, bx) - t, min(ay, by) - t, max(ax, bx) + t, max(ay, by) + t):
+                self.cells.setdefault(key, []).append(entry)
+                filed.append((key, entry))
+        self.filed[r] = filed
+
+    def blocked(self, segment: Segment, counts: Callable[[int], bool]) -> bool:
+        """Whether the segment lies on a run of a route that ``counts``."""
+        (x1, y1), (x2, y2) = segment
+        for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
+            for r, run in self.cells.get(key, ()):
+                if runs_along(segment, run, self.tolerance, self.min_length) and counts(r):
+                    return True
+        return False
+
+    def view(self, counts: Callable[[int], bool]) -> RunsOf:
+        """The index as seen by one route: only the routes that ``counts`` are obstacles."""
+        return RunsOf(self, counts)
+
+
+class RunsOf:
+    """A :class:`TaggedRuns` limited to some of its routes: the ``blocked`` test a router's check asks."""
+
+    def __init__(self, index: TaggedRuns, counts: Callable[[int], bool]):
+        self.index = index
+        self.counts = counts
+
+    def blocked(self, segment: Segment) -> bool:
+        return self.index.blocked(segment, self.counts)
+
+
+class Overlaps:
+    """What :func:`overlapping` finds, kept current as routes change one at a time.
+
+    After a route moves, only the overlaps it takes part in can change, so
+    only those are found again; the rest of the drawing is not looked at.
+    """
+
+    def __init__(
+        self, routes: Sequence[Sequence[Point]], apart: Callable[[int, int], bool], tolerance: float, min_length: float
+    ):
+        self.routes = routes  # the caller's list: call update(r) after changing routes[r]
+        self.apart = apart
+        self.tolerance = tolerance
+        self.min_length = min_length
+        self.bucket = max(tolerance * 2, 1.0)
+        self.index: dict[tuple[int, int], set[tuple[int, int, Segment]]] = {}
+        self.filed: dict[int, list[tuple[tuple[int, int], tuple[int, int, Segment]]]] = {}
+        self.found: set[tuple[int, int, int]] = set(overlapping(routes, apart, tolerance, min_length))
+        for r in range(len(routes)):
+            self._file(r)
+
+    def _runs(self, r: int) -> list[tuple[tuple[int, int], int, Segment]]:
+        out = []
+        for j, seg in enumerate(itertools.pairwise(self.routes[r])):
+            (x1, y1), (x2, y2) = seg
+            vertical = abs(x1 - x2) < 0.01
+            if not vertical and abs(y1 - y2) >= 0.01:
+                continue
+            out.append(((int(vertical), int((x1 if vertical else y1) // self.bucket)), j, seg))
+        return out
+
+    def _file(self, r: int) -> None:
+        filed = []
+        for key, j, seg in self._runs(r):
+            entry = (r, j, seg)
+            self.index.setdefault(key, set()).add(entry)
+            filed.append((key, entry))
+        self.filed[r] = filed
+
+    def update(self, m: int) -> None:
+        """Route ``m`` changed: its overlaps found again."""
+        for key, entry in self.filed.pop(m, ()):
+            self.index[key].discard(entry)
+        self.found = {f for f in self.found if m not in (f[0], f[1])}
+        self._file(m)
+        t, least = self.tolerance, self.min_length
+        for (vertical, where), j, seg in self._runs(m):
+            for near in (where - 1, where, where + 1):
+                for r, k, theirs in self.index.get((vertical, near), ()):
+                    if r < m and self.apart(r, m) and runs_along(seg, theirs, t, least):
+                        self.found.add((r, m, j))  # run j of m lies on r
+                    elif r > m and self.apart(m, r) and runs_along(theirs, seg, t, least):
+                        self.found.add((m, r, k))  # run k of r lies on m
+
+    def pairs(self) -> list[tuple[int, int, int]]:
+        return sorted(self.found)
