@@ -81,14 +81,14 @@ class Clearance:
         self,
         boxes: Sequence[Box],
         borders: Sequence[tuple[str, float, float, float]],
-        others: Sequence[Other],
+        others: Callable[[Box | None], Sequence[Other]],
         ports: Sequence[Point],
         rules: Rules,
         zone: Box,
     ):
         self.rules = rules
         self.ports = ports
-        self.all = (list(boxes), list(borders), list(others))
+        self.everything = (boxes, borders, others)  # for a run outside the zone (all other arrows' runs, then)
         near = (zone[0] - 10.0, zone[1] - 10.0, zone[2] + 10.0, zone[3] + 10.0)
         self.zone = zone
         self.boxes = [b for b in boxes if b[0] <= near[2] and b[2] >= near[0] and b[1] <= near[3] and b[3] >= near[1]]
@@ -98,14 +98,15 @@ class Clearance:
             if (b[0] == "v" and near[0] <= b[1] <= near[2] and b[2] <= near[3] and b[3] >= near[1])
             or (b[0] == "h" and near[1] <= b[1] <= near[3] and b[2] <= near[2] and b[3] >= near[0])
         ]
-        self.others = [o for o in others if _meets(near, o.run)]
+        self.others = [o for o in others(near) if _meets(near, o.run)]
         self.lines: dict[tuple[bool, float], _Line] = {}
 
     def blocked(self, segment: Segment) -> bool:
         (x1, y1), (x2, y2) = segment
         z = self.zone
         if not (z[0] <= min(x1, x2) and max(x1, x2) <= z[2] and z[1] <= min(y1, y2) and max(y1, y2) <= z[3]):
-            return self._plain(segment, *self.all)
+            boxes, borders, others = self.everything
+            return self._plain(segment, boxes, borders, others(None))
         if x1 == x2:
             vertical, c, lo, hi = True, x1, min(y1, y2), max(y1, y2)
         elif y1 == y2 and abs(x1 - x2) >= 0.01:
@@ -251,6 +252,13 @@ class Filed(Generic[D]):
             self.cells[key].discard(k)
         self.starts[d.start].discard(k)
         self.ends[d.end].discard(k)
+
+    def within(self, box: Box) -> set[int]:
+        """Every arrow whose bounds could meet ``box`` (a superset)."""
+        found: set[int] = set()
+        for key in self._cells(box):
+            found |= self.cells.get(key, set())
+        return found
 
     def around(self, d: D) -> set[int]:
         """Every arrow that could make a fault with one drawn as ``d`` (a superset)."""
