@@ -478,3 +478,7 @@ class Overlaps:
 
     def pairs(self) -> list[tuple[int, int, int]]:
         return sorted(self.found)
+
+    def involves(self, r: int) -> bool:
+        """Whether route ``r`` lies on another or another on it."""
+        return any(r in (a, b) for a, b, _ in self.found)

@@ -25,7 +25,6 @@ from flowgen.layout.grid_search import (
     TaggedRuns,
     entry_ports,
     exit_ports,
-    overlapping,
 )
 from flowgen.layout.symbols import meet
 from flowgen.model.types import Edge, StepKind
@@ -129,14 +128,16 @@ class Router:
         def apart(a: int, b: int) -> bool:
             return edges[a].source != edges[b].source and edges[a].target != edges[b].target
 
-        clashing = sorted({b for _, b, _ in overlapping(routes, apart, 2.5, 4.0)})
+        overlaps = Overlaps(routes, apart, 2.5, 4.0)  # kept current as arrows are rerouted
+        clashing = sorted({b for _, b, _ in overlaps.pairs()})
         for b in clashing:
-            if not any(b in (x, y) for x, y, _ in overlapping(routes, apart, 2.5, 4.0)):
+            if not overlaps.involves(b):
                 continue  # rerouting an earlier arrow already cleared it
             others = [r for k, r in enumerate(routes) if k != b and apart(k, b)]
             found = grid_route(ends[b], self.parts, lanes, ties, others, gap, size)
             if found is not None:
                 routes[b] = found
+                overlaps.update(b)
 
     def separate(
         self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge], gap: float
