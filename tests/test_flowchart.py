@@ -19,7 +19,8 @@ import flowgen
 from flowgen.api import flowchart_page, resolve_style
 from flowgen.drawcheck import LEGACY_RULES, check_svg
 from flowgen.layout.flowchart import graphviz as gv
-from flowgen.layout.flowchart.careful import Judge, Repair, drawn, joint_boxes
+from flowgen.layout.flowchart.careful import Repair
+from flowgen.layout.flowchart.judge import Judge, drawn, joint_boxes
 from flowgen.layout.flowchart.place import layout_flowchart
 from flowgen.layout.flowchart.types import Lane, Part
 from flowgen.layout.geometry import Point

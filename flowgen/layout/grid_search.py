@@ -72,8 +72,12 @@ class GridSearch:
         row_lines: Sequence[float],
         boxes: Sequence[Box],
         limit: int = 60000,
+        deep: bool = False,
     ):
         self.limit = limit  # grid points to look at before giving up
+        # of two ways as promising, go on with the longer one: on an open grid every way round an
+        # obstacle with as many bends costs the same, and taking the shortest first visits them all
+        self.deep = deep
         self.area = area
         self.gap = gap
         self.column_lines = column_lines
@@ -97,8 +101,18 @@ class GridSearch:
         xs = _lines(x0, x1, self.gap, self.column_lines, [p[0] for p, _, _ in starts] + [q[0] for q, _ in goals])
         ys = _lines(y0, y1, self.gap, self.row_lines, [p[1] for p, _, _ in starts] + [q[1] for q, _ in goals])
 
-        def inside_box(x: float, y: float) -> bool:
-            return any(b[0] - 0.8 < x < b[2] + 0.8 and b[1] - 0.8 < y < b[3] + 0.8 for b in self.boxes)
+        boxes = self.boxes
+        inside_at: dict[tuple[int, int], bool] = {}
+
+        def inside(i: int, j: int) -> bool:
+            """Whether grid point (i, j) lies in a symbol (memoised: A* asks again for every neighbour)."""
+            known = inside_at.get((i, j))
+            if known is None:
+                x, y = xs[i], ys[j]
+                known = inside_at[(i, j)] = any(
+                    b[0] - 0.8 < x < b[2] + 0.8 and b[1] - 0.8 < y < b[3] + 0.8 for b in boxes
+                )
+            return known
 
         def first_track(port: Point, direction: Point) -> tuple[int, int] | None:
             return _first_track(xs, ys, port, direction)
@@ -111,52 +125,107 @@ class GridSearch:
         targets = [(xs[i], ys[j]) for i, j in goal_at]
         if not targets:
             return None
+        guess: dict[tuple[int, int, int], float] = {}
+        deep = self.deep
 
-        def estimate(i: int, j: int) -> float:
-            """A* guide: the straight-line (Manhattan) distance to the nearest goal."""
-            return min(abs(xs[i] - gx) + abs(ys[j] - gy) for gx, gy in targets)
+        def estimate(i: int, j: int, axis: int) -> float:
+            """A* guide: the straight-line (Manhattan) distance to the nearest goal.
 
-        queue: list[tuple[float, float, int, tuple[int, int], int, tuple[Point, ...]]] = []
-        counter = 0
-        for port, direction, cost in starts:
-            found = first_track(port, direction)
-            if found is None:
+            A deep search also counts the bend it must still make: one when the
+            goal is off the line it runs along (the guess stays a lower bound).
+            """
+            key = (i, j, axis if deep else 0)
+            known = guess.get(key)
+            if known is None:
+                x, y = xs[i], ys[j]
+                if deep:
+                    known = min(
+                        abs(x - gx) + abs(y - gy) + (BEND if (gx != x and axis) or (gy != y and not axis) else 0.0)
+                        for gx, gy in targets
+                    )
+                else:
+                    known = min(abs(x - gx) + abs(y - gy) for gx, gy in targets)
+                guess[key] = known
+            return known
+
+        return _shortest(xs, ys, starts, goal_at, blocked, inside, estimate, self.limit, -1.0 if self.deep else 1.0)
+
+
+def _shortest(
+    xs: Sequence[float],
+    ys: Sequence[float],
+    starts: Sequence[tuple[Point, Point, float]],
+    goal_at: dict[tuple[int, int], Point],
+    blocked: Callable[[Segment], bool],
+    inside: Callable[[int, int], bool],
+    estimate: Callable[[int, int, int], float],
+    limit: int,
+    order: float,
+) -> list[Point] | None:
+    """A* over the grid from the starts' first tracks to a goal's, turning as little as it can.
+
+    ``order`` is 1 to take the shorter of two equally promising ways first, -1 the longer.
+    """
+    # the way to each queued point is kept as a chain of (point, index of the point before): no path copies
+    trail: list[tuple[Point, int]] = []
+    queue: list[tuple[float, float, int, tuple[int, int], int, int]] = []
+    counter = 0
+    for port, direction, cost in starts:
+        found = _first_track(xs, ys, port, direction)
+        if found is None:
+            continue
+        first = (xs[found[0]], ys[found[1]])
+        if blocked((port, first)) or (inside(*found) and found not in goal_at):
+            continue
+        axis = 0 if direction[0] else 1
+        length = abs(port[0] - first[0]) + abs(port[1] - first[1])
+        g = cost + length
+        trail.append((port, -1))
+        trail.append((first, len(trail) - 1))
+        heapq.heappush(queue, (g + estimate(*found, axis), order * g, counter, found, axis, len(trail) - 1))
+        counter += 1
+    best: dict[tuple[tuple[int, int], int], float] = {}
+    steps = ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1))
+    expanded = 0
+    width, height = len(xs), len(ys)
+    inf = float("inf")
+    while queue:
+        _, tie, _, (i, j), axis, at = heapq.heappop(queue)
+        cost = tie * order
+        expanded += 1
+        if expanded > limit:
+            break
+        if best.get(((i, j), axis), inf) <= cost:
+            continue
+        best[((i, j), axis)] = cost
+        if (i, j) in goal_at:
+            return dedupe([*_walk(trail, at), goal_at[(i, j)]])
+        here = (xs[i], ys[j])
+        for di, dj, new_axis in steps:
+            ni, nj = i + di, j + dj
+            if not (0 <= ni < width and 0 <= nj < height):
                 continue
-            first = (xs[found[0]], ys[found[1]])
-            if blocked((port, first)) or (inside_box(*first) and found not in goal_at):
+            there = (xs[ni], ys[nj])
+            if inside(ni, nj) or blocked((here, there)):
                 continue
-            axis = 0 if direction[0] else 1
-            length = abs(port[0] - first[0]) + abs(port[1] - first[1])
-            g = cost + length
-            heapq.heappush(queue, (g + estimate(*found), g, counter, found, axis, (port, first)))
+            total = cost + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if new_axis != axis else 0.0)
+            if best.get(((ni, nj), new_axis), inf) <= total:
+                continue
+            trail.append((there, at))
+            queued = (total + estimate(ni, nj, new_axis), order * total, counter, (ni, nj), new_axis, len(trail) - 1)
+            heapq.heappush(queue, queued)
             counter += 1
-        best: dict[tuple[tuple[int, int], int], float] = {}
-        steps = ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1))
-        expanded = 0
-        while queue:
-            _, cost, _, (i, j), axis, path = heapq.heappop(queue)
-            expanded += 1
-            if expanded > self.limit:
-                break
-            if best.get(((i, j), axis), float("inf")) <= cost:
-                continue
-            best[((i, j), axis)] = cost
-            here = (xs[i], ys[j])
-            if (i, j) in goal_at:
-                return dedupe([*path, goal_at[(i, j)]])
-            for di, dj, new_axis in steps:
-                ni, nj = i + di, j + dj
-                if not (0 <= ni < len(xs) and 0 <= nj < len(ys)):
-                    continue
-                there = (xs[ni], ys[nj])
-                if inside_box(*there) or blocked((here, there)):
-                    continue
-                total = cost + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if new_axis != axis else 0.0)
-                if best.get(((ni, nj), new_axis), float("inf")) <= total:
-                    continue
-                heapq.heappush(queue, (total + estimate(ni, nj), total, counter, (ni, nj), new_axis, (*path, there)))
-                counter += 1
-        return None
+    return None
+
+
+def _walk(trail: Sequence[tuple[Point, int]], at: int) -> list[Point]:
+    """The points of a queued way, first to last, from the chain of points before it."""
+    out: list[Point] = []
+    while at >= 0:
+        point, at = trail[at]
+        out.append(point)
+    out.reverse()
+    return out
 
 
 def _first_track(xs: Sequence[float], ys: Sequence[float], port: Point, direction: Point) -> tuple[int, int] | None:
@@ -287,3 +356,129 @@ def overlapping(
                     if a < b and apart(a, b) and runs_along(seg, theirs, tolerance, min_length):
                         found.add((a, b, j))
     return sorted(found)
+
+
+class TaggedRuns:
+    """The runs of many routes, filed by area and tagged with their route, kept current as routes change.
+
+    A router that moves one arrow at a time asks, for every trial move, whether
+    a run lies on some *other* arrow's run.  Building an index of the other
+    arrows for each trial costs the whole drawing each time; this one index
+    of every arrow answers for any set of them (``counts`` says which), and
+    a moved arrow is filed again alone.  Its answers are those of
+    :class:`Obstacles` built from the runs of the arrows that count.
+    """
+
+    CELL = 24.0
+
+    def __init__(self, routes: Sequence[Sequence[Point]], tolerance: float, min_length: float):
+        self.tolerance = tolerance
+        self.min_length = min_length
+        self.cells: dict[tuple[int, int], list[tuple[int, Segment]]] = {}
+        self.filed: dict[int, list[tuple[tuple[int, int], tuple[int, Segment]]]] = {}
+        for r, route in enumerate(routes):
+            self.set(r, route)
+
+    def _cells(self, x0: float, y0: float, x1: float, y1: float) -> list[tuple[int, int]]:
+        c = self.CELL
+        return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
+
+    def set(self, r: int, route: Sequence[Point]) -> None:
+        """File route ``r`` anew (its old runs taken out)."""
+        for key, entry in self.filed.pop(r, ()):
+            self.cells[key].remove(entry)
+        filed = []
+        t = self.tolerance
+        for seg in itertools.pairwise(route):
+            (ax, ay), (bx, by) = seg
+            entry = (r, seg)
+            for key in self._cells(min(ax, bx) - t, min(ay, by) - t, max(ax, bx) + t, max(ay, by) + t):
+                self.cells.setdefault(key, []).append(entry)
+                filed.append((key, entry))
+        self.filed[r] = filed
+
+    def blocked(self, segment: Segment, counts: Callable[[int], bool]) -> bool:
+        """Whether the segment lies on a run of a route that ``counts``."""
+        (x1, y1), (x2, y2) = segment
+        for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
+            for r, run in self.cells.get(key, ()):
+                if runs_along(segment, run, self.tolerance, self.min_length) and counts(r):
+                    return True
+        return False
+
+    def view(self, counts: Callable[[int], bool]) -> RunsOf:
+        """The index as seen by one route: only the routes that ``counts`` are obstacles."""
+        return RunsOf(self, counts)
+
+
+class RunsOf:
+    """A :class:`TaggedRuns` limited to some of its routes: the ``blocked`` test a router's check asks."""
+
+    def __init__(self, index: TaggedRuns, counts: Callable[[int], bool]):
+        self.index = index
+        self.counts = counts
+
+    def blocked(self, segment: Segment) -> bool:
+        return self.index.blocked(segment, self.counts)
+
+
+class Overlaps:
+    """What :func:`overlapping` finds, kept current as routes change one at a time.
+
+    After a route moves, only the overlaps it takes part in can change, so
+    only those are found again; the rest of the drawing is not looked at.
+    """
+
+    def __init__(
+        self, routes: Sequence[Sequence[Point]], apart: Callable[[int, int], bool], tolerance: float, min_length: float
+    ):
+        self.routes = routes  # the caller's list: call update(r) after changing routes[r]
+        self.apart = apart
+        self.tolerance = tolerance
+        self.min_length = min_length
+        self.bucket = max(tolerance * 2, 1.0)
+        self.index: dict[tuple[int, int], set[tuple[int, int, Segment]]] = {}
+        self.filed: dict[int, list[tuple[tuple[int, int], tuple[int, int, Segment]]]] = {}
+        self.found: set[tuple[int, int, int]] = set(overlapping(routes, apart, tolerance, min_length))
+        for r in range(len(routes)):
+            self._file(r)
+
+    def _runs(self, r: int) -> list[tuple[tuple[int, int], int, Segment]]:
+        out = []
+        for j, seg in enumerate(itertools.pairwise(self.routes[r])):
+            (x1, y1), (x2, y2) = seg
+            vertical = abs(x1 - x2) < 0.01
+            if not vertical and abs(y1 - y2) >= 0.01:
+                continue
+            out.append(((int(vertical), int((x1 if vertical else y1) // self.bucket)), j, seg))
+        return out
+
+    def _file(self, r: int) -> None:
+        filed = []
+        for key, j, seg in self._runs(r):
+            entry = (r, j, seg)
+            self.index.setdefault(key, set()).add(entry)
+            filed.append((key, entry))
+        self.filed[r] = filed
+
+    def update(self, m: int) -> None:
+        """Route ``m`` changed: its overlaps found again."""
+        for key, entry in self.filed.pop(m, ()):
+            self.index[key].discard(entry)
+        self.found = {f for f in self.found if m not in (f[0], f[1])}
+        self._file(m)
+        t, least = self.tolerance, self.min_length
+        for (vertical, where), j, seg in self._runs(m):
+            for near in (where - 1, where, where + 1):
+                for r, k, theirs in self.index.get((vertical, near), ()):
+                    if r < m and self.apart(r, m) and runs_along(seg, theirs, t, least):
+                        self.found.add((r, m, j))  # run j of m lies on r
+                    elif r > m and self.apart(m, r) and runs_along(theirs, seg, t, least):
+                        self.found.add((m, r, k))  # run k of r lies on m
+
+    def pairs(self) -> list[tuple[int, int, int]]:
+        return sorted(self.found)
+
+    def involves(self, r: int) -> bool:
+        """Whether route ``r`` lies on another or another on it."""
+        return any(r in (a, b) for a, b, _ in self.found)

@@ -13,199 +13,28 @@ leaves fewer faults than the old one.
 
 from __future__ import annotations
 
-import math
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
+from flowgen.layout.flowchart.clearance import Clearance, Filed, Other, Rules, clearance_test
+from flowgen.layout.flowchart.judge import (
+    BORDER_NEAR,
+    CLOSE,
+    END_ZONE,
+    GRAZE,
+    MERGED,
+    SLACK,
+    STEM,
+    Drawn,
+    Judge,
+    drawn,
+    end_key,
+    grow,
+    joint_boxes,
+)
 from flowgen.layout.flowchart.types import Lane, Part, Tie
 from flowgen.layout.geometry import Box, Point, Segment, dedupe, segments
-from flowgen.layout.grid_search import GridSearch, Obstacles
+from flowgen.layout.grid_search import GridSearch
 from flowgen.model.types import Edge, StepKind
-
-END_ZONE = 8.0  # no crossing this close to where an arrow leaves or arrives
-BORDER_NEAR = 3.0  # an arrow this close to a lane border ...
-BORDER_RUN = 15.0  # ... for this long runs along it
-CLOSE = 7.0  # two arrows closer than this ...
-CLOSE_RUN = 20.0  # ... over this length read as one double line
-MERGED = 1.5  # closer than this they are one drawn line (a fork or a join)
-GRAZE = 5.0  # an arrow this close to a symbol it does not connect seems to touch it
-CORNER = 3.0  # arrows meet a decision this close to a tip
-STEM = 3.0  # least straight line under an arrowhead
-SLACK = 0.6  # the repair keeps this much further off than the rules ask
-
-
-@dataclass(frozen=True)
-class Drawn:
-    """One finished route as the reader sees it: its line (shortened under the head) and its ends."""
-
-    points: tuple[Point, ...]
-    line: tuple[Point, ...]
-    start: tuple[int, str]  # (source step, side or tip)
-    end: tuple[int, str]
-    box: Box
-
-
-def side_of(part: Part, p: Point) -> str:
-    """Which side (or tip) of a symbol a point on its outline touches."""
-    s = part.shape
-    if s.kind is StepKind.DECISION:
-        tips = {"top": (s.x, s.y0), "bottom": (s.x, s.y1), "left": (s.x0, s.y), "right": (s.x1, s.y)}
-        return min(tips, key=lambda k: math.hypot(p[0] - tips[k][0], p[1] - tips[k][1]))
-    dist = {"top": abs(p[1] - s.y0), "bottom": abs(p[1] - s.y1), "left": abs(p[0] - s.x0), "right": abs(p[0] - s.x1)}
-    return min(dist, key=lambda k: dist[k])
-
-
-def joint_boxes(parts: Sequence[Part]) -> dict[int, Box]:
-    """The box round all of a joint step's symbols: a reader (and the checker) sees one step, one set of sides."""
-    boxes: dict[int, Box] = {}
-    for part in parts:
-        b = part.box
-        old = boxes.get(part.step, b)
-        boxes[part.step] = (min(old[0], b[0]), min(old[1], b[1]), max(old[2], b[2]), max(old[3], b[3]))
-    return {step: box for step, box in boxes.items() if sum(p.step == step for p in parts) > 1}
-
-
-def end_key(part: Part, p: Point, joint: dict[int, Box]) -> tuple[int, str]:
-    """(step, side): a joint step's sides are those of the box round all its symbols."""
-    box = joint.get(part.step)
-    if box is None:
-        return (part.step, side_of(part, p))
-    dist = {
-        "top": abs(p[1] - box[1]),
-        "bottom": abs(p[1] - box[3]),
-        "left": abs(p[0] - box[0]),
-        "right": abs(p[0] - box[2]),
-    }
-    return (part.step, min(dist, key=lambda k: dist[k]))
-
-
-def drawn(points: Sequence[Point], ends: tuple[Part, Part], head: float, joint: dict[int, Box]) -> Drawn:
-    pts = tuple(points)
-    (ax, ay), (bx, by) = pts[-2], pts[-1]
-    length = math.hypot(bx - ax, by - ay) or 1.0
-    back = min(head * 0.8, length)
-    line = (*pts[:-1], (bx - (bx - ax) / length * back, by - (by - ay) / length * back))
-    xs, ys = [p[0] for p in pts], [p[1] for p in pts]
-    return Drawn(
-        pts,
-        line,
-        end_key(ends[0], pts[0], joint),
-        end_key(ends[1], pts[-1], joint),
-        (min(xs), min(ys), max(xs), max(ys)),
-    )
-
-
-def _runs(line: Sequence[Point]) -> list[tuple[str, float, float, float]]:
-    out = []
-    for (x1, y1), (x2, y2) in segments(line):
-        if abs(y1 - y2) < 0.01 and abs(x1 - x2) > 0.01:
-            out.append(("h", y1, min(x1, x2), max(x1, x2)))
-        elif abs(x1 - x2) < 0.01 and abs(y1 - y2) > 0.01:
-            out.append(("v", x1, min(y1, y2), max(y1, y2)))
-    return out
-
-
-def _cross(a: Point, b: Point, c: Point, d: Point) -> Point | None:
-    r = (b[0] - a[0], b[1] - a[1])
-    s = (d[0] - c[0], d[1] - c[1])
-    den = r[0] * s[1] - r[1] * s[0]
-    if abs(den) < 1e-9:
-        return None
-    t = ((c[0] - a[0]) * s[1] - (c[1] - a[1]) * s[0]) / den
-    u = ((c[0] - a[0]) * r[1] - (c[1] - a[1]) * r[0]) / den
-    if -1e-6 <= t <= 1 + 1e-6 and -1e-6 <= u <= 1 + 1e-6:
-        return (a[0] + t * r[0], a[1] + t * r[1])
-    return None
-
-
-def _hits(box: Box, segment: Segment) -> bool:
-    (x1, y1), (x2, y2) = segment
-    return min(x1, x2) < box[2] and max(x1, x2) > box[0] and min(y1, y2) < box[3] and max(y1, y2) > box[1]
-
-
-def _grow(box: Box, by: float) -> Box:
-    return (box[0] - by, box[1] - by, box[2] + by, box[3] + by)
-
-
-class Judge:
-    """Counts the faults of finished routes: those of one route alone and those between two routes."""
-
-    def __init__(self, parts: Sequence[Part], lanes: Sequence[Lane], edges: Sequence[Edge], head: float):
-        self.parts = parts
-        self.edges = edges
-        self.head = head
-        self.borders: list[tuple[str, float, float, float]] = []
-        for lane in lanes:
-            x0, y0, x1, y1 = lane.box
-            self.borders += [("h", y0, x0, x1), ("h", y1, x0, x1), ("v", x0, y0, y1), ("v", x1, y0, y1)]
-
-    def alone(self, k: int, d: Drawn, ends: tuple[Part, Part]) -> list[str]:
-        """The faults route ``k`` has by itself."""
-        found: list[str] = []
-        own = {ends[0].step, ends[1].step}
-        lines = segments(d.line)
-        for part in self.parts:
-            if part.step in own:
-                continue
-            grown = _grow(part.box, GRAZE)
-            if _hits(grown, (d.box[:2], d.box[2:])) and any(_hits(grown, seg) for seg in lines):
-                found.append("edge-grazes")
-                break
-        for kind, c, lo, hi in _runs(d.line):
-            if hi - lo < BORDER_RUN:
-                continue
-            if any(
-                k2 == kind and abs(c2 - c) < BORDER_NEAR and min(hi, h2) - max(lo, l2) >= BORDER_RUN
-                for k2, c2, l2, h2 in self.borders
-            ):
-                found.append("edge-on-border")
-                break
-        (ax, ay), (bx, by) = d.line[-2], d.line[-1]
-        if math.hypot(bx - ax, by - ay) < STEM:
-            found.append("head-no-stem")
-        for part, p in ((ends[0], d.points[0]), (ends[1], d.points[-1])):
-            s = part.shape
-            if s.kind is StepKind.DECISION:
-                tips = ((s.x, s.y0), (s.x, s.y1), (s.x0, s.y), (s.x1, s.y))
-                if min(math.hypot(p[0] - x, p[1] - y) for x, y in tips) > CORNER:
-                    found.append("diamond-corner")
-        return found
-
-    def between(self, i: int, a: Drawn, j: int, b: Drawn) -> list[str]:
-        """The faults routes ``i`` and ``j`` make together."""
-        found: list[str] = []
-        if a.start == b.end or a.end == b.start:
-            found.append("side-shared")
-        if not _hits(_grow(a.box, END_ZONE + 1), (b.box[:2], b.box[2:])):
-            return found
-        ea, eb = self.edges[i], self.edges[j]
-        for k1, c1, l1, h1 in _runs(a.line):
-            if any(
-                k1 == k2 and MERGED < abs(c1 - c2) < CLOSE and min(h1, h2) - max(l1, l2) >= CLOSE_RUN
-                for k2, c2, l2, h2 in _runs(b.line)
-            ):
-                found.append("edges-close")
-                break
-        if ea.source != eb.source and ea.target != eb.target:
-            ends = (a.line[0], a.line[-1], b.line[0], b.line[-1])
-            hit = False
-            for p, q in segments(a.line):
-                for r, t in segments(b.line):
-                    x = _cross(p, q, r, t)
-                    if x and min(math.hypot(x[0] - z[0], x[1] - z[1]) for z in ends) < END_ZONE:
-                        hit = True
-                        break
-                if hit:
-                    found.append("crossing-at-end")
-                    break
-            for k1, c1, l1, h1 in _runs(a.line):
-                if any(
-                    k1 == k2 and abs(c1 - c2) <= MERGED and min(h1, h2) - max(l1, l2) > 4.0
-                    for k2, c2, l2, h2 in _runs(b.line)
-                ):
-                    found.append("edge-overlap")
-                    break
-        return found
 
 
 def _effort(points: Sequence[Point]) -> float:
@@ -225,10 +54,17 @@ def port(part: Part, side: str) -> Point:
 
 SEARCHES_PER_ARROW = 8  # the repair's grid searches, per arrow of the drawing
 SEARCH_LIMIT = 6000  # grid points one search may expand: a careful detour is found early or not at all
+REACH = 160.0  # a careful detour stays near its ends; a search over the whole page is slow to fail
 
 
 class Repair:
-    """Reroutes the arrows that break a rule of :class:`Judge`, keeping a new route only when it is better."""
+    """Reroutes the arrows that break a rule of :class:`Judge`, keeping a new route only when it is better.
+
+    The searches of an arrow depend only on the other arrows near it and on
+    those using its ends' sides, so they are kept and asked again only when
+    one of those moved; likewise an arrow's fault count.  The same input
+    gives the same drawing as searching everything afresh at every move.
+    """
 
     def __init__(
         self,
@@ -245,7 +81,7 @@ class Repair:
         self.judge = Judge(parts, lanes, edges, head)
         self.searches = 0  # set by run()
         self.tie_boxes = [
-            _grow(
+            grow(
                 (min(a[0], b[0]), min(a[1], b[1]), max(a[0], b[0]), max(a[1], b[1])),
                 1.0,
             )
@@ -253,14 +89,27 @@ class Repair:
             for a, b in zip(tie.points[0::2], tie.points[1::2])
         ]
         self.drawn: list[Drawn] = []
+        self.filed: Filed[Drawn] = Filed(END_ZONE + 1)
         self.joint = joint_boxes(parts)
+        self.walls = [grow(p.box, GRAZE + SLACK) for p in parts] + [lane.header for lane in lanes] + self.tie_boxes
+        self.stem = head * 0.8 + STEM + 1.5
+        self.found: dict[int, dict[tuple[tuple[str, ...], tuple[str, ...]], list[Point] | None]] = {}
+        self.zones: dict[int, Box] = {}
+        self.scores: dict[int, int] = {}
+        self.best: dict[int, tuple[int, tuple[tuple[int, float], list[Point], Drawn] | None]] = {}
 
     def score(self, k: int, d: Drawn) -> int:
         total = len(self.judge.alone(k, d, self.ends[k]))
-        for j, other in enumerate(self.drawn):
+        for j in sorted(self.filed.around(d)):
             if j != k and self.ends[j][0] is not self.ends[j][1]:
-                total += len(self.judge.between(k, d, j, other))
+                total += len(self.judge.between(k, d, j, self.drawn[j]))
         return total
+
+    def _score_now(self, k: int) -> int:
+        known = self.scores.get(k)
+        if known is None:
+            known = self.scores[k] = self.score(k, self.drawn[k])
+        return known
 
     def run(self, routes: list[list[Point]]) -> None:
         """Repair ``routes`` in place, one arrow at a time, the change that clears most faults first.
@@ -270,32 +119,72 @@ class Repair:
         take a neat way round, not the one that would jog to make room.
         """
         self.drawn = [drawn(r, e, self.head, self.joint) for r, e in zip(routes, self.ends)]
+        for k, d in enumerate(self.drawn):
+            self.filed.add(k, d)
         # a bounded number of grid searches, so a crowded drawing costs time in proportion to its arrows
         # (counted, not timed: the same input gives the same drawing on any machine)
         self.searches = SEARCHES_PER_ARROW * len(routes) + 8
-        tried: set[tuple[int, tuple[Point, ...]]] = set()
         for _ in range(2 * len(routes) + 2):
             best: tuple[tuple[int, float], int, list[Point], Drawn] | None = None
             for k in range(len(routes)):
-                if self.ends[k][0] is self.ends[k][1] or len(routes[k]) < 2:
+                if self.ends[k][0] is self.ends[k][1] or len(routes[k]) < 2 or self._score_now(k) == 0:
                     continue
-                old = self.score(k, self.drawn[k])
-                if old == 0 or (k, tuple(routes[k])) in tried:
-                    continue
-                tried.add((k, tuple(routes[k])))
-                for candidate in self.candidates(k):
-                    d = drawn(candidate, self.ends[k], self.head, self.joint)
-                    new = self.score(k, d)
-                    # a straight arrow is the spine of the flow: bending it costs more than any detour's length
-                    spine = 120.0 if self._spine(routes[k]) else 0.0
-                    rank = (old - new, _effort(routes[k]) - _effort(candidate) - spine)
-                    if new < old and (best is None or rank > best[0]):
-                        best = (rank, k, candidate, d)
+                option = self._best_for(k, routes[k])
+                if option is not None and (best is None or option[0] > best[0]):
+                    best = (option[0], k, option[1], option[2])
             if best is None:
                 return
             _, k, candidate, d = best
-            routes[k], self.drawn[k] = candidate, d
-            tried.clear()
+            self._move(k, d)
+            routes[k] = candidate
+
+    def _best_for(self, k: int, route: list[Point]) -> tuple[tuple[int, float], list[Point], Drawn] | None:
+        """Arrow ``k``'s best new route that leaves fewer faults (by rank), or None; kept until something near moves.
+
+        A kept answer costs the searches it would have run again, so the
+        drawing's budget of searches runs out exactly as if it had.
+        """
+        kept = self.best.get(k)
+        if kept is not None and self.searches >= kept[0]:
+            self.searches -= kept[0]
+            return kept[1]
+        before = self.searches
+        candidates, planned = self.candidates(k)
+        old = self._score_now(k)
+        # a straight arrow is the spine of the flow: bending it costs more than any detour's length
+        spine = 120.0 if self._spine(route) else 0.0
+        effort = _effort(route)
+        option: tuple[tuple[int, float], list[Point], Drawn] | None = None
+        for candidate in candidates:
+            d = drawn(candidate, self.ends[k], self.head, self.joint)
+            new = self.score(k, d)
+            rank = (old - new, effort - _effort(candidate) - spine)
+            if new < old and (option is None or rank > option[0]):
+                option = (rank, candidate, d)
+        if before >= planned:  # every search ran: the same answer until something near moves
+            self.best[k] = (planned, option)
+        return option
+
+    def _move(self, k: int, d: Drawn) -> None:
+        """Arrow ``k`` drawn anew: forget the scores and searches it may have changed."""
+        old = self.drawn[k]
+        self.filed.remove(k, old)
+        changed = self.filed.around(old) | self.filed.around(d) | {k}
+        self.drawn[k] = d
+        self.filed.add(k, d)
+        for j in changed:
+            self.scores.pop(j, None)
+            self.best.pop(j, None)
+        self.best.pop(k, None)
+        steps = {old.start[0], old.end[0], d.start[0], d.end[0]}
+        for j in sorted(set(self.found) | set(self.best)):
+            if j == k:
+                continue  # an arrow's own searches do not depend on its own route
+            zone = grow(self._zone(j), CLOSE + SLACK + 2.0)
+            source, target = self.ends[j]
+            if source.step in steps or target.step in steps or _touches(zone, old.box) or _touches(zone, d.box):
+                self.found.pop(j, None)
+                self.best.pop(j, None)
 
     def _spine(self, points: Sequence[Point]) -> bool:
         """A single straight run in the direction of the flow (down, or right in a flow running right)."""
@@ -306,46 +195,80 @@ class Repair:
         """The sides route ``k`` may leave from and arrive at: none another arrow uses the other way."""
         source, target = self.ends[k]
         edge = self.edges[k]
+        filed = self.filed
         starts, goals = [], []
         for side in ("bottom", "right", "left", "top"):
             key = end_key(source, port(source, side), self.joint)
-            taken = any(j != k and d.end == key for j, d in enumerate(self.drawn))
+            taken = bool(filed.ends.get(key, set()) - {k})
             if source.shape.kind is StepKind.DECISION:
                 taken = taken or any(
-                    j != k
-                    and d.start == key
-                    and not (self.edges[j].source == edge.source and self.edges[j].label == edge.label)
-                    for j, d in enumerate(self.drawn)
+                    j != k and not (self.edges[j].source == edge.source and self.edges[j].label == edge.label)
+                    for j in filed.starts.get(key, ())
                 )
             if not taken:
                 starts.append(side)
             key = end_key(target, port(target, side), self.joint)
-            if not any(j != k and d.start == key for j, d in enumerate(self.drawn)):
+            if not filed.starts.get(key, set()) - {k}:
                 goals.append(side)
         return starts, goals
 
-    def candidates(self, k: int) -> list[list[Point]]:
+    def candidates(self, k: int) -> tuple[list[list[Point]], int]:
+        """New routes for arrow ``k`` (none alike), and how many searches finding them takes."""
         starts, goals = self._sides(k)
         if not starts or not goals:
-            return []
-        found = []
-        test = self._blocked(k)
-        seen: dict[Segment, bool] = {}
+            return [], 0
+        memo = self.found.setdefault(k, {})
+        tests: list[Callable[[Segment], bool]] = []
 
-        def blocked(segment: Segment) -> bool:  # the searches of one arrow test the same runs again and again
-            known = seen.get(segment)
-            if known is None:
-                known = seen[segment] = test(segment)
+        def blocked(segment: Segment) -> bool:  # made only when a search has to run
+            if not tests:
+                tests.append(clearance_test(self._clearance(k)))
+            return tests[0](segment)
+
+        results: list[list[Point] | None] = []
+        plan = [goals] + ([[g] for g in goals] if len(goals) > 1 else [])
+        for goal_sides in plan:
+            key = (tuple(starts), tuple(goal_sides))
+            if self.searches <= 0:
+                results.append(None)
+            elif key in memo:  # the same search as before, found again at the same cost
+                self.searches -= 1
+                results.append(memo[key])
+            else:
+                memo[key] = self._search(k, starts, goal_sides, blocked)
+                results.append(memo[key])
+        first = results[0]
+        found = [] if first is None else [first]
+        found += [route for route in results[1:] if route is not None and route != first]
+        return found, len(plan)
+
+    def _area(self, k: int) -> Box:
+        """The grid arrow ``k``'s searches cover: round its two ends, within the lanes."""
+        source, target = self.ends[k]
+        lanes = self.lanes
+        return (
+            max(min(lane.box[0] for lane in lanes), min(source.box[0], target.box[0]) - REACH) + 1,
+            max(min(lane.box[1] for lane in lanes), min(source.box[1], target.box[1]) - REACH) + 1,
+            min(max(lane.box[2] for lane in lanes), max(source.box[2], target.box[2]) + REACH) - 1,
+            min(max(lane.box[3] for lane in lanes), max(source.box[3], target.box[3]) + REACH) - 1,
+        )
+
+    def _zone(self, k: int) -> Box:
+        """Where arrow ``k``'s searches look: round its two ends, within the lanes, and its ports' stems."""
+        known = self.zones.get(k)
+        if known is not None:
             return known
-
-        first = self._search(k, starts, goals, blocked)
-        if first is not None:
-            found.append(first)
-        for goal in goals if len(goals) > 1 else ():
-            route = self._search(k, starts, [goal], blocked)
-            if route is not None and route != first:
-                found.append(route)
-        return found
+        source, target = self.ends[k]
+        area = self._area(k)
+        a, b = grow(source.box, self.stem + 1.0), grow(target.box, self.stem + 1.0)
+        zone = (
+            min(area[0], a[0], b[0]),
+            min(area[1], a[1], b[1]),
+            max(area[2], a[2], b[2]),
+            max(area[3], a[3], b[3]),
+        )
+        self.zones[k] = zone
+        return zone
 
     def _search(
         self, k: int, start_sides: Sequence[str], goal_sides: Sequence[str], blocked: Callable[[Segment], bool]
@@ -356,7 +279,7 @@ class Repair:
         self.searches -= 1
         source, target = self.ends[k]
         forward, back = ("right", "left") if self.lr else ("bottom", "top")
-        stem = self.head * 0.8 + STEM + 1.5
+        stem = self.stem
         starts: list[tuple[Point, Point, float]] = []
         for side in start_sides:
             cost = 0.0 if side == forward else 16.0 if side == back else 6.0
@@ -379,70 +302,39 @@ class Repair:
         xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
         ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
         columns, rows = (xs, [lanes[0].header[3]]) if not self.lr else ([lanes[0].header[2]], ys)
-        reach = 160.0  # a careful detour stays near its ends; a search over the whole page is slow to fail
-        area = (
-            max(min(lane.box[0] for lane in lanes), min(source.box[0], target.box[0]) - reach) + 1,
-            max(min(lane.box[1] for lane in lanes), min(source.box[1], target.box[1]) - reach) + 1,
-            min(max(lane.box[2] for lane in lanes), max(source.box[2], target.box[2]) + reach) - 1,
-            min(max(lane.box[3] for lane in lanes), max(source.box[3], target.box[3]) + reach) - 1,
-        )
-        search = GridSearch(area, CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT)
+        search = GridSearch(self._area(k), CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT, deep=True)
         found = search.find(starts, goals, blocked)
         if found is None or found[-1] not in real:
             return None
         return dedupe([*found, real[found[-1]]])
 
-    def _blocked(self, k: int) -> Callable[[Segment], bool]:
+    def _clearance(self, k: int) -> Clearance:
         """The test a grid run of arrow ``k`` must pass: clear of symbols, borders, and other arrows."""
         source, target = self.ends[k]
         edge = self.edges[k]
         own = {source.step, target.step}
-        third = [_grow(p.box, GRAZE + SLACK) for p in self.parts if p.step not in own]
-        third += [lane.header for lane in self.lanes] + self.tie_boxes
-        walls = Obstacles(third, (), 0.0)
-        own_boxes = [_grow(p.box, -0.5) for p in self.parts if p.step in own]
-        owner: dict[Segment, int] = {}
-        runs: list[Segment] = []
-        for j, d in enumerate(self.drawn):
-            if j == k:
-                continue
-            for seg in segments(d.line):
-                owner[seg] = j
-                runs.append(seg)
-        near = Obstacles((), runs, 0.0, CLOSE + SLACK)
-        zone = END_ZONE + SLACK
-        ports = [port(source, side) for side in _OUTWARD] + [port(target, side) for side in _OUTWARD]
-        borders = self.judge.borders
+        walls = [w for p, w in zip(self.parts, self.walls) if p.step not in own]
+        walls += self.walls[len(self.parts) :]
+        walls += [grow(p.box, -0.5) for p in self.parts if p.step in own]
+        zone = self._zone(k)
 
-        def blocked(segment: Segment) -> bool:
-            if walls.blocked(segment) or any(_hits(b, segment) for b in own_boxes):
-                return True
-            (x1, y1), (x2, y2) = segment
-            vertical = abs(x1 - x2) < 0.01
-            c, lo, hi = (x1, min(y1, y2), max(y1, y2)) if vertical else (y1, min(x1, x2), max(x1, x2))
-            for kind, c2, l2, h2 in borders:
-                if (kind == "v") == vertical and abs(c - c2) < BORDER_NEAR + SLACK and min(hi, h2) - max(lo, l2) > 0.5:
-                    return True
-            box = (min(x1, x2) - 1, min(y1, y2) - 1, max(x1, x2) + 1, max(y1, y2) + 1)
-            for run in near.runs_near(box):
-                j = owner[run]
-                other = self.edges[j]
+        def others(near: Box | None) -> list[Other]:
+            """The other arrows' runs (those round ``near`` only, when given): a shared run counts as the last's."""
+            found: dict[Segment, Other] = {}
+            chosen = range(len(self.drawn)) if near is None else sorted(self.filed.within(near))
+            for j in chosen:
+                if j == k:
+                    continue
+                d, other = self.drawn[j], self.edges[j]
                 friend = other.source == edge.source or other.target == edge.target
-                (a1, b1), (a2, b2) = run
-                if (abs(a1 - a2) < 0.01) == vertical and (abs(b1 - b2) < 0.01) != vertical:
-                    c2, l2, h2 = (a1, min(b1, b2), max(b1, b2)) if vertical else (b1, min(a1, a2), max(a1, a2))
-                    side_by_side = min(hi, h2) - max(lo, l2) > 0.5 and abs(c - c2) < CLOSE + SLACK
-                    if side_by_side and not (friend and abs(c - c2) < MERGED):
-                        return True
-                    continue
-                if friend:
-                    continue
-                x = _cross(segment[0], segment[1], run[0], run[1])
-                if x is None:
-                    continue
-                line = self.drawn[j].line
-                if any(math.hypot(x[0] - z[0], x[1] - z[1]) < zone for z in (line[0], line[-1], *ports)):
-                    return True
-            return False
+                for seg in segments(d.line):
+                    found[seg] = Other(seg, friend, (d.line[0], d.line[-1]))
+            return list(found.values())
 
-        return blocked
+        ports = [port(source, side) for side in _OUTWARD] + [port(target, side) for side in _OUTWARD]
+        rules = Rules(BORDER_NEAR + SLACK, CLOSE + SLACK, MERGED, END_ZONE + SLACK)
+        return Clearance(walls, self.judge.borders, others, ports, rules, zone)
+
+
+def _touches(a: Box, b: Box) -> bool:
+    return a[0] <= b[2] and b[0] <= a[2] and a[1] <= b[3] and b[1] <= a[3]

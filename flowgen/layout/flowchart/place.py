@@ -288,6 +288,32 @@ def _cross_size(c: _Content, lr: bool) -> float:
     return (c.h if lr else c.w) + 2 * c.room
 
 
+def _detour_tracks(procedure: Procedure, rows: list[list[int]], lane_of: dict[str, int]) -> dict[int, int]:
+    """Tracks each lane needs beside its symbols for the arrows that go back up or jump over rows.
+
+    An arrow needs its track only over the rows it passes, so a lane holds as
+    many tracks as the most arrows that pass one band of its rows at once,
+    not one for every such arrow of the whole procedure: a long procedure's
+    lanes stay as narrow as their steps need.
+    """
+    row_of = {n: r for r, row in enumerate(rows) for n in row}
+    changes: dict[int, dict[int, int]] = defaultdict(lambda: defaultdict(int))  # lane -> row -> tracks begun (ended)
+    for edge in procedure.edges:
+        a, b = row_of[edge.source], row_of[edge.target]
+        if b <= a or b - a > 1:
+            for number in {edge.source, edge.target}:
+                for key in procedure.step(number).actors:
+                    changes[lane_of[key]][min(a, b)] += 1
+                    changes[lane_of[key]][max(a, b) + 1] -= 1
+    tracks: dict[int, int] = defaultdict(int)
+    for lane, at in changes.items():
+        running = 0
+        for row in sorted(at):
+            running += at[row]
+            tracks[lane] = max(tracks[lane], running)
+    return tracks
+
+
 def _lane_sizes(
     procedure: Procedure,
     style: ResolvedStyle,
@@ -308,14 +334,7 @@ def _lane_sizes(
                 per_lane[lane_of[key]].append(_cross_size(content[number], lr))
         for lane, sizes in per_lane.items():
             need[lane] = max(need[lane], sum(sizes) + node_gap * (len(sizes) - 1))
-    # arrows that go back up or jump over rows need tracks beside the symbols: room for them in their lanes
-    row_of = {n: r for r, row in enumerate(rows) for n in row}
-    detours: dict[int, int] = defaultdict(int)
-    for edge in procedure.edges:
-        if row_of[edge.target] <= row_of[edge.source] or row_of[edge.target] - row_of[edge.source] > 1:
-            for number in {edge.source, edge.target}:
-                for key in procedure.step(number).actors:
-                    detours[lane_of[key]] += 1
+    detours = _detour_tracks(procedure, rows, lane_of)
     lane_sizes: list[float] = []
     for actor in procedure.actors:
         minimum = style.lane(actor.index).min_width

@@ -11,13 +11,21 @@ kept only when it crosses no symbol and runs on no other arrow.
 from __future__ import annotations
 
 import itertools
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from flowgen.layout.arrows import tie_segments
 from flowgen.layout.flowchart.tips import clamp, enter_candidates, exit_candidates, flip, flip_shape
 from flowgen.layout.flowchart.types import Lane, Part, Tie
 from flowgen.layout.geometry import Point, crosses, dedupe, runs_along, segments
-from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports, overlapping
+from flowgen.layout.grid_search import (
+    GridSearch,
+    Obstacles,
+    Overlaps,
+    RunsOf,
+    TaggedRuns,
+    entry_ports,
+    exit_ports,
+)
 from flowgen.layout.symbols import meet
 from flowgen.model.types import Edge, StepKind
 
@@ -31,13 +39,16 @@ class Router:
         self.index = Obstacles([p.box for p in parts], (), 1.0)
 
     def clear(
-        self, points: Sequence[Point], ends: tuple[Part, Part], routes: Sequence[Sequence[Point]] | Obstacles
+        self,
+        points: Sequence[Point],
+        ends: tuple[Part, Part],
+        routes: Sequence[Sequence[Point]] | Obstacles | RunsOf,
     ) -> bool:
         """No run crosses a third symbol, and none runs on top of another arrow (given as routes or an index)."""
         own = {ends[0].box, ends[1].box}
         runs = (
             routes
-            if isinstance(routes, Obstacles)
+            if isinstance(routes, (Obstacles, RunsOf))
             else Obstacles((), [seg for route in routes for seg in segments(route)], 0.0, 3.0, 4.0)
         )
         runs_ = segments(points)
@@ -117,14 +128,16 @@ class Router:
         def apart(a: int, b: int) -> bool:
             return edges[a].source != edges[b].source and edges[a].target != edges[b].target
 
-        clashing = sorted({b for _, b, _ in overlapping(routes, apart, 2.5, 4.0)})
+        overlaps = Overlaps(routes, apart, 2.5, 4.0)  # kept current as arrows are rerouted
+        clashing = sorted({b for _, b, _ in overlaps.pairs()})
         for b in clashing:
-            if not any(b in (x, y) for x, y, _ in overlapping(routes, apart, 2.5, 4.0)):
+            if not overlaps.involves(b):
                 continue  # rerouting an earlier arrow already cleared it
             others = [r for k, r in enumerate(routes) if k != b and apart(k, b)]
             found = grid_route(ends[b], self.parts, lanes, ties, others, gap, size)
             if found is not None:
                 routes[b] = found
+                overlaps.update(b)
 
     def separate(
         self, routes: list[list[Point]], ends: list[tuple[Part, Part]], edges: Sequence[Edge], gap: float
@@ -140,8 +153,10 @@ class Router:
         def apart(a: int, b: int) -> bool:
             return edges[a].source != edges[b].source and edges[a].target != edges[b].target
 
+        index = TaggedRuns(routes, 3.0, 4.0)  # every arrow's runs, refiled as one moves
+        found = Overlaps(routes, apart, 3.0, 4.0)  # the runs on top of each other, found again only where one moved
         for _ in range(len(routes) + 1):
-            pairs = overlapping(routes, apart, 3.0, 4.0)
+            pairs = found.pairs()
             if not pairs:
                 return
             moved = False
@@ -156,11 +171,13 @@ class Router:
                             if any(runs_along(seg, theirs, 3.0, 4.0) for theirs in segments(routes[second]))
                         ]
                     )
-                    others = [r for k, r in enumerate(routes) if k != first and apart(k, first)]
+                    others = index.view(_other_than(first, apart))
                     for k in runs:
                         shifted = self._shift(routes[first], k, ends[first], others, gap)
                         if shifted is not None:
                             routes[first] = shifted
+                            index.set(first, shifted)
+                            found.update(first)
                             moved = True
                             break
                     if moved:
@@ -171,7 +188,7 @@ class Router:
                 return
 
     def _shift(
-        self, points: list[Point], j: int, ends: tuple[Part, Part], others: Sequence[Sequence[Point]], gap: float
+        self, points: list[Point], j: int, ends: tuple[Part, Part], others: RunsOf, gap: float
     ) -> list[Point] | None:
         (x1, _y1), (x2, _y2) = points[j], points[j + 1]
         vertical = abs(x1 - x2) < 0.01
@@ -202,6 +219,7 @@ class Router:
         different branches keep their own lines (each has its own label).
         """
         close = 9.0
+        index = TaggedRuns(routes, 3.0, 4.0)  # every arrow's runs, refiled as one is merged
         for at_start in (True, False):
             end = 0 if at_start else 1
             sharing: dict[int, list[int]] = {}
@@ -234,9 +252,10 @@ class Router:
                 moved[second][axis] = a0[axis]
                 candidate = [(p[0], p[1]) for p in moved]
                 candidate[first] = meet(part.shape, candidate[first], candidate[second])
-                others = [r for k, r in enumerate(routes) if k != b and ends[k][end] is not part]
+                others = index.view(_other_than(b, _not_sharing(ends, end, part)))
                 if self.clear(candidate, ends[b], others):
                     routes[b] = dedupe(candidate)
+                    index.set(b, routes[b])
 
     def centre_ends(
         self, points: list[Point], source: Part, target: Part, routes: Sequence[Sequence[Point]] | Obstacles
@@ -306,6 +325,24 @@ def grid_route(
     )
     search = GridSearch(area, max(gap, 6.0), column_lines, row_lines, boxes, limit=40000)
     return search.find(starts, goals, blocked)
+
+
+def _other_than(route: int, apart: Callable[[int, int], bool]) -> Callable[[int], bool]:
+    """Which arrows count as obstacles to ``route``: every other one that must keep ``apart`` from it."""
+
+    def counts(k: int) -> bool:
+        return k != route and apart(k, route)
+
+    return counts
+
+
+def _not_sharing(ends: Sequence[tuple[Part, Part]], end: int, part: Part) -> Callable[[int, int], bool]:
+    """Arrows whose given end is not at ``part`` (those that are share a line with it by design)."""
+
+    def apart(k: int, _route: int) -> bool:
+        return ends[k][end] is not part
+
+    return apart
 
 
 def _span(part: Part, vertical: bool) -> tuple[float, float]:
