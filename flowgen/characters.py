@@ -63,6 +63,30 @@ def for_terminal(text: str) -> str:
     return "".join(out)
 
 
+def json_for_terminal(text: str) -> str:
+    """JSON text whose strings hold no character a terminal would act on: each written as a ``\\u`` escape.
+
+    ``json.dumps`` escapes C0 controls itself but passes C1 controls, bidi
+    overrides and line separators raw when ``ensure_ascii`` is off; the same
+    characters :func:`for_terminal` shows are escaped here the JSON way, so
+    the output stays valid JSON that reads back to the same strings.
+    """
+    if text.isprintable():
+        return text
+    out = []
+    for ch in text:
+        if ch.isprintable() or ch in " \t\n" or unicodedata.category(ch) not in _TERMINAL_UNSAFE:
+            out.append(ch)
+            continue
+        code = ord(ch)
+        if code >= 0x10000:  # a pair of surrogates, as JSON writes a character beyond the first plane
+            code -= 0x10000
+            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
+        else:
+            out.append(f"\\u{code:04x}")
+    return "".join(out)
+
+
 def unsafe_value(data: object, key: str = "") -> tuple[str, str] | None:
     """The first string in parsed data (TOML, JSON) with a character that cannot be printed: its key, the character."""
     if isinstance(data, str):

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from flowgen.characters import for_terminal, json_for_terminal
 from flowgen.errors import Diagnostic, FlowgenError
 from flowgen.shell import _lang, guarded, lang_option, print_diagnostics, version_option
 
@@ -124,7 +125,7 @@ def check(
             if fmt == "json":
                 report.append({"file": style, "ok": True, "diagnostics": []})
             else:
-                click.echo(_say(ctx, "sheet-ok", name=style), err=True)
+                click.echo(_say(ctx, "sheet-ok", name=for_terminal(str(style))), err=True)
     checked = len(files)
     for path in files:
         if path.is_dir():  # a book folder: every file, then the book's own rules (flowgen.book)
@@ -160,7 +161,7 @@ def check(
         else:
             print_diagnostics(found, language)
     if fmt == "json":
-        click.echo(json.dumps(report, ensure_ascii=False, indent=2))
+        click.echo(json_for_terminal(json.dumps(report, ensure_ascii=False, indent=2)))
     elif not failed and files:
         click.echo(_say(ctx, "clean", n=checked), err=True)
     sys.exit(1 if failed else 0)

@@ -7,6 +7,7 @@ memory): the test proves the limit holds, it times nothing.
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
@@ -136,6 +137,28 @@ def test_a_file_name_with_escapes_is_shown_escaped(tmp_path: Path) -> None:
     done = subprocess.run([sys.executable, "-m", "flowgen", "check", str(source)], capture_output=True, cwd=ROOT)
     assert done.returncode == 1
     assert b"\x1b" not in done.stderr and b"\\x1b[2Jp.pos" in done.stderr
+
+
+def test_check_json_escapes_what_a_terminal_would_act_on(tmp_path: Path) -> None:
+    source = tmp_path / "a\x85b\u202ec.pos"  # a C1 control and a bidi override in the file's name
+    source.write_text("judul: x\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "flowgen", "check", "--format", "json", str(source)], capture_output=True, cwd=ROOT
+    )
+    assert done.returncode == 1
+    assert "\x85".encode() not in done.stdout and "\u202e".encode() not in done.stdout
+    assert b"a\\u0085b\\u202ec.pos" in done.stdout
+    assert json.loads(done.stdout)[0]["file"] == str(source)  # still JSON that reads back as written
+
+
+def test_the_sheet_is_fine_line_shows_its_name_escaped(tmp_path: Path) -> None:
+    sheet = tmp_path / "\x1b[2Jgaya.css"
+    sheet.write_text("step { fill: #ffffff; }\n", encoding="utf-8")
+    done = subprocess.run(
+        [sys.executable, "-m", "flowgen", "check", "--style", str(sheet)], capture_output=True, cwd=tmp_path
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"\x1b" not in done.stderr and b"\\x1b[2Jgaya.css: the style sheet is fine" in done.stderr
 
 
 # -- line ends and odd files -----------------------------------------------------------------------------
