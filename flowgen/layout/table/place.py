@@ -144,7 +144,7 @@ def _symbol_size(
 def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[Row]:
     min_height = style.table.row_min_height
     rows: list[Row] = []
-    actor_width = min((c.x1 - c.x0 for c in cols if c.actor), default=60.0)
+    width_of = {c.actor: c.x1 - c.x0 for c in cols if c.actor}
     channel = style.table.track_gap * 2
     for step in procedure.steps:
         texts: dict[str, FittedText] = {}
@@ -157,7 +157,8 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             texts[column.key] = fitted
             pad = style.cell(classes).box.padding
             height = max(height, fitted.height + pad[0] + pad[2])
-        _, sh, _, _ = _symbol_size(step, style, actor_width, channel)
+        # the symbol as it is drawn in each of its actors' columns (a wider column can set its text larger)
+        sh = max(_symbol_size(step, style, width_of.get(a, 60.0), channel)[1] for a in step.actors)
         height = max(height, sh + 2 * (channel * 0.75 + 4))  # gutters above and below, clear of the symbol
         if step.kind is StepKind.DECISION:  # and room for the branch labels beside the tips
             label = style.edge().label.text
