@@ -57,11 +57,6 @@ def real_procedures(draw: st.DrawFn, max_steps: int = 80) -> Procedure:
     return Procedure(draw(identities()), actors, steps, tuple(edges))
 
 
-@pytest.mark.xfail(
-    reason="issue 9 open: about one real-density document in four still breaks a rule (side-shared, edge-grazes, "
-    "label-on-line, crossing-at-end); remove this mark when the router assigns sides and tracks globally",
-    strict=False,
-)
 @settings(
     max_examples=examples(15),
     deadline=None,
@@ -70,6 +65,8 @@ def real_procedures(draw: st.DrawFn, max_steps: int = 80) -> Procedure:
 )
 @given(real_procedures())
 def test_real_density_documents_pass_every_rule(procedure: Procedure) -> None:
+    # (outside the suite, 2 of 150 independent documents of this density still broke a rule: a crossing
+    # near an end, two arrows close; a larger FLOWGEN_PROPERTY_SCALE can find such a case)
     pages = flowgen.render_lampiran_pages(procedure, None, "svg")
     found = [f"page {n}: {f}" for n, page in enumerate(pages, start=1) for f in check_svg(page)]
     assert found + [str(f) for f in connector_pairs(pages)] == []
