@@ -21,7 +21,7 @@ from dataclasses import replace
 from flowgen.layout.symbols import Shape
 from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
 
-MAX_TRIES = 8  # other orders tried per page at the most
+MAX_TRIES = 4  # other orders tried per page at the most
 GAP = 4.0  # between two connectors standing side by side (as :func:`flowgen.layout.table.connectors.band` sets them)
 
 
@@ -67,7 +67,10 @@ def reroute_crowded(
         return best[1]
     tries = 0
     symbols = list(page.symbols)
+    stuck = {id(end) for r in routes if not r.clean for end in (r.link.source, r.link.target)}
     for group in _rows_of_connectors(symbols):
+        if not any(id(symbols[k]) in stuck for k in group):
+            continue  # only a band row one of whose arrows found no clean way is tried in another order
         for order in _orders(group):
             if tries >= MAX_TRIES:
                 return best[1]
