@@ -57,11 +57,6 @@ def real_procedures(draw: st.DrawFn, max_steps: int = 80) -> Procedure:
     return Procedure(draw(identities()), actors, steps, tuple(edges))
 
 
-@pytest.mark.xfail(
-    reason="issue 9 open: about one real-density document in four still breaks a rule (side-shared, edge-grazes, "
-    "label-on-line, crossing-at-end); remove this mark when the router assigns sides and tracks globally",
-    strict=False,
-)
 @settings(
     max_examples=examples(15),
     deadline=None,
@@ -70,9 +65,51 @@ def real_procedures(draw: st.DrawFn, max_steps: int = 80) -> Procedure:
 )
 @given(real_procedures())
 def test_real_density_documents_pass_every_rule(procedure: Procedure) -> None:
+    # (outside the suite, 2 of 150 independent documents of this density still broke a rule: a crossing
+    # near an end, two arrows close; a larger FLOWGEN_PROPERTY_SCALE can find such a case)
     pages = flowgen.render_lampiran_pages(procedure, None, "svg")
     found = [f"page {n}: {f}" for n, page in enumerate(pages, start=1) for f in check_svg(page)]
     assert found + [str(f) for f in connector_pairs(pages)] == []
+
+
+FORK = """judul: Uji percabangan
+pelaksana:
+  pu = Petugas Umum
+  ktu = Kepala Tata Usaha
+  dir = Direktur
+alur:
+  mulai pu: Menerima berkas
+  pu: Memeriksa berkas
+  ? ktu: Berkas lengkap?
+    ya -> salin, arsip
+    tidak -> 2
+  [salin] ktu: Menyalin berkas
+  [arsip] dir: Mengarsipkan berkas
+  selesai pu: Selesai
+"""
+
+
+@pytest.mark.parametrize("sheet", ["default", "presentasi"])
+def test_a_branch_that_forks_is_one_line_labelled_once(sheet: str) -> None:
+    page = flowgen.render_lampiran_pages(flowgen.parse(FORK), sheet, "svg")[1]
+    assert [str(f) for f in check_svg(page)] == []
+    branches = [
+        g
+        for g in etree.fromstring(page).iter(f"{SVG}g")
+        if "fg-edge" in (g.get("class") or "").split() and g.get("data-from") == "3"
+    ]
+    assert sorted((g.get("data-to"), g.get("data-label")) for g in branches) == [
+        ("2", "Tidak"),
+        ("4", "Ya"),
+        ("5", "Ya"),
+    ]
+    drawn = [str(t.xpath("string()")).strip() for g in branches for t in g.iter(f"{SVG}text")]
+    assert sorted(drawn) == ["Tidak", "Ya"]  # the fork's label once
+    forks = [g for g in branches if g.get("data-label") == "Ya"]
+    runs = [line.get("points", "").split()[:2] for g in forks for line in g.iter(f"{SVG}polyline")]
+    (a0, a1), (b0, b1) = ([tuple(float(v) for v in p.split(",")) for p in run] for run in runs)
+    assert a0 == b0  # out of one tip ...
+    assert (a1[0] - a0[0]) * (b1[1] - b0[1]) == (a1[1] - a0[1]) * (b1[0] - b0[0])  # ... along one first run
 
 
 def _identity(**fields: object) -> Identity:

@@ -59,18 +59,18 @@ def place_label(
     must keep off every symbol, number and other label, and (if possible)
     off every other line.
     """
-    near = _label_spots(points, w, h, (3.0, 9.0, 16.0, 24.0, 34.0, 46.0, 60.0, 76.0), 110.0)
-    far = _label_spots(points, w, h, (96.0, 120.0, 150.0, 190.0), 200.0)  # crowded round the diamond
-    for strict in (True, False):  # a spot further along the arrow before one on a line
-        for spots in (near, far):
-            for box in spots:
-                if not (limit[0] <= box[0] and box[2] <= limit[2] and limit[1] <= box[1] and box[3] <= limit[3]):
-                    continue
-                if any(overlap(box, other, 1.0 if strict else 0.2) for other in [*obstacles, *taken]):
-                    continue
-                if strict and any(crosses(box, segment) for segment in lines):
-                    continue
-                return box
+    clear = clear_label_spot(points, w, h, obstacles, taken, lines, limit)
+    if clear is not None:
+        return clear
+    near = _label_spots(points, w, h, NEAR_SPOTS, 110.0)
+    far = _label_spots(points, w, h, FAR_SPOTS, 200.0)
+    for spots in (near, far):  # off every symbol and label, though on a line
+        for box in spots:
+            if not _inside(box, limit):
+                continue
+            if any(overlap(box, other, 0.2) for other in [*obstacles, *taken]):
+                continue
+            return box
     candidates = near + far
 
     def covered(box: Box) -> float:
@@ -80,6 +80,40 @@ def place_label(
         )
 
     return min(candidates, key=covered)  # nowhere clear: the spot that covers least
+
+
+NEAR_SPOTS = (3.0, 9.0, 16.0, 24.0, 34.0, 46.0, 60.0, 76.0)  # along the arrow from where it leaves
+FAR_SPOTS = (96.0, 120.0, 150.0, 190.0)  # crowded round the diamond
+
+
+def _inside(box: Box, limit: Box) -> bool:
+    return limit[0] <= box[0] and box[2] <= limit[2] and limit[1] <= box[1] and box[3] <= limit[3]
+
+
+def clear_label_spot(
+    points: Sequence[Point],
+    w: float,
+    h: float,
+    obstacles: Sequence[Box],
+    taken: Sequence[Box],
+    lines: Sequence[Segment],
+    limit: Box,
+) -> Box | None:
+    """The first spot beside the arrow (near its start first) on free paper: off every box and every line.
+
+    None when there is none; a router can then try another route (the
+    table's does), and :func:`place_label` settles for a spot on a line.
+    """
+    for spots in (_label_spots(points, w, h, NEAR_SPOTS, 110.0), _label_spots(points, w, h, FAR_SPOTS, 200.0)):
+        for box in spots:
+            if not _inside(box, limit):
+                continue
+            if any(overlap(box, other, 1.0) for other in obstacles) or any(overlap(box, o, 1.0) for o in taken):
+                continue
+            if any(crosses(box, segment) for segment in lines):
+                continue
+            return box
+    return None
 
 
 def _label_spots(points: Sequence[Point], w: float, h: float, steps: Sequence[float], reach: float) -> list[Box]:
@@ -173,6 +207,8 @@ def finish_arrows(
     limit: Box,
     table: bool = False,
     labelled: Sequence[bool] | None = None,
+    back: set[Edge] | None = None,
+    placed: Sequence[Box | None] | None = None,
 ) -> list[FinishedArrow]:
     """Heads, classes and labels for routed arrows, in order (each label keeps off those placed before it).
 
@@ -181,9 +217,10 @@ def finish_arrows(
     (lane or table lines), ``limit`` the area it must stay in.  A form draws
     its heads at the style's size (``table``: the table's scaled size); an arrow that is not
     ``labelled`` (the table's arrows out of an off-page connector) carries no
-    label even when its edge has one.
+    label even when its edge has one.  ``back`` is the procedure's loop arrows when the caller has them
+    already (computed here otherwise); ``placed`` holds label boxes a router has already chosen (None: place one).
     """
-    back = analysis.back_edges(procedure)
+    back = analysis.back_edges(procedure) if back is None else back
     all_lines = [segment for commands in lines for segment in segments(points_of(commands))]
     taken: list[Box] = []
     finished: list[FinishedArrow] = []
@@ -200,7 +237,8 @@ def finish_arrows(
             points = points_of(commands)
             # its own line counts too: a spot beside a later run must not lie across the first one
             others = [*all_lines, *borders]
-            box = place_label(points, w, h, obstacles, taken, others, limit)
+            chosen = placed[k] if placed is not None else None
+            box = chosen if chosen is not None else place_label(points, w, h, obstacles, taken, others, limit)
             taken.append(box)
         finished.append(FinishedArrow(tuple((c, tuple(a)) for c, a in shortened), head, text, box, classes))
     return finished

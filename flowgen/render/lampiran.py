@@ -80,6 +80,8 @@ def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
     attrs = [("data-from", str(link.edge.source)), ("data-to", str(link.edge.target))]
     if link.source.connector or link.target.connector:
         attrs.append(("data-via", "connector"))
+    if route.label and not route.label_box:  # a branch that forks: its label is drawn once, on the shared line
+        attrs.append(("data-label", route.label))
     if route.label and route.label_box:
         label_box = style.edge(route.classes).label.box
         label_text = style.edge(route.classes).label.text

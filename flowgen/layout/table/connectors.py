@@ -56,14 +56,31 @@ def band_needs(
     """Top and bottom band heights each page needs for the arrows that cross its edges."""
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
     wanted: dict[int, tuple[float, float]] = {}
-    for p in range(len(pages)):
-        incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
-        outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
+    ins, outs = crossing_edges(procedure, page_of)
+    for p in sorted(set(ins) | set(outs)):
+        incoming, outgoing = ins.get(p, []), outs.get(p, [])
         top = band_height(band(incoming, "in", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
         bottom = band_height(band(outgoing, "out", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
         if top or bottom:
             wanted[p] = (top, bottom)
     return wanted
+
+
+def crossing_edges(
+    procedure: Procedure, page_of: Mapping[int, int]
+) -> tuple[dict[int, list[Edge]], dict[int, list[Edge]]]:
+    """The arrows that cross a page break, by the page they come into and by the page they leave (in order).
+
+    One pass over the arrows for the whole document (not one per page).
+    """
+    ins: dict[int, list[Edge]] = defaultdict(list)
+    outs: dict[int, list[Edge]] = defaultdict(list)
+    for e in procedure.edges:
+        here, there = page_of[e.source], page_of[e.target]
+        if here != there:
+            outs[here].append(e)
+            ins[there].append(e)
+    return ins, outs
 
 
 def band(

@@ -142,6 +142,8 @@ class TableGrid:
                 for y_a in self.gutters.get(rs + 1, []):
                     for y_b in self.gutters.get(rt, []):
                         yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_b), (t.x, y_b), top_t]
+                    # down out of the foot, along a channel, into the target's side (no gutter over it)
+                    yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
         else:  # back up the table (or to a connector in a band above)
             if abs(t.x - s.x) > s.w / 2 + 4:
                 yield side_of(s.x, t.x), [side_s, (t.x, s.y), bottom_t]

@@ -14,7 +14,7 @@ The page's data types are in :mod:`flowgen.layout.table.types`.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from functools import partial
 
@@ -22,13 +22,14 @@ from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.arrows import tie_points
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
 from flowgen.layout.table.column_fit import fit_words, min_symbol_width
-from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height
+from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height, crossing_edges
 from flowgen.layout.table.identity import identity_warnings, layout_identity
 from flowgen.layout.table.paginate import paginate
+from flowgen.layout.table.reroute import reroute_crowded
 from flowgen.layout.table.router import route_table
-from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, Tie
+from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, TableRoute, Tie
 from flowgen.model import analysis
-from flowgen.model.types import Procedure, Step, StepKind
+from flowgen.model.types import Edge, Procedure, Step, StepKind
 from flowgen.model.values import format_duration
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, clean, measure
@@ -146,7 +147,7 @@ def _symbol_size(
 def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[Row]:
     min_height = style.table.row_min_height
     rows: list[Row] = []
-    actor_width = min((c.x1 - c.x0 for c in cols if c.actor), default=60.0)
+    width_of = {c.actor: c.x1 - c.x0 for c in cols if c.actor}
     channel = style.table.track_gap * 2
     for step in procedure.steps:
         texts: dict[str, FittedText] = {}
@@ -159,7 +160,8 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             texts[column.key] = fitted
             pad = style.cell(classes).box.padding
             height = max(height, fitted.height + pad[0] + pad[2])
-        _, sh, _, _ = _symbol_size(step, style, actor_width, channel)
+        # the symbol as it is drawn in each of its actors' columns (a wider column can set its text larger)
+        sh = max(_symbol_size(step, style, width_of.get(a, 60.0), channel)[1] for a in step.actors)
         height = max(height, sh + 2 * (channel * 0.75 + 4))  # gutters above and below, clear of the symbol
         if step.kind is StepKind.DECISION:  # and room for the branch labels beside the tips
             label = style.edge().label.text
@@ -260,11 +262,20 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
     continued = len(layout_identity(procedure, style, first_page - 1, 0).continued)  # (the footers need the count)
     count = first_page - 1 + continued + len(pages)
+    edges = _EdgesByPage(procedure, page_of)  # one pass over the arrows for the whole document
     tables = tuple(
-        _page(procedure, style, frame, page_rows, p, page_of, first_page + continued, count)
+        _page(procedure, style, frame, page_rows, p, edges, first_page + continued, count)
         for p, page_rows in enumerate(pages)
     )
-    routed = tuple(replace(page, routes=route_table(page, procedure, style)) for page in tables)
+    back = analysis.back_edges(procedure)  # once per procedure, not per page
+
+    def route(page: TablePage) -> tuple[TableRoute, ...]:
+        return route_table(page, procedure, style, back)
+
+    def links_of(p: int) -> Callable[[list[Symbol]], list[Link]]:
+        return lambda symbols: _links(edges.touching.get(p, []), symbols, page_of, p)
+
+    routed = tuple(reroute_crowded(page, route(page), route, links_of(p)) for p, page in enumerate(tables))
     return TableLayout(layout_identity(procedure, style, first_page - 1, count), routed)
 
 
@@ -286,7 +297,7 @@ def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> lis
     """The rows page by page: first without connector bands, then reserving them where arrows cross pages."""
     rows = list(frame.rows)
     branches = {
-        step.number: [e.target for e in procedure.edges if e.source == step.number]
+        step.number: [e.target for e in procedure.outgoing(step.number)]
         for step in procedure.steps
         if step.kind is StepKind.DECISION
     }
@@ -307,26 +318,40 @@ def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> lis
     return pages
 
 
+class _EdgesByPage:
+    """Each page's arrows, found in one pass: those that touch it, and those that cross its edges."""
+
+    def __init__(self, procedure: Procedure, page_of: dict[int, int]):
+        self.page_of = page_of
+        self.incoming, self.outgoing = crossing_edges(procedure, page_of)
+        self.touching: dict[int, list[Edge]] = defaultdict(list)  # in the procedure's order
+        for e in procedure.edges:
+            here, there = page_of[e.source], page_of[e.target]
+            self.touching[here].append(e)
+            if there != here:
+                self.touching[there].append(e)
+
+
 def _page(
     procedure: Procedure,
     style: ResolvedStyle,
     frame: _Frame,
     page_rows: list[Row],
     p: int,
-    page_of: dict[int, int],
+    edges: _EdgesByPage,
     first_page: int,
     count: int,
 ) -> TablePage:
     """One table page (not yet routed): its band of incoming connectors, its rows, its outgoing band, its footer."""
     size, margin = style.page
+    page_of = edges.page_of
     cols, actor_col, band_row = frame.cols, frame.actor_col, frame.band_row
     number = first_page + p
     top = margin[0] + frame.header_h
     cells: list[Cell] = []
     symbols: list[Symbol] = []
     row_boxes: list[tuple[str, float, float]] = []
-    outgoing = [e for e in procedure.edges if page_of[e.source] == p and page_of[e.target] != p]
-    incoming = [e for e in procedure.edges if page_of[e.target] == p and page_of[e.source] != p]
+    outgoing, incoming = edges.outgoing.get(p, []), edges.incoming.get(p, [])
     band_in = band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
     height_in = band_height(band_in, band_row)  # only where a connector stands
     if height_in:
@@ -349,7 +374,7 @@ def _page(
         symbols += band_out
         top += height_out
     symbols, ties = _joint(symbols, style)
-    links = _links(procedure, symbols, page_of, p)
+    links = _links(edges.touching.get(p, []), symbols, page_of, p)
     table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
     footer = None
     if style.footer.shown:
@@ -399,7 +424,7 @@ def _symbols(
     return out
 
 
-def _links(procedure: Procedure, symbols: list[Symbol], page_of: dict[int, int], page: int) -> list[Link]:
+def _links(edges: list[Edge], symbols: list[Symbol], page_of: dict[int, int], page: int) -> list[Link]:
     """The arrows drawn on a page: between its steps, and to and from its connectors."""
     steps: dict[int, list[Symbol]] = defaultdict(list)
     outs: dict[tuple[int, int] | None, Symbol] = {}
@@ -416,7 +441,7 @@ def _links(procedure: Procedure, symbols: list[Symbol], page_of: dict[int, int],
         return min(group, key=lambda s: (abs(s.shape.x - other.shape.x), s.part))
 
     links: list[Link] = []
-    for edge in procedure.edges:
+    for edge in edges:
         src_here, dst_here = page_of[edge.source] == page, page_of[edge.target] == page
         if src_here and dst_here:
             pairs = [(a, b) for a in steps[edge.source] for b in steps[edge.target]]

@@ -22,8 +22,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from flowgen.layout.arrows import edge_classes, finish_arrows, label_size, label_text
+from flowgen.layout.arrows import clear_label_spot, edge_classes, finish_arrows, label_size, label_text
 from flowgen.layout.geometry import (
+    Box,
     Point,
     Segment,
     bounds_meet,
@@ -32,6 +33,7 @@ from flowgen.layout.geometry import (
     ends_on,
     points_of,
     polyline,
+    run_overlap,
     runs_along,
     segments,
 )
@@ -39,19 +41,29 @@ from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_
 from flowgen.layout.table.grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
 from flowgen.layout.table.rules import crossings_at_ends, reads_from_wrong_box, short_stem
 from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
-from flowgen.model.types import Procedure, StepKind
+from flowgen.model import analysis
+from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 
 CLOSE_RUNS = 7.4  # two unrelated arrows closer than this ...
 CLOSE_LENGTH = 18.0  # ... for this long read as one double line (svgcheck: 7 and 20)
+MERGED = 1.5  # closer than this, two runs are one drawn line (a fork or a join)
 
 
 class TableRouter(TableGrid):
     """Routes a page's arrows one by one on the grid's tracks, under the table's drawing rules."""
 
-    def __init__(self, page: TablePage, style: ResolvedStyle, procedure: Procedure):
+    def __init__(self, page: TablePage, style: ResolvedStyle, procedure: Procedure, back: set[Edge]):
         super().__init__(page, style)
         self.procedure = procedure
+        self.back = back  # the procedure's loop arrows (their labels may be styled apart)
+        self.labels: dict[int, Box] = {}  # link → its branch label's box, placed with its route
+        self.label_dims: dict[int, tuple[float, float]] = {}
+        self._cache: dict[int, tuple[list[Point], list[Segment], tuple[int, str], tuple[int, str]]] = {}
+        y_top, y_bottom = page.rows[0][1], page.rows[-1][2]
+        self.grid_lines: list[Segment] = [((x, y_top), (x, y_bottom)) for x in self.col_lines]
+        self.grid_lines += [((self.left, y), (self.right, y)) for y in self.row_lines]
+        self.limit: Box = (self.left + 1, y_top + 1, self.right - 1, y_bottom - 1)
         self.routes: list[tuple[Link, list[Point]]] = []
         self.tips: dict[int, dict[str, str]] = {}  # symbol → tip → the branch label that leaves by it
         self.clean: dict[int, bool] = {}  # link → whether its route breaks no rule
@@ -82,15 +94,7 @@ class TableRouter(TableGrid):
             if not self.left + 0.5 < x < self.right - 0.5:
                 count += 1
         for i, ((x1, y1), (x2, y2)) in enumerate(segs):
-            for s, box in zip(self.symbols, self.boxes, strict=True):
-                ends_here = (s is source and i == 0) or (s is target and i == last)
-                margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
-                touches = crosses(box, ((x1, y1), (x2, y2)), margin)
-                leaves_right = (s is source and i == 0 and _leaves(s, (x1, y1), (x2, y2))) or (
-                    s is target and i == last and _leaves(s, (x2, y2), (x1, y1))
-                )
-                if touches and not (ends_here and leaves_right):
-                    count += 1
+            count += self._symbol_hits(link, i, last, ((x1, y1), (x2, y2)))
             if abs(x1 - x2) < 0.01 and any(abs(x1 - line) < LINE_CLEARANCE for line in self.col_lines):
                 count += 1
             if abs(y1 - y2) < 0.01 and any(abs(y1 - line) < LINE_CLEARANCE for line in self.row_lines):
@@ -108,7 +112,7 @@ class TableRouter(TableGrid):
             forks = other.source is source and (
                 source.connector is not None or (other.edge.label or "") == (link.edge.label or "")
             )  # a connector's arrows carry no label: any two may fork
-            other_segs = segments(theirs)
+            other_segs = self._facts(other, theirs)[0]
             for i, mine in enumerate(segs):
                 for j, seg in enumerate(other_segs):
                     if not _near(mine, seg) and not ends_on(mine, seg) and not ends_on(seg, mine):
@@ -123,12 +127,20 @@ class TableRouter(TableGrid):
                 count += sum(  # two runs side by side read as one double line (svgcheck's edges-close)
                     1 for mine in segs for seg in other_segs if runs_along(mine, seg, CLOSE_RUNS, CLOSE_LENGTH)
                 )
+            else:  # arrows of one source or one target may be one line (a fork, a join), not two lines close by
+                count += sum(1 for mine in segs for seg in other_segs if _close_apart(mine, seg))
         count += self._port_conflicts(points, link)
+        for other, _ in self.routes:  # a branch label placed with its route is free paper no line may cross
+            label = self.labels.get(id(other))
+            if label is not None and bounds_meet(label, points) and any(crosses(label, seg) for seg in segs):
+                count += 1
         if short_stem(points, self.head):
             count += 1
         if self._no_label_room(points, link):
             count += 1
-        if reads_from_wrong_box(points, source.shape, target.shape, [s.shape for s in self.symbols]):
+        joined = {id(other.source) for other, _ in self.routes if other.target is target}  # their line is ours
+        beside = [s.shape for s in self.symbols if id(s) not in joined]
+        if reads_from_wrong_box(points, source.shape, target.shape, beside):
             count += 1
         if source.connector and _side(source, points[0], points[1]) != "bottom":
             count += 1  # an off-page connector leads on from its point, downwards
@@ -149,14 +161,65 @@ class TableRouter(TableGrid):
             self.label_room[id(link)] = label_size(text, classes, self.style)[0] + 5
         return abs(x1 - x0) < self.label_room[id(link)]
 
+    def _symbol_hits(self, link: Link, i: int, last: int, seg: Segment) -> int:
+        """Symbols run ``i`` of a route passes through or too close to (its own ends only where it leaves them)."""
+        (x1, y1), (x2, y2) = seg
+        source, target = link.source, link.target
+        count = 0
+        for s, box in zip(self.symbols, self.boxes, strict=True):
+            ends_here = (s is source and i == 0) or (s is target and i == last)
+            margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
+            if not crosses(box, seg, margin):
+                continue
+            leaves_right = (s is source and i == 0 and _leaves(s, (x1, y1), (x2, y2))) or (
+                s is target and i == last and _leaves(s, (x2, y2), (x1, y1))
+            )
+            if not (ends_here and leaves_right):
+                count += 1
+        return count
+
+    def _facts(self, other: Link, theirs: list[Point]) -> tuple[list[Segment], tuple[int, str], tuple[int, str]]:
+        """A routed arrow's runs and the sides it leaves and reaches, computed once per route (not per candidate)."""
+        cached = self._cache.get(id(other))
+        if cached is None or cached[0] is not theirs:
+            leaves = (id(other.source), _side(other.source, theirs[0], theirs[1]))
+            reaches = (id(other.target), _side(other.target, theirs[-1], theirs[-2]))
+            cached = (theirs, segments(theirs), leaves, reaches)
+            self._cache[id(other)] = cached
+        return cached[1], cached[2], cached[3]
+
+    def _label_dims(self, link: Link) -> tuple[float, float] | None:
+        """The size of the label this arrow carries (None: it carries none; a connector's arrows carry none)."""
+        if link.source.connector is not None:
+            return None
+        if id(link) not in self.label_dims:
+            text = label_text(link.edge, self.style)
+            if not text:
+                return None
+            self.label_dims[id(link)] = label_size(text, edge_classes(link.edge, self.procedure, self.back), self.style)
+        return self.label_dims[id(link)]
+
+    def label_spot(self, points: list[Point], link: Link) -> Box | None:
+        """Where this route's label would stand on free paper (see :func:`flowgen.layout.arrows.clear_label_spot`).
+
+        Off every symbol and every label already placed; off every table line,
+        every arrow drawn and the route itself.
+        """
+        dims = self._label_dims(link)
+        if dims is None:
+            return None
+        taken = [box for other, _ in self.routes if (box := self.labels.get(id(other))) is not None]
+        lines = [*segments(points), *(seg for other, theirs in self.routes for seg in self._facts(other, theirs)[0])]
+        lines += self.grid_lines + self.tie_segments
+        return clear_label_spot(points, dims[0], dims[1], self.boxes, taken, lines, self.limit)
+
     def _port_conflicts(self, points: list[Point], link: Link) -> int:
         """A side of a symbol is for leaving or for arriving, not both; two arrows leaving one side must fork."""
         conflicts = 0
         out_side = _side(link.source, points[0], points[1])
         in_side = _side(link.target, points[-1], points[-2])
         for other, theirs in self.routes:
-            their_out = (id(other.source), _side(other.source, theirs[0], theirs[1]))
-            their_in = (id(other.target), _side(other.target, theirs[-1], theirs[-2]))
+            _, their_out, their_in = self._facts(other, theirs)
             if (id(link.source), out_side) == their_in:
                 conflicts += 1
             if (id(link.target), in_side) == their_out:
@@ -190,7 +253,6 @@ class TableRouter(TableGrid):
         yield from deferred
 
     def route(self, link: Link) -> tuple[list[Point], bool]:
-        best: tuple[int, list[Point], str] | None = None
         is_decision = link.source.kind is StepKind.DECISION
         claimed = self.tips.setdefault(id(link.source), {})
         label = link.edge.label or ""
@@ -201,16 +263,25 @@ class TableRouter(TableGrid):
                     self.routes.append((link, theirs))
                     self.clean[id(link)] = self.clean[id(other)]
                     return theirs, self.clean[id(other)]
+        best: tuple[int, list[Point], str, Box | None] | None = None
+        forked = self._fork_tips(link) if is_decision else set()
         for merging in (False, True):  # arrows that meet another on its way to their common end: last resort
             for tried, (tip, points) in enumerate(self._preferred(link), 1):
                 problems = self.problems(points, link, merging)
                 if is_decision and tip in used:
                     problems += 1
+                if forked and tip not in forked:
+                    problems += 1  # a branch that forks is one line out of one tip, labelled once
+                spot = None
+                if problems == 0 and tip not in forked:  # a clean route whose label finds no free paper is not clean
+                    spot = self.label_spot(points, link)
+                    if spot is None and self._label_dims(link) is not None:
+                        problems = 1
                 if problems == 0:
-                    best = (0, points, tip)
+                    best = (0, points, tip, spot)
                     break
                 if best is None or problems < best[0]:
-                    best = (problems, points, tip)
+                    best = (problems, points, tip, spot)
                 if tried > 400:
                     break
             if best is not None and best[0] == 0:
@@ -218,19 +289,49 @@ class TableRouter(TableGrid):
         if best is None or best[0] > 0:
             searched = self.search(link, used if is_decision else set())
             if searched is not None and self.problems(searched[1], link) == 0:
-                best = (0, searched[1], searched[0])
+                spot = self.label_spot(searched[1], link) if searched[0] not in forked else None
+                if spot is not None or self._label_dims(link) is None or searched[0] in forked:
+                    best = (0, searched[1], searched[0], spot)
         if best is None:
             s, t = link.source.shape, link.target.shape
-            best = (1, [(s.x, s.y1), (t.x, t.y0)], "bottom")
+            best = (1, [(s.x, s.y1), (t.x, t.y0)], "bottom", None)
         self.routes.append((link, best[1]))
+        if best[3] is not None:
+            self.labels[id(link)] = best[3]
         self.clean[id(link)] = best[0] == 0
         self.tip_of[id(link)] = best[2]
         claimed.setdefault(best[2], label)
         return best[1], best[0] == 0
 
+    def _fork_tips(self, link: Link) -> set[str]:
+        """The tips by which other arrows of this branch (same decision, same label) already leave, labelled."""
+        label = link.edge.label or ""
+        return {
+            self.tip_of[id(other)]
+            for other, _ in self.routes
+            if other.source is link.source
+            and other is not link
+            and (other.edge.label or "") == label
+            and id(other) in self.labels
+        }
+
+    def fork_followers(self) -> set[int]:
+        """Arrows that leave by the tip of an earlier arrow of the same branch: drawn with its label, not their own."""
+        groups: dict[tuple[int, str, str], list[int]] = {}
+        for link, _ in self.routes:
+            if link.source.kind is not StepKind.DECISION or link.source.connector is not None or not link.edge.label:
+                continue
+            groups.setdefault((id(link.source), link.edge.label, self.tip_of.get(id(link), "")), []).append(id(link))
+        followers: set[int] = set()
+        for group in groups.values():
+            owner = next((k for k in group if k in self.labels), group[0])  # the one whose label is placed
+            followers.update(k for k in group if k != owner)
+        return followers
+
     def unroute(self, link: Link) -> None:
         """Take an arrow's route back (and the decision tip it had claimed)."""
         self.routes = [(other, points) for other, points in self.routes if other is not link]
+        self.labels.pop(id(link), None)
         claims: dict[str, str] = {}
         for other, _ in self.routes:
             if other.source is link.source and id(other) in self.tip_of:
@@ -258,12 +359,13 @@ class TableRouter(TableGrid):
         sharing = [o for o, _ in self.routes if o is not link and (id(o.source) in ends or id(o.target) in ends)]
         suspects = in_the_way + [o for o in sharing if o not in in_the_way]
         for other in suspects[:12]:
-            saved = (list(self.routes), {k: dict(v) for k, v in self.tips.items()}, dict(self.clean), dict(self.tip_of))
+            tips = {k: dict(v) for k, v in self.tips.items()}
+            saved = (list(self.routes), tips, dict(self.clean), dict(self.tip_of), dict(self.labels))
             self.unroute(link)
             self.unroute(other)
             if self.route(link)[1] and self.route(other)[1]:
                 return True
-            self.routes, self.tips, self.clean, self.tip_of = saved
+            self.routes, self.tips, self.clean, self.tip_of, self.labels = saved
         return False
 
     def search(self, link: Link, used: set[str]) -> tuple[str, list[Point]] | None:
@@ -303,6 +405,15 @@ def _near(a: Segment, b: Segment) -> bool:
     return runs_along(a, b, RUN_CLEARANCE, -RUN_CLEARANCE)
 
 
+def _close_apart(a: Segment, b: Segment) -> bool:
+    """Two runs side by side, apart (not one drawn line) yet close enough to read as a double line."""
+    shared = run_overlap(a, b, CLOSE_RUNS)
+    if shared is None or shared <= CLOSE_LENGTH:
+        return False
+    vertical = abs(a[0][0] - a[1][0]) < 0.01
+    return abs(a[0][0] - b[0][0] if vertical else a[0][1] - b[0][1]) >= MERGED
+
+
 def _side(symbol: Symbol, end: Point, toward: Point) -> str:
     """Which side of a symbol a run leaves or reaches it by."""
     dx, dy = toward[0] - end[0], toward[1] - end[1]
@@ -320,45 +431,65 @@ def _leaves(symbol: Symbol, start: Point, toward: Point) -> bool:
     return (dx > 0 and start[0] >= s.x1 - 0.5) or (dx < 0 and start[0] <= s.x0 + 0.5)
 
 
-def _order(links: Sequence[Link]) -> list[int]:
-    """Simple arrows first (next row, same column), then by how far they go."""
+def _order(links: Sequence[Link], symbols: Sequence[Symbol]) -> list[int]:
+    """Simple arrows first (straight down to the next symbol in the same column), then by how far they go.
+
+    A long arrow straight down a column past other symbols is not simple: it
+    must go round them, so it waits its turn by length like any other.
+    """
 
     def key(i: int) -> tuple[int, float, int, int]:
         link = links[i]
         s, t = link.source.shape, link.target.shape
-        straight = 0 if abs(s.x - t.x) < 0.5 and t.y > s.y else 1
+        between = any(
+            o.shape.x0 - SYMBOL_CLEARANCE < s.x < o.shape.x1 + SYMBOL_CLEARANCE and s.y1 <= o.shape.y <= t.y0
+            for o in symbols
+            if o is not link.source and o is not link.target
+        )
+        straight = 0 if abs(s.x - t.x) < 0.5 and t.y > s.y and not between else 1
         return (straight, abs(t.y - s.y), link.edge.source, link.edge.target)
 
     return sorted(range(len(links)), key=key)
 
 
-def route_table(page: TablePage, procedure: Procedure, style: ResolvedStyle) -> tuple[TableRoute, ...]:
-    """Route every arrow of one table page; labels placed beside decision tips."""
-    router = TableRouter(page, style, procedure)
-    for i in _order(page.links):
+def route_table(
+    page: TablePage, procedure: Procedure, style: ResolvedStyle, back: set[Edge] | None = None
+) -> tuple[TableRoute, ...]:
+    """Route every arrow of one table page; labels placed beside decision tips, with their routes.
+
+    ``back`` is the procedure's loop arrows (computed once per procedure by the caller; here when not given).
+    """
+    back = analysis.back_edges(procedure) if back is None else back
+    router = TableRouter(page, style, procedure, back)
+    for i in _order(page.links, page.symbols):
         if not router.route(page.links[i])[1]:
             router.repair(page.links[i])
     route_of = {id(link): points for link, points in router.routes}
     lines = [polyline(route_of[id(link)]) for link in page.links]
-    grid_lines: list[Segment] = []
-    y_top, y_bottom = page.rows[0][1], page.rows[-1][2]
-    for x in router.col_lines:
-        grid_lines.append(((x, y_top), (x, y_bottom)))
-    for y in router.row_lines:
-        grid_lines.append(((router.left, y), (router.right, y)))
-    limit = (router.left + 1, y_top + 1, router.right - 1, y_bottom - 1)
+    followers = router.fork_followers()
     finished = finish_arrows(
         [link.edge for link in page.links],
         lines,
         procedure,
         style,
         [s.box for s in page.symbols],
-        grid_lines,
-        limit,
+        router.grid_lines,
+        router.limit,
         table=True,
-        labelled=[link.source.connector is None for link in page.links],  # a connector's arrows carry no label
+        # a connector's arrows carry no label; a branch that forks shows its label once, on the shared line
+        labelled=[link.source.connector is None and id(link) not in followers for link in page.links],
+        back=back,
+        placed=[router.labels.get(id(link)) for link in page.links],
     )
     return tuple(
-        TableRoute(link, tuple(points_of(f.commands)), f.head, f.label, f.label_box, f.classes, router.clean[id(link)])
+        TableRoute(
+            link,
+            tuple(points_of(f.commands)),
+            f.head,
+            label_text(link.edge, style) if id(link) in followers else f.label,  # named, not drawn again
+            f.label_box,
+            f.classes,
+            router.clean[id(link)],
+        )
         for link, f in zip(page.links, finished, strict=True)
     )
