@@ -191,8 +191,8 @@ def procedures(
         time_text = (
             draw(st.one_of(st.none(), st.sampled_from(TIMES + (SHEET_TIMES if sheet else [])))) if details else None
         )
-        if sheet and text and kind is not StepKind.DECISION and draw(st.integers(0, 3)) == 0:
-            text += "\n" + draw(phrase(tricky=False, max_words=3))  # the text goes on on a second line
+        if sheet and text and draw(st.integers(0, 3)) == 0:
+            text += "\n" + draw(phrase(tricky=False, max_words=3))  # the text (or the question) goes on a line
         requires = detail()
         if sheet and requires and draw(st.booleans()):
             requires += "\n" + draw(phrase(tricky=False, max_words=3))  # a list of papers, one a line

@@ -314,6 +314,35 @@ def test_8_every_text_value_may_go_on_on_deeper_lines() -> None:
     )
 
 
+def test_8_a_question_goes_on_deeper_than_its_branches() -> None:
+    """Before: the second line of the question was a third branch ("decision 2 has 3 branches")."""
+    text = (
+        "judul: Tes\n"
+        "pelaksana:\n"
+        "  pu = Pengadministrasi Umum\n"
+        "alur:\n"
+        "  mulai pu: Menerima berkas\n"
+        "  ? pu: Apakah berkas permohonan\n"
+        "        sudah lengkap?\n"
+        "    ya\n"
+        "    tidak -> selesai: Berkas ditolak\n"
+        "  pu: Mencatat berkas\n"
+        "  selesai pu: Selesai\n"
+    )
+    assert diagnose(text) == []
+    procedure = round_trip(text)
+    question = procedure.steps[1]
+    assert question.text == "Apakah berkas permohonan\nsudah lengkap?"
+    assert [(e.label, procedure.step(e.target).text) for e in procedure.outgoing(2)] == [
+        ("ya", "Mencatat berkas"),
+        ("tidak", "Berkas ditolak"),
+    ]
+    printed = flowgen.to_pos(procedure)
+    assert "  ? pu: Apakah berkas permohonan\n      sudah lengkap?\n    ya -> 3\n" in printed
+    # a bare answer at the branches' depth is still a branch that goes on to the next step
+    assert diagnose(text.replace("        sudah lengkap?\n", "")) == []
+
+
 # -- 9. revision number ----------------------------------------------------------------------
 
 

@@ -71,6 +71,19 @@ def deeper_below(lines: tuple[str, ...], number: int, indent: int) -> bool:
     return False
 
 
+def shallower_below(lines: tuple[str, ...], number: int, indent: int, floor: int) -> bool:
+    """Whether the lines after line ``number`` go on at ``indent`` or deeper, then come back to a depth
+    between ``floor`` and ``indent``: the line is a continuation, deeper than the lines that follow it."""
+    for raw in lines[number:]:
+        stripped = raw.strip(" \t")
+        if stripped and not stripped.startswith("#"):
+            lead = len(raw) - len(raw.lstrip(" \t"))
+            depth = len(raw[:lead].replace("\t", "  "))
+            if depth < indent:
+                return depth > floor
+    return False
+
+
 def joined(text: str, more: str) -> str:
     """A value that goes on on a new line (or starts there, after ``key:`` with nothing)."""
     return f"{text}\n{more}" if text else more

@@ -80,7 +80,8 @@ def _step_lines(procedure: Procedure, step: Step) -> list[str]:
         falls_through = len(out) == 1 and out[0].target == step.number + 1
         if out and not falls_through:
             head += f" -> {_targets(procedure, out)}"
-    lines = [f"  {head}"] + [f"    {_escape(line)}" for line in more]
+    deeper = "      " if step.kind is StepKind.DECISION else "    "  # a question goes on deeper than its branches
+    lines = [f"  {head}"] + [f"{deeper}{_escape(line)}" for line in more]
     for key, value in (
         ("kelengkapan", step.requires),
         ("waktu", step.time.text if step.time else ""),

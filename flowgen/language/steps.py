@@ -24,6 +24,7 @@ from flowgen.language.lines import (
     find_arrow,
     is_english,
     joined,
+    shallower_below,
     skip_spaces,
     unescape,
 )
@@ -42,6 +43,7 @@ class StepReader:
     declared: list[str]
     branch_errors: set[int]
     duplicate_errors: set[int]
+    step_indent: int | None
     detail_open: tuple[int, int] | None = None  # (step id, count of details) after a detail line
     detail_indent: int = 0  # and that line's indentation: a deeper line continues the detail
 
@@ -261,6 +263,9 @@ class StepReader:
         if match:
             self._unknown_attribute(line, match.group(1))
             return
+        if step.kind == "decision" and not step.attributes and not step.branches and self._question_goes_on(line):
+            step.more_text.append(content)  # the question goes on, deeper than the branches below it
+            return
         if step.kind == "decision" and ":" not in content:
             step.branches.append(
                 ast.Branch(
@@ -277,6 +282,11 @@ class StepReader:
         if id(step) not in self.branch_errors:  # the lines after it are most likely the same mistake
             self.branch_errors.add(id(step))
             self.err("unexpected-under-step", self.span(line, 0, len(content)))
+
+    def _question_goes_on(self, line: Line) -> bool:
+        """A line under a decision's head, deeper than the branches that follow it, continues the question."""
+        step_indent = self.step_indent if self.step_indent is not None else 0
+        return shallower_below(self.lines, line.number, line.indent, step_indent)
 
     def _end_branch(self, line: Line, step: ast.StepNode, label: str, arrow: int) -> bool:
         """``tidak -> selesai`` or ``tidak -> selesai: Tamu ditolak``: a branch that ends the procedure."""
