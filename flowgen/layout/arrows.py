@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from flowgen.layout.geometry import Box, Command, Point, Segment, crosses, overlap, points_of, segments
@@ -173,6 +173,7 @@ def finish_arrows(
     limit: Box,
     table: bool = False,
     labelled: Sequence[bool] | None = None,
+    unboxed: Collection[int] = (),
 ) -> list[FinishedArrow]:
     """Heads, classes and labels for routed arrows, in order (each label keeps off those placed before it).
 
@@ -181,7 +182,9 @@ def finish_arrows(
     (lane or table lines), ``limit`` the area it must stay in.  A form draws
     its heads at the style's size (``table``: the table's scaled size); an arrow that is not
     ``labelled`` (the table's arrows out of an off-page connector) carries no
-    label even when its edge has one.
+    label even when its edge has one.  An arrow in ``unboxed`` (one that
+    joins a forking branch's trunk) keeps its label's words but draws no
+    label: the trunk's arrow carries the branch's one label.
     """
     back = analysis.back_edges(procedure)
     all_lines = [segment for commands in lines for segment in segments(points_of(commands))]
@@ -195,7 +198,7 @@ def finish_arrows(
         if labelled is not None and not labelled[k]:
             text = None
         box: Box | None = None
-        if text:
+        if text and k not in unboxed:
             w, h = label_size(text, classes, style)
             points = points_of(commands)
             # its own line counts too: a spot beside a later run must not lie across the first one
