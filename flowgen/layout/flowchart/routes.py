@@ -155,12 +155,12 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles, text: str) -> B
             (s.x0 + r + 1, s.y1 - r - 1),
             (s.x1 - r - 1, s.y1 - r - 1),
         ]
-    elif s.kind.is_terminator:  # on the rounded ends
+    elif s.kind.is_terminator:  # touching the rounded ends from outside, where a box has its corners
         cap = s.h / 2
-        dx, dy = cap * (1 - 0.7071), cap * 0.7071
-        corners = [(s.x0 + dx, s.y - dy), (s.x1 - dx, s.y - dy), (s.x0 + dx, s.y + dy), (s.x1 - dx, s.y + dy)]
-        for angle in (0.9, 0.6, 0.3, 0.0):  # further round the ends, towards their middle (radians from level)
-            ex, ey = cap * (1 - math.cos(angle)), cap * math.sin(angle)
+        out = cap + r * 0.5  # the badge overlaps the curve by half its radius: it touches, it does not cover
+        corners = []
+        for angle in (0.785, 0.9, 0.6, 0.3, 0.0):  # from the corner round the ends towards their middle
+            ex, ey = cap - out * math.cos(angle), out * math.sin(angle)
             corners += [(s.x0 + ex, s.y - ey), (s.x1 - ex, s.y - ey), (s.x0 + ex, s.y + ey), (s.x1 - ex, s.y + ey)]
     else:
         corners = [(s.x0, s.y0), (s.x1, s.y0), (s.x0, s.y1), (s.x1, s.y1)]
