@@ -15,10 +15,7 @@ ROOT = Path(__file__).resolve().parent.parent
 EXAMPLES = sorted((ROOT / "examples").glob("*.pos"))
 # Examples whose output still shows a known fault, with the fault: the affected test is a strict xfail for
 # them, so it turns red (XPASS) the day the fault is fixed and the entry must go.
-KNOWN_FLOWCHART_FAULTS = {
-    # a branch that forks to two steps is one line with one label (issue 9); today each arrow carries it
-    "pendaftaran-pasien-puskesmas": "fork-label-twice: decision 5 has 2 arrows labelled 'Ya' (issue 9)",
-}
+KNOWN_FLOWCHART_FAULTS: dict[str, str] = {}
 KNOWN_DOCX_FAULTS = {
     # 33 equipment items push the identity sheet onto a continuation sheet; the DOCX leaves that sheet out
     "izin-pemanfaatan-air-tanah": "DOCX drops the identity continuation sheet (Peringatan, Pencatatan, page 2)",

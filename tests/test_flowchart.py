@@ -236,8 +236,7 @@ def test_random_procedures_draw_clean(procedure: flowgen.Procedure) -> None:
 @pytest.mark.skipif(not SHARED_CHECK.exists() or shutil.which("python3") is None, reason="no ../shared checker")
 def test_outside_checker_agrees(tmp_path: Path) -> None:
     for path in EXAMPLES:
-        if path.stem not in KNOWN_FLOWCHART_FAULTS:  # those are a strict xfail in test_every_example_draws_clean
-            (tmp_path / f"{path.stem}.svg").write_bytes(svg_of(path))
+        (tmp_path / f"{path.stem}.svg").write_bytes(svg_of(path))
     result = subprocess.run(
         [sys.executable, str(SHARED_CHECK), *map(str, sorted(tmp_path.glob("*.svg")))],
         capture_output=True,
@@ -382,3 +381,39 @@ def test_a_decision_shows_its_simbol_and_stays_flat() -> None:
     box_height = float(style.value("step", "min-height", ("decision",)))
     assert all(d.shape.h <= 3 * box_height + 0.01 for d in diamonds)
     assert diamonds[1].shape.w > diamonds[1].shape.h  # a long question: wider, not taller
+
+
+FORK = flow(
+    "  mulai pu: Mulai",
+    "  ? pu: Pemohon baru?",
+    "    ya -> kartu, berkas",
+    "    tidak -> cari",
+    "  [kartu] pu: Membuat kartu -> akhir",
+    "  [berkas] ktu: Membuat berkas baru -> akhir",
+    "  [cari] ktu: Mencari berkas lama",
+    "  [akhir] selesai pu: Selesai",
+)
+
+
+@pytest.mark.parametrize("direction", ["tb", "lr"])
+def test_a_branch_that_forks_is_one_line_with_one_label(direction: str) -> None:
+    procedure = flowgen.parse(FORK)
+    layout = layout_flowchart(
+        procedure, resolve_style(None, procedure, options=f"flowchart {{ direction: {direction}; }}")
+    )
+    fork = [r for r in layout.routes if r.source == 2 and r.label == "Ya"]
+    assert sorted(r.target for r in fork) == [3, 4]
+    assert sum(r.label_box is not None for r in fork) == 1  # the label is drawn once, both arrows carry its words
+    first = [[(args[-2], args[-1]) for _, args in r.commands][:2] for r in fork]
+    assert first[0][0] == first[1][0]  # they leave the diamond at one tip ...
+    (x0, y0), (xa, ya), (xb, yb) = first[0][0], first[0][1], first[1][1]
+    assert (x0 == xa == xb) or (y0 == ya == yb)  # ... on one line, the same way
+    assert (xa - x0) * (xb - x0) + (ya - y0) * (yb - y0) > 0
+    trunk = min(abs(xa - x0) + abs(ya - y0), abs(xb - x0) + abs(yb - y0))
+    label = next(r.label_box for r in fork if r.label_box is not None)
+    assert label is not None
+    along = label[3] - y0 if x0 == xa else (label[2] - x0 if xa > x0 else x0 - label[0])
+    assert along <= trunk  # it splits after the label
+    data = flowgen.render_flowchart(procedure, resolve_style(None, procedure), "svg")
+    assert [str(f) for f in check_svg(data)] == []
+    assert data.count(b'data-label="Ya"') == 2 and data.count(b">Ya</tspan>") == 1

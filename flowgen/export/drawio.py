@@ -226,7 +226,7 @@ def _routes(root: etree._Element, layout: FlowchartLayout, style: ResolvedStyle)
             f"strokeWidth={_n(edge.stroke_width)};fontSize={_n(text.size)};fontColor={text.color};"
             f"{'curved=1;' if any(c == 'C' for c, _ in route.commands) else ''}"
         )
-        label = (route.label, route.label_box) if route.label else None
+        label = (route.label, route.label_box) if route.label and route.label_box else None  # one label per fork
         _edge(root, f"edge-{number}", ends, points, label, look)
     for number, tie in enumerate(layout.ties):
         parts = by_step[tie.step]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import itertools
 import math
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 
 from flowgen.layout.geometry import Box, Command, Point, Segment, crosses, overlap, points_of, segments
@@ -209,6 +209,7 @@ def finish_arrows(
     labelled: Sequence[bool] | None = None,
     back: set[Edge] | None = None,
     placed: Sequence[Box | None] | None = None,
+    unboxed: Collection[int] = (),
 ) -> list[FinishedArrow]:
     """Heads, classes and labels for routed arrows, in order (each label keeps off those placed before it).
 
@@ -219,6 +220,8 @@ def finish_arrows(
     ``labelled`` (the table's arrows out of an off-page connector) carries no
     label even when its edge has one.  ``back`` is the procedure's loop arrows when the caller has them
     already (computed here otherwise); ``placed`` holds label boxes a router has already chosen (None: place one).
+    An arrow in ``unboxed`` (one that joins a forking branch's trunk) keeps its label's words but draws no
+    label: the trunk's arrow carries the branch's one label.
     """
     back = analysis.back_edges(procedure) if back is None else back
     all_lines = [segment for commands in lines for segment in segments(points_of(commands))]
@@ -232,7 +235,7 @@ def finish_arrows(
         if labelled is not None and not labelled[k]:
             text = None
         box: Box | None = None
-        if text:
+        if text and k not in unboxed:
             w, h = label_size(text, classes, style)
             points = points_of(commands)
             # its own line counts too: a spot beside a later run must not lie across the first one

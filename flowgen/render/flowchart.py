@@ -140,6 +140,7 @@ def _edge(route: Route, style: ResolvedStyle) -> Group:
         children.append(
             Text((TextLine(x, baseline, route.label),), label_text.face, label_text.size, label_text.color, "middle")
         )
+    if route.label:  # an arrow joining a forking branch's trunk draws no label but still carries it
         attrs.append(("data-label", route.label))
     cls = " ".join(("fg-edge", *classes))
     return Group(tuple(children), cls, tuple(attrs), route.label if route.label and route.label_box else None)

@@ -21,9 +21,10 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 
 from flowgen.errors import LayoutError
-from flowgen.layout.arrows import finish_arrows, tie_points, tie_segments
+from flowgen.layout.arrows import edge_classes, finish_arrows, label_size, label_text, tie_points, tie_segments
 from flowgen.layout.flowchart import graphviz as gv
 from flowgen.layout.flowchart.careful import Repair
+from flowgen.layout.flowchart.forks import join_forks
 from flowgen.layout.flowchart.polish import Router, grid_route
 from flowgen.layout.flowchart.types import Badge, Lane, Part, Route, Tie
 from flowgen.layout.geometry import (
@@ -40,6 +41,7 @@ from flowgen.layout.geometry import (
 )
 from flowgen.layout.grid_search import Obstacles
 from flowgen.layout.symbols import inside, meet
+from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 
@@ -153,12 +155,12 @@ def _place_badge(part: Part, lines: Obstacles, taken: Obstacles, text: str) -> B
             (s.x0 + r + 1, s.y1 - r - 1),
             (s.x1 - r - 1, s.y1 - r - 1),
         ]
-    elif s.kind.is_terminator:  # on the rounded ends
+    elif s.kind.is_terminator:  # touching the rounded ends from outside, where a box has its corners
         cap = s.h / 2
-        dx, dy = cap * (1 - 0.7071), cap * 0.7071
-        corners = [(s.x0 + dx, s.y - dy), (s.x1 - dx, s.y - dy), (s.x0 + dx, s.y + dy), (s.x1 - dx, s.y + dy)]
-        for angle in (0.9, 0.6, 0.3, 0.0):  # further round the ends, towards their middle (radians from level)
-            ex, ey = cap * (1 - math.cos(angle)), cap * math.sin(angle)
+        out = cap + r * 0.5  # the badge overlaps the curve by half its radius: it touches, it does not cover
+        corners = []
+        for angle in (0.785, 0.9, 0.6, 0.3, 0.0):  # from the corner round the ends towards their middle
+            ex, ey = cap - out * math.cos(angle), out * math.sin(angle)
             corners += [(s.x0 + ex, s.y - ey), (s.x1 - ex, s.y - ey), (s.x0 + ex, s.y + ey), (s.x1 - ex, s.y + ey)]
     else:
         corners = [(s.x0, s.y0), (s.x1, s.y0), (s.x0, s.y1), (s.x1, s.y1)]
@@ -227,7 +229,12 @@ def route_edges(
         # (a known Graphviz bug): flowgen's own grid search routes every arrow instead.
         found = _grid_routes(edges, pairs, parts, lanes, ties, gap, size)
     lr = style.flowchart.direction == "lr"
-    polish = _Polish(Router(parts, lr), lanes, ties, gap, size, style.edge().arrow_size)
+    back = analysis.back_edges(procedure)
+
+    def label_of(edge: Edge) -> tuple[float, float]:
+        return label_size(label_text(edge, style) or "", edge_classes(edge, procedure, back), style)
+
+    polish = _Polish(Router(parts, lr), lanes, ties, gap, size, style.edge().arrow_size, label_of)
     drawn = polish.draw(edges, pairs, found, curved)
     placed_parts, badge_boxes = _place_badges(parts, drawn, ties, procedure.shown_number)
     borders: list[Segment] = []  # lane boundaries: a label should not sit on one
@@ -235,7 +242,8 @@ def route_edges(
         x0, y0, x1, y1 = lane.box
         borders += [((x0, y0), (x0, y1)), ((x1, y0), (x1, y1)), ((x0, y0), (x1, y0)), ((x0, y1), (x1, y1))]
     obstacles = [p.box for p in parts] + badge_boxes + [lane.header for lane in lanes]
-    finished = finish_arrows(edges, drawn, procedure, style, obstacles, borders, (0.0, 0.0, width, height))
+    limit = (0.0, 0.0, width, height)
+    finished = finish_arrows(edges, drawn, procedure, style, obstacles, borders, limit, unboxed=polish.joined)
     routes = [
         Route(edge.source, edge.target, f.commands, f.head, f.label, f.label_box, f.classes)
         for edge, f in zip(edges, finished, strict=True)
@@ -316,9 +324,12 @@ class _Polish:
         gap: float,
         size: tuple[float, float],
         head_size: float,
+        label: Callable[[Edge], tuple[float, float]],
     ):
         self.router = router
         self.head_size = head_size
+        self.label = label
+        self.joined: set[int] = set()  # arrows that join a forking branch's trunk (their label drawn once, on it)
         self.lanes = lanes
         self.ties = ties
         self.gap = gap
@@ -378,7 +389,11 @@ class _Polish:
         self.router.reroute(routes_only, ends, kept, self.lanes, self.ties, self.gap, self.size)
         self.router.merge_forks(routes_only, ends, kept)
         # the rules of a careful hand, measured on the finished arrows: an arrow that breaks one is rerouted
-        Repair(self.router.parts, self.lanes, self.ties, kept, ends, self.head_size, self.router.lr).run(routes_only)
+        repair = Repair(self.router.parts, self.lanes, self.ties, kept, ends, self.head_size, self.router.lr)
+        repair.run(routes_only)
+        # one branch that forks to two steps: one line, one label, split after it
+        joined = join_forks(repair, routes_only, lambda k: self.label(kept[k]))
+        self.joined = {straight[k] for k in joined}
         for i, points in zip(straight, routes_only, strict=True):
             results[i] = polyline(points)
 
