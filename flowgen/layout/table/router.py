@@ -207,7 +207,10 @@ class TableRouter(TableGrid):
         (x1, y1), (x2, y2) = seg
         source, target = link.source, link.target
         count = 0
+        lo_x, hi_x, lo_y, hi_y, c = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2), SYMBOL_CLEARANCE
         for s, box in zip(self.symbols, self.boxes, strict=True):
+            if not (lo_x < box[2] + c and hi_x > box[0] - c and lo_y < box[3] + c and hi_y > box[1] - c):
+                continue  # not even within the clearance (crosses(box, seg, -SYMBOL_CLEARANCE) is false)
             ends_here = (s is source and i == 0) or (s is target and i == last)
             margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
             if not crosses(box, seg, margin):
