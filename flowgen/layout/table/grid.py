@@ -10,6 +10,7 @@ simplest first; :mod:`flowgen.layout.table.router` picks among them.
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable, Iterator, Sequence
 
 from flowgen.layout.geometry import Point, Segment
@@ -256,3 +257,13 @@ def remembered(blocked: Callable[[Segment], bool]) -> Callable[[Segment], bool]:
         return answer
 
     return ask
+
+
+def near_line(value: float, lines: Sequence[float], clearance: float) -> bool:
+    """Whether ``value`` lies closer than ``clearance`` to one of the sorted ``lines``.
+
+    Only the two lines either side of it can be the nearest (subtraction is
+    monotone), so the answer is that of testing every line, found by bisection.
+    """
+    k = bisect.bisect_left(lines, value)
+    return (k < len(lines) and abs(value - lines[k]) < clearance) or (k > 0 and abs(value - lines[k - 1]) < clearance)

@@ -41,6 +41,7 @@ from flowgen.layout.table.grid import (
     RUN_CLEARANCE,
     SYMBOL_CLEARANCE,
     TableGrid,
+    near_line,
     order_links,
     remembered,
 )
@@ -111,9 +112,9 @@ class TableRouter(TableGrid):
                 count += 1
         for i, ((x1, y1), (x2, y2)) in enumerate(segs):
             count += self._symbol_hits(link, i, last, ((x1, y1), (x2, y2)))
-            if abs(x1 - x2) < 0.01 and any(abs(x1 - line) < LINE_CLEARANCE for line in self.col_lines):
+            if abs(x1 - x2) < 0.01 and near_line(x1, self.col_lines, LINE_CLEARANCE):
                 count += 1
-            if abs(y1 - y2) < 0.01 and any(abs(y1 - line) < LINE_CLEARANCE for line in self.row_lines):
+            if abs(y1 - y2) < 0.01 and near_line(y1, self.row_lines, LINE_CLEARANCE):
                 count += 1
             for tie in self.tie_segments:
                 if near(((x1, y1), (x2, y2)), tie):
