@@ -15,7 +15,7 @@ import heapq
 import itertools
 from collections.abc import Callable, Sequence
 
-from flowgen.layout.geometry import Box, Point, Segment, crosses, dedupe, runs_along
+from flowgen.layout.geometry import Box, Point, Segment, dedupe, runs_along
 from flowgen.layout.symbols import Shape
 
 BEND = 18.0  # cost of a turn, in points of length
@@ -102,17 +102,21 @@ class GridSearch:
         ys = _lines(y0, y1, self.gap, self.row_lines, [p[1] for p, _, _ in starts] + [q[1] for q, _ in goals])
 
         boxes = self.boxes
-        inside_at: dict[tuple[int, int], bool] = {}
+        # which boxes each track crosses, as bits (found when first asked): a grid point lies in a symbol
+        # when its two tracks cross one box
+        across: list[int | None] = [None] * len(xs)
+        down: list[int | None] = [None] * len(ys)
 
         def inside(i: int, j: int) -> bool:
-            """Whether grid point (i, j) lies in a symbol (memoised: A* asks again for every neighbour)."""
-            known = inside_at.get((i, j))
-            if known is None:
-                x, y = xs[i], ys[j]
-                known = inside_at[(i, j)] = any(
-                    b[0] - 0.8 < x < b[2] + 0.8 and b[1] - 0.8 < y < b[3] + 0.8 for b in boxes
-                )
-            return known
+            """Whether grid point (i, j) lies in a symbol (A* asks again for every neighbour)."""
+            column, row = across[i], down[j]
+            if column is None:
+                x = xs[i]
+                column = across[i] = sum(1 << k for k, b in enumerate(boxes) if b[0] - 0.8 < x < b[2] + 0.8)
+            if row is None:
+                y = ys[j]
+                row = down[j] = sum(1 << k for k, b in enumerate(boxes) if b[1] - 0.8 < y < b[3] + 0.8)
+            return (column & row) != 0
 
         def first_track(port: Point, direction: Point) -> tuple[int, int] | None:
             return _first_track(xs, ys, port, direction)
@@ -184,7 +188,7 @@ def _shortest(
         trail.append((first, len(trail) - 1))
         heapq.heappush(queue, (g + estimate(*found, axis), order * g, counter, found, axis, len(trail) - 1))
         counter += 1
-    best: dict[tuple[tuple[int, int], int], float] = {}
+    best: dict[tuple[int, int, int], float] = {}  # (i, j, axis) → the cheapest way there found
     steps = ((1, 0, 0), (-1, 0, 0), (0, 1, 1), (0, -1, 1))
     expanded = 0
     width, height = len(xs), len(ys)
@@ -195,9 +199,9 @@ def _shortest(
         expanded += 1
         if expanded > limit:
             break
-        if best.get(((i, j), axis), inf) <= cost:
+        if best.get((i, j, axis), inf) <= cost:
             continue
-        best[((i, j), axis)] = cost
+        best[(i, j, axis)] = cost
         if (i, j) in goal_at:
             return dedupe([*_walk(trail, at), goal_at[(i, j)]])
         here = (xs[i], ys[j])
@@ -209,7 +213,7 @@ def _shortest(
             if inside(ni, nj) or blocked((here, there)):
                 continue
             total = cost + abs(there[0] - here[0]) + abs(there[1] - here[1]) + (BEND if new_axis != axis else 0.0)
-            if best.get(((ni, nj), new_axis), inf) <= total:
+            if best.get((ni, nj, new_axis), inf) <= total:
                 continue
             trail.append((there, at))
             queued = (total + estimate(ni, nj, new_axis), order * total, counter, (ni, nj), new_axis, len(trail) - 1)
@@ -285,14 +289,26 @@ class Obstacles:
         return [(i, j) for i in range(int(x0 // c), int(x1 // c) + 1) for j in range(int(y0 // c), int(y1 // c) + 1)]
 
     def blocked(self, segment: Segment) -> bool:
+        """Whether the segment touches a box (grown by the margin) or lies on a run.
+
+        The hottest test of a grid search: the cells are walked and the box
+        test is done in place (the same answers as :func:`crosses` with
+        ``-margin`` and :meth:`_cells`).
+        """
         (x1, y1), (x2, y2) = segment
-        for key in self._cells(min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2)):
-            for b in self.boxes.get(key, ()):
-                if crosses(b, segment, -self.margin):
-                    return True
-            for run in self.runs.get(key, ()):
-                if runs_along(segment, run, self.tolerance, self.min_length):
-                    return True
+        lo_x, hi_x = (x1, x2) if x1 <= x2 else (x2, x1)
+        lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
+        c, m = self.CELL, self.margin
+        boxes, runs = self.boxes, self.runs
+        for i in range(int(lo_x // c), int(hi_x // c) + 1):
+            for j in range(int(lo_y // c), int(hi_y // c) + 1):
+                key = (i, j)
+                for b in boxes.get(key, ()):
+                    if lo_x < b[2] + m and hi_x > b[0] - m and lo_y < b[3] + m and hi_y > b[1] - m:
+                        return True
+                for run in runs.get(key, ()):
+                    if runs_along(segment, run, self.tolerance, self.min_length):
+                        return True
         return False
 
     def add_runs(self, runs: Sequence[Segment]) -> None:

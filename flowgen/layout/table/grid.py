@@ -10,7 +10,8 @@ simplest first; :mod:`flowgen.layout.table.router` picks among them.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import bisect
+from collections.abc import Callable, Iterator, Sequence
 
 from flowgen.layout.geometry import Point, Segment
 from flowgen.layout.table.types import Link, Symbol, TablePage
@@ -215,3 +216,54 @@ class TableGrid:
                 yield ("right" if x > s.x else "left"), [side_s[x > s.x], (x, s.y), (x, y_o), (t.x, y_o), top_t]
                 for y_a in self.gutters.get(rs + 1, []):
                     yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, y_o), (t.x, y_o), top_t]
+
+
+def order_links(links: Sequence[Link], symbols: Sequence[Symbol]) -> list[int]:
+    """Simple arrows first (straight down to the next symbol in the same column), then by how far they go.
+
+    A long arrow straight down a column past other symbols is not simple: it
+    must go round them, so it waits its turn by length like any other.
+    """
+
+    def key(i: int) -> tuple[int, float, int, int]:
+        link = links[i]
+        s, t = link.source.shape, link.target.shape
+        between = any(
+            o.shape.x0 - SYMBOL_CLEARANCE < s.x < o.shape.x1 + SYMBOL_CLEARANCE and s.y1 <= o.shape.y <= t.y0
+            for o in symbols
+            if o is not link.source and o is not link.target
+        )
+        straight = 0 if abs(s.x - t.x) < 0.5 and t.y > s.y and not between else 1
+        return (straight, abs(t.y - s.y), link.edge.source, link.edge.target)
+
+    return sorted(range(len(links)), key=key)
+
+
+def remembered(blocked: Callable[[Segment], bool]) -> Callable[[Segment], bool]:
+    """``blocked`` answered once per grid step: the search asks again from both ends and for both headings.
+
+    A step on one grid line (exactly one coordinate shared, the other apart) gets the same answer
+    either way round from :meth:`Obstacles.blocked`, so it is remembered under both orders.
+    """
+    known: dict[Segment, bool] = {}
+
+    def ask(segment: Segment) -> bool:
+        answer = known.get(segment)
+        if answer is None:
+            answer = known[segment] = blocked(segment)
+            (x1, y1), (x2, y2) = segment
+            if (x1 == x2 and abs(y1 - y2) >= 0.01) or (y1 == y2 and abs(x1 - x2) >= 0.01):
+                known[(segment[1], segment[0])] = answer
+        return answer
+
+    return ask
+
+
+def near_line(value: float, lines: Sequence[float], clearance: float) -> bool:
+    """Whether ``value`` lies closer than ``clearance`` to one of the sorted ``lines``.
+
+    Only the two lines either side of it can be the nearest (subtraction is
+    monotone), so the answer is that of testing every line, found by bisection.
+    """
+    k = bisect.bisect_left(lines, value)
+    return (k < len(lines) and abs(value - lines[k]) < clearance) or (k > 0 and abs(value - lines[k - 1]) < clearance)

@@ -20,34 +20,50 @@ labels beside the tip.
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 
 from flowgen.layout.arrows import clear_label_spot, edge_classes, finish_arrows, label_size, label_text
 from flowgen.layout.geometry import (
     Box,
     Point,
     Segment,
-    bounds_meet,
     crosses,
     dedupe,
     ends_on,
     points_of,
     polyline,
-    run_overlap,
     runs_along,
     segments,
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
-from flowgen.layout.table.grid import LINE_CLEARANCE, RUN_CLEARANCE, SYMBOL_CLEARANCE, TableGrid
-from flowgen.layout.table.rules import crossings_at_ends, reads_from_wrong_box, short_stem
-from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
+from flowgen.layout.table.grid import (
+    LINE_CLEARANCE,
+    RUN_CLEARANCE,
+    SYMBOL_CLEARANCE,
+    TableGrid,
+    near_line,
+    order_links,
+    remembered,
+)
+from flowgen.layout.table.rules import (
+    CLOSE_LENGTH,
+    CLOSE_RUNS,
+    PAIR_REACH,
+    RunBox,
+    close_apart,
+    crossing_in_zones,
+    end_zones,
+    leaves_from,
+    near,
+    reads_from_wrong_box,
+    run_boxes,
+    short_stem,
+    side_of,
+)
+from flowgen.layout.table.types import Link, TablePage, TableRoute
 from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
-
-CLOSE_RUNS = 7.4  # two unrelated arrows closer than this ...
-CLOSE_LENGTH = 18.0  # ... for this long read as one double line (svgcheck: 7 and 20)
-MERGED = 1.5  # closer than this, two runs are one drawn line (a fork or a join)
 
 
 class TableRouter(TableGrid):
@@ -60,6 +76,7 @@ class TableRouter(TableGrid):
         self.labels: dict[int, Box] = {}  # link → its branch label's box, placed with its route
         self.label_dims: dict[int, tuple[float, float]] = {}
         self._cache: dict[int, tuple[list[Point], list[Segment], tuple[int, str], tuple[int, str]]] = {}
+        self._boxes: dict[int, tuple[list[Point], list[RunBox], Box]] = {}
         y_top, y_bottom = page.rows[0][1], page.rows[-1][2]
         self.grid_lines: list[Segment] = [((x, y_top), (x, y_bottom)) for x in self.col_lines]
         self.grid_lines += [((self.left, y), (self.right, y)) for y in self.row_lines]
@@ -95,44 +112,29 @@ class TableRouter(TableGrid):
                 count += 1
         for i, ((x1, y1), (x2, y2)) in enumerate(segs):
             count += self._symbol_hits(link, i, last, ((x1, y1), (x2, y2)))
-            if abs(x1 - x2) < 0.01 and any(abs(x1 - line) < LINE_CLEARANCE for line in self.col_lines):
+            if abs(x1 - x2) < 0.01 and near_line(x1, self.col_lines, LINE_CLEARANCE):
                 count += 1
-            if abs(y1 - y2) < 0.01 and any(abs(y1 - line) < LINE_CLEARANCE for line in self.row_lines):
+            if abs(y1 - y2) < 0.01 and near_line(y1, self.row_lines, LINE_CLEARANCE):
                 count += 1
             for tie in self.tie_segments:
-                if _near(((x1, y1), (x2, y2)), tie):
+                if near(((x1, y1), (x2, y2)), tie):
                     count += 1
         reach = RUN_CLEARANCE + 2.5  # _near and ends_on look no further than this
         xs, ys = [x for x, _ in points], [y for _, y in points]
-        mine_box = (min(xs) - reach, min(ys) - reach, max(xs) + reach, max(ys) + reach)
+        lo_x, lo_y, hi_x, hi_y = min(xs), min(ys), max(xs), max(ys)
+        mine_box = (lo_x - reach, lo_y - reach, hi_x + reach, hi_y + reach)
+        mine_runs = run_boxes(segs, PAIR_REACH)
         for other, theirs in self.routes:
-            if not bounds_meet(mine_box, theirs):
-                continue
-            joins = other.target is target  # may share the last run into the common target
-            forks = other.source is source and (
-                source.connector is not None or (other.edge.label or "") == (link.edge.label or "")
-            )  # a connector's arrows carry no label: any two may fork
-            other_segs = self._facts(other, theirs)[0]
-            for i, mine in enumerate(segs):
-                for j, seg in enumerate(other_segs):
-                    if not _near(mine, seg) and not ends_on(mine, seg) and not ends_on(seg, mine):
-                        continue
-                    if joins and j == len(other_segs) - 1 and (i == last or (merging and i == last - 1)):
-                        continue  # arrives along the other's last run (or meets it on the way: a join)
-                    if forks and j == 0 and (i == 0 or (merging and i == 1)):
-                        continue  # leaves along the other's first run (or turns off it: a fork)
-                    count += 1
-            if other.edge.source != link.edge.source and other.edge.target != link.edge.target:
-                count += crossings_at_ends(points, theirs, self.head)
-                count += sum(  # two runs side by side read as one double line (svgcheck's edges-close)
-                    1 for mine in segs for seg in other_segs if runs_along(mine, seg, CLOSE_RUNS, CLOSE_LENGTH)
-                )
-            else:  # arrows of one source or one target may be one line (a fork, a join), not two lines close by
-                count += sum(1 for mine in segs for seg in other_segs if _close_apart(mine, seg))
+            other_runs, box = self._runs(other, theirs)
+            if box[2] < mine_box[0] or box[0] > mine_box[2] or box[3] < mine_box[1] or box[1] > mine_box[3]:
+                continue  # as bounds_meet(mine_box, theirs)
+            count += self._against(link, points, mine_runs, merging, other, theirs, other_runs)
         count += self._port_conflicts(points, link)
         for other, _ in self.routes:  # a branch label placed with its route is free paper no line may cross
             label = self.labels.get(id(other))
-            if label is not None and bounds_meet(label, points) and any(crosses(label, seg) for seg in segs):
+            if label is None or hi_x < label[0] or lo_x > label[2] or hi_y < label[1] or lo_y > label[3]:
+                continue  # as bounds_meet(label, points)
+            if any(crosses(label, seg) for seg in segs):
                 count += 1
         if short_stem(points, self.head):
             count += 1
@@ -142,10 +144,50 @@ class TableRouter(TableGrid):
         beside = [s.shape for s in self.symbols if id(s) not in joined]
         if reads_from_wrong_box(points, source.shape, target.shape, beside):
             count += 1
-        if source.connector and _side(source, points[0], points[1]) != "bottom":
+        if source.connector and side_of(source, points[0], points[1]) != "bottom":
             count += 1  # an off-page connector leads on from its point, downwards
-        if target.connector and _side(target, points[-1], points[-2]) != "top":
+        if target.connector and side_of(target, points[-1], points[-2]) != "top":
             count += 1
+        return count
+
+    def _against(
+        self,
+        link: Link,
+        points: list[Point],
+        mine_runs: list[RunBox],
+        merging: bool,
+        other: Link,
+        theirs: list[Point],
+        other_runs: list[RunBox],
+    ) -> int:
+        """The rules a candidate breaks against one routed arrow near it (see :meth:`problems`)."""
+        count = 0
+        last = len(mine_runs) - 1
+        joins = other.target is link.target  # may share the last run into the common target
+        forks = other.source is link.source and (
+            link.source.connector is not None or (other.edge.label or "") == (link.edge.label or "")
+        )  # a connector's arrows carry no label: any two may fork
+        # arrows of one source or one target may be one line (a fork, a join), not two lines close by
+        apart = other.edge.source != link.edge.source and other.edge.target != link.edge.target
+        zones = end_zones(points, theirs, self.head) if apart else ()
+        end = len(other_runs) - 1
+        for i, (mine, ax0, ay0, ax1, ay1) in enumerate(mine_runs):
+            for j, (seg, bx0, by0, bx1, by1) in enumerate(other_runs):
+                if bx1 < ax0 or bx0 > ax1 or by1 < ay0 or by0 > ay1:
+                    continue  # farther apart than any test below looks
+                if near(mine, seg) or ends_on(mine, seg) or ends_on(seg, mine):
+                    if joins and j == end and (i == last or (merging and i == last - 1)):
+                        pass  # arrives along the other's last run (or meets it on the way: a join)
+                    elif forks and j == 0 and (i == 0 or (merging and i == 1)):
+                        pass  # leaves along the other's first run (or turns off it: a fork)
+                    else:
+                        count += 1
+                if apart:
+                    count += crossing_in_zones(mine, seg, zones)
+                    # two runs side by side read as one double line (svgcheck's edges-close)
+                    count += runs_along(mine, seg, CLOSE_RUNS, CLOSE_LENGTH)
+                else:
+                    count += close_apart(mine, seg)
         return count
 
     def _no_label_room(self, points: list[Point], link: Link) -> bool:
@@ -166,13 +208,16 @@ class TableRouter(TableGrid):
         (x1, y1), (x2, y2) = seg
         source, target = link.source, link.target
         count = 0
+        lo_x, hi_x, lo_y, hi_y, c = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2), SYMBOL_CLEARANCE
         for s, box in zip(self.symbols, self.boxes, strict=True):
+            if not (lo_x < box[2] + c and hi_x > box[0] - c and lo_y < box[3] + c and hi_y > box[1] - c):
+                continue  # not even within the clearance (crosses(box, seg, -SYMBOL_CLEARANCE) is false)
             ends_here = (s is source and i == 0) or (s is target and i == last)
             margin = -SYMBOL_CLEARANCE if not ends_here else 0.8
             if not crosses(box, seg, margin):
                 continue
-            leaves_right = (s is source and i == 0 and _leaves(s, (x1, y1), (x2, y2))) or (
-                s is target and i == last and _leaves(s, (x2, y2), (x1, y1))
+            leaves_right = (s is source and i == 0 and leaves_from(s, (x1, y1), (x2, y2))) or (
+                s is target and i == last and leaves_from(s, (x2, y2), (x1, y1))
             )
             if not (ends_here and leaves_right):
                 count += 1
@@ -182,11 +227,20 @@ class TableRouter(TableGrid):
         """A routed arrow's runs and the sides it leaves and reaches, computed once per route (not per candidate)."""
         cached = self._cache.get(id(other))
         if cached is None or cached[0] is not theirs:
-            leaves = (id(other.source), _side(other.source, theirs[0], theirs[1]))
-            reaches = (id(other.target), _side(other.target, theirs[-1], theirs[-2]))
+            leaves = (id(other.source), side_of(other.source, theirs[0], theirs[1]))
+            reaches = (id(other.target), side_of(other.target, theirs[-1], theirs[-2]))
             cached = (theirs, segments(theirs), leaves, reaches)
             self._cache[id(other)] = cached
         return cached[1], cached[2], cached[3]
+
+    def _runs(self, other: Link, theirs: list[Point]) -> tuple[list[RunBox], Box]:
+        """A routed arrow's runs with their bounding boxes, and its own bounding box, computed once per route."""
+        cached = self._boxes.get(id(other))
+        if cached is None or cached[0] is not theirs:
+            xs, ys = [x for x, _ in theirs], [y for _, y in theirs]
+            cached = (theirs, run_boxes(self._facts(other, theirs)[0], 0.0), (min(xs), min(ys), max(xs), max(ys)))
+            self._boxes[id(other)] = cached
+        return cached[1], cached[2]
 
     def _label_dims(self, link: Link) -> tuple[float, float] | None:
         """The size of the label this arrow carries (None: it carries none; a connector's arrows carry none)."""
@@ -216,8 +270,8 @@ class TableRouter(TableGrid):
     def _port_conflicts(self, points: list[Point], link: Link) -> int:
         """A side of a symbol is for leaving or for arriving, not both; two arrows leaving one side must fork."""
         conflicts = 0
-        out_side = _side(link.source, points[0], points[1])
-        in_side = _side(link.target, points[-1], points[-2])
+        out_side = side_of(link.source, points[0], points[1])
+        in_side = side_of(link.target, points[-1], points[-2])
         for other, theirs in self.routes:
             _, their_out, their_in = self._facts(other, theirs)
             if (id(link.source), out_side) == their_in:
@@ -245,7 +299,7 @@ class TableRouter(TableGrid):
             points = dedupe(points)
             if len(points) < 2:
                 continue
-            into_side = _side(link.target, points[-1], points[-2]) in ("left", "right")
+            into_side = side_of(link.target, points[-1], points[-2]) in ("left", "right")
             if link.target.kind is StepKind.DECISION and into_side:
                 deferred.append((tip, points))
                 continue
@@ -354,7 +408,7 @@ class TableRouter(TableGrid):
             o
             for o, theirs in self.routes
             if o is not link
-            and any(_near(a, b) or ends_on(a, b) or ends_on(b, a) for a in mine for b in segments(theirs))
+            and any(near(a, b) or ends_on(a, b) or ends_on(b, a) for a in mine for b in segments(theirs))
         ]
         sharing = [o for o, _ in self.routes if o is not link and (id(o.source) in ends or id(o.target) in ends)]
         suspects = in_the_way + [o for o in sharing if o not in in_the_way]
@@ -390,7 +444,7 @@ class TableRouter(TableGrid):
         ]
         taken = [seg for _, pts in others for seg in segments(pts)] + self.tie_segments
         third = [sym.box for sym in self.symbols if sym is not link.source and sym is not link.target]
-        blocked = Obstacles(third, taken, SYMBOL_CLEARANCE, RUN_CLEARANCE, -RUN_CLEARANCE).blocked
+        blocked = remembered(Obstacles(third, taken, SYMBOL_CLEARANCE, RUN_CLEARANCE, -RUN_CLEARANCE).blocked)
 
         area = (self.left + 1, self.rows[0][1] + 1, self.right - 1, self.rows[-1][2] - 1)
         grid = GridSearch(area, g, self.col_lines, self.row_lines, [sym.box for sym in self.symbols])
@@ -398,58 +452,6 @@ class TableRouter(TableGrid):
         if path is None:
             return None
         return tips.get(path[0], "bottom"), path
-
-
-def _near(a: Segment, b: Segment) -> bool:
-    """Two axis-aligned runs side by side closer than the clearance, overlapping or end to end."""
-    return runs_along(a, b, RUN_CLEARANCE, -RUN_CLEARANCE)
-
-
-def _close_apart(a: Segment, b: Segment) -> bool:
-    """Two runs side by side, apart (not one drawn line) yet close enough to read as a double line."""
-    shared = run_overlap(a, b, CLOSE_RUNS)
-    if shared is None or shared <= CLOSE_LENGTH:
-        return False
-    vertical = abs(a[0][0] - a[1][0]) < 0.01
-    return abs(a[0][0] - b[0][0] if vertical else a[0][1] - b[0][1]) >= MERGED
-
-
-def _side(symbol: Symbol, end: Point, toward: Point) -> str:
-    """Which side of a symbol a run leaves or reaches it by."""
-    dx, dy = toward[0] - end[0], toward[1] - end[1]
-    if abs(dx) > abs(dy):
-        return "right" if dx > 0 else "left"
-    return "bottom" if dy > 0 else "top"
-
-
-def _leaves(symbol: Symbol, start: Point, toward: Point) -> bool:
-    """A first run starts on the symbol's outline and heads away from it."""
-    s = symbol.shape
-    dx, dy = toward[0] - start[0], toward[1] - start[1]
-    if abs(dx) < 0.01:
-        return (dy > 0 and start[1] >= s.y1 - 0.5) or (dy < 0 and start[1] <= s.y0 + 0.5)
-    return (dx > 0 and start[0] >= s.x1 - 0.5) or (dx < 0 and start[0] <= s.x0 + 0.5)
-
-
-def _order(links: Sequence[Link], symbols: Sequence[Symbol]) -> list[int]:
-    """Simple arrows first (straight down to the next symbol in the same column), then by how far they go.
-
-    A long arrow straight down a column past other symbols is not simple: it
-    must go round them, so it waits its turn by length like any other.
-    """
-
-    def key(i: int) -> tuple[int, float, int, int]:
-        link = links[i]
-        s, t = link.source.shape, link.target.shape
-        between = any(
-            o.shape.x0 - SYMBOL_CLEARANCE < s.x < o.shape.x1 + SYMBOL_CLEARANCE and s.y1 <= o.shape.y <= t.y0
-            for o in symbols
-            if o is not link.source and o is not link.target
-        )
-        straight = 0 if abs(s.x - t.x) < 0.5 and t.y > s.y and not between else 1
-        return (straight, abs(t.y - s.y), link.edge.source, link.edge.target)
-
-    return sorted(range(len(links)), key=key)
 
 
 def route_table(
@@ -461,7 +463,7 @@ def route_table(
     """
     back = analysis.back_edges(procedure) if back is None else back
     router = TableRouter(page, style, procedure, back)
-    for i in _order(page.links, page.symbols):
+    for i in order_links(page.links, page.symbols):
         if not router.route(page.links[i])[1]:
             router.repair(page.links[i])
     route_of = {id(link): points for link, points in router.routes}
