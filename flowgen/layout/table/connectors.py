@@ -35,7 +35,7 @@ def band_row_height(style: ResolvedStyle) -> float:
         (block_height(2, text.size, text.line_height) + 4) / CONNECTOR_SHOULDER,
     )
     head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
-    turn = head * 0.8 + 3.8 + 4.0  # an arrow turns in over a point on a straight stem, clear of the row line
+    turn = head * 0.8 + 3.8 + 7.0  # an arrow turns in over a point on a straight stem, clear of the row line
     return h + max(4 * style.table.track_gap + 6, 2 * turn)
 
 
