@@ -26,9 +26,8 @@ from flowgen.layout.table.identity_lists import (
     BOXES,
     BoxSetter,
     IdentityLines,
-    Measured,
     Pending,
-    long_lists,
+    SetRow,
     sheets_of_rows,
 )
 from flowgen.model.types import Approval, Identity, Procedure
@@ -49,6 +48,7 @@ class IdentityBlock:
     element: str
     classes: tuple[str, ...] = ()
     align: str | None = None  # None: the style's text-align
+    items: tuple[int, int] | None = None  # a box's items it holds (first, stop; 0-based): a box cut between sheets
 
 
 @dataclass(frozen=True)
@@ -276,7 +276,6 @@ def _box_sheets(
         style.identity.box_min_height,
     )
     rows: list[Pending] = [((lk, getattr(ident, lf), 1), (rk, getattr(ident, rf), 1)) for lk, lf, rk, rf in BOXES]
-    setter = replace(setter, split=long_lists(rows, setter, bottom - top))
     sheets: list[tuple[list[IdentityBlock], float]] = []
     for placed in sheets_of_rows(rows, setter, bottom - top, bottom - f.y0):
         sheets.append(_place_rows(placed, titles, place, top, bottom))
@@ -285,25 +284,24 @@ def _box_sheets(
 
 
 def _place_rows(
-    placed: list[Measured],
+    placed: list[SetRow],
     titles: dict[str, IdentityLines],
     place: dict[str, tuple[float, float]],
     top: float,
     bottom: float,
 ) -> tuple[list[IdentityBlock], float]:
     """One sheet's rows of boxes, stretched to share out the sheet's spare room; and their foot."""
-    spare = bottom - top - sum(t + b for t, b, _ in placed)
+    spare = bottom - top - sum(r.height for r in placed)
     extra = max(0.0, spare) / max(1, len(placed))
     blocks: list[IdentityBlock] = []
-    for title_h, body_h, bodies in placed:
-        for key, body in bodies:
-            bx, bw = place[key]
-            blocks.append(
-                IdentityBlock(f"{key}-title", (bx, top, bx + bw, top + title_h), (titles[key],), "identity-title")
-            )
-            box = (bx, top + title_h, bx + bw, top + title_h + body_h + extra)
-            blocks.append(IdentityBlock(key, box, (body,), "identity-box"))
-        top += title_h + body_h + extra
+    for row in placed:
+        for body in row.bodies:
+            bx, bw = place[body.key]
+            title_box = (bx, top, bx + bw, top + row.title_h)
+            blocks.append(IdentityBlock(f"{body.key}-title", title_box, (titles[body.key],), "identity-title"))
+            box = (bx, top + row.title_h, bx + bw, top + row.height + extra)
+            blocks.append(IdentityBlock(body.key, box, (body.lines,), "identity-box", items=body.items))
+        top += row.height + extra
     return blocks, top
 
 
