@@ -100,8 +100,8 @@ def row_look(tr: Any, height: float, header: bool) -> None:
         sub(tr_pr, "w:tblHeader")
 
 
-def add_numbering(document: Any, count: int) -> list[int]:
-    """``count`` numbered lists ("1.", "2.", ...), each starting at 1; their ``w:numId`` values."""
+def add_numbering(document: Any, starts: list[int]) -> list[int]:
+    """Numbered lists ("1.", "2.", ...), each starting at its number in ``starts``; their ``w:numId`` values."""
     numbering = document.part.numbering_part.element
     abstract_id = "7301"
     abstract = parse_xml(
@@ -117,12 +117,12 @@ def add_numbering(document: Any, count: int) -> list[int]:
     else:
         numbering.append(abstract)
     ids: list[int] = []
-    for k in range(count):
+    for k, start in enumerate(starts):
         num_id = 7301 + k
         numbering.append(
             parse_xml(
                 f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-                '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
             )
         )
         ids.append(num_id)

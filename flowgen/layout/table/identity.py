@@ -110,8 +110,10 @@ def _date(value: DateValue | None, style: ResolvedStyle) -> str:
 
 
 def _plain(text: str, style: TextStyle, width: float, gap_after: float = 0.0) -> IdentityLines:
+    """A value wrapped to ``width``; its source keeps the writer's line breaks (Word prints them too)."""
     fitted = fit(text, style, width)
-    return IdentityLines(tuple((0.0, line) for line in fitted.lines or ("",)), style, width, gap_after, fitted.whole)
+    source = "\n".join(" ".join(line.split()) for line in style.transform(text).split("\n") if line.strip())
+    return IdentityLines(tuple((0.0, line) for line in fitted.lines or ("",)), style, width, gap_after, source)
 
 
 # SHA-256 of the drawn placeholders shipped with the styles (a round seal saying "LOGO"): never printed

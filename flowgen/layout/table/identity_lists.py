@@ -33,6 +33,7 @@ class IdentityLines:
     source: str = ""  # the text unwrapped: the <title> of its cell
     second: IdentityLines | None = None  # a long list's second column, beside this one from the same top
     second_x: float = 0.0  # where the second column starts (from the left edge)
+    items: int = 0  # how many items of its box these lines hold (the first column's, when there is a second)
 
     @property
     def height(self) -> float:
@@ -53,6 +54,21 @@ def _lines_kept(text: str) -> str:
     return "\n".join(" ".join(line.split()) for line in clean(text).split("\n") if line.strip())
 
 
+def own_numbers(items: tuple[str, ...]) -> bool:
+    """Some item carries its writer's own number ("1. Jika ..."): the box is printed with the marks as written."""
+    return any(_OWN_MARK.match(_lines_kept(item)) for item in items)
+
+
+def marked(items: tuple[str, ...], start: int = 1) -> list[tuple[str, str]]:
+    """Each item's mark ("3. ", or the writer's own "a) ") and its text (line breaks kept), as the sheet prints them."""
+    out: list[tuple[str, str]] = []
+    for number, item in enumerate(items, start=start):
+        text = _lines_kept(item)
+        own = _OWN_MARK.match(text)
+        out.append((f"{own.group(1)} " if own else f"{number}. ", text[own.end() :] if own else text))
+    return out
+
+
 def numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str, start: int = 1) -> IdentityLines:
     """A numbered list; a wrapped item's further lines start under its text, not under its number.
 
@@ -63,17 +79,13 @@ def numbered(items: tuple[str, ...], style: TextStyle, width: float, empty: str,
         return IdentityLines(((0.0, empty),), style, width)
     lines: list[tuple[float, str]] = []
     sources: list[str] = []
-    for number, item in enumerate(items, start=start):
-        text = _lines_kept(item)
-        own = _OWN_MARK.match(text)
-        mark = f"{own.group(1)} " if own else f"{number}. "
-        body = text[own.end() :] if own else text
+    for mark, body in marked(items, start):
         indent = measure(style.face, style.size, mark)
         wrapped = wrap(body, style.face, style.size, max(width - indent, style.size * 4)) or [""]
         lines.append((0.0, mark + wrapped[0]))
         lines += [(indent, line) for line in wrapped[1:]]
         sources.append(mark + body)
-    return IdentityLines(tuple(lines), style, width, source="\n".join(sources))
+    return IdentityLines(tuple(lines), style, width, source="\n".join(sources), items=len(items))
 
 
 def two_columns(items: tuple[str, ...], style: TextStyle, width: float, empty: str, start: int = 1) -> IdentityLines:
