@@ -19,10 +19,7 @@ KNOWN_FLOWCHART_FAULTS = {
     # a branch that forks to two steps is one line with one label (issue 9); today each arrow carries it
     "pendaftaran-pasien-puskesmas": "fork-label-twice: decision 5 has 2 arrows labelled 'Ya' (issue 9)",
 }
-KNOWN_DOCX_FAULTS = {
-    # 33 equipment items push the identity sheet onto a continuation sheet; the DOCX leaves that sheet out
-    "izin-pemanfaatan-air-tanah": "DOCX drops the identity continuation sheet (Peringatan, Pencatatan, page 2)",
-}
+KNOWN_DOCX_FAULTS: dict[str, str] = {}
 
 
 def example_params(known: dict[str, str]) -> list[Any]:

@@ -191,19 +191,36 @@ def _frame(style: ResolvedStyle) -> _Frame:
     return _Frame(x0, y0, width, left_w, right_x, right_w, value_x, inner_label, inner_value, pad)
 
 
+_NIP_LABEL = re.compile(r"\s*(NIP\b[ .:]*)", re.IGNORECASE)
+
+
+def nip_label(approval: Approval, default: str) -> str:
+    """The NIP word as the writer wrote it ("NIP:", "NIP.", "NIP"): the signed sheet prints its NIP part as written.
+
+    A NIP given as 18 digits alone, or an approval not written as text
+    (made in Python, read from JSON without its line), takes the style's word.
+    """
+    for part in approval.written.split(";")[1:]:
+        found = _NIP_LABEL.match(part)
+        if found:
+            return found.group(1).strip()
+    return default
+
+
 def _approval(approval: Approval | None, style: ResolvedStyle, width: float) -> list[IdentityLines]:
     """Disahkan oleh: jabatan, room for the signature, nama (bold), pangkat, NIP — the lines of ``Approval.lines``."""
     value_style = style.identity.value.text
     if approval is None:
         return [_plain(style.labels["empty"], value_style, width, style.identity.signature_height)]
-    first, *rest = approval.lines(style.labels["nip"])
+    label = nip_label(approval, style.labels["nip"])
+    first, *rest = approval.lines(label)
     parts = [_plain(clean(first) or style.labels["empty"], value_style, width, style.identity.signature_height)]
     if approval.name:
         parts.append(_plain(clean(rest.pop(0)), style.identity.value_title.text, width, 2.0))
     if approval.rank:
         parts.append(_plain(clean(rest.pop(0)), value_style, width))
     if rest:  # the NIP line, even with no number
-        parts.append(_nip(style.labels["nip"], clean(approval.nip), value_style, width))
+        parts.append(_nip(label, clean(approval.nip), value_style, width))
     return parts
 
 
