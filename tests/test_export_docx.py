@@ -23,7 +23,6 @@ from flowgen.layout.table.place import layout_table
 from flowgen.layout.table.types import TableLayout
 from flowgen.model.types import Procedure
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import clean
 from tests.helpers import EXAMPLES, KNOWN_DOCX_FAULTS, example_params
 
 pytestmark = pytest.mark.graphviz
