@@ -29,14 +29,19 @@ def _items(block: IdentityBlock, procedure: Procedure) -> tuple[tuple[str, ...],
     return every[first:stop], first + 1
 
 
+HANG = 14.2  # the hanging indent of Word's numbered lists (w:ind w:hanging="284")
+
+
 def _list_paragraphs(cell: Any, items: tuple[str, ...], start: int, num_id: int, look: Any, first: bool) -> None:
     """Items as a Word numbered list (a reviewer adding one gets the next number), or with the writer's own marks."""
+    from docx.shared import Pt
+
     own = own_numbers(items)
     for k, (mark, body) in enumerate(marked(items, start)):
         paragraph = new_paragraph(cell, first and k == 0, look.text, "left")
         if own:  # marked as written, hanging under the text like flowgen's
             fmt = paragraph.paragraph_format
-            fmt.left_indent, fmt.first_line_indent = x.EMU * 14.2, -x.EMU * 14.2
+            fmt.left_indent, fmt.first_line_indent = Pt(HANG), Pt(-HANG)
             add_text(paragraph, mark + body, look.text)
         else:
             x.number_paragraph(paragraph, num_id)
