@@ -134,7 +134,7 @@ def docx_bytes(procedure: Procedure, style: ResolvedStyle) -> bytes:
     pages = layout.identity.pages
     document = Document()
     _defaults(document, style)
-    lists = list_ids(document, layout.identity)
+    lists = list_ids(document, layout.identity, style)
     look = style.identity
     sheets: list[tuple[TablePage | IdentityLayout, tuple[float, float], Box, tuple[float, float, str] | None]] = []
     for sheet in layout.identity.sheets:

@@ -123,7 +123,7 @@ def _left_fill(layout: IdentityLayout, style: ResolvedStyle) -> Any:
     return fill
 
 
-def list_ids(document: Any, layout: IdentityLayout) -> ListIds:
+def list_ids(document: Any, layout: IdentityLayout, style: ResolvedStyle) -> ListIds:
     """One Word list per box and sheet, each starting at the number flowgen prints first there."""
     wanted = [
         ((sheet, block.col), (block.items or (0, 0))[0] + 1)
@@ -131,7 +131,8 @@ def list_ids(document: Any, layout: IdentityLayout) -> ListIds:
         for block in page.blocks
         if block.element == "identity-box"
     ]
-    ids = x.add_numbering(document, [start for _, start in wanted])
+    text = style.identity.box.text
+    ids = x.add_numbering(document, [start for _, start in wanted], text.face.family, text.size)
     return {key: num_id for (key, _), num_id in zip(wanted, ids, strict=True)}
 
 
