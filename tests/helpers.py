@@ -16,10 +16,7 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.pos"))
 # Examples whose output still shows a known fault, with the fault: the affected test is a strict xfail for
 # them, so it turns red (XPASS) the day the fault is fixed and the entry must go.
 KNOWN_FLOWCHART_FAULTS: dict[str, str] = {}
-KNOWN_DOCX_FAULTS = {
-    # 33 equipment items push the identity sheet onto a continuation sheet; the DOCX leaves that sheet out
-    "izin-pemanfaatan-air-tanah": "DOCX drops the identity continuation sheet (Peringatan, Pencatatan, page 2)",
-}
+KNOWN_DOCX_FAULTS: dict[str, str] = {}
 
 
 def example_params(known: dict[str, str]) -> list[Any]:

@@ -8,6 +8,7 @@ import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
+from typing import Any, cast
 
 import pytest
 from docx import Document
@@ -17,11 +18,11 @@ from pypdf import PdfReader
 
 from flowgen import parse
 from flowgen.api import render_lampiran, resolve_style
+from flowgen.layout.table.identity_lists import IdentityLines, marked, own_numbers
 from flowgen.layout.table.place import layout_table
 from flowgen.layout.table.types import TableLayout
 from flowgen.model.types import Procedure
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import clean
 from tests.helpers import EXAMPLES, KNOWN_DOCX_FAULTS, example_params
 
 pytestmark = pytest.mark.graphviz
@@ -50,11 +51,13 @@ def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
     procedure, resolved, layout = _load(path, style)
     document = Document(io.BytesIO(render_lampiran(procedure, resolved, "docx")))
     tables = document.tables
-    assert len(tables) == 1 + len(layout.pages)
+    sheets = len(layout.identity.sheets)
+    assert len(tables) == sheets + len(layout.pages)
     assert len(document.sections) == len(tables)
     ident = procedure.identity
     identity_text = [c.text for row in tables[0].rows for c in row.cells]
     assert ident.title in identity_text
+    paragraphs = [cast(Any, p) for table in tables[:sheets] for p in table._tbl.iter(qn("w:p"))]  # nested too
     for items in (
         ident.legal_basis,
         ident.qualifications,
@@ -63,10 +66,11 @@ def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
         ident.warnings,
         ident.records,
     ):
-        for item in items:  # each item its own numbered paragraph
-            found = [p for row in tables[0].rows for c in row.cells for p in c.paragraphs if p.text == clean(item)]
-            assert found and found[0]._p.pPr.find(qn("w:numPr")) is not None
-    for table, page in zip(tables[1:], layout.pages, strict=True):
+        own = own_numbers(tuple(items))
+        for mark, body in marked(tuple(items)):  # each item its own paragraph, numbered by Word unless by its writer
+            found = [p for p in paragraphs if p.text == (mark + body if own else body)]
+            assert found and (found[0].find(".//" + qn("w:numPr")) is None) == own
+    for table, page in zip(tables[sheets:], layout.pages, strict=True):
         texts = {_squash(c.text) for row in table.rows for c in row.cells}
         for cell in (*page.header, *page.cells):
             if cell.text.lines:
@@ -100,10 +104,21 @@ def test_each_table_page_has_its_drawing_behind_it() -> None:
     assert all(b"fg-step" in p.blob and b"fg-cell" not in p.blob for p in svgs)
 
 
+def _pdf_text(pdf: Path, number: int) -> str:
+    return subprocess.run(
+        ["pdftotext", "-f", str(number), "-l", str(number), str(pdf), "-"], check=True, capture_output=True, text=True
+    ).stdout
+
+
+def _all_lines(part: IdentityLines) -> list[tuple[float, str]]:
+    return [*part.lines, *(part.second.lines if part.second else ())]
+
+
 CONVERTED = [
     (EXAMPLES[0], "default"),
     (EXAMPLES[0].parent / "penerbitan-izin.pos", "kemendikbud"),
     (EXAMPLES[0].parent / "penerimaan-tamu-pengadilan.pos", "presentasi"),
+    (EXAMPLES[0].parent / "izin-pemanfaatan-air-tanah.pos", "default"),  # an identity continuation sheet
 ]
 
 
@@ -122,7 +137,15 @@ def test_libreoffice_prints_every_cell_on_flowgens_pages(path: Path, style: str,
     flowgen_pdf = render_lampiran(procedure, resolved, "pdf")
     pages = PdfReader(io.BytesIO(converted)).pages
     assert len(pages) == len(PdfReader(io.BytesIO(flowgen_pdf)).pages)
-    for number, page in enumerate(layout.pages, start=2):
+    sheets = len(layout.identity.sheets)
+    for number, sheet in enumerate(layout.identity.sheets, start=1):  # the identity sheets: every box's words
+        printed = Counter(_pdf_text(tmp_path / "sop.pdf", number).split())
+        wanted = Counter(
+            word for b in sheet.blocks if b.element == "identity-box" for p in b.parts for _, line in _all_lines(p)
+            for word in line.split() if word not in ("-", "–")
+        )  # fmt: skip
+        assert wanted - printed == Counter(), number
+    for number, page in enumerate(layout.pages, start=1 + sheets):
         text = subprocess.run(
             ["pdftotext", "-f", str(number), "-l", str(number), str(tmp_path / "sop.pdf"), "-"],
             check=True, capture_output=True, text=True,

@@ -123,46 +123,33 @@ def _section(document: Any, paragraph: Any | None, size: tuple[float, float], bo
     paragraph._p.get_or_add_pPr().append(sect)
 
 
-def _identity_cells(
-    document: Any, layout: IdentityLayout, procedure: Procedure, style: ResolvedStyle
-) -> list[GridCell]:
-    from flowgen.export.docx_identity import identity_cells
-
-    return identity_cells(document, layout, procedure, style)
-
-
 def docx_bytes(procedure: Procedure, style: ResolvedStyle) -> bytes:
-    """The SOP as a .docx file: the identity sheet, then one section per table page."""
+    """The SOP as a .docx file: the identity sheet and its continuation sheets, then one section per table page."""
     from docx import Document
 
+    from flowgen.export.docx_identity import identity_cells, list_ids
     from flowgen.layout.table.place import layout_table
 
     layout = layout_table(procedure, style, first_page=2)
     pages = layout.identity.pages
     document = Document()
     _defaults(document, style)
-    ident = layout.identity
-    table_style = style.identity
-    sheets: list[tuple[Any, tuple[float, float], Box, tuple[float, float, str] | None]] = []
-    build_table(document, _identity_cells(document, ident, procedure, style),
-                (table_style.stroke or "", table_style.stroke_width, table_style.outer_stroke_width))  # fmt: skip
-    frame = ident.frame
-    sheets.append(
-        (
-            None,
-            (ident.width, ident.height),
-            (frame[0], frame[1], frame[0] + frame[2], frame[1] + frame[3]),
-            ident.footer,
-        )
-    )
-    for page in layout.pages:
-        sheets.append((page, (page.width, page.height), page.table_box, page.footer))
+    lists = list_ids(document, layout.identity, style)
+    look = style.identity
+    sheets: list[tuple[TablePage | IdentityLayout, tuple[float, float], Box, tuple[float, float, str] | None]] = []
+    for sheet in layout.identity.sheets:
+        fx, fy, fw, fh = sheet.frame
+        sheets.append((sheet, (sheet.width, sheet.height), (fx, fy, fx + fw, fy + fh), sheet.footer))
+    sheets += [(page, (page.width, page.height), page.table_box, page.footer) for page in layout.pages]
     for k, (page, size, box, footer) in enumerate(sheets):
-        if k > 0:
+        if isinstance(page, IdentityLayout):
+            cells = identity_cells(document, page, procedure, style, lists, k)
+            build_table(document, cells, (look.stroke or "", look.stroke_width, look.outer_stroke_width))
+        else:
             t = style.table
             build_table(document, _table_cells(page, style), (t.stroke or "", t.stroke_width, t.outer_stroke_width))
         paragraph, foot = _foot(document, footer, box[3], style)
-        if page is not None:
+        if isinstance(page, TablePage):
             svg, png = _drawing(page, procedure, style, pages)
             x.anchored_picture(document, paragraph, png, svg, size, 100 + k)
         last = k == len(sheets) - 1

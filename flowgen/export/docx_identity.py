@@ -11,18 +11,59 @@ from __future__ import annotations
 from typing import Any
 
 from flowgen.layout.table.identity import IdentityBlock, IdentityLayout
-from flowgen.layout.table.identity_lists import BOXES
+from flowgen.layout.table.identity_lists import BOXES, IdentityLines, is_empty, marked, own_numbers
 from flowgen.model.types import Procedure
 from flowgen.style.resolve import ResolvedStyle
-from flowgen.text import clean
 
 from . import docx_xml as x
 from .docx_table import VALIGN, GridCell, add_text, new_paragraph, word_padding
 
 LIST_FIELDS = {key: field for left, lf, right, rf in BOXES for key, field in ((left, lf), (right, rf))}
+ListIds = dict[tuple[int, str], int]  # (sheet, box) → the w:numId of that sheet's part of the box's list
 
 
-def _block_fill(block: IdentityBlock, style: ResolvedStyle, lists: dict[str, int], procedure: Procedure) -> Any:
+def _items(block: IdentityBlock, procedure: Procedure) -> tuple[tuple[str, ...], int]:
+    """The items this block holds (the range the layout cut the box at) and the first one's number."""
+    every = tuple(getattr(procedure.identity, LIST_FIELDS[block.col]))
+    first, stop = block.items if block.items is not None else (0, len(every))
+    return every[first:stop], first + 1
+
+
+HANG = 14.2  # the hanging indent of Word's numbered lists (w:ind w:hanging="284")
+
+
+def _list_paragraphs(cell: Any, items: tuple[str, ...], start: int, num_id: int, look: Any, first: bool) -> None:
+    """Items as a Word numbered list (a reviewer adding one gets the next number), or with the writer's own marks."""
+    from docx.shared import Pt
+
+    own = own_numbers(items)
+    for k, (mark, body) in enumerate(marked(items, start)):
+        paragraph = new_paragraph(cell, first and k == 0, look.text, "left")
+        if own:  # marked as written, hanging under the text like flowgen's
+            fmt = paragraph.paragraph_format
+            fmt.left_indent, fmt.first_line_indent = Pt(HANG), Pt(-HANG)
+            add_text(paragraph, mark + body, look.text)
+        else:
+            x.number_paragraph(paragraph, num_id)
+            add_text(paragraph, body, look.text)
+
+
+def _two_columns(cell: Any, block: IdentityBlock, items: tuple[str, ...], start: int, num_id: int, look: Any) -> None:
+    """A list flowgen sets in two columns: a borderless table of two cells in the box (Word has no cell columns)."""
+    part = block.parts[0]
+    assert part.second is not None
+    left = part.items
+    inner = cell.add_table(rows=1, cols=2)
+    widths = [part.second_x, part.width - part.second_x]
+    x.table_look(inner._tbl, widths, "", 0.0, 0.0)  # no lines, no cell margins
+    for column, (chunk, number) in enumerate(((items[:left], start), (items[left:], start + left))):
+        target = inner.cell(0, column)
+        target.width = x.EMU * widths[column]
+        _list_paragraphs(target, chunk, number, num_id, look, True)
+    cell._tc.remove(cell.paragraphs[0]._p)  # the cell's empty first paragraph (it ends with the one after the table)
+
+
+def _block_fill(block: IdentityBlock, style: ResolvedStyle, lists: ListIds, sheet: int, procedure: Procedure) -> Any:
     from docx.shared import Pt
 
     look = {
@@ -37,25 +78,26 @@ def _block_fill(block: IdentityBlock, style: ResolvedStyle, lists: dict[str, int
         valign = "top" if block.element == "identity-box" or block.col == "disahkan" else "middle"
         x.cell_margins(cell._tc, word_padding(padding, valign, block.parts[0].style))
         x.sub(cell._tc.get_or_add_tcPr(), "w:vAlign", val=VALIGN.get(valign, valign))
-        if block.col in LIST_FIELDS:
-            items = [clean(item) for item in getattr(procedure.identity, LIST_FIELDS[block.col])]
-            if not items:
-                part = block.parts[0]
-                add_text(
-                    new_paragraph(cell, True, part.style, block.align), " ".join(t for _, t in part.lines), part.style
-                )
-                return
-            for k, item in enumerate(items):
-                paragraph = new_paragraph(cell, k == 0, look.text, "left")
-                x.number_paragraph(paragraph, lists[block.col])
-                add_text(paragraph, item, look.text)
+        if block.col in LIST_FIELDS and block.element == "identity-box":
+            items, start = _items(block, procedure)
+            part = block.parts[0]
+            if is_empty(items, style.labels["empty"]):  # "-", or nothing (a box finished on an earlier sheet)
+                add_text(new_paragraph(cell, True, part.style, block.align), part.source or _shown(part), part.style)
+            elif part.second is not None:
+                _two_columns(cell, block, items, start, lists[sheet, block.col], look)
+            else:
+                _list_paragraphs(cell, items, start, lists[sheet, block.col], look, True)
             return
         for k, part in enumerate(block.parts):
             paragraph = new_paragraph(cell, k == 0, part.style, block.align)
             paragraph.paragraph_format.space_after = Pt(part.gap_after)
-            add_text(paragraph, part.source or " ".join(t for _, t in part.lines), part.style)
+            add_text(paragraph, part.source or _shown(part), part.style)
 
     return fill
+
+
+def _shown(part: IdentityLines) -> str:
+    return "\n".join(t for _, t in part.lines).strip()
 
 
 def _left_fill(layout: IdentityLayout, style: ResolvedStyle) -> Any:
@@ -81,11 +123,24 @@ def _left_fill(layout: IdentityLayout, style: ResolvedStyle) -> Any:
     return fill
 
 
-def identity_cells(document: Any, layout: IdentityLayout, procedure: Procedure, style: ResolvedStyle) -> list[GridCell]:
-    """Every cell of the identity sheet's table, numbered lists registered in the document."""
-    ids = x.add_numbering(document, len(LIST_FIELDS))
-    lists = dict(zip(LIST_FIELDS, ids, strict=True))
+def list_ids(document: Any, layout: IdentityLayout, style: ResolvedStyle) -> ListIds:
+    """One Word list per box and sheet, each starting at the number flowgen prints first there."""
+    wanted = [
+        ((sheet, block.col), (block.items or (0, 0))[0] + 1)
+        for sheet, page in enumerate(layout.sheets)
+        for block in page.blocks
+        if block.element == "identity-box"
+    ]
+    text = style.identity.box.text
+    ids = x.add_numbering(document, [start for _, start in wanted], text.face.family, text.size)
+    return {key: num_id for (key, _), num_id in zip(wanted, ids, strict=True)}
+
+
+def identity_cells(
+    document: Any, layout: IdentityLayout, procedure: Procedure, style: ResolvedStyle, lists: ListIds, sheet: int = 0
+) -> list[GridCell]:
+    """Every cell of one identity sheet's table (``sheet``: 0 the first, then its continuation sheets)."""
     lx, ly, lw, lh = layout.left
-    cells = [GridCell((lx, ly, lx + lw, ly + lh), _left_fill(layout, style))]
-    cells += [GridCell(block.box, _block_fill(block, style, lists, procedure)) for block in layout.blocks]
+    cells = [GridCell((lx, ly, lx + lw, ly + lh), _left_fill(layout, style))] if lw > 0 else []
+    cells += [GridCell(block.box, _block_fill(block, style, lists, sheet, procedure)) for block in layout.blocks]
     return cells

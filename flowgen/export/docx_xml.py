@@ -100,15 +100,21 @@ def row_look(tr: Any, height: float, header: bool) -> None:
         sub(tr_pr, "w:tblHeader")
 
 
-def add_numbering(document: Any, count: int) -> list[int]:
-    """``count`` numbered lists ("1.", "2.", ...), each starting at 1; their ``w:numId`` values."""
+def add_numbering(document: Any, starts: list[int], family: str = "", size: float = 0.0) -> list[int]:
+    """Numbered lists ("1.", "2.", ...), each starting at its number in ``starts``; their ``w:numId`` values.
+
+    The numbers are set in ``family`` at ``size`` (the items' own font), not in the Normal style's.
+    """
     numbering = document.part.numbering_part.element
     abstract_id = "7301"
+    fonts = f'<w:rFonts w:ascii="{family}" w:hAnsi="{family}" w:cs="{family}"/>' if family else ""
+    sized = f'<w:sz w:val="{round(size * 2)}"/><w:szCs w:val="{round(size * 2)}"/>' if size else ""
     abstract = parse_xml(
         f'<w:abstractNum {nsdecls("w")} w:abstractNumId="{abstract_id}">'
         '<w:multiLevelType w:val="singleLevel"/>'
         '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/>'
-        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="284" w:hanging="284"/></w:pPr></w:lvl>'
+        '<w:lvlJc w:val="left"/><w:pPr><w:ind w:left="284" w:hanging="284"/></w:pPr>'
+        f"<w:rPr>{fonts}{sized}</w:rPr></w:lvl>"
         "</w:abstractNum>"
     )
     first_num = numbering.find(qn("w:num"))
@@ -117,12 +123,12 @@ def add_numbering(document: Any, count: int) -> list[int]:
     else:
         numbering.append(abstract)
     ids: list[int] = []
-    for k in range(count):
+    for k, start in enumerate(starts):
         num_id = 7301 + k
         numbering.append(
             parse_xml(
                 f'<w:num {nsdecls("w")} w:numId="{num_id}"><w:abstractNumId w:val="{abstract_id}"/>'
-                '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride></w:num>'
+                f'<w:lvlOverride w:ilvl="0"><w:startOverride w:val="{start}"/></w:lvlOverride></w:num>'
             )
         )
         ids.append(num_id)

@@ -26,9 +26,8 @@ from flowgen.layout.table.identity_lists import (
     BOXES,
     BoxSetter,
     IdentityLines,
-    Measured,
     Pending,
-    long_lists,
+    SetRow,
     sheets_of_rows,
 )
 from flowgen.model.types import Approval, Identity, Procedure
@@ -49,6 +48,7 @@ class IdentityBlock:
     element: str
     classes: tuple[str, ...] = ()
     align: str | None = None  # None: the style's text-align
+    items: tuple[int, int] | None = None  # a box's items it holds (first, stop; 0-based): a box cut between sheets
 
 
 @dataclass(frozen=True)
@@ -110,8 +110,10 @@ def _date(value: DateValue | None, style: ResolvedStyle) -> str:
 
 
 def _plain(text: str, style: TextStyle, width: float, gap_after: float = 0.0) -> IdentityLines:
+    """A value wrapped to ``width``; its source keeps the writer's line breaks (Word prints them too)."""
     fitted = fit(text, style, width)
-    return IdentityLines(tuple((0.0, line) for line in fitted.lines or ("",)), style, width, gap_after, fitted.whole)
+    source = "\n".join(" ".join(line.split()) for line in style.transform(text).split("\n") if line.strip())
+    return IdentityLines(tuple((0.0, line) for line in fitted.lines or ("",)), style, width, gap_after, source)
 
 
 # SHA-256 of the drawn placeholders shipped with the styles (a round seal saying "LOGO"): never printed
@@ -189,19 +191,36 @@ def _frame(style: ResolvedStyle) -> _Frame:
     return _Frame(x0, y0, width, left_w, right_x, right_w, value_x, inner_label, inner_value, pad)
 
 
+_NIP_LABEL = re.compile(r"\s*(NIP\b[ .:]*)", re.IGNORECASE)
+
+
+def nip_label(approval: Approval, default: str) -> str:
+    """The NIP word as the writer wrote it ("NIP:", "NIP.", "NIP"): the signed sheet prints its NIP part as written.
+
+    A NIP given as 18 digits alone, or an approval not written as text
+    (made in Python, read from JSON without its line), takes the style's word.
+    """
+    for part in approval.written.split(";")[1:]:
+        found = _NIP_LABEL.match(part)
+        if found:
+            return found.group(1).strip()
+    return default
+
+
 def _approval(approval: Approval | None, style: ResolvedStyle, width: float) -> list[IdentityLines]:
     """Disahkan oleh: jabatan, room for the signature, nama (bold), pangkat, NIP — the lines of ``Approval.lines``."""
     value_style = style.identity.value.text
     if approval is None:
         return [_plain(style.labels["empty"], value_style, width, style.identity.signature_height)]
-    first, *rest = approval.lines(style.labels["nip"])
+    label = nip_label(approval, style.labels["nip"])
+    first, *rest = approval.lines(label)
     parts = [_plain(clean(first) or style.labels["empty"], value_style, width, style.identity.signature_height)]
     if approval.name:
         parts.append(_plain(clean(rest.pop(0)), style.identity.value_title.text, width, 2.0))
     if approval.rank:
         parts.append(_plain(clean(rest.pop(0)), value_style, width))
     if rest:  # the NIP line, even with no number
-        parts.append(_nip(style.labels["nip"], clean(approval.nip), value_style, width))
+        parts.append(_nip(label, clean(approval.nip), value_style, width))
     return parts
 
 
@@ -276,7 +295,6 @@ def _box_sheets(
         style.identity.box_min_height,
     )
     rows: list[Pending] = [((lk, getattr(ident, lf), 1), (rk, getattr(ident, rf), 1)) for lk, lf, rk, rf in BOXES]
-    setter = replace(setter, split=long_lists(rows, setter, bottom - top))
     sheets: list[tuple[list[IdentityBlock], float]] = []
     for placed in sheets_of_rows(rows, setter, bottom - top, bottom - f.y0):
         sheets.append(_place_rows(placed, titles, place, top, bottom))
@@ -285,25 +303,24 @@ def _box_sheets(
 
 
 def _place_rows(
-    placed: list[Measured],
+    placed: list[SetRow],
     titles: dict[str, IdentityLines],
     place: dict[str, tuple[float, float]],
     top: float,
     bottom: float,
 ) -> tuple[list[IdentityBlock], float]:
     """One sheet's rows of boxes, stretched to share out the sheet's spare room; and their foot."""
-    spare = bottom - top - sum(t + b for t, b, _ in placed)
+    spare = bottom - top - sum(r.height for r in placed)
     extra = max(0.0, spare) / max(1, len(placed))
     blocks: list[IdentityBlock] = []
-    for title_h, body_h, bodies in placed:
-        for key, body in bodies:
-            bx, bw = place[key]
-            blocks.append(
-                IdentityBlock(f"{key}-title", (bx, top, bx + bw, top + title_h), (titles[key],), "identity-title")
-            )
-            box = (bx, top + title_h, bx + bw, top + title_h + body_h + extra)
-            blocks.append(IdentityBlock(key, box, (body,), "identity-box"))
-        top += title_h + body_h + extra
+    for row in placed:
+        for body in row.bodies:
+            bx, bw = place[body.key]
+            title_box = (bx, top, bx + bw, top + row.title_h)
+            blocks.append(IdentityBlock(f"{body.key}-title", title_box, (titles[body.key],), "identity-title"))
+            box = (bx, top + row.title_h, bx + bw, top + row.height + extra)
+            blocks.append(IdentityBlock(body.key, box, (body.lines,), "identity-box", items=body.items))
+        top += row.height + extra
     return blocks, top
 
 
