@@ -127,7 +127,8 @@ def test_identity_sheet_fields() -> None:
     assert texts["nomor"] == "001/POS/SMP/TU/2021"
     assert texts["dibuat"] == "4 Januari 2021"
     assert texts["efektif"] == "1 Juli 2021"
-    assert texts["disahkan"] == "Direktur Sekolah Menengah Pertama Nama Direktur NIP. 000000000000000000"
+    # the NIP part printed as written ("NIP 0000…", no dot added)
+    assert texts["disahkan"] == "Direktur Sekolah Menengah Pertama Nama Direktur NIP 000000000000000000"
     assert texts["nama-sop"] == "Pengelolaan Surat Masuk"
     assert texts["dasar-hukum"] == (
         "1. Peraturan Menteri PANRB Nomor 35 Tahun 2012 2. Permendikbud Nomor 28 Tahun 2020 tentang Tata Naskah Dinas"
