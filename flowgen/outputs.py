@@ -198,14 +198,15 @@ def write_outputs(outputs: Sequence[Output], folder: Path, source_name: str, sta
     remove_leftovers(folder)
     names = [output.name for output in outputs]
     _preflight(folder, (*names, *stale), source_name)
-    with signals_held():
-        try:
-            staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", dir=folder))
-        except OSError as exc:
-            if exc.errno in (errno.ENOSPC, errno.EDQUOT):
-                raise _fail(source_name, "output-no-space", folder=str(folder)) from None
-            raise _fail(source_name, "output-folder-unwritable", folder=str(folder), reason=exc.strerror) from None
-    try:
+    staging: Path | None = None
+    try:  # (a signal held while the folder is made arrives as it is released: inside this try, so it is removed)
+        with signals_held():
+            try:
+                staging = Path(tempfile.mkdtemp(prefix=f"{STAGING_PREFIX}{os.getpid()}.", dir=folder))
+            except OSError as exc:
+                if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+                    raise _fail(source_name, "output-no-space", folder=str(folder)) from None
+                raise _fail(source_name, "output-folder-unwritable", folder=str(folder), reason=exc.strerror) from None
         for count, output in enumerate(outputs, start=1):
             try:
                 _write_new(staging / output.name, output.data)
@@ -217,6 +218,7 @@ def write_outputs(outputs: Sequence[Output], folder: Path, source_name: str, sta
             shutil.rmtree(staging, ignore_errors=True)
     except BaseException:
         with signals_held():
-            shutil.rmtree(staging, ignore_errors=True)
+            if staging is not None:
+                shutil.rmtree(staging, ignore_errors=True)
         raise
     return [folder / name for name in names]
