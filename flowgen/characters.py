@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable
 
 # C0 controls but tab and line ends, DEL, the C1 controls (a terminal reads U+009B as CSI), lone
 # surrogates (no UTF-8 file has them, a caller's string may) and the noncharacters: XML refuses
@@ -46,11 +47,8 @@ def safe_text(text: str) -> str:
     return UNSAFE.sub(" ", text)
 
 
-def for_terminal(text: str) -> str:
-    """Text as it may go to a terminal: what it would act on (escapes, bells, overrides) shown as ``\\x1b``.
-
-    Tabs and line breaks pass: a terminal only moves the cursor for them.
-    """
+def _escaped(text: str, escape: Callable[[int], str]) -> str:
+    """``text`` with each character a terminal would act on written by ``escape`` (tabs and line breaks pass)."""
     if text.isprintable():
         return text
     out = []
@@ -58,9 +56,27 @@ def for_terminal(text: str) -> str:
         if ch.isprintable() or ch in " \t\n" or unicodedata.category(ch) not in _TERMINAL_UNSAFE:
             out.append(ch)
         else:
-            code = ord(ch)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+            out.append(escape(ord(ch)))
     return "".join(out)
+
+
+def _python_escape(code: int) -> str:
+    return f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}"
+
+
+def _json_escape(code: int) -> str:
+    if code < 0x10000:
+        return f"\\u{code:04x}"
+    code -= 0x10000  # a pair of surrogates, as JSON writes a character beyond the first plane
+    return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+
+
+def for_terminal(text: str) -> str:
+    """Text as it may go to a terminal: what it would act on (escapes, bells, overrides) shown as ``\\x1b``.
+
+    Tabs and line breaks pass: a terminal only moves the cursor for them.
+    """
+    return _escaped(text, _python_escape)
 
 
 def json_for_terminal(text: str) -> str:
@@ -71,20 +87,7 @@ def json_for_terminal(text: str) -> str:
     characters :func:`for_terminal` shows are escaped here the JSON way, so
     the output stays valid JSON that reads back to the same strings.
     """
-    if text.isprintable():
-        return text
-    out = []
-    for ch in text:
-        if ch.isprintable() or ch in " \t\n" or unicodedata.category(ch) not in _TERMINAL_UNSAFE:
-            out.append(ch)
-            continue
-        code = ord(ch)
-        if code >= 0x10000:  # a pair of surrogates, as JSON writes a character beyond the first plane
-            code -= 0x10000
-            out.append(f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}")
-        else:
-            out.append(f"\\u{code:04x}")
-    return "".join(out)
+    return _escaped(text, _json_escape)
 
 
 def unsafe_value(data: object, key: str = "") -> tuple[str, str] | None:

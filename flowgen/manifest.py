@@ -31,7 +31,7 @@ import json
 import os
 import shutil
 import sys
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -167,20 +167,33 @@ def make_entry(source: Path, key: str, options_key: str, deps: Iterable[Path], w
     """
     if input_key(source, options_key) != key:
         return None
+    recorded, outputs = digests_of(deps), stats_of(written, lambda path: path.name)
+    if recorded is None or outputs is None:
+        return None
+    return Entry(os.path.realpath(source), key, recorded, outputs)
+
+
+def digests_of(deps: Iterable[Path | str]) -> tuple[tuple[str, str], ...] | None:
+    """Each file read (by real path, once, sorted) with its digest; None when one cannot be read now."""
     recorded: list[tuple[str, str]] = []
     for dep in sorted({os.path.realpath(p) for p in deps}):
         digest = file_digest(dep)
         if digest is None:
             return None
         recorded.append((dep, digest))
+    return tuple(recorded)
+
+
+def stats_of(written: Iterable[Path], name: Callable[[Path], str]) -> tuple[tuple[str, int, int], ...] | None:
+    """Each output written, by ``name``, with its size and modification time; None when one is gone."""
     outputs: list[tuple[str, int, int]] = []
     for path in written:
         try:
             info = os.stat(path)
         except OSError:
             return None
-        outputs.append((path.name, info.st_size, info.st_mtime_ns))
-    return Entry(os.path.realpath(source), key, tuple(recorded), tuple(outputs))
+        outputs.append((name(path), info.st_size, info.st_mtime_ns))
+    return tuple(outputs)
 
 
 def is_current(entry: Entry | None, key: str | None, folder: Path, replaceable: Iterable[str] = ()) -> bool:

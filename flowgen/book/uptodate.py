@@ -74,20 +74,11 @@ def record(
     out: Path, folder: Path, key: str, deps: Iterable[Path], written: Sequence[Path], counts: tuple[int, int]
 ) -> None:
     """Remember the book just written (nothing is recorded when a file it read cannot be read now)."""
-    recorded: list[tuple[str, str]] = []
-    for dep in sorted({os.path.realpath(p) for p in deps}):
-        digest = manifest.file_digest(dep)
-        if digest is None:
-            return
-        recorded.append((dep, digest))
-    outputs: list[tuple[str, int, int]] = []
-    for path in written:
-        try:
-            info = os.stat(path)
-        except OSError:
-            return
-        outputs.append((os.path.relpath(path, out), info.st_size, info.st_mtime_ns))
-    entry = manifest.Entry(os.path.realpath(folder), key, tuple(recorded), tuple(outputs), f"{counts[0]} {counts[1]}")
+    recorded = manifest.digests_of(deps)
+    outputs = manifest.stats_of(written, lambda path: os.path.relpath(path, out))
+    if recorded is None or outputs is None:
+        return
+    entry = manifest.Entry(os.path.realpath(folder), key, recorded, outputs, f"{counts[0]} {counts[1]}")
     manifest.save(out, {BOOK_ENTRY: entry})
 
 
