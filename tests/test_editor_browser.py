@@ -135,6 +135,20 @@ def editor_text(page: Any) -> str:
     return str(page.evaluate("window.flowgenView.state.doc.toString()"))
 
 
+def wait_for_steps(page: Any, count: int) -> None:
+    """Wait until the drawing shows ``count`` steps; on a timeout, say what the editor shows instead."""
+    try:
+        page.wait_for_function(f"document.querySelectorAll('#drawing g.fg-step').length === {count}", timeout=WAIT)
+    except playwright_api.TimeoutError:
+        shown = page.evaluate(
+            "({steps: document.querySelectorAll('#drawing g.fg-step').length,"
+            " notice: document.getElementById('notice').textContent,"
+            " problems: document.getElementById('problems-list').innerText,"
+            " seq: document.body.dataset.previewSeq, text: window.flowgenView.state.doc.toString().slice(-400)})"
+        )
+        raise AssertionError(f"the drawing did not show {count} steps: {shown}") from None
+
+
 def line_of(text: str, needle: str) -> int:
     return next(i for i, line in enumerate(text.split("\n"), start=1) if needle in line)
 
@@ -145,8 +159,27 @@ def test_typed_step_appears_in_the_preview(page: Any, served: Served) -> None:
     cursor_to_line_end(page, line_of(EXAMPLE.read_text(encoding="utf-8"), "Meneruskan surat sesuai disposisi"))
     page.keyboard.press("Enter")
     page.keyboard.type("ktu: Memindai surat ke arsip digital")
-    page.wait_for_function("document.querySelectorAll('#drawing g.fg-step').length === 11", timeout=WAIT)
+    wait_for_steps(page, 11)
     assert "Memindai surat" in page.inner_text("#drawing")
+
+
+def test_a_preview_that_failed_is_tried_again(page: Any, served: Served) -> None:
+    open_copy(page, served, "ulang.pos")
+    failures = iter([True])
+
+    def fail_once(route: Any) -> None:
+        if next(failures, False):
+            route.fulfill(status=500, content_type="text/plain", body="Internal Server Error")
+        else:
+            route.continue_()
+
+    page.route("**/api/preview", fail_once)
+    cursor_to_line_end(page, line_of(EXAMPLE.read_text(encoding="utf-8"), "Meneruskan surat sesuai disposisi"))
+    page.keyboard.press("Enter")
+    page.keyboard.type("ktu: Memindai surat ke arsip digital")
+    page.wait_for_function("document.getElementById('notice').textContent.includes('dicoba lagi')", timeout=WAIT)
+    wait_for_steps(page, 11)
+    assert page.inner_text("#notice") == ""
 
 
 def test_unknown_actor_squiggle_message_and_last_good_drawing(page: Any, served: Served) -> None:

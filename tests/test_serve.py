@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import threading
 from pathlib import Path
 
 import pytest
@@ -164,3 +165,42 @@ def test_serve_prints_its_address_first_and_warns_for_another_address(tmp_path: 
         process.wait(20)
         process.stdout.close()  # type: ignore[union-attr]
         process.stderr.close()  # type: ignore[union-attr]
+
+
+def test_a_drawing_process_killed_in_a_job_is_reported_and_replaced() -> None:
+    worker = Worker(timeout=60.0)
+    try:
+        worker.start()
+        killer = threading.Timer(0.5, lambda: worker._process.kill())
+        killer.start()
+        with pytest.raises(RuntimeError, match="stopped"):
+            worker.run("time:sleep", 30)
+        killer.join()
+        result = worker.run("flowgen.serve.jobs:preview", {"text": SURAT, "lang": "en"})
+        assert result["ok"] and result["pages"][0].count('class="fg-step"') == 10
+    finally:
+        worker.close()
+
+
+def test_a_preview_whose_drawing_process_failed_says_so(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    real = Worker.run
+    failures = iter([True])
+
+    def run_once_failing(self: Worker, handler: str, payload: object) -> object:
+        if handler.endswith(":preview") and next(failures, False):
+            raise RuntimeError("the drawing process stopped")
+        return real(self, handler, payload)
+
+    monkeypatch.setattr(Worker, "run", run_once_failing)
+    with TestClient(make_app(tmp_path, "tok", {"testserver"}, render_timeout=60)) as client:
+        token = {"X-Flowgen-Token": "tok"}
+        failed = client.post("/api/preview", json={"text": SURAT}, headers=token).json()
+        assert failed == {
+            "ok": False,
+            "failed": "the drawing process stopped",
+            "diagnostics": [],
+            "steps": [],
+            "pages": [],
+        }
+        again = client.post("/api/preview", json={"text": SURAT}, headers=token).json()
+        assert again["ok"] and again["pages"][0].count('class="fg-step"') == 10

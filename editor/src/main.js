@@ -129,8 +129,16 @@ function schedulePreview() {
 async function preview() {
   const seq = ++state.seq;
   const body = { path: state.path, text: view.state.doc.toString(), form: state.form, style: state.style, lang: state.lang };
-  const { data } = await api("/api/preview", body);
-  if (seq !== state.seq || !data) return;
+  let data = null;
+  try { ({ data } = await api("/api/preview", body)); } catch (error) { data = null; } // the server went away
+  if (seq !== state.seq) return;
+  if (!data || data.failed) { // the drawing could not be made this time: say so, and try again soon
+    $("notice").textContent = w("retry");
+    clearTimeout(state.timer);
+    state.timer = setTimeout(preview, 2000);
+    document.body.dataset.previewSeq = String(seq);
+    return;
+  }
   state.diagnostics = data.diagnostics;
   showDiagnostics(data.diagnostics);
   $("notice").textContent = data.timeout ? w("timeout") : (data.ok ? "" : w("stale"));

@@ -134,6 +134,8 @@ class Editor:
             analysis = analyze_text(job["text"], job["name"])
             found = [d.to_dict(job["lang"]) for d in analysis.diagnostics]
             return JSONResponse({"ok": False, "timeout": str(exc), "diagnostics": found, "steps": [], "pages": []})
+        except RuntimeError as exc:  # the drawing process died or did not start: the editor tries again
+            return JSONResponse({"ok": False, "failed": str(exc), "diagnostics": [], "steps": [], "pages": []})
 
     async def export(self, request: Request, body: dict[str, Any]) -> Response:
         job = self._job(body)
