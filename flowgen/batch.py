@@ -42,6 +42,7 @@ class Task:
     source: Source
     folder: Path
     key: str | None
+    options: BuildOptions | None = None  # this file's own: the batch's, joined with what was built before
 
 
 @dataclass(frozen=True)
@@ -78,32 +79,39 @@ def plan(
     todo: list[Task] = []
     claimed: dict[tuple[str, str], Path] = {}
     manifests: dict[Path, dict[str, manifest.Entry]] = {}
-    options_key = options.key
     for index, source in enumerate(sources):
         folder = source.out_folder(out_dir)
         stem = source.path.stem
         owner = claimed.setdefault((os.path.realpath(folder), stem), source.path)
-        task = Task(index, source, folder, None if force else manifest.input_key(source.path, options_key))
         if owner != source.path:
+            task = Task(index, source, folder, None)
             decided.append(_failed(task, "output-collision", other=str(owner), stem=stem, folder=str(folder)))
             continue
-        if task.key is not None:
-            if folder not in manifests:
-                manifests[folder] = manifest.load(folder)
-            entries = manifests[folder]
-            entry = entries.get(stem)
-            same = entry is not None and entry.source == os.path.realpath(source.path)
-            if same and manifest.is_current(entry, task.key, folder, replaceable):
-                decided.append(Outcome(task, SKIPPED))
+        if folder not in manifests:
+            manifests[folder] = manifest.load(folder)
+        entry = manifests[folder].get(stem)
+        earlier = _earlier_options(entry, source.path)
+        if not force and earlier is not None and earlier.covers(options):
+            key = manifest.input_key(source.path, earlier.key)
+            if key is not None and manifest.is_current(entry, key, folder, replaceable):
+                decided.append(Outcome(Task(index, source, folder, key, earlier), SKIPPED))
                 continue
-        todo.append(task)
+        own = options.joined(earlier)
+        todo.append(Task(index, source, folder, None if force else manifest.input_key(source.path, own.key), own))
     return decided, todo
+
+
+def _earlier_options(entry: manifest.Entry | None, source: Path) -> BuildOptions | None:
+    """The options of the recorded build of this very source, if the manifest says them."""
+    if entry is None or entry.source != os.path.realpath(source) or not entry.options:
+        return None
+    return BuildOptions.from_key(entry.options)
 
 
 def build_task(builder: Builder, task: Task) -> Outcome:
     """Build one task; every problem becomes a failed outcome for this file (only interruptions pass)."""
     try:
-        result = builder.build(task.source.path, task.folder, task.key)
+        result = builder.build(task.source.path, task.folder, task.key, task.options)
     except FlowgenError as exc:
         return Outcome(task, FAILED, diagnostics=exc.diagnostics)
     except Exception as exc:  # a bug in flowgen, or the machine (MemoryError): this file fails, not the batch

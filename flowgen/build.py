@@ -29,7 +29,7 @@ import json
 import os
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -87,11 +87,67 @@ class BuildOptions:
     @property
     def key(self) -> str:
         """Everything of the options that can change an output, as text (a path style made absolute)."""
+        parts = [sorted(self.formats), sorted(self.forms), *self._drawing]
+        return json.dumps([*parts, self.pages, self.thumbnail])
+
+    @property
+    def _drawing(self) -> tuple[object, ...]:
+        """What decides how the outputs look (as opposed to which files are written)."""
         style = self.style
         if style is not None and not _is_shipped_name(style):
             style = os.path.abspath(os.path.expanduser(style))
-        parts = [sorted(self.formats), sorted(self.forms), style, self.dpi, self.direction]
-        return json.dumps([*parts, self.mutu_baku, self.step_numbers, self.pages, self.thumbnail])
+        return (style, self.dpi, self.direction, self.mutu_baku, self.step_numbers)
+
+    def covers(self, wanted: BuildOptions) -> bool:
+        """Whether a build with these options wrote every file a build with ``wanted`` writes, drawn alike.
+
+        ``flowgen build DIR`` and ``flowgen book DIR`` ask for different sets
+        of files from the same drawing; a file built by one is current for the other.
+        """
+        return (
+            self._drawing == wanted._drawing
+            and wanted.formats <= self.formats
+            and wanted.forms <= self.forms
+            and (self.pages or not wanted.pages)
+            and wanted.thumbnail in (0, self.thumbnail)
+        )
+
+    def joined(self, earlier: BuildOptions | None) -> BuildOptions:
+        """These options, also writing the files an earlier build of the same drawing wrote.
+
+        A rebuild refreshes every output of the source, so none is left
+        behind drawn from an older text, and the next build asking for the
+        earlier set finds its files current instead of building them again.
+        """
+        if earlier is None or self._drawing != earlier._drawing:
+            return self
+        return replace(
+            self,
+            formats=self.formats | earlier.formats,
+            forms=self.forms | earlier.forms,
+            pages=self.pages or earlier.pages,
+            thumbnail=self.thumbnail or earlier.thumbnail,
+        )
+
+    @staticmethod
+    def from_key(text: str) -> BuildOptions | None:
+        """The options a :attr:`key` was made from; None for anything else (an older or edited manifest)."""
+        try:
+            formats, forms, style, dpi, direction, mutu_baku, step_numbers, pages, thumbnail = json.loads(text)
+            options = BuildOptions(
+                frozenset(formats),
+                frozenset(forms),
+                style,
+                dpi if isinstance(dpi, int | float) else float(dpi),
+                direction,
+                mutu_baku,
+                step_numbers,
+                bool(pages),
+                int(thumbnail),
+            )
+        except (TypeError, ValueError):
+            return None
+        return options if options.key == text else None
 
 
 @dataclass(frozen=True)
@@ -232,29 +288,38 @@ class Builder:
         self._styles[key] = _CachedStyle(style, files)
         return style
 
-    def build(self, path: str | os.PathLike[str], folder: Path | None = None, key: str | None = None) -> BuildResult:
+    def build(
+        self,
+        path: str | os.PathLike[str],
+        folder: Path | None = None,
+        key: str | None = None,
+        options: BuildOptions | None = None,
+    ) -> BuildResult:
         """Read, check and render one file, then write all its outputs into ``folder`` or none.
 
         ``key`` is the manifest key computed before the build (computed here
         if not given); the result carries the manifest entry to record.
+        ``options``: this file's own (the builder's, joined with what an
+        earlier build wrote: :meth:`BuildOptions.joined`); they must draw as the builder's.
         """
         from flowgen.language.reader import analyze_file
 
         source = Path(path)
-        options_key = self.options.key
+        options = options or self.options
+        options_key = options.key
         key = key or manifest.input_key(source, options_key)
         procedure, found = analyze_file(source)
         if procedure is None:
             raise SourceError([d for d in found if d.is_error])
         style = self.style_for(procedure, source)
-        if "lampiran" in self.options.forms:
+        if "lampiran" in options.forms:
             from flowgen.layout.table.place import table_warnings
 
             found = [*found, *table_warnings(procedure, style)]
-        outputs = render_outputs(procedure, source.stem, style, self.options)
+        outputs = render_outputs(procedure, source.stem, style, options)
         target = folder if folder is not None else source.parent
         names = [output.name for output in outputs]
-        written = write_outputs(outputs, target, str(source), stale_pages(target, source.stem, names, self.options))
+        written = write_outputs(outputs, target, str(source), stale_pages(target, source.stem, names, options))
         deps = [source, *style_files(style)]
         entry = manifest.make_entry(source, key, options_key, deps, written) if key else None
         return BuildResult(source, tuple(written), tuple(found), entry)

@@ -133,6 +133,7 @@ class Entry:
     deps: tuple[tuple[str, str], ...]  # (path, sha256) of every file the style read
     outputs: tuple[tuple[str, int, int], ...]  # (name, size, mtime_ns) of every output
     note: str = ""  # what a caller wants back when it skips (the book: its page count)
+    options: str = ""  # the options' key of this build (which files; a later build asking for fewer skips)
 
     def to_json(self) -> dict[str, Any]:
         data: dict[str, Any] = {
@@ -143,6 +144,8 @@ class Entry:
         }
         if self.note:
             data["note"] = self.note
+        if self.options:
+            data["options"] = self.options
         return data
 
     @staticmethod
@@ -151,12 +154,12 @@ class Entry:
         try:
             deps = tuple((str(p), str(d)) for p, d in data["deps"])
             outputs = tuple((str(n), int(s), int(t)) for n, s, t in data["outputs"])
-            source, key, note = data["source"], data["key"], data.get("note", "")
+            source, key, note, options = data["source"], data["key"], data.get("note", ""), data.get("options", "")
         except (KeyError, TypeError, ValueError, AttributeError):
             return None
-        if not isinstance(source, str) or not isinstance(key, str) or not isinstance(note, str):
+        if not all(isinstance(v, str) for v in (source, key, note, options)):
             return None
-        return Entry(source, key, deps, outputs, note)
+        return Entry(source, key, deps, outputs, note, options)
 
 
 def make_entry(source: Path, key: str, options_key: str, deps: Iterable[Path], written: Iterable[Path]) -> Entry | None:
@@ -170,7 +173,7 @@ def make_entry(source: Path, key: str, options_key: str, deps: Iterable[Path], w
     recorded, outputs = digests_of(deps), stats_of(written, lambda path: path.name)
     if recorded is None or outputs is None:
         return None
-    return Entry(os.path.realpath(source), key, recorded, outputs)
+    return Entry(os.path.realpath(source), key, recorded, outputs, options=options_key)
 
 
 def digests_of(deps: Iterable[Path | str]) -> tuple[tuple[str, str], ...] | None:

@@ -100,6 +100,45 @@ def test_other_options_mean_a_rebuild(tmp_path: Path) -> None:
     assert "1 built" in summary(run("build", str(path), "--format", "json", "-o", str(tmp_path / "o"))[2])
 
 
+def test_a_build_asking_for_fewer_files_skips_and_one_asking_for_more_builds_them_all(tmp_path: Path) -> None:
+    (path,) = book(tmp_path, ["a.pos"])
+    assert run("build", str(path), "--format", "json,svg")[0] == 0
+    assert "1 skipped" in summary(run("build", str(path), "--format", "json")[2])
+    assert "1 skipped" in summary(run("build", str(path), "--format", "svg", "--form", "flowchart")[2])
+    code, out, err = run("build", str(path), "--format", "json,pdf", "--form", "lampiran")
+    assert code == 0 and "1 built" in summary(err)  # the new PDF, and every file of before, drawn from today's text
+    assert {Path(p).name for p in out.split()} >= {"a.json", "a.flowchart.svg", "a.lampiran-1.svg", "a.lampiran.pdf"}
+    assert "1 skipped" in summary(run("build", str(path), "--format", "json,svg")[2])
+    assert "1 skipped" in summary(run("build", str(path), "--format", "pdf")[2])
+    assert "1 built" in summary(run("build", str(path), "--format", "svg", "--dpi", "300")[2])  # drawn otherwise
+
+
+def test_build_and_book_of_one_folder_keep_each_others_files(tmp_path: Path) -> None:
+    from flowgen.book.sops import OPTIONS
+
+    sources = [Source(p, tmp_path) for p in book(tmp_path, ["a.pos", "tu/b.pos"])]
+
+    def statuses(options: BuildOptions) -> list[str]:
+        return [o.status for o in run_batch(sources, None, options, 1, False)]
+
+    assert statuses(BuildOptions()) == ["built", "built"]  # flowgen build DIR
+    assert statuses(OPTIONS) == ["built", "built"]  # the book also needs a thumbnail: built once, with all the rest
+    assert (tmp_path / "a.lampiran-2.png").exists() and (tmp_path / "a.flowchart.thumb.png").exists()
+    assert statuses(BuildOptions()) == ["skipped", "skipped"]
+    assert statuses(OPTIONS) == ["skipped", "skipped"]
+
+
+@pytest.mark.parametrize(
+    "options",
+    [BuildOptions(), JSON, BuildOptions(style="kemendikbud", dpi=300, direction="lr", mutu_baku=False, thumbnail=150)],
+)
+def test_options_come_back_from_their_key_and_an_odd_key_gives_none(options: BuildOptions) -> None:
+    again = BuildOptions.from_key(options.key)
+    assert again is not None and again.key == options.key and again.covers(options) and options.covers(again)
+    assert BuildOptions.from_key(options.key.replace("[", "{", 1)) is None
+    assert BuildOptions.from_key("[1, 2]") is None and BuildOptions.from_key("") is None
+
+
 @pytest.mark.parametrize("damage", ["corrupt", "not-a-manifest", "output-removed", "output-edited"])
 def test_a_doubtful_manifest_or_output_means_a_rebuild(tmp_path: Path, damage: str) -> None:
     book(tmp_path, ["a.pos", "b.pos"])
