@@ -25,15 +25,19 @@ import tomllib
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from flowgen.characters import unsafe_value
 from flowgen.errors import Span, StyleError, error
 from flowgen.model.types import Procedure
 from flowgen.style import messages as _messages  # noqa: F401  (registers the style messages)
-from flowgen.style.resolve import ResolvedStyle
 from flowgen.style.sheet import SHIPPED, read_bounded, read_sheet, shipped_names
 from flowgen.suggest import suggest
+
+if (
+    TYPE_CHECKING
+):  # the cascade is imported when a sheet is resolved: choosing one (the book's up-to-date test) needs none of it
+    from flowgen.style.resolve import ResolvedStyle
 
 CONFIG_NAME = "flowgen.toml"
 CONFIG_KEYS = ("style", "book", "esign")  # [book]: flowgen.book.config; [esign]: flowgen.export.esign_config
@@ -261,6 +265,8 @@ def load_style(path: Path, overrides: str = "", name: str | None = None) -> Reso
     cached = _CACHE.get(key)
     if cached is not None and _stamp(cached[1].sheet.files) == cached[0]:
         return cached[1]
+    from flowgen.style.resolve import ResolvedStyle
+
     sheet = read_sheet(path, name=shown, extra_css=overrides)
     stamp = _stamp(sheet.files)
     style = ResolvedStyle(sheet)
