@@ -170,3 +170,22 @@ def test_a_placeholder_logo_warns_once_and_leaves_the_slot_empty() -> None:
     first = etree.fromstring(flowgen.render_lampiran_pages(procedure, "kemendikbud", "svg")[0])
     assert first.findall(f".//{SVG}image") == []
     assert identity_warnings(resolve_style(None, procedure)) == []  # no logo slot: nothing to say
+
+
+@pytest.mark.parametrize("style", ["default", "english"])
+def test_a_decisions_one_word_question_is_never_broken_in_the_table(style: str) -> None:
+    """'Lengkap?' in a 66 pt column was set 'Leng-' / 'kap?' although a taller diamond holds it whole."""
+    from flowgen.layout.table.place import layout_table
+
+    names = ("legalisir-ijazah-madrasah", "pendaftaran-perkara-pengadilan-agama", "pengadaan-barang", "cuti-pegawai")
+    seen = 0
+    for name in names:
+        procedure = flowgen.load(ROOT / "examples" / f"{name}.pos")
+        table = layout_table(procedure, resolve_style(style))
+        for page in table.pages:
+            for symbol in page.symbols:
+                words = symbol.text.whole.split()
+                if symbol.kind is StepKind.DECISION and words:
+                    seen += 1
+                    assert [w for line in symbol.text.lines for w in line.split()] == words, (name, symbol.text.lines)
+    assert seen >= 6
