@@ -417,3 +417,19 @@ def test_a_branch_that_forks_is_one_line_with_one_label(direction: str) -> None:
     data = flowgen.render_flowchart(procedure, resolve_style(None, procedure), "svg")
     assert [str(f) for f in check_svg(data)] == []
     assert data.count(b'data-label="Ya"') == 2 and data.count(b">Ya</tspan>") == 1
+
+
+def test_a_decisions_two_branches_to_one_side_do_not_cross() -> None:
+    """SIPA's step 13: 'Ya' to the nearer box took the side tip and 'Tidak' to the farther one crossed it."""
+    from flowgen.layout.flowchart.branches import cross
+    from flowgen.layout.geometry import points_of
+
+    procedure = flowgen.load(ROOT / "examples" / "izin-pemanfaatan-air-tanah.pos")
+    layout = layout_flowchart(procedure, resolve_style("default"))
+    decisions = {s.number for s in procedure.steps if s.kind is StepKind.DECISION}
+    by_source: dict[int, list[list[tuple[float, float]]]] = {}
+    for route in layout.routes:
+        if route.source in decisions and route.source != route.target:
+            by_source.setdefault(route.source, []).append(points_of(route.commands))
+    assert len(by_source) >= 2 and all(len(lines) == 2 for lines in by_source.values())
+    assert [number for number, lines in sorted(by_source.items()) if cross(lines)] == []

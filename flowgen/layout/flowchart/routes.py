@@ -23,6 +23,7 @@ from dataclasses import replace
 from flowgen.errors import LayoutError
 from flowgen.layout.arrows import edge_classes, finish_arrows, label_size, label_text, tie_points, tie_segments
 from flowgen.layout.flowchart import graphviz as gv
+from flowgen.layout.flowchart.branches import draw_branches
 from flowgen.layout.flowchart.careful import Repair
 from flowgen.layout.flowchart.forks import join_forks
 from flowgen.layout.flowchart.polish import Router, grid_route
@@ -346,7 +347,6 @@ class _Polish:
         router = self.router
         lr = router.lr
         finished_index = Obstacles((), (), 0.0, 3.0, 4.0)
-        tips_used: dict[str, set[str]] = defaultdict(set)
 
         # a decision's arrow to the step most nearly straight on goes first and takes the far tip
         def straightness(i: int) -> float:
@@ -354,25 +354,41 @@ class _Polish:
             return abs(b.y - a.y) if lr else abs(b.x - a.x)
 
         order = sorted(range(len(edges)), key=lambda i: (edges[i].source, straightness(i), edges[i].target))
-        results: dict[int, list[Command]] = {}
+        raws: dict[int, list[Point]] = {}
         for i in order:
             source, target = pairs[i]
-            raw = found[(source.node, target.node)].pop(0) if found[(source.node, target.node)] else []
+            raws[i] = found[(source.node, target.node)].pop(0) if found[(source.node, target.node)] else []
+
+        def finished(i: int, index: Obstacles, used: set[str]) -> list[Point]:
+            source, target = pairs[i]
+            line = dedupe(raws[i][0::3] if len(raws[i]) >= 4 else raws[i]) or [
+                (source.shape.x, source.shape.y1),
+                (target.shape.x, target.shape.y0),
+            ]
+            line = router.finish(line, source, target)
+            line = router.tip_exit(line, source, target, index, used)
+            line = router.tip_enter(line, source, target, index)
+            return router.centre_ends(line, source, target, index)
+
+        results: dict[int, list[Command]] = {}
+        branches: list[int] = []  # a decision's straight branches, drawn together so they do not cross
+        for n, i in enumerate(order):
+            source, target = pairs[i]
             if source is target:
                 results[i] = polyline(_self_loop(source))
-            elif curved and len(raw) >= 4:
-                results[i] = _curve(raw, source, target)
+            elif curved and len(raws[i]) >= 4:
+                results[i] = _curve(raws[i], source, target)
+            elif source.shape.kind is StepKind.DECISION:
+                branches.append(i)
             else:
-                line = dedupe(raw[0::3] if len(raw) >= 4 else raw) or [
-                    (source.shape.x, source.shape.y1),
-                    (target.shape.x, target.shape.y0),
-                ]
-                line = router.finish(line, source, target)
-                line = router.tip_exit(line, source, target, finished_index, tips_used[source.node])
-                line = router.tip_enter(line, source, target, finished_index)
-                line = router.centre_ends(line, source, target, finished_index)
+                line = finished(i, finished_index, set())  # only a decision's tips are shared
                 finished_index.add_runs(segments(line))
                 results[i] = polyline(line)
+            last = n + 1 == len(order) or edges[order[n + 1]].source != edges[i].source
+            if branches and last:
+                for k, line in draw_branches(branches, finished_index, finished).items():
+                    results[k] = polyline(line)
+                branches = []
         if not curved:
             self._apart(edges, pairs, results)
         return [results[i] for i in range(len(edges))]
