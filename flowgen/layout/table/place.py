@@ -134,9 +134,8 @@ def _symbol_size(
         # the whole text on one line
         whole = (measure(size_style.face, size_style.size, label) + 4) / DIAMOND_TEXT_SHARE
         w = min(widest_allowed, max(w, whole if whole <= widest_allowed else (longest + 4) / DIAMOND_TEXT_SHARE))
-        # a word that passed the room test above is never broken: the diamond grows taller round it instead
-        wrap_width = max(w * DIAMOND_TEXT_SHARE - 4, longest if longest <= room else 0.0)
-        fitted = fit(label, size_style, wrap_width)
+        # a word that passed the room test is never broken: the diamond grows taller round it instead
+        fitted = fit(label, size_style, max(w * DIAMOND_TEXT_SHARE - 4, longest if longest <= room else 0.0))
         h = max(h, (fitted.height + 3) / max(0.2, 1 - (fitted.width + 4) / w))
     else:
         inner = widest_allowed - (h if step.kind.is_terminator else 6)
