@@ -111,7 +111,7 @@ def _measure(step: Step, style: ResolvedStyle, numbers: bool, shown: str) -> _Co
     return _Content(step.kind, w, h, fitted, detail, badge_r, room)
 
 
-def _in_capsule(fitted: FittedText, style: TextStyle, w: float, h: float, clearance: float = 3.0) -> bool:
+def _in_capsule(fitted: FittedText, style: TextStyle, w: float, h: float, clearance: float = 5.0) -> bool:
     """Whether every line of a text centred in a capsule stays ``clearance`` inside its rounded ends."""
     r = h / 2
     pitch = style.size * style.line_height
