@@ -3,8 +3,9 @@
 The order is Bab II.C's: Halaman Judul, Keputusan Pimpinan, Daftar Isi,
 Penjelasan Singkat Penggunaan, then every SOP's lampiran grouped by unit.
 The book's own pages are numbered on from the cover (which shows no number);
-the SOP pages are inserted as rendered (and as signed), so the Daftar Isi's
-page numbers are the PDF's own page numbers, which every viewer shows.
+the SOP pages are inserted as rendered (and as signed), with the book's page
+number laid in their bottom margin (:mod:`flowgen.book.stamp`), so the Daftar
+Isi's page numbers can be followed on paper and are the PDF's own page numbers.
 Bookmarks follow the parts, the units and the SOPs; the contents rows and the
 cross-references (keterkaitan) are links.
 """
@@ -32,6 +33,7 @@ from flowgen.book.pages import cover_page, decree_pages, label, notes_pages
 from flowgen.book.refs import Reference, resolve
 from flowgen.book.result import BOOK_NAME, BookResult, book_error
 from flowgen.book.sops import OPTIONS, Built, files_for
+from flowgen.book.stamp import stamp_numbers
 from flowgen.build import Builder, style_files
 from flowgen.render.pdf import render_pdf
 from flowgen.render.scene import Document, Page
@@ -197,13 +199,17 @@ def _pdf(
         first = len(writer.pages) + 1
         writer.append(io.BytesIO(render_pdf(Document(tuple(content), name))))
         svgs += [(first + i, render_svg(page)) for i, page in enumerate(content)]
+    builder = Builder(OPTIONS)
+    sop_start, bottoms = len(writer.pages), []
     for entry in collection.entries:
         writer.append(readers[entry.path])
+        bottoms += [builder.style_for(entry.procedure, entry.path).page[1][2]] * entry.pages
+    stamp_numbers(writer, style, sop_start, bottoms)
     targets = {e.relative: e.first_page for e in collection.entries}
     targets.update({f"part:{name}": first for name, first in firsts.items()})
     _contents_links(writer, links, targets, firsts[label(style, "daftar-isi")])
     references = resolve(collection.entries)
-    _reference_links(writer, references, Builder(OPTIONS))
+    _reference_links(writer, references, builder)
     _outline(writer, part_pages, collection, label(style, "prosedur"))
     writer.add_metadata({"/Title": config.title, "/Creator": "flowgen", "/Subject": config.unit or config.agency})
     writer.page_mode = "/UseOutlines"
