@@ -189,3 +189,16 @@ def test_a_decisions_one_word_question_is_never_broken_in_the_table(style: str) 
                     seen += 1
                     assert [w for line in symbol.text.lines for w in line.split()] == words, (name, symbol.text.lines)
     assert seen >= 6
+
+
+def test_a_step_number_is_never_broken_in_a_crowded_table() -> None:
+    """Nine actors left the No column so narrow that '10' was set '1-' / '0' (the demo book's TU/009)."""
+    from flowgen.layout.table.place import layout_table
+
+    book = ROOT / "examples" / "book" / "01-subbagian-tata-usaha"
+    procedure = flowgen.load(book / "009-pengusulan-kenaikan-gaji-berkala.pos")
+    assert len(procedure.actors) >= 9
+    table = layout_table(procedure, resolve_style("kemendikbud"))  # the book's style
+    numbers = [c.text.lines for page in table.pages for c in page.cells if c.col == "no" and c.element == "cell"]
+    assert len(numbers) == len(procedure.steps) and all(len(lines) == 1 for lines in numbers), numbers
+    assert [lines[0] for lines in numbers] == [procedure.shown_number(s.number) for s in procedure.steps]

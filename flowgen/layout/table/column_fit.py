@@ -142,6 +142,8 @@ def fit_words(
             shape[key] = outline[key] = 0.0
             body[key] = _longest((cell_text(s, key) for s in procedure.steps), "cell", (cls,), style)
             base[key] = max(header[key], style.cell((cls,)).width * TEXT_FLOOR)
+            if key == "no":  # a step's number is never broken ("1-" / "0"): it comes first, with the symbols
+                shape[key] = body[key]
     out = {PAGE: max(0.0, room), **widths}
     short: list[str] = []
     need = dict.fromkeys(out, 0.0)
