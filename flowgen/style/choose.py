@@ -34,9 +34,8 @@ from flowgen.style import messages as _messages  # noqa: F401  (registers the st
 from flowgen.style.sheet import SHIPPED, read_bounded, read_sheet, shipped_names
 from flowgen.suggest import suggest
 
-if (
-    TYPE_CHECKING
-):  # the cascade is imported when a sheet is resolved: choosing one (the book's up-to-date test) needs none of it
+# the cascade is imported when a sheet is resolved: choosing one (the book's up-to-date test) needs none of it
+if TYPE_CHECKING:
     from flowgen.style.resolve import ResolvedStyle
 
 CONFIG_NAME = "flowgen.toml"

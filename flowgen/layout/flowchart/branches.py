@@ -58,19 +58,21 @@ def draw_branches(order: Sequence[int], index: Obstacles, draw: Draw) -> dict[in
 
     The chosen lines' runs are added to ``index``.
     """
-    tries = [list(order), list(reversed(order))] if len(order) > 1 else [list(order)]
-    chosen: dict[int, list[Point]] = {}
-    for attempt in tries:
+
+    def attempt(sequence: Sequence[int]) -> dict[int, list[Point]]:
         layered = _Layered(index)
         used: set[str] = set()
         lines: dict[int, list[Point]] = {}
-        for i in attempt:
+        for i in sequence:
             lines[i] = draw(i, layered, used)
             layered.own.add_runs(segments(lines[i]))
-        if not chosen or not cross(list(lines.values())):
-            chosen = lines
-        if not cross(list(chosen.values())):
-            break
+        return lines
+
+    chosen = attempt(order)
+    if len(order) > 1 and cross(list(chosen.values())):
+        other = attempt(list(reversed(order)))
+        if not cross(list(other.values())):
+            chosen = other
     for i in order:
         index.add_runs(segments(chosen[i]))
     return chosen
