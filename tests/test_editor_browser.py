@@ -163,6 +163,32 @@ def test_typed_step_appears_in_the_preview(page: Any, served: Served) -> None:
     assert "Memindai surat" in page.inner_text("#drawing")
 
 
+def test_clicking_the_file_being_opened_does_not_read_it_again(page: Any, served: Served) -> None:
+    """The editor opens the first file by itself; a click on it while that is under way read it a second time,
+    and the late answer replaced what was being typed (CI saw the typed step vanish)."""
+    (served.folder / "aaa-pertama.pos").write_text(EXAMPLE.read_text(encoding="utf-8"), encoding="utf-8")
+    reads: list[str] = []
+
+    def count(route: Any) -> None:
+        reads.append(route.request.url)
+        route.continue_()
+
+    page.route("**/api/file?*", count)
+    page.goto(served.url)
+    page.wait_for_selector("body[data-ready='1']", timeout=WAIT)
+    page.click("#files li[data-path='aaa-pertama.pos']")
+    page.wait_for_selector("#drawing svg g.fg-step", timeout=WAIT)
+    cursor_to_line_end(page, line_of(EXAMPLE.read_text(encoding="utf-8"), "Meneruskan surat sesuai disposisi"))
+    page.keyboard.press("Enter")
+    page.keyboard.type("ktu: Memindai surat ke arsip digital")
+    wait_for_steps(page, 11)
+    page.click("#files li[data-path='aaa-pertama.pos']")
+    page.wait_for_timeout(300)  # a read, were one asked for, has come back by now
+    assert len([u for u in reads if "aaa-pertama.pos" in u]) == 1
+    assert "Memindai surat ke arsip digital" in editor_text(page)
+    (served.folder / "aaa-pertama.pos").unlink()
+
+
 def test_a_preview_that_failed_is_tried_again(page: Any, served: Served) -> None:
     open_copy(page, served, "ulang.pos")
     failures = iter([True])

@@ -12,7 +12,7 @@ import { WORDS } from "./i18n.js";
 const token = new URLSearchParams(location.search).get("token") || "";
 const $ = (id) => document.getElementById(id);
 const state = {
-  path: null, base: null, root: "", lang: localStorage.getItem("flowgen:lang") || "id",
+  path: null, wanted: null, base: null, root: "", lang: localStorage.getItem("flowgen:lang") || "id",
   form: "flowchart", style: "", pages: [], page: 0, steps: [], seq: 0, opening: 0, timer: null, diagnostics: [],
 };
 const w = (key) => WORDS[state.lang][key];
@@ -238,10 +238,17 @@ function markDirty(dirty) {
 }
 
 async function openFile(path) {
+  // the file open (or being opened) is not read again: a second read would replace the text being typed
+  if (path === state.wanted) return;
+  state.wanted = path;
   const ticket = ++state.opening;
   const { status, data } = await api(`/api/file?path=${encodeURIComponent(path)}`);
   if (ticket !== state.opening) return; // another file was asked for meanwhile
-  if (status !== 200) { $("notice").textContent = `${w("refused")}: ${data ? data.error : status}`; return; }
+  if (status !== 200) {
+    state.wanted = state.path;
+    $("notice").textContent = `${w("refused")}: ${data ? data.error : status}`;
+    return;
+  }
   state.path = path; state.base = data.sha; state.page = 0; state.pages = []; state.steps = [];
   $("drawing").textContent = ""; // the last file's drawing must not answer clicks for this one
   localStorage.setItem(`flowgen:${state.root}:open`, path);
