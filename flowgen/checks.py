@@ -245,10 +245,36 @@ def _key_span(procedure: Procedure, key: str) -> Span:
     return Span(procedure.source_name, 0)
 
 
-def history_warnings(procedure: Procedure) -> list[Diagnostic]:
-    """A history out of date order, or a ``revisi:``/``no-revisi:`` the last revision contradicts."""
+def effective_warnings(procedure: Procedure) -> list[Diagnostic]:
+    """A tanggal efektif before the day the SOP was made, or before its ``revisi:`` date when no history
+    is written: the sheet would say it took effect before it existed (a Biro Organisasi reviewer sends
+    such a sheet back)."""
     ident = procedure.identity
-    found: list[Diagnostic] = []
+    effective = ident.effective
+    if effective is None:
+        return []
+    earlier = [
+        (date, what, what_id)
+        for date, what, what_id in (
+            (ident.created, "date it was made", "tanggal pembuatan"),  # the first: the graver slip
+            # with a history the tanggal efektif may be the first version's (the review counts from the later)
+            (None if ident.history else ident.revised, "revision date", "tanggal revisi"),
+        )
+        if date is not None and effective.date < date.date
+    ]
+    if not earlier:
+        return []
+    date, what, what_id = earlier[0]
+    span = _key_span(procedure, "efektif")
+    args = {"effective": effective.written, "what": what, "what_id": what_id, "date": date.written}
+    return [warning("effective-too-early", span, procedure.line_text(span), **args)]
+
+
+def history_warnings(procedure: Procedure) -> list[Diagnostic]:
+    """A history out of date order, or a ``revisi:``/``no-revisi:`` the last revision contradicts;
+    a tanggal efektif before the SOP was made or revised."""
+    ident = procedure.identity
+    found: list[Diagnostic] = effective_warnings(procedure)
     last = ident.last_revision
     if last is None:
         return found

@@ -353,6 +353,7 @@ def sop_text(
     related = rng.sample([t for t in titles if t != title], k=min(2, len(titles) - 1))
     created = f"{year - 1}-12-{rng.randint(1, 20):02d}"
     revised = f"{year}-01-{rng.randint(2, 9):02d}"
+    efektif = max(efektif, revised)  # an SOP takes effect once revised (ISO dates compare as text)
     revisions = history.randint(1, 3) if history is not None else 0
     if revisions:  # the SOP was made the year before its first revision
         created = f"{year - revisions}{created[4:]}"

@@ -566,3 +566,9 @@ def test_the_english_sheet_prints_the_book_in_english(tmp_path: Path) -> None:
     assert "NOTES ON USE" in _text(pdf, 3)
     marks = [item.title for item in PdfReader(pdf).outline if not isinstance(item, list)]
     assert marks == ["Title Page", "Contents", "Notes on Use", "Standard Operating Procedures"]
+
+
+def test_the_demo_book_has_its_dates_in_order() -> None:
+    """Every demo SOP takes effect on or after its revision (five did not: a reviewer sends those back)."""
+    found = [d for d in check_book(ROOT / "examples" / "book", TODAY) if d.code != "review-due"]
+    assert [(Path(d.span.file).name, d.code) for d in found] == []

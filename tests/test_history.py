@@ -162,6 +162,26 @@ def test_warnings_for_a_history_that_contradicts_itself() -> None:
     assert [d.code for d in flowgen.analyze(agreeing, "s.pos")[1]] == ["history-order"]
 
 
+def test_an_effective_date_before_the_sop_was_made_or_revised_is_warned() -> None:
+    text = "judul: Surat\ndibuat: 2025-12-01\nrevisi: 2026-01-09\nefektif: 2026-01-05\n" + FLOW
+    found = [d for d in flowgen.analyze(text, "s.pos")[1] if d.code == "effective-too-early"]
+    assert [(d.span.line, d.render_message("en"), d.render_message("id")) for d in found] == [
+        (
+            4,
+            "the effective date (2026-01-05) is before the revision date (2026-01-09)",
+            "tanggal efektif (2026-01-05) sebelum tanggal revisi (2026-01-09)",
+        ),
+    ]
+    before_made = text.replace("revisi: 2026-01-09", "revisi: 2026-01-02").replace(
+        "efektif: 2026-01-05", "efektif: 2025-11-30"
+    )
+    assert [
+        d.render_message("en") for d in flowgen.analyze(before_made, "s.pos")[1] if d.code == "effective-too-early"
+    ] == ["the effective date (2025-11-30) is before the date it was made (2025-12-01)"]
+    on_the_day = text.replace("efektif: 2026-01-05", "efektif: 2026-01-09")
+    assert "effective-too-early" not in [d.code for d in flowgen.analyze(on_the_day, "s.pos")[1]]
+
+
 # -- what is counted and printed from the history -----------------------------------------------
 
 

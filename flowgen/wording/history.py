@@ -56,6 +56,12 @@ MESSAGES: dict[str, M] = {
         "write the last revision's number in 'no-revisi:', or remove it",
         "tulis nomor revisi terakhir pada 'no-revisi:', atau hapus barisnya",
     ),
+    "effective-too-early": M(
+        "the effective date ({effective}) is before the {what} ({date})",
+        "tanggal efektif ({effective}) sebelum {what_id} ({date})",
+        "an SOP takes effect on or after the day it is made and revised: check the dates",
+        "SOP berlaku pada atau sesudah tanggal dibuat dan direvisi: periksa tanggal-tanggalnya",
+    ),
     "review-due": M(
         "'{title}' was due for review on {due}{after}",
         "'{title}' seharusnya ditinjau ulang pada {due}{after_id}",
