@@ -139,6 +139,7 @@ def _worker_main(conn: Connection, options: BuildOptions) -> None:
     except (KeyboardInterrupt, EOFError, OSError):
         pass
     finally:
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)  # a late stop() ends it quietly, never a traceback
         conn.close()
 
 
@@ -200,7 +201,14 @@ class _Pool:
                     conn.close()
 
     def stop(self) -> None:
-        """Stop every worker (SIGTERM: each cleans up), then wait for them."""
+        """Stop every worker (SIGTERM: each cleans up), then wait for them.
+
+        A worker sent its last None is leaving by itself: it is given a moment
+        first, so a finished batch does not signal a worker on its way out."""
+        working = {process for process, _ in self.busy.values()}
+        for process in self.all:
+            if process not in working:
+                process.join(2)
         for process in self.all:
             if process.is_alive():
                 process.terminate()

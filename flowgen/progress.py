@@ -1,8 +1,9 @@
 """What a batch prints: a progress bar on a terminal (plain lines otherwise) and the summary.
 
 Diagnostics are printed as each file finishes (the bar is cleared first and
-drawn again below them); the paths written go to standard output, one per
-line, for pipelines (not for a batch on a terminal, where the bar stands
+drawn again below them); one about another file that many share (a style
+sheet's warning, met by every file that uses the sheet) is printed once; the
+paths written go to standard output, one per line, for pipelines (not for a batch on a terminal, where the bar stands
 for them); everything else goes to standard error.
 """
 
@@ -52,6 +53,7 @@ class Progress:
         self.paths = not (lines and sys.stdout.isatty())
         self.counts = {BUILT: 0, SKIPPED: 0, FAILED: 0}
         self.drawn = False
+        self.said: set[str] = set()  # the shared files' diagnostics already printed
         if self.bar:
             self._draw("")
 
@@ -79,7 +81,12 @@ class Progress:
         self.counts[outcome.status] += 1
         self._clear()
         for diagnostic in outcome.diagnostics:
-            click.echo(diagnostic.format(self.lang), err=True)
+            text = diagnostic.format(self.lang)
+            if diagnostic.span.file != str(outcome.path):
+                if text in self.said:
+                    continue
+                self.said.add(text)
+            click.echo(text, err=True)
         for path in outcome.written if self.paths else ():
             click.echo(str(path))
         name = shown(str(outcome.path))

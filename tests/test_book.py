@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from pypdf import PdfReader
-from pypdf.generic import Destination
+from pypdf.generic import ArrayObject, Destination, StreamObject
 from reportlab.pdfgen import canvas
 
 from flowgen.book import build_book, check_book, read_book_config
@@ -186,6 +186,13 @@ def test_the_sop_pages_are_the_per_sop_pdfs_as_they_are_with_the_books_page_numb
             mine, theirs = book_pdf.pages[first + index].get_contents(), page.get_contents()
             assert mine is not None and theirs is not None
             assert theirs.get_data().strip() in mine.get_data()  # drawn as it was, the number laid over it
+            streams = book_pdf.pages[first + index]["/Contents"].get_object()
+            assert isinstance(streams, ArrayObject)
+            raw = [s.get_object()._data for s in streams]
+            stored = page["/Contents"].get_object()
+            assert isinstance(stored, StreamObject)
+            own_raw = stored._data
+            assert own_raw in raw  # the SOP's own stream copied as it was stored, not decoded and written again
             shown = book_pdf.pages[first + index].extract_text().split()
             assert shown[-1] == str(first + index + 1), shown[-6:]  # the last thing on the page, below its footer
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import signal
+import time
 from pathlib import Path
 
 import pytest
@@ -224,6 +225,34 @@ def test_a_worker_that_dies_fails_its_file_only(tmp_path: Path, monkeypatch: pyt
         diagnostic.message == "the process building this file stopped (killed by SIGKILL); the other files were built"
     )
     assert jsons(tmp_path) == ["a.json", "c.json", "d.json"]
+
+
+def test_a_finished_batch_lets_its_workers_leave_without_a_traceback(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capfd: pytest.CaptureFixture[str]
+) -> None:
+    """A worker sent its last task may still be on its way out (interpreter teardown) when the batch ends:
+    stopping it then raised KeyboardInterrupt in it, and multiprocessing printed a traceback (3 books in 4)."""
+    sources = [Source(p) for p in book(tmp_path, ["a.pos", "b.pos", "c.pos"])]
+    real = flowgen.batch._worker_main
+
+    def slow_to_leave(conn: object, options: BuildOptions) -> None:
+        real(conn, options)  # type: ignore[arg-type]
+        time.sleep(0.5)
+
+    monkeypatch.setattr(flowgen.batch, "_worker_main", slow_to_leave)
+    outcomes = run_batch(sources, None, JSON, jobs=2, force=True)
+    assert [o.status for o in outcomes] == ["built"] * 3
+    assert "Traceback" not in capfd.readouterr().err
+
+
+def test_a_style_sheets_warning_is_printed_once_for_the_batch(tmp_path: Path) -> None:
+    """The shipped kemendikbud sheet has a logo slot and no logo: said once, not once per file (76 in the book)."""
+    book(tmp_path, ["a.pos", "b.pos", "c.pos"])
+    args = ("build", str(tmp_path), "--format", "svg", "--form", "lampiran", "-j", "1", "--style", "kemendikbud")
+    code, _, err = run(*args)
+    assert code == 0
+    assert len([line for line in err.splitlines() if "has a logo slot" in line]) == 1, err
+    assert "[3/3] built" in err
 
 
 def test_builder_reuses_a_style_until_a_file_it_read_changes(tmp_path: Path) -> None:
