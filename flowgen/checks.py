@@ -272,20 +272,21 @@ def effective_warnings(procedure: Procedure) -> list[Diagnostic]:
 
 def history_warnings(procedure: Procedure) -> list[Diagnostic]:
     """A history out of date order, or a ``revisi:``/``no-revisi:`` the last revision contradicts;
-    a tanggal efektif before the SOP was made or revised."""
+    a tanggal efektif before the SOP was made or revised.  In the order of the lines they point at as
+    flowgen writes a file (no-revisi, revisi, efektif, the history), so that a procedure built in code,
+    whose spans have no lines, reports them in the order its text would."""
     ident = procedure.identity
-    found: list[Diagnostic] = effective_warnings(procedure)
+    found: list[Diagnostic] = []
     last = ident.last_revision
-    if last is None:
-        return found
-    if ident.revision and ident.revision.strip().lstrip("0") != last.number.strip().lstrip("0"):
+    if last is not None and ident.revision and ident.revision.strip().lstrip("0") != last.number.strip().lstrip("0"):
         span = _key_span(procedure, "no-revisi")
         args = {"revision": ident.revision, "number": last.number}
         found.append(warning("history-number-differs", span, procedure.line_text(span), **args))
-    if ident.revised is not None and ident.revised.date != last.date.date:
+    if last is not None and ident.revised is not None and ident.revised.date != last.date.date:
         span = _key_span(procedure, "revisi")
         args = {"revised": ident.revised.written, "date": last.date.written}
         found.append(warning("history-revised-differs", span, procedure.line_text(span), **args))
+    found += effective_warnings(procedure)
     for before, after in zip(ident.history, ident.history[1:]):
         if after.date.date < before.date.date:
             args = {"number": after.number, "date": after.date.written}
