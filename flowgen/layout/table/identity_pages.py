@@ -107,7 +107,7 @@ def _squeezed(rows: list[SetRow], room: float) -> list[SetRow]:
 
 
 def _whole(pending: list[Pending], setter: BoxSetter, room: float) -> tuple[int, BoxSetter]:
-    """How many leading rows fit ``room`` whole (long lists in two columns where that is needed)."""
+    """How many leading rows fit ``room`` whole (long lists in columns where that is needed)."""
     for k in range(len(pending), 0, -1):
         current = replace(setter, columns=long_lists(pending[:k], setter, room))
         if sum(current.title_h + current.row(r).least for r in pending[:k]) <= room + 1e-6:
