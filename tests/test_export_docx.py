@@ -110,8 +110,9 @@ def _pdf_text(pdf: Path, number: int) -> str:
     ).stdout
 
 
-def _all_lines(part: IdentityLines) -> list[tuple[float, str]]:
-    return [*part.lines, *(part.second.lines if part.second else ())]
+def _all_lines(part: IdentityLines | None) -> list[tuple[float, str]]:
+    """A box's lines, every column's."""
+    return [*part.lines, *_all_lines(part.second)] if part is not None else []
 
 
 CONVERTED = [

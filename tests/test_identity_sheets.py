@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 import flowgen
 from flowgen.api import render_lampiran, resolve_style
 from flowgen.layout.table.identity import IdentityLayout, layout_identity
-from flowgen.layout.table.identity_lists import BOXES, MIN_REST, marked
+from flowgen.layout.table.identity_lists import BOXES, MIN_REST, IdentityLines, marked
 from flowgen.model.types import Procedure
 from tests.helpers import EXAMPLES, ROOT
 
@@ -54,13 +54,72 @@ def with_lists(procedure: Procedure, **lists: Any) -> Procedure:
 EQUIPMENT = tuple(f"Peralatan kantor nomor {k} untuk layanan" for k in range(1, 151))
 
 
-@pytest.mark.parametrize("style", STYLES)
-def test_sipa_moves_whole_rows_rather_than_carry_items_over(style: str) -> None:
-    """Before: the continuation sheet held items 29-33 (kemendikbud: 25-33) of Peralatan beside an empty box."""
-    assert boxes(sheet_of(flowgen.load(SIPA), style)) == [
-        [("dasar-hukum", (0, 7)), ("kualifikasi", (0, 3))],
-        [("keterkaitan", (0, 3)), ("peralatan", (0, 33)), ("peringatan", (0, 2)), ("pencatatan", (0, 2))],
+SIPA_SHEETS = {  # (box, items held, columns) sheet by sheet
+    "default": [
+        [("dasar-hukum", (0, 7), 1), ("kualifikasi", (0, 3), 1), ("keterkaitan", (0, 3), 1), ("peralatan", (0, 33), 3)],
+        [("peringatan", (0, 2), 1), ("pencatatan", (0, 2), 1)],
+    ],
+    "kemendikbud": [
+        [("dasar-hukum", (0, 7), 1), ("kualifikasi", (0, 3), 1), ("keterkaitan", (0, 3), 1), ("peralatan", (0, 30), 3)],
+        [("keterkaitan", (3, 3), 1), ("peralatan", (30, 33), 1), ("peringatan", (0, 2), 1), ("pencatatan", (0, 2), 1)],
+    ],
+}
+
+
+def columns_of(lines: IdentityLines) -> list[list[str]]:
+    """A box's columns, left to right, each its lines as printed."""
+    found: list[list[str]] = []
+    column: IdentityLines | None = lines
+    while column is not None:
+        found.append([text for _, text in column.lines])
+        column = column.second
+    return found
+
+
+def sheet_columns(layout: IdentityLayout) -> list[list[tuple[str, tuple[int, int], int]]]:
+    return [
+        [(b.col, b.items or (0, 0), len(columns_of(b.parts[0]))) for b in sheet.blocks if b.element == "identity-box"]
+        for sheet in layout.sheets
     ]
+
+
+@pytest.mark.parametrize("style", ["default", "kemendikbud"])
+def test_sipa_fills_its_first_sheet_before_continuing(style: str) -> None:
+    """Before: page 1 held Dasar Hukum and Kualifikasi only (half empty); the 33 items of equipment in one column."""
+    assert sheet_columns(sheet_of(flowgen.load(SIPA), style)) == SIPA_SHEETS[style]
+
+
+def test_sipa_equipment_reads_down_then_across() -> None:
+    box = next(b for b in sheet_of(flowgen.load(SIPA)).blocks if b.col == "peralatan" and b.element == "identity-box")
+    firsts = [column[0] for column in columns_of(box.parts[0])]
+    assert firsts == ["1. Ruang pelayanan", "13. Jaringan internet", "23. Lembar tanda terima"]
+    numbers = [int(text.split(".")[0]) for column in columns_of(box.parts[0]) for text in column if text[0].isdigit()]
+    assert numbers == list(range(1, 34))
+
+
+@pytest.mark.parametrize(("style", "head"), [("default", "Nama SOP: "), ("english", "SOP Title: ")])
+def test_a_continuation_sheet_says_what_it_continues(style: str, head: str) -> None:
+    procedure = flowgen.load(SIPA)
+    word = {"default": "(lanjutan)", "english": "(continued)"}[style]
+    first = sheet_of(procedure, style).sheets[1].blocks[0]
+    text = " ".join(line for _, line in first.parts[0].lines)
+    assert (first.col, first.element) == ("lanjutan", "identity-value")
+    assert text == f"{head}Penerbitan Surat Izin Pemanfaatan dan Pengusahaan Air Tanah (SIPA) \u2014 " + (
+        f"{'Nomor SOP' if style == 'default' else 'SOP Number'}: SOP-LP2N-TAM-19 {word}"
+    )
+
+
+def test_a_continuation_sheets_boxes_are_as_tall_as_their_text() -> None:
+    """Before: the Peringatan row of SIPA's second sheet stretched to the foot of the page (496 pt)."""
+    procedure = flowgen.load(SIPA)
+    style = resolve_style("default", procedure)
+    second = sheet_of(procedure).sheets[1]
+    pad = style.identity.padding
+    for block in second.blocks:
+        if block.element == "identity-box":
+            height = block.box[3] - block.box[1]
+            assert height == pytest.approx(max(block.parts[0].height + pad[0] + pad[2], style.identity.box_min_height))
+    assert second.frame[1] + second.frame[3] == pytest.approx(max(b.box[3] for b in second.blocks))
 
 
 def test_puskesmas_fits_its_sheet_in_the_default_style() -> None:
@@ -78,9 +137,10 @@ def test_puskesmas_fits_its_sheet_in_the_default_style() -> None:
     assert layout.frame[1] + layout.frame[3] <= size.height - margin[2] - style.footer.room + 1e-6
 
 
-@pytest.mark.parametrize("style", ["kemendikbud", "presentasi"])
-def test_puskesmas_carries_its_last_row_whole_where_it_does_not_fit(style: str) -> None:
-    assert boxes(sheet_of(flowgen.load(PUSKESMAS), style))[1] == [("peringatan", (0, 2)), ("pencatatan", (0, 2))]
+def test_puskesmas_fits_its_sheet_in_every_style() -> None:
+    """Before: kemendikbud and presentasi carried the Peringatan row onto a second sheet."""
+    procedure = flowgen.load(PUSKESMAS)
+    assert [len(sheet_of(procedure, style).sheets) for style in STYLES] == [1, 1, 1, 1]
 
 
 def test_a_list_taller_than_a_sheet_is_cut_and_numbered_on() -> None:
@@ -105,7 +165,7 @@ def check_sheets(procedure: Procedure, style: str) -> None:
         count = len(getattr(procedure.identity, field))
         assert held[0][0] == 0 and held[-1][1] == count, key
         assert all(a[1] == b[0] for a, b in itertools.pairwise(held)), key
-        assert all(stop - first >= MIN_REST for first, stop in held[1:] if first > 0), key  # no lone item carried
+        assert all(stop - first >= MIN_REST for first, stop in held[1:] if stop > first > 0), key  # no lone item
     for sheet in sheets[1:]:  # a continuation sheet holds items, not titles only
         assert any(stop > first for _, (first, stop) in sheet), sheets
     size, margin = resolved.page
@@ -260,3 +320,29 @@ def test_a_value_written_on_two_lines_is_two_lines_in_word() -> None:
     texts = {p.text for row in document.tables[0].rows for c in row.cells for p in c.paragraphs}
     assert "Penerbitan Surat Izin\nPemanfaatan Air Tanah" in texts
     assert "Pemerintah Provinsi Kalimantan Timur".upper() in texts  # the agency's lines, one paragraph each
+
+
+LAW = "Peraturan Menteri Pendayagunaan Aparatur Negara dan Reformasi Birokrasi Nomor {k} Tahun 2012 tentang Pedoman"
+LONG_TITLE = " ".join(["Penerbitan Surat Izin Pemanfaatan dan Pengusahaan Air Tanah"] * 5)
+
+
+def hard_case(style: str) -> Procedure:
+    """15 legal bases of about three lines each, 33 items of equipment, a title of five lines."""
+    procedure = flowgen.load(SIPA)
+    width = resolve_style(style, procedure).page[0].width * 0.5
+    law = LAW + " Penyusunan Standar Operasional Prosedur Administrasi Pemerintahan" * max(1, int(width // 300))
+    legal = tuple(law.format(k=k) for k in range(1, 16))
+    return replace(procedure, identity=replace(procedure.identity, legal_basis=legal, title=LONG_TITLE))
+
+
+@pytest.mark.parametrize("style", STYLES)
+def test_hard_cases_fill_each_sheet_and_stay_on_the_paper(style: str) -> None:
+    procedure = hard_case(style)
+    check_sheets(procedure, style)
+    layout = sheet_of(procedure, style)
+    assert len(layout.sheets) >= 2
+    for sheet in layout.sheets[1:]:
+        head = sheet.blocks[0]
+        assert head.col == "lanjutan" and head.parts[0].lines[-1][1].endswith(
+            resolve_style(style, procedure).labels["lanjutan"]
+        )

@@ -48,18 +48,27 @@ def _list_paragraphs(cell: Any, items: tuple[str, ...], start: int, num_id: int,
             add_text(paragraph, body, look.text)
 
 
-def _two_columns(cell: Any, block: IdentityBlock, items: tuple[str, ...], start: int, num_id: int, look: Any) -> None:
-    """A list flowgen sets in two columns: a borderless table of two cells in the box (Word has no cell columns)."""
-    part = block.parts[0]
-    assert part.second is not None
-    left = part.items
-    inner = cell.add_table(rows=1, cols=2)
-    widths = [part.second_x, part.width - part.second_x]
+def _columns(cell: Any, block: IdentityBlock, items: tuple[str, ...], start: int, num_id: int, look: Any) -> None:
+    """A list flowgen sets in columns: a borderless table, a cell per column, in the box (Word has no cell columns)."""
+    chain: list[IdentityLines] = []
+    column: IdentityLines | None = block.parts[0]
+    while column is not None:
+        chain.append(column)
+        column = column.second
+    widths = [c.second_x for c in chain[:-1]]
+    widths.append(block.parts[0].width - sum(widths))
+    inner = cell.add_table(rows=1, cols=len(chain))
     x.table_look(inner._tbl, widths, "", 0.0, 0.0)  # no lines, no cell margins
-    for column, (chunk, number) in enumerate(((items[:left], start), (items[left:], start + left))):
-        target = inner.cell(0, column)
-        target.width = x.EMU * widths[column]
-        _list_paragraphs(target, chunk, number, num_id, look, True)
+    gap = chain[0].second_x - chain[-1].width  # flowgen's room between two columns: the cell's right margin
+    first = 0
+    for k, (part, width) in enumerate(zip(chain, widths, strict=True)):
+        stop = len(items) if k == len(chain) - 1 else first + part.items
+        target = inner.cell(0, k)
+        target.width = x.EMU * width
+        if k < len(chain) - 1:
+            x.cell_margins(target._tc, (0.0, gap, 0.0, 0.0))
+        _list_paragraphs(target, items[first:stop], start + first, num_id, look, True)
+        first = stop
     cell._tc.remove(cell.paragraphs[0]._p)  # the cell's empty first paragraph (it ends with the one after the table)
 
 
@@ -84,7 +93,7 @@ def _block_fill(block: IdentityBlock, style: ResolvedStyle, lists: ListIds, shee
             if is_empty(items, style.labels["empty"]):  # "-", or nothing (a box finished on an earlier sheet)
                 add_text(new_paragraph(cell, True, part.style, block.align), part.source or _shown(part), part.style)
             elif part.second is not None:
-                _two_columns(cell, block, items, start, lists[sheet, block.col], look)
+                _columns(cell, block, items, start, lists[sheet, block.col], look)
             else:
                 _list_paragraphs(cell, items, start, lists[sheet, block.col], look, True)
             return

@@ -84,10 +84,13 @@ def _draw(block: IdentityBlock, style: ResolvedStyle, pad: tuple[float, float, f
     children: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, _line(style, fill))]
     cursor = y0 + pad[0]
     for part in block.parts:
-        if any(text for _, text in part.lines):
-            children.append(_block_text(part, x0 + pad[3], x1 - pad[1], cursor, align))
-        if part.second is not None:  # a long list's second column
-            children.append(_block_text(part.second, x0 + pad[3] + part.second_x, x1 - pad[1], cursor, align))
+        column: IdentityLines | None = part
+        left = x0 + pad[3]
+        while column is not None:  # a long list's columns, each holding the next
+            if any(text for _, text in column.lines):
+                children.append(_block_text(column, left, x1 - pad[1], cursor, align))
+            left += column.second_x
+            column = column.second
         cursor += part.height + part.gap_after
     title = "\n".join(part.source for part in block.parts if part.source) or None
     return Group(tuple(children), "fg-cell", (("data-row", "identity"), ("data-col", block.col)), title)

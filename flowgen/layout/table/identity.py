@@ -22,14 +22,8 @@ from pathlib import Path
 from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.geometry import Box
 from flowgen.layout.symbols import fit
-from flowgen.layout.table.identity_lists import (
-    BOXES,
-    BoxSetter,
-    IdentityLines,
-    Pending,
-    SetRow,
-    sheets_of_rows,
-)
+from flowgen.layout.table.identity_lists import BOXES, IdentityLines
+from flowgen.layout.table.identity_pages import BoxSetter, Pending, SetRow, sheets_of_rows
 from flowgen.model.types import Approval, Identity, Procedure
 from flowgen.model.values import AS_WRITTEN, DateValue, format_date
 from flowgen.style.resolve import ResolvedStyle, TextStyle
@@ -289,17 +283,36 @@ def _box_sheets(
         style.identity.box.text,
         {key: bw - pad[1] - pad[3] for key, (_, bw) in place.items()},
         labels["empty"],
-        frozenset(),
+        {},
         max(t.height for t in titles.values()) + pad[0] + pad[2],
         pad[0] + pad[2],
         style.identity.box_min_height,
     )
     rows: list[Pending] = [((lk, getattr(ident, lf), 1), (rk, getattr(ident, rf), 1)) for lk, lf, rk, rf in BOXES]
+    head = _continued_head(ident, style, f)
+    head_h = head.box[3] - head.box[1]
     sheets: list[tuple[list[IdentityBlock], float]] = []
-    for placed in sheets_of_rows(rows, setter, bottom - top, bottom - f.y0):
-        sheets.append(_place_rows(placed, titles, place, top, bottom))
-        top = f.y0
+    for k, placed in enumerate(sheets_of_rows(rows, setter, bottom - top, bottom - f.y0 - head_h)):
+        if k == 0:  # the first sheet's boxes share out its room, as the form's boxes reach its foot
+            sheets.append(_place_rows(placed, titles, place, top, bottom - top))
+        else:  # a continuation sheet: headed with what it continues, its boxes as tall as their text
+            blocks, foot = _place_rows(placed, titles, place, f.y0 + head_h, 0.0)
+            sheets.append(([head, *blocks], foot))
     return sheets
+
+
+def _continued_head(ident: Identity, style: ResolvedStyle, f: _Frame) -> IdentityBlock:
+    """The head of a continuation sheet: the SOP's title and number and "(lanjutan)", across the sheet."""
+    labels = style.labels
+    empty = labels["empty"]
+    title = " ".join(clean(ident.title).split()) or empty
+    number = " ".join(clean(ident.number).split()) or empty
+    text = f"{labels['nama-sop']}: {title} \u2014 {labels['nomor']}: {number} {labels['lanjutan']}".strip()
+    title_style = style.identity.value_title.text
+    lines = _plain(text, title_style, f.width - f.pad[1] - f.pad[3])
+    height = lines.height + f.pad[0] + f.pad[2]
+    box = (f.x0, f.y0, f.x0 + f.width, f.y0 + height)
+    return IdentityBlock("lanjutan", box, (lines,), "identity-value", ("title", "continued"))
 
 
 def _place_rows(
@@ -307,10 +320,10 @@ def _place_rows(
     titles: dict[str, IdentityLines],
     place: dict[str, tuple[float, float]],
     top: float,
-    bottom: float,
+    room: float,
 ) -> tuple[list[IdentityBlock], float]:
-    """One sheet's rows of boxes, stretched to share out the sheet's spare room; and their foot."""
-    spare = bottom - top - sum(r.height for r in placed)
+    """One sheet's rows of boxes from ``top``, stretched to share out what ``room`` leaves spare; and their foot."""
+    spare = room - sum(r.height for r in placed)
     extra = max(0.0, spare) / max(1, len(placed))
     blocks: list[IdentityBlock] = []
     for row in placed:
