@@ -104,13 +104,16 @@ class Clearance:
     def blocked(self, segment: Segment) -> bool:
         (x1, y1), (x2, y2) = segment
         z = self.zone
-        if not (z[0] <= min(x1, x2) and max(x1, x2) <= z[2] and z[1] <= min(y1, y2) and max(y1, y2) <= z[3]):
+        # the ends in order by comparisons (a search asks this for every run: no min/max calls)
+        lo_x, hi_x = (x1, x2) if x1 <= x2 else (x2, x1)
+        lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
+        if not (z[0] <= lo_x and hi_x <= z[2] and z[1] <= lo_y and hi_y <= z[3]):
             boxes, borders, others = self.everything
             return self._plain(segment, boxes, borders, others(None))
         if x1 == x2:
-            vertical, c, lo, hi = True, x1, min(y1, y2), max(y1, y2)
-        elif y1 == y2 and abs(x1 - x2) >= 0.01:
-            vertical, c, lo, hi = False, y1, min(x1, x2), max(x1, x2)
+            vertical, c, lo, hi = True, x1, lo_y, hi_y
+        elif y1 == y2 and hi_x - lo_x >= 0.01:
+            vertical, c, lo, hi = False, y1, lo_x, hi_x
         else:
             return self._plain(segment, self.boxes, self.borders, self.others)
         line = self.lines.get((vertical, c))
@@ -120,7 +123,7 @@ class Clearance:
             if lo < b1 and hi > b0:
                 return True
         for l2, h2 in line.along:
-            if min(hi, h2) - max(lo, l2) > 0.5:
+            if (hi if hi <= h2 else h2) - (lo if lo >= l2 else l2) > 0.5:
                 return True
         for other, l2, h2 in line.across:
             if l2 - 1.0 <= hi and h2 + 1.0 >= lo and self._bad_crossing(segment, other):
@@ -203,14 +206,21 @@ def _meets(box: Box, run: Segment) -> bool:
     return min(x1, x2) <= box[2] and max(x1, x2) >= box[0] and min(y1, y2) <= box[3] and max(y1, y2) >= box[1]
 
 
-def clearance_test(clearance: Clearance) -> Callable[[Segment], bool]:
-    """The clearance's test as a plain function, each run's answer kept (a search asks the same runs again)."""
+def clearance_test(make: Callable[[], Clearance]) -> Callable[[Segment], bool]:
+    """The test of the clearance ``make`` builds (when a run is first asked about), each run's answer kept.
+
+    A search asks the same runs again, and a repair whose searches were all
+    kept asks none: then the clearance is never built.
+    """
     seen: dict[Segment, bool] = {}
+    made: list[Clearance] = []
 
     def blocked(segment: Segment) -> bool:
         known = seen.get(segment)
         if known is None:
-            known = seen[segment] = clearance.blocked(segment)
+            if not made:
+                made.append(make())
+            known = seen[segment] = made[0].blocked(segment)
         return known
 
     return blocked
