@@ -11,6 +11,7 @@ candidates, so it only runs when they all fail.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Callable, Sequence
 
@@ -52,14 +53,7 @@ def _lines(low: float, high: float, gap: float, avoid: Sequence[float], extra: S
     either side, so the nearest on each side decides).
     """
     lines = sorted(avoid)
-    values: list[float] = []
-    v = low + gap / 2
-    while v < high:
-        if _clear(v, lines, gap * 0.75):
-            r = round(v, 2)
-            if not values or values[-1] != r:
-                values.append(r)
-        v += gap
+    values = list(_tracks(low, high, gap, tuple(lines)))
     half = gap / 2
     for e in extra:
         if low < e < high and _clear(e, lines, 1.5):
@@ -74,6 +68,20 @@ def _lines(low: float, high: float, gap: float, avoid: Sequence[float], extra: S
             if at == len(values) or values[at] != r:
                 values.insert(at, r)
     return values
+
+
+@functools.lru_cache(maxsize=1024)
+def _tracks(low: float, high: float, gap: float, lines: tuple[float, ...]) -> tuple[float, ...]:
+    """The tracks every ``gap`` points clear of the sorted table lines (a repair's searches share them)."""
+    values: list[float] = []
+    v = low + gap / 2
+    while v < high:
+        if _clear(v, lines, gap * 0.75):
+            r = round(v, 2)
+            if not values or values[-1] != r:
+                values.append(r)
+        v += gap
+    return tuple(values)
 
 
 def _clear(value: float, lines: Sequence[float], distance: float) -> bool:

@@ -100,6 +100,19 @@ class Clearance:
         ]
         self.others = [o for o in others(near) if _meets(near, o.run)]
         self.lines: dict[tuple[bool, float], _Line] = {}
+        # the other arrows' runs sorted once for the grid lines of each direction (see _line)
+        self.parallel: dict[bool, list[tuple[float, float, float, bool]]] = {True: [], False: []}
+        self.crossing: dict[bool, list[tuple[Other, float, float, float, float]]] = {True: [], False: []}
+        for other in self.others:
+            (a1, b1), (a2, b2) = other.run
+            for vertical in (True, False):
+                if (abs(a1 - a2) < 0.01) == vertical and (abs(b1 - b2) < 0.01) != vertical:
+                    c2, l2, h2 = (a1, min(b1, b2), max(b1, b2)) if vertical else (b1, min(a1, a2), max(a1, a2))
+                    self.parallel[vertical].append((c2, l2, h2, other.friend))
+                elif not other.friend:
+                    p, q = (a1, a2) if vertical else (b1, b2)
+                    lo, hi = (min(b1, b2), max(b1, b2)) if vertical else (min(a1, a2), max(a1, a2))
+                    self.crossing[vertical].append((other, min(p, q) - 1.0, max(p, q) + 1.0, lo, hi))
 
     def blocked(self, segment: Segment) -> bool:
         (x1, y1), (x2, y2) = segment
@@ -146,22 +159,13 @@ class Clearance:
             boxes = [(b[0], b[2]) for b in self.boxes if b[1] < c < b[3]]
         kind = "v" if vertical else "h"
         along = [(lo, hi) for k, c2, lo, hi in self.borders if k == kind and abs(c - c2) < rules.border]
-        across: list[tuple[Other, float, float]] = []
-        for other in self.others:
-            (a1, b1), (a2, b2) = other.run
-            if (abs(a1 - a2) < 0.01) == vertical and (abs(b1 - b2) < 0.01) != vertical:
-                c2, l2, h2 = (a1, min(b1, b2), max(b1, b2)) if vertical else (b1, min(a1, a2), max(a1, a2))
-                gap = abs(c - c2)
-                if gap < rules.beside and not (other.friend and gap < rules.merged):
-                    along.append((l2, h2))
-                continue
-            if other.friend:
-                continue
-            # a run across the line can meet it only where the line passes through the run's extent
-            p, q = (a1, a2) if vertical else (b1, b2)
-            if min(p, q) - 1.0 <= c <= max(p, q) + 1.0:
-                lo, hi = (min(b1, b2), max(b1, b2)) if vertical else (min(a1, a2), max(a1, a2))
-                across.append((other, lo, hi))
+        beside, merged = rules.beside, rules.merged
+        for c2, l2, h2, friend in self.parallel[vertical]:
+            gap = abs(c - c2)
+            if gap < beside and not (friend and gap < merged):
+                along.append((l2, h2))
+        # a run across the line can meet it only where the line passes through the run's extent
+        across = [(other, lo, hi) for other, p, q, lo, hi in self.crossing[vertical] if p <= c <= q]
         return _Line(boxes, along, across)
 
     def _plain(
