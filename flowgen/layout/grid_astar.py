@@ -161,7 +161,8 @@ def _search(
 ) -> list[Point] | None:
     """The A* loop proper, from the queued first tracks (the same pops and pushes as the plain A*)."""
     xs, ys, width, height = grid.xs, grid.ys, grid.width, grid.height
-    across, down, goals, guess, estimate = grid.across, grid.down, grid.goals, grid.guess, grid.estimate
+    across, down, goals, guess = grid.across, grid.down, grid.goals, grid.guess
+    guides = list(zip(grid.apart_x, grid.apart_y, grid.off_x, grid.off_y))
     deep = grid.deep
     order = -1.0 if deep else 1.0
     steps_x = [abs(xs[i + 1] - xs[i]) for i in range(width - 1)]
@@ -216,9 +217,16 @@ def _search(
             if answer == 2:
                 continue
             trail.append((m, at))
-            guide = guess[m * 2 + new_axis if deep else m * 2]
-            if guide < 0.0:
-                guide = estimate(ni, nj, new_axis)
+            key = m * 2 + new_axis if deep else m * 2
+            guide = guess[key]
+            if guide < 0.0:  # Grid.estimate, in place
+                for apart_x, apart_y, off_x, off_y in guides:
+                    value = apart_x[ni] + apart_y[nj]
+                    if deep and ((off_x[ni] and new_axis) or (off_y[nj] and not new_axis)):
+                        value = value + BEND
+                    if guide < 0.0 or value < guide:
+                        guide = value
+                guess[key] = guide
             push(queue, (total + guide, order * total, counter, total, m, new_axis, len(trail) - 1))
             counter += 1
     return None
