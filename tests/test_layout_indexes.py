@@ -11,12 +11,19 @@ from __future__ import annotations
 
 import itertools
 import random
+from typing import Any
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import flowgen
 from flowgen.layout.flowchart.clearance import Clearance, Other, Rules
 from flowgen.layout.flowchart.place import _detour_tracks
 from flowgen.layout.geometry import Box, Point, Segment, dedupe
-from flowgen.layout.grid_search import GridSearch, Obstacles, Overlaps, TaggedRuns, overlapping
+from flowgen.layout.grid_astar import box_masks
+from flowgen.layout.grid_search import GridSearch, Obstacles, Overlaps, TaggedRuns, _lines, overlapping
+from tests.grid_reference import _lines as reference_lines
+from tests.grid_reference import reference_find
 from tests.helpers import flow
 
 
@@ -144,3 +151,71 @@ def test_detour_tracks_are_counted_per_band_of_rows_not_per_lane() -> None:
     assert _detour_tracks(*_loops("e")) == {0: 2}
     # the second loop now goes back to b: over rows 2-6, beside the first loop's rows, so four
     assert _detour_tracks(*_loops("b")) == {0: 4}
+
+
+def _points(draw: st.DrawFn, size: float) -> Point:
+    """A point on a 2-point lattice (so ports fall on tracks and runs meet them, as in a drawing)."""
+    return (draw(st.integers(0, int(size // 2))) * 2.0, draw(st.integers(0, int(size // 2))) * 2.0)
+
+
+@st.composite
+def _grids(draw: st.DrawFn) -> dict[str, Any]:
+    """A random search: lines to avoid, symbols, walls and runs that block, starts and goals."""
+    size = 160.0
+    gap = draw(st.sampled_from([6.0, 8.0, 9.4]))
+    boxes: list[Box] = []
+    for _ in range(draw(st.integers(0, 4))):
+        x, y = _points(draw, size - 30)
+        boxes.append((x, y, x + draw(st.integers(4, 30)), y + draw(st.integers(4, 30))))
+    runs: list[Segment] = []
+    for _ in range(draw(st.integers(0, 5))):
+        a = _points(draw, size)
+        b = (a[0], draw(st.integers(0, 80)) * 2.0) if draw(st.booleans()) else (draw(st.integers(0, 80)) * 2.0, a[1])
+        runs.append((a, b))
+    ways = [(1.0, 0.0), (-1.0, 0.0), (0.0, 1.0), (0.0, -1.0)]
+    starts = [(_points(draw, size), draw(st.sampled_from(ways)), draw(st.sampled_from([0.0, 6.0]))) for _ in range(2)]
+    goals = [(_points(draw, size), draw(st.sampled_from(ways))) for _ in range(draw(st.integers(1, 3)))]
+    lines = [draw(st.integers(1, 79)) * 2.0 for _ in range(draw(st.integers(0, 3)))]
+    return {
+        "area": (1.0, 1.0, size - 1, size - 1),
+        "gap": gap,
+        "column_lines": lines,
+        "row_lines": lines[:1],
+        "boxes": boxes[: draw(st.integers(0, len(boxes)))],
+        "starts": starts,
+        "goals": goals,
+        "blocked": Obstacles(boxes[len(boxes) // 2 :], runs, 1.0, 2.5).blocked,
+        "limit": draw(st.sampled_from([50, 60000])),
+        "deep": draw(st.booleans()),
+    }
+
+
+@settings(max_examples=300, deadline=None)
+@given(_grids())
+def test_the_fast_grid_search_returns_the_path_of_the_plain_definition(case: dict[str, Any]) -> None:
+    fast = GridSearch(
+        case["area"], case["gap"], case["column_lines"], case["row_lines"], case["boxes"], case["limit"], case["deep"]
+    ).find(case["starts"], case["goals"], case["blocked"])
+    assert fast == reference_find(**case)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.sampled_from([6.0, 8.0, 9.4, 13.0]),
+    st.lists(st.integers(0, 400).map(lambda v: v / 2), max_size=4),
+    st.lists(st.integers(-10, 410).map(lambda v: v / 2), max_size=8),
+)
+def test_the_tracks_are_those_of_the_plain_definition(gap: float, avoid: list[float], extra: list[float]) -> None:
+    assert _lines(1.0, 199.0, gap, avoid, extra) == reference_lines(1.0, 199.0, gap, avoid, extra)
+
+
+def test_a_search_goes_round_a_wall_with_the_fewest_bends() -> None:
+    walls = [(40.0, 0.0, 60.0, 70.0)]
+    search = GridSearch((0.0, 0.0, 100.0, 100.0), 10.0, [], [], [])
+    path = search.find([((10.0, 5.0), (0.0, 1.0), 0.0)], [((90.0, 5.0), (0.0, -1.0))], Obstacles(walls, ()).blocked)
+    assert path == [(10.0, 5.0), (10.0, 75.0), (90.0, 75.0), (90.0, 5.0)]
+
+
+def test_box_masks_mark_the_tracks_strictly_inside_each_box_grown_by_0_8() -> None:
+    xs = [0.0, 9.2, 9.3, 10.0, 20.0, 30.0, 30.8]
+    assert box_masks(xs, [(10.0, 0.0, 30.0, 5.0), (0.0, 0.0, 0.5, 5.0)], 0, 2) == [2, 0, 1, 1, 1, 1, 0]

@@ -218,12 +218,7 @@ class Repair:
         if not starts or not goals:
             return [], 0
         memo = self.found.setdefault(k, {})
-        tests: list[Callable[[Segment], bool]] = []
-
-        def blocked(segment: Segment) -> bool:  # made only when a search has to run
-            if not tests:
-                tests.append(clearance_test(self._clearance(k)))
-            return tests[0](segment)
+        blocked = clearance_test(lambda: self._clearance(k))  # the clearance made only when a search has to run
 
         results: list[list[Point] | None] = []
         plan = [goals] + ([[g] for g in goals] if len(goals) > 1 else [])

@@ -100,17 +100,33 @@ class Clearance:
         ]
         self.others = [o for o in others(near) if _meets(near, o.run)]
         self.lines: dict[tuple[bool, float], _Line] = {}
+        # the other arrows' runs sorted once for the grid lines of each direction (see _line)
+        self.parallel: dict[bool, list[tuple[float, float, float, bool]]] = {True: [], False: []}
+        self.crossing: dict[bool, list[tuple[Other, float, float, float, float]]] = {True: [], False: []}
+        for other in self.others:
+            (a1, b1), (a2, b2) = other.run
+            for vertical in (True, False):
+                if (abs(a1 - a2) < 0.01) == vertical and (abs(b1 - b2) < 0.01) != vertical:
+                    c2, l2, h2 = (a1, min(b1, b2), max(b1, b2)) if vertical else (b1, min(a1, a2), max(a1, a2))
+                    self.parallel[vertical].append((c2, l2, h2, other.friend))
+                elif not other.friend:
+                    p, q = (a1, a2) if vertical else (b1, b2)
+                    lo, hi = (min(b1, b2), max(b1, b2)) if vertical else (min(a1, a2), max(a1, a2))
+                    self.crossing[vertical].append((other, min(p, q) - 1.0, max(p, q) + 1.0, lo, hi))
 
     def blocked(self, segment: Segment) -> bool:
         (x1, y1), (x2, y2) = segment
         z = self.zone
-        if not (z[0] <= min(x1, x2) and max(x1, x2) <= z[2] and z[1] <= min(y1, y2) and max(y1, y2) <= z[3]):
+        # the ends in order by comparisons (a search asks this for every run: no min/max calls)
+        lo_x, hi_x = (x1, x2) if x1 <= x2 else (x2, x1)
+        lo_y, hi_y = (y1, y2) if y1 <= y2 else (y2, y1)
+        if not (z[0] <= lo_x and hi_x <= z[2] and z[1] <= lo_y and hi_y <= z[3]):
             boxes, borders, others = self.everything
             return self._plain(segment, boxes, borders, others(None))
         if x1 == x2:
-            vertical, c, lo, hi = True, x1, min(y1, y2), max(y1, y2)
-        elif y1 == y2 and abs(x1 - x2) >= 0.01:
-            vertical, c, lo, hi = False, y1, min(x1, x2), max(x1, x2)
+            vertical, c, lo, hi = True, x1, lo_y, hi_y
+        elif y1 == y2 and hi_x - lo_x >= 0.01:
+            vertical, c, lo, hi = False, y1, lo_x, hi_x
         else:
             return self._plain(segment, self.boxes, self.borders, self.others)
         line = self.lines.get((vertical, c))
@@ -120,7 +136,7 @@ class Clearance:
             if lo < b1 and hi > b0:
                 return True
         for l2, h2 in line.along:
-            if min(hi, h2) - max(lo, l2) > 0.5:
+            if (hi if hi <= h2 else h2) - (lo if lo >= l2 else l2) > 0.5:
                 return True
         for other, l2, h2 in line.across:
             if l2 - 1.0 <= hi and h2 + 1.0 >= lo and self._bad_crossing(segment, other):
@@ -143,22 +159,13 @@ class Clearance:
             boxes = [(b[0], b[2]) for b in self.boxes if b[1] < c < b[3]]
         kind = "v" if vertical else "h"
         along = [(lo, hi) for k, c2, lo, hi in self.borders if k == kind and abs(c - c2) < rules.border]
-        across: list[tuple[Other, float, float]] = []
-        for other in self.others:
-            (a1, b1), (a2, b2) = other.run
-            if (abs(a1 - a2) < 0.01) == vertical and (abs(b1 - b2) < 0.01) != vertical:
-                c2, l2, h2 = (a1, min(b1, b2), max(b1, b2)) if vertical else (b1, min(a1, a2), max(a1, a2))
-                gap = abs(c - c2)
-                if gap < rules.beside and not (other.friend and gap < rules.merged):
-                    along.append((l2, h2))
-                continue
-            if other.friend:
-                continue
-            # a run across the line can meet it only where the line passes through the run's extent
-            p, q = (a1, a2) if vertical else (b1, b2)
-            if min(p, q) - 1.0 <= c <= max(p, q) + 1.0:
-                lo, hi = (min(b1, b2), max(b1, b2)) if vertical else (min(a1, a2), max(a1, a2))
-                across.append((other, lo, hi))
+        beside, merged = rules.beside, rules.merged
+        for c2, l2, h2, friend in self.parallel[vertical]:
+            gap = abs(c - c2)
+            if gap < beside and not (friend and gap < merged):
+                along.append((l2, h2))
+        # a run across the line can meet it only where the line passes through the run's extent
+        across = [(other, lo, hi) for other, p, q, lo, hi in self.crossing[vertical] if p <= c <= q]
         return _Line(boxes, along, across)
 
     def _plain(
@@ -203,14 +210,21 @@ def _meets(box: Box, run: Segment) -> bool:
     return min(x1, x2) <= box[2] and max(x1, x2) >= box[0] and min(y1, y2) <= box[3] and max(y1, y2) >= box[1]
 
 
-def clearance_test(clearance: Clearance) -> Callable[[Segment], bool]:
-    """The clearance's test as a plain function, each run's answer kept (a search asks the same runs again)."""
+def clearance_test(make: Callable[[], Clearance]) -> Callable[[Segment], bool]:
+    """The test of the clearance ``make`` builds (when a run is first asked about), each run's answer kept.
+
+    A search asks the same runs again, and a repair whose searches were all
+    kept asks none: then the clearance is never built.
+    """
     seen: dict[Segment, bool] = {}
+    made: list[Clearance] = []
 
     def blocked(segment: Segment) -> bool:
         known = seen.get(segment)
         if known is None:
-            known = seen[segment] = clearance.blocked(segment)
+            if not made:
+                made.append(make())
+            known = seen[segment] = made[0].blocked(segment)
         return known
 
     return blocked
