@@ -67,9 +67,10 @@ def split(folder: Path) -> None:
     from flowgen.book.collect import discover
     from flowgen.book.sops import OPTIONS
     from flowgen.book.uptodate import BOOK_ENTRY
-    from flowgen.build import Builder, thumbnail_png
+    from flowgen.build import Builder
     from flowgen.export import folder_esign, lampiran_pdf
     from flowgen.language.reader import analyze_file
+    from flowgen.render.thumbnail import thumbnail_png
 
     manifest.save(folder, {BOOK_ENTRY: None})
     start = time.process_time()

@@ -39,14 +39,12 @@ from flowgen.outputs import Output, write_outputs
 
 if TYPE_CHECKING:
     from flowgen.model.types import Procedure
-    from flowgen.render.scene import Page
     from flowgen.style.resolve import ResolvedStyle
 
 FORMATS = ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn", "signature")
 FORMS = ("flowchart", "lampiran")
 DEFAULT_FORMATS = ("svg", "png", "pdf")
 THUMBNAIL = "flowchart.thumb.png"
-THUMBNAIL_OVERSAMPLE = 3  # painted this much finer than the thumbnail, then scaled down smoothly
 
 
 def _is_shipped_name(reference: str) -> bool:
@@ -177,6 +175,8 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
             if fmt in formats:
                 outputs.append(Output(f"{stem}.flowchart.{fmt}", paint_page(page, fmt, options.dpi)))
         if options.thumbnail:
+            from flowgen.render.thumbnail import thumbnail_png
+
             outputs.append(Output(f"{stem}.{THUMBNAIL}", thumbnail_png(page, options.thumbnail)))
     if "lampiran" in options.forms and formats & {"svg", "png", "pdf"}:
         from flowgen.api import lampiran_document
@@ -197,28 +197,6 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
     from flowgen.export import export_outputs
 
     return outputs + [Output(*made) for made in export_outputs(procedure, stem, style, formats, options.forms)]
-
-
-def thumbnail_png(page: Page, width: int) -> bytes:
-    """The flowchart as a small picture, at most ``width`` wide and three times that high.
-
-    Painted at a few times the thumbnail's size, not at the full resolution:
-    a catalogue of a hundred SOPs needs a hundred thumbnails, and a 150 dpi
-    flowchart is megapixels that would only be thrown away.
-    """
-    import io
-
-    from PIL import Image
-
-    from flowgen.render.png import render_png
-
-    scale = min(width / page.width, 3 * width / page.height)  # pixels per point
-    size = (max(1, round(page.width * scale)), max(1, round(page.height * scale)))
-    with Image.open(io.BytesIO(render_png(page, 72 * scale * THUMBNAIL_OVERSAMPLE))) as fine:
-        small = fine.convert("RGB").resize(size, Image.Resampling.LANCZOS)
-    buffer = io.BytesIO()
-    small.save(buffer, "PNG")
-    return buffer.getvalue()
 
 
 def stale_pages(folder: Path, stem: str, names: Sequence[str], options: BuildOptions) -> list[str]:

@@ -13,14 +13,16 @@ ids, so the same scene gives the same bytes.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import io
 from pathlib import Path
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.rl_accel import fp_str
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFError, TTFont
+from reportlab.pdfbase.ttfonts import ShapedStr, TTFError, TTFont
 from reportlab.pdfgen import canvas as pdfcanvas
 
 from flowgen.errors import RenderError, Span, error
@@ -59,10 +61,49 @@ def _font_name(face: FontFace) -> str:
     return name
 
 
+@functools.lru_cache(maxsize=256)
+def _colour(color: str) -> HexColor:
+    """A colour object per colour string (reportlab only reads it: one serves every item)."""
+    return HexColor(color)
+
+
+class _Strings:
+    """``canvas.drawString`` in the current font and size, its very code written without a text object.
+
+    reportlab builds a text object per string, most of a lampiran's painting time.
+    This writes the same operators for the usual case: a TrueType font on a canvas
+    drawn bottom up, a plain, non-empty string; the font's size and leading are
+    formatted once per text item.  Anything else goes reportlab's own way.
+    """
+
+    def __init__(self, canvas: pdfcanvas.Canvas):
+        self.c = canvas
+        self.font = pdfmetrics.getFont(canvas._fontname)
+        self.fast = bool(getattr(self.font, "_dynamicFont", False) and canvas.bottomup)
+        self.style = f"{fp_str(canvas._fontsize)} Tf {fp_str(canvas._leading)} TL"
+
+    def draw(self, x: float, y: float, text: str) -> None:
+        if not (self.fast and text) or isinstance(text, ShapedStr):
+            self.c.drawString(x, y, text)
+            return
+        doc = self.c._doc
+        parts = ["BT", f"1 0 0 1 {fp_str(x, y)} Tm"]
+        current = -1
+        for subset, piece in self.font.splitString(text, doc):
+            if subset != current:
+                parts.append(f"{self.font.getSubsetInternalName(subset, doc)} {self.style}")
+                current = subset
+            parts.append(f"({self.c._escape(piece)}) Tj")
+        parts[-1] += " T*"
+        parts.append("ET")
+        self.c._code.append(" ".join(parts))
+
+
 class _Painter:
-    def __init__(self, canvas: pdfcanvas.Canvas, page: Page):
+    def __init__(self, canvas: pdfcanvas.Canvas, page: Page, fonts: dict[FontFace, str]):
         self.c = canvas
         self.height = page.height
+        self.fonts = fonts  # the document's faces by PDF font name, looked up once per document
 
     def y(self, y: float) -> float:
         return self.height - y
@@ -71,9 +112,9 @@ class _Painter:
         fill = paint.fill is not None
         stroke = paint.stroke is not None and paint.stroke_width > 0
         if paint.fill is not None:
-            self.c.setFillColor(HexColor(paint.fill))
+            self.c.setFillColor(_colour(paint.fill))
         if stroke and paint.stroke is not None:
-            self.c.setStrokeColor(HexColor(paint.stroke))
+            self.c.setStrokeColor(_colour(paint.stroke))
             self.c.setLineWidth(paint.stroke_width)
             self.c.setDash(list(paint.dash) if paint.dash else [])
         return fill, stroke
@@ -131,13 +172,17 @@ class _Painter:
 
     def text(self, item: Text) -> None:
         """Each line in runs at their measured places (kerning included), anchored as the layout measured."""
-        self.c.setFont(_font_name(item.face), item.size)
-        self.c.setFillColor(HexColor(item.color))
+        name = self.fonts.get(item.face)
+        if name is None:
+            name = self.fonts[item.face] = _font_name(item.face)
+        self.c.setFont(name, item.size)
+        self.c.setFillColor(_colour(item.color))
+        strings = _Strings(self.c)
         for line in item.lines:
             width, runs = kerned_runs(item.face, item.size, line.text)
             x = line.x - (width / 2 if item.anchor == "middle" else width if item.anchor == "end" else 0.0)
             for offset, run in runs:
-                self.c.drawString(x + offset, self.y(line.y), run)
+                strings.draw(x + offset, self.y(line.y), run)
 
 
 def render_pdf(document: Document) -> bytes:
@@ -161,13 +206,14 @@ def render_pdf(document: Document) -> bytes:
     if document.keywords:
         canvas.setKeywords(", ".join(document.keywords))
     canvas.setLineJoin(1)
+    fonts: dict[FontFace, str] = {}
     for page in document.pages:
         canvas.setPageSize((page.width, page.height))
         canvas.setLineJoin(1)
         if page.background:
             canvas.setFillColor(HexColor(page.background))
             canvas.rect(0, 0, page.width, page.height, stroke=0, fill=1)
-        _Painter(canvas, page).item(page.root)
+        _Painter(canvas, page, fonts).item(page.root)
         canvas.showPage()
     canvas.save()
     return buffer.getvalue()

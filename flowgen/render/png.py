@@ -35,7 +35,9 @@ SUPERSAMPLE = 2
 STRIP_ROWS = 384  # output rows per strip
 
 
+@functools.lru_cache(maxsize=1024)
 def _rgb(color: str) -> tuple[int, int, int]:
+    """``#rrggbb`` as numbers (cached: a page asks for its few colours thousands of times)."""
     return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
 
 
@@ -254,6 +256,7 @@ class _Strip:
         """
         pixels = item.size * self.scale
         fill = self.color(item.color)
+        ink = None
         for line in item.lines:
             width, runs = kerned_runs(item.face, item.size, line.text)
             start = line.x - (width / 2 if item.anchor == "middle" else width if item.anchor == "end" else 0.0)
@@ -267,7 +270,8 @@ class _Strip:
                     self.draw.text((x, y), run, font=font, fill=fill, anchor="ls")
                     continue
                 bitmap, (dx, dy) = mask
-                ink = self.draw._getink(fill)[0]
+                if ink is None:
+                    ink = self.draw._getink(fill)[0]  # the same for every run of the item
                 self.draw.draw.draw_bitmap((whole + dx, round(y) + dy), bitmap, ink)
 
     def picture(self, item: Image) -> None:
