@@ -5,7 +5,10 @@ a symbol is never squeezed into another shape (a terminator into a circle):
 those are hard needs, given room from the columns that have more than they
 need.  A body word too long for its column (an e-mail address, a long
 compound) widens the column too when the page has room left after that;
-otherwise it is hyphenated (:func:`flowgen.text.wrap`).  When even the hard
+otherwise it is hyphenated (:func:`flowgen.text.wrap`).  A number and its
+unit are one piece (:func:`flowgen.hyphenate.tie`), and the Waktu column is
+given room for its widest duration ("3 hari kerja", the total's parts) right
+after the symbols' set widths, before any other body word.  When even the hard
 needs cannot be met, the columns left short are reported, so the build can
 warn that the sheet's page is too narrow for this table.
 """
@@ -16,7 +19,10 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
+from flowgen.hyphenate import tie
+from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
+from flowgen.model.values import format_duration
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import measure
 
@@ -29,11 +35,25 @@ def _longest(texts: Iterable[str], element: str, classes: tuple[str, ...], style
     """Width of the longest unbreakable piece of the texts in a cell's style, with the cell's side padding."""
     text_style = style.text(element, classes)
     pad = style.box(element, classes).padding
-    # the pieces a line may end with: words, and the parts of a word after its own '/' or '-'
-    words = [piece for text in texts for w in text_style.transform(text).split() for piece in re.split(r"(?<=[/-])", w)]
+    words = [piece for text in texts for w in tie(text_style.transform(text).split()) for piece in _pieces(w)]
     if not words:
         return 0.0
     return max(measure(text_style.face, text_style.size, w) for w in words) + pad[1] + pad[3] + SLACK
+
+
+def _pieces(word: str) -> list[str]:
+    """The pieces a line may end with: a tied number and unit whole, a word's parts after its own '/' or '-'."""
+    return [word] if " " in word else re.split(r"(?<=[/-])", word)
+
+
+def _duration_need(procedure: Procedure, style: ResolvedStyle, cell_text: Callable[[Step, str], str]) -> float:
+    """The Waktu column's widest duration, unbroken: each step's time, and the total row's when it is shown."""
+    need = _longest((cell_text(s, "waktu") for s in procedure.steps), "cell", ("waktu",), style)
+    longest = analysis.longest_path(procedure) if style.table.total_time else None
+    if longest is not None:
+        total = format_duration(longest.duration, style.labels.units(), style.labels["decimal"])
+        need = max(need, _longest([total], "cell", ("waktu", "total"), style))
+    return need
 
 
 def min_symbol_width(kind: StepKind, width: float, height: float) -> float:
@@ -129,6 +149,9 @@ def fit_words(
     header: dict[str, float] = {PAGE: 0.0}
     body: dict[str, float] = {PAGE: 0.0}
     base: dict[str, float] = {PAGE: 0.0}
+    duration = {k: 0.0 for k in (PAGE, *widths)}
+    if "waktu" in widths:
+        duration["waktu"] = _duration_need(procedure, style, cell_text)
     for key in widths:
         cls = "actor" if key.startswith("actor:") else key
         header[key] = _longest([titles[key]], "header", (cls,), style)
@@ -147,8 +170,9 @@ def fit_words(
     out = {PAGE: max(0.0, room), **widths}
     short: list[str] = []
     need = dict.fromkeys(out, 0.0)
-    # symbols in their shapes first, then whole header words, then symbols at their set width, then body words
-    for tier in (shape, header, outline, body):
+    # symbols in their shapes first, then whole header words, then symbols at their set width, then the
+    # widest duration, then body words
+    for tier in (shape, header, outline, duration, body):
         need = {k: max(need[k], tier[k]) for k in out}
         floor = {k: max(base[k], need[k]) for k in out}
         left = _even(out, need, floor) if tier in (shape, outline) else _share(out, need, floor)
