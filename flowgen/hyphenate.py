@@ -11,11 +11,16 @@ such as *tr* or *pl* (*ins-truk-si*, *adminis-trasi*); the digraphs *ng*,
 *ny*, *kh* and *sy* count as one consonant and are never split.  Two vowels
 side by side are left together (a diphthong cannot be told from a hiatus
 without a dictionary).  This serves English words well enough too.
+
+A number and its unit are *tied* (:func:`tie`): "15 menit", "1 hari kerja",
+"Rp 10.000" are never split across lines, as a typesetter's non-breaking
+space keeps them; the line breaker takes a tied group as one word.
 """
 
 from __future__ import annotations
 
 import itertools
+import re
 from dataclasses import dataclass
 
 VOWELS = frozenset("aeiouAEIOU")
@@ -91,3 +96,54 @@ def breaks(word: str) -> list[Break]:
     taken = {b.at for b in explicit}
     hyphens = [Break(at, True) for at in syllable_breaks(word) if at not in taken and word[at - 1] not in EXPLICIT]
     return explicit + hyphens
+
+
+# units a number is tied to (Indonesian and English, singular and plural); two-word units first
+UNITS = frozenset(
+    (
+        "detik", "menit", "jam", "hari", "minggu", "pekan", "bulan", "tahun", "kali", "lembar", "berkas", "orang",
+        "eksemplar", "buah", "set", "rim", "second", "seconds", "minute", "minutes", "hour", "hours", "day", "days",
+        "week", "weeks", "month", "months", "year", "years", "times", "sheets", "copies", "pages", "halaman", "mnt",
+        "dtk", "hr", "hrs", "min", "mins", "sec", "secs", "%", "persen", "percent",
+    )
+)
+TWO_WORD_UNITS = frozenset(("hari kerja", "jam kerja", "working day", "working days", "work day", "work days"))
+TIMES = frozenset(("x", "×", "X"))
+CURRENCIES = frozenset(("rp", "rp.", "idr", "usd", "$"))
+_NUMBER = re.compile(r"^[(~±<>≤≥]*\d[\d.,:/–-]*$")
+
+
+def _unit_length(words: list[str], i: int) -> int:
+    """How many words after ``words[i]`` (a number) are its unit: 0, 1 or 2."""
+    follow = [w.lower().rstrip(".,;:)") for w in words[i + 1 : i + 3]]
+    if len(follow) == 2 and " ".join(follow) in TWO_WORD_UNITS:
+        return 2
+    return 1 if follow and follow[0] in UNITS else 0
+
+
+def tie(words: list[str]) -> list[str]:
+    """Words grouped so that a number and its unit stay together: each group is one unbreakable "word".
+
+    Tied: a number and the unit after it ("15 menit", "1 hari kerja", "50 %", "1 x 24 jam"),
+    a currency and the amount after it ("Rp 10.000", "Rp. 50.000,00").
+    The words of a group are joined by a plain space (a group too long for a
+    line of its own is broken there by the line breaker, not mid-word).
+    """
+    out: list[str] = []
+    i = 0
+    while i < len(words):
+        word = words[i]
+        if word.lower() in CURRENCIES and i + 1 < len(words) and _NUMBER.match(words[i + 1].rstrip(".,;:)")):
+            amount = 1 + _unit_length(words, i + 1)
+            out.append(" ".join(words[i : i + 1 + amount]))
+            i += 1 + amount
+            continue
+        if _NUMBER.match(word):
+            times = i + 2 < len(words) and words[i + 1] in TIMES and _NUMBER.match(words[i + 2])
+            take = 2 + _unit_length(words, i + 2) if times else _unit_length(words, i)  # "1 x 24 jam": one
+            out.append(" ".join(words[i : i + 1 + take]))
+            i += 1 + take
+            continue
+        out.append(word)
+        i += 1
+    return out

@@ -24,7 +24,8 @@ from pathlib import Path
 
 from PIL import ImageFont
 
-from flowgen.hyphenate import MIN_LETTERS, VOWELS, Break, breaks
+from flowgen.balance import balance
+from flowgen.hyphenate import MIN_LETTERS, VOWELS, Break, breaks, tie
 
 FONT_DIRS = (
     "/usr/share/fonts",
@@ -305,7 +306,9 @@ def kerned_runs(face: FontFace, size: float, text: str) -> tuple[float, list[tup
 def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
     """Break text into lines no wider than ``width`` points, the way a typesetter does.
 
-    Lines break at spaces.  Only a word too long for a line of its own is
+    Lines break at spaces, never inside a number and its unit ("15 menit",
+    "Rp 10.000": :func:`flowgen.hyphenate.tie`) unless the two are wider than
+    a line together.  Only a word too long for a line of its own is
     broken: after a '/' or '-' it has, else hyphenated (a visible hyphen,
     between syllables, at least three letters each side; see
     :mod:`flowgen.hyphenate`), its first piece filling the line it starts on.
@@ -315,13 +318,18 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
     """
     if "\n" in text:
         return [line for paragraph in text.split("\n") for line in wrap(paragraph, face, size, width)]
-    words = text.split()
+    words = tie(text.split())[::-1]  # a stack: the next word last
     if not words:
         return []
     width += 1e-6  # a box sized to a text's measured width holds it, whatever the rounding of the sum
     lines: list[str] = []
     current = ""
-    for word in words:
+    while words:
+        word = words.pop()
+        if " " in word and measure(face, size, word) > width:  # a tie wider than a line: its last word let go
+            head, _, last = word.rpartition(" ")
+            words += [last, head]
+            continue
         candidate = f"{current} {word}" if current else word
         if measure(face, size, candidate) <= width:
             current = candidate
@@ -334,6 +342,25 @@ def wrap(text: str, face: FontFace, size: float, width: float) -> list[str]:
     if current:
         lines.append(current)
     return _no_widow(lines, face, size, width)
+
+
+def wrap_balanced(text: str, face: FontFace, size: float, width: float) -> list[str]:
+    """:func:`wrap`, then each paragraph's lines made as even as they go (:func:`flowgen.balance.balance`).
+
+    For headers: the same number of lines as :func:`wrap` gives, no word left
+    alone on a line that another could share.  A paragraph whose words were
+    broken (no whole-word breaking fits) is left as :func:`wrap` set it.
+    """
+    out: list[str] = []
+    for paragraph in text.split("\n"):
+        greedy = wrap(paragraph, face, size, width)
+        words = paragraph.split()
+        if len(greedy) < 2 or " ".join(greedy) != " ".join(words):
+            out += greedy
+            continue
+        even = balance(tie(words), len(greedy), functools.partial(measure, face, size), width + 1e-6)
+        out += greedy if even is None else _no_widow(even, face, size, width + 1e-6)
+    return out
 
 
 def _no_widow(lines: list[str], face: FontFace, size: float, width: float) -> list[str]:

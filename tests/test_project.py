@@ -27,6 +27,7 @@ STAGES: tuple[tuple[str, tuple[str, ...]], ...] = (
             "flowgen.wording",
             "flowgen.suggest",
             "flowgen.hyphenate",
+            "flowgen.balance",
             "flowgen.text",
         ),
     ),

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from flowgen.layout.geometry import Point
 from flowgen.model.types import Step, StepKind
 from flowgen.style.resolve import TextStyle
-from flowgen.text import ASCENT, DESCENT, block_height, measure, wrap
+from flowgen.text import ASCENT, DESCENT, block_height, measure, wrap, wrap_balanced
 
 # a diamond's text is wrapped to this share of its width (in the flowchart, the table and the painters)
 DIAMOND_TEXT_SHARE = 0.62
@@ -94,6 +94,7 @@ class FittedText:
     width: float
     height: float
     source: str = ""  # the unwrapped text (transformed as drawn): the <title> of the group that shows it
+    indents: tuple[float, ...] = ()  # each line's start from the left, set left (a list); (): as the style aligns
 
     @property
     def whole(self) -> str:
@@ -101,10 +102,12 @@ class FittedText:
         return self.source or " ".join(self.lines)
 
 
-def fit(text: str, style: TextStyle, width: float) -> FittedText:
-    """Text wrapped to ``width`` in a style (see :func:`flowgen.text.wrap` for where lines break)."""
+def fit(text: str, style: TextStyle, width: float, balanced: bool = False) -> FittedText:
+    """Text wrapped to ``width`` in a style (see :func:`flowgen.text.wrap` for where lines break);
+    ``balanced``: its lines as even as they go (a header, :func:`flowgen.text.wrap_balanced`)."""
     shown = style.transform(text)
-    lines = tuple(wrap(shown, style.face, style.size, max(width, style.size)))
+    breaker = wrap_balanced if balanced else wrap
+    lines = tuple(breaker(shown, style.face, style.size, max(width, style.size)))
     widest = max((measure(style.face, style.size, line) for line in lines), default=0.0)
     return FittedText(lines, widest, block_height(len(lines), style.size, style.line_height), " ".join(shown.split()))
 

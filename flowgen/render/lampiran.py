@@ -26,7 +26,11 @@ def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
     # the outline only: every cell's fill is laid underneath the whole table first (see table_scene)
     outline = Paint(None, style.table.stroke, style.table.stroke_width)
     children: list[Item] = [Rect(x0, y0, x1 - x0, y1 - y0, outline)]
-    if cell.text.lines:
+    if cell.text.indents:  # a list: set left, each line at its own indent
+        ys = baselines(len(cell.text.lines), top, text_style.size, text_style.line_height)
+        lines = tuple(TextLine(x0 + pad[3] + dx, y, t) for t, dx, y in zip(cell.text.lines, cell.text.indents, ys))
+        children.append(Text(lines, text_style.face, text_style.size, text_style.color, "start"))
+    elif cell.text.lines:
         children.append(text_block(cell.text, text_style, x0 + pad[3], x1 - pad[1], top))
     title = cell.text.whole if cell.text.lines else None
     return Group(tuple(children), "fg-cell", (("data-row", cell.row), ("data-col", cell.col)), title)

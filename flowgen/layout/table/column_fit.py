@@ -5,7 +5,10 @@ a symbol is never squeezed into another shape (a terminator into a circle):
 those are hard needs, given room from the columns that have more than they
 need.  A body word too long for its column (an e-mail address, a long
 compound) widens the column too when the page has room left after that;
-otherwise it is hyphenated (:func:`flowgen.text.wrap`).  When even the hard
+otherwise it is hyphenated (:func:`flowgen.text.wrap`).  A number and its
+unit are one piece (:func:`flowgen.hyphenate.tie`), and the Waktu column is
+given room for its widest duration ("3 hari kerja", the total's parts) right
+after the symbols' set widths, before any other body word.  When even the hard
 needs cannot be met, the columns left short are reported, so the build can
 warn that the sheet's page is too narrow for this table.
 """
@@ -16,12 +19,16 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
+from flowgen.hyphenate import TWO_WORD_UNITS, tie
+from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
+from flowgen.model.values import format_duration
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import measure
 
 SLACK = 0.5  # points of room beyond a word's width, for the rounding of lines' ends
 TEXT_FLOOR = 0.5  # a text column never gives away more than half of its set width
+DURATION_FLOOR = 0.4  # ... but to the Waktu column's widest number and unit, down to this share
 PAGE = "\0page"  # the page's width beyond the table's, as a column that gives first
 
 
@@ -29,11 +36,40 @@ def _longest(texts: Iterable[str], element: str, classes: tuple[str, ...], style
     """Width of the longest unbreakable piece of the texts in a cell's style, with the cell's side padding."""
     text_style = style.text(element, classes)
     pad = style.box(element, classes).padding
-    # the pieces a line may end with: words, and the parts of a word after its own '/' or '-'
-    words = [piece for text in texts for w in text_style.transform(text).split() for piece in re.split(r"(?<=[/-])", w)]
+    words = [piece for text in texts for w in tie(text_style.transform(text).split()) for piece in _pieces(w)]
     if not words:
         return 0.0
     return max(measure(text_style.face, text_style.size, w) for w in words) + pad[1] + pad[3] + SLACK
+
+
+def _pieces(word: str) -> list[str]:
+    """The pieces a line may end with: a tied number and unit whole, a word's parts after its own '/' or '-'."""
+    return [word] if " " in word else re.split(r"(?<=[/-])", word)
+
+
+def _duration_need(procedure: Procedure, style: ResolvedStyle, cell_text: Callable[[Step, str], str]) -> float:
+    """The Waktu column's widest duration, unbroken: each step's time, and the total row's when it is shown."""
+    need = max((_core_width(cell_text(s, "waktu"), ("waktu",), style) for s in procedure.steps), default=0.0)
+    longest = analysis.longest_path(procedure) if style.table.total_time else None
+    if longest is not None:
+        total = format_duration(longest.duration, style.labels.units(), style.labels["decimal"])
+        need = max(need, _core_width(total, ("waktu", "total"), style))
+    return need
+
+
+def _core_width(text: str, classes: tuple[str, ...], style: ResolvedStyle) -> float:
+    """Width (with the cell's side padding) of a text's widest number and its unit word ("15 menit", "3 hari"
+    of "3 hari kerja": "kerja" may go to the next line of a crowded table; the body tier asks for it whole)."""
+    text_style = style.text("cell", classes)
+    pad = style.box("cell", classes).padding
+    widest = 0.0
+    for group in tie(text_style.transform(text).split()):
+        words = group.split()
+        if len(words) >= 3 and " ".join(words[-2:]).lower().rstrip(".,;:)") in TWO_WORD_UNITS:
+            words = words[:-1]
+        if len(words) > 1:
+            widest = max(widest, measure(text_style.face, text_style.size, " ".join(words)) + pad[1] + pad[3] + SLACK)
+    return widest
 
 
 def min_symbol_width(kind: StepKind, width: float, height: float) -> float:
@@ -129,6 +165,10 @@ def fit_words(
     header: dict[str, float] = {PAGE: 0.0}
     body: dict[str, float] = {PAGE: 0.0}
     base: dict[str, float] = {PAGE: 0.0}
+    duration = {k: 0.0 for k in (PAGE, *widths)}
+    slim: dict[str, float] = {}  # the floors the Waktu column's number and unit may take text columns down to
+    if "waktu" in widths:
+        duration["waktu"] = _duration_need(procedure, style, cell_text)
     for key in widths:
         cls = "actor" if key.startswith("actor:") else key
         header[key] = _longest([titles[key]], "header", (cls,), style)
@@ -142,15 +182,21 @@ def fit_words(
             shape[key] = outline[key] = 0.0
             body[key] = _longest((cell_text(s, key) for s in procedure.steps), "cell", (cls,), style)
             base[key] = max(header[key], style.cell((cls,)).width * TEXT_FLOOR)
+            slim[key] = max(header[key], style.cell((cls,)).width * DURATION_FLOOR)
             if key == "no":  # a step's number is never broken ("1-" / "0"): it comes first, with the symbols
                 shape[key] = body[key]
     out = {PAGE: max(0.0, room), **widths}
     short: list[str] = []
     need = dict.fromkeys(out, 0.0)
-    # symbols in their shapes first, then whole header words, then symbols at their set width, then body words
-    for tier in (shape, header, outline, body):
+    # symbols in their shapes first, then whole header words, then symbols at their set width, then the
+    # widest duration, then body words
+    for tier in (shape, header, outline, duration, body):
         need = {k: max(need[k], tier[k]) for k in out}
         floor = {k: max(base[k], need[k]) for k in out}
+        if tier is duration:  # for the Waktu column alone (a column still short of its symbols waits)
+            floor = {k: max(slim.get(k, base[k]), need[k]) for k in out}
+            _share(out, {k: need[k] if k == "waktu" else min(need[k], out[k]) for k in out}, floor)
+            continue
         left = _even(out, need, floor) if tier in (shape, outline) else _share(out, need, floor)
         if tier is shape or tier is header:
             short += [k for k in left if k not in short]

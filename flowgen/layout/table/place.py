@@ -21,6 +21,7 @@ from functools import partial
 from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.arrows import tie_points
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
+from flowgen.layout.table.cell_lists import fit_cell
 from flowgen.layout.table.column_fit import fit_words, min_symbol_width
 from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height, crossing_edges
 from flowgen.layout.table.identity import identity_warnings, layout_identity
@@ -104,9 +105,8 @@ def _cell_text(procedure: Procedure, step: Step, key: str) -> str:
 
 
 def _fit_cell(text: str, column: Column, style: ResolvedStyle, element: str, classes: tuple[str, ...]) -> FittedText:
-    text_style = style.text(element, classes)
-    pad = style.box(element, classes).padding
-    return fit(text, text_style, column.x1 - column.x0 - pad[1] - pad[3])
+    pad = style.box(element, classes).padding  # (a list is set with a hanging indent)
+    return fit_cell(text, style.text(element, classes), column.x1 - column.x0 - pad[1] - pad[3])
 
 
 def _symbol_size(
@@ -206,7 +206,7 @@ def _header(cols: list[Column], style: ResolvedStyle, top: float) -> tuple[list[
 
     def fitted(text: str, width: float, classes: tuple[str, ...]) -> FittedText:
         pad = style.header(classes).box.padding
-        return fit(text, style.header(classes).text, width - pad[1] - pad[3])
+        return fit(text, style.header(classes).text, width - pad[1] - pad[3], balanced=True)
 
     def height(f: FittedText, classes: tuple[str, ...]) -> float:
         pad = style.header(classes).box.padding
