@@ -579,3 +579,23 @@ def test_the_demo_book_has_its_dates_in_order() -> None:
     """Every demo SOP takes effect on or after its revision (five did not: a reviewer sends those back)."""
     found = [d for d in check_book(ROOT / "examples" / "book", TODAY) if d.code != "review-due"]
     assert [(Path(d.span.file).name, d.code) for d in found] == []
+
+
+def test_the_covers_centred_lines_are_balanced() -> None:
+    """A drafter breaks a centred name evenly: not 'KEMENTERIAN PENDIDIKAN DASAR DAN' over a lone 'MENENGAH'."""
+    from flowgen.book.assemble import book_style
+    from flowgen.book.pages import cover_page
+    from flowgen.render.scene import Group, Item, Text
+
+    folder = ROOT / "examples" / "book"
+    page = cover_page(book_style(folder), read_book_config(folder), 2026)
+
+    def texts(item: Item) -> list[list[str]]:
+        if isinstance(item, Group):
+            return [lines for child in item.children for lines in texts(child)]
+        return [[line.text for line in item.lines]] if isinstance(item, Text) else []
+
+    assert ["KEMENTERIAN PENDIDIKAN", "DASAR DAN MENENGAH"] in texts(page.root)
+    assert ["Kompleks Kemendikdasmen Gedung E Lantai 15,", "Jalan Jenderal Sudirman, Senayan, Jakarta 10270"] in texts(
+        page.root
+    )

@@ -16,7 +16,7 @@ from pathlib import Path
 from flowgen.book.config import BookConfig
 from flowgen.render.scene import Group, Image, Item, Page, Paint, Rect, Text, TextLine
 from flowgen.style.resolve import ResolvedStyle, TextStyle
-from flowgen.text import baselines, block_height, clean, measure, wrap
+from flowgen.text import baselines, block_height, clean, measure, wrap, wrap_balanced
 
 Box = tuple[float, float, float, float]  # x0, y0, x1, y1
 
@@ -55,11 +55,13 @@ def label(style: ResolvedStyle, key: str) -> str:
     return str(style.value("book-labels", key))
 
 
-def lines_of(text: str, style: TextStyle, width: float) -> list[str]:
-    """Wrapped lines of a text (paragraph breaks kept)."""
+def lines_of(text: str, style: TextStyle, width: float, balanced: bool = False) -> list[str]:
+    """Wrapped lines of a text (paragraph breaks kept); ``balanced``: as even as they go, for centred
+    lines (the cover's "KEMENTERIAN PENDIDIKAN DASAR DAN | MENENGAH" left one word alone)."""
     out: list[str] = []
+    breaker = wrap_balanced if balanced else wrap
     for paragraph in style.transform(text).split("\n"):
-        out.extend(wrap(clean(paragraph).strip(), style.face, style.size, width) or [""])
+        out.extend(breaker(clean(paragraph).strip(), style.face, style.size, width) or [""])
     return out
 
 
@@ -143,7 +145,7 @@ def cover_page(style: ResolvedStyle, config: BookConfig, year: int | None) -> Pa
 
     def block(cls: str, text: str, at: float, gap: float = 0.0) -> float:
         text_style = style.text("cover", (cls,))
-        lines = lines_of(text, text_style, x1 - x0 - 6)
+        lines = lines_of(text, text_style, x1 - x0 - 6, balanced=True)
         height = block_height(len(lines), text_style.size, text_style.line_height) + 4
         items.append(cell(cls, (x0, at, x1, at + height), lines, text_style, (0, 3, 0, 3), NO_LINE, text, "cover"))
         return at + height + gap
@@ -165,7 +167,7 @@ def cover_page(style: ResolvedStyle, config: BookConfig, year: int | None) -> Pa
         block("year", str(year), max(cursor + 30, top + available * 0.74))
     if config.address:
         address = style.text("cover", ("address",))
-        lines = lines_of(config.address, address, x1 - x0 - 6)
+        lines = lines_of(config.address, address, x1 - x0 - 6, balanced=True)
         height = block_height(len(lines), address.size, address.line_height) + 4
         bottom = page.y1 - pad[2]
         items.append(
