@@ -155,6 +155,20 @@ def _death(process: BaseProcess) -> str:
     return f"exit status {code}"
 
 
+def _size(task: Task) -> int:
+    try:
+        return task.source.path.stat().st_size
+    except OSError:
+        return 0
+
+
+def longest_first(tasks: Sequence[Task]) -> list[Task]:
+    """The tasks by source size, largest first: the longest builds start first, so no core is left
+    waiting at the end for one long file started last (in name order a book's last unit held its largest
+    SOPs)."""
+    return sorted(tasks, key=lambda task: (-_size(task), task.index))
+
+
 class _Pool:
     """Worker processes, one task each at a time; a dead worker's task fails and a new worker starts."""
 
@@ -176,7 +190,7 @@ class _Pool:
         self.busy[parent] = (process, task)
 
     def run(self, tasks: Sequence[Task], workers: int) -> Iterator[Outcome]:
-        pending = deque(tasks)
+        pending = deque(longest_first(tasks))
         for _ in range(min(workers, len(pending))):
             self.start(pending.popleft())
         while self.busy:

@@ -255,6 +255,14 @@ def test_a_style_sheets_warning_is_printed_once_for_the_batch(tmp_path: Path) ->
     assert "[3/3] built" in err
 
 
+def test_the_largest_files_are_built_first(tmp_path: Path) -> None:
+    """Longest first: a long SOP started last would keep one core busy while the other waits."""
+    paths = book(tmp_path, ["a.pos", "b.pos", "c.pos"])
+    paths[1].write_text(GOOD + "# " + "x" * 400 + "\n", encoding="utf-8")
+    tasks = [Task(i, Source(p), tmp_path, None, JSON) for i, p in enumerate(paths)]
+    assert [t.source.path.name for t in flowgen.batch.longest_first(tasks)] == ["b.pos", "a.pos", "c.pos"]
+
+
 def test_builder_reuses_a_style_until_a_file_it_read_changes(tmp_path: Path) -> None:
     sheet = tmp_path / "unit.css"
     sheet.write_text('@import "part.css";\n', encoding="utf-8")
