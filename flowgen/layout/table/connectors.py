@@ -17,14 +17,8 @@ from flowgen.layout.arrows import label_text
 from flowgen.layout.symbols import CONNECTOR_SHOULDER, FittedText, Shape
 from flowgen.layout.table.types import Column, Row, Symbol
 from flowgen.model.types import Edge, Procedure, StepKind
-from flowgen.style.resolve import ResolvedStyle
+from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.text import block_height, measure
-
-
-def connector_text(style: ResolvedStyle, direction: str, step: int | str, page: int) -> tuple[str, str]:
-    labels = style.labels
-    key = "connector-to" if direction == "out" else "connector-from"
-    return labels[key].format(step=step, page=page), labels["connector-page"].format(step=step, page=page)
 
 
 def band_row_height(style: ResolvedStyle) -> float:
@@ -83,6 +77,18 @@ def crossing_edges(
     return ins, outs
 
 
+def connector_text(style: ResolvedStyle, direction: str, step: int | str, page: int) -> tuple[str, str]:
+    """The connector's two lines; a step the No column prints no number for is left out ("dari / hal. 2").
+
+    A "–" would name nothing a reader can look up; the page alone still
+    leads to the other connector of the pair, which names this page's step.
+    """
+    labels = style.labels
+    key = "connector-to" if direction == "out" else "connector-from"
+    first = labels[key].format(step=step, page=page).strip()  # "dari" when the step prints no number
+    return first, labels["connector-page"].format(step=step, page=page)
+
+
 def band(
     edges: list[Edge],
     direction: str,
@@ -94,52 +100,73 @@ def band(
     top: float,
     band_row: float,
 ) -> list[Symbol]:
-    """Connectors of one page's band: one per step on the other side, in that step's column here."""
+    """Connectors of one page's band, as a drafter draws them.
+
+    Leaving a page: one connector per step on a later (or earlier) page,
+    however many of this page's steps go to it ("ke 20 / hal. 3"), in the
+    column of the last of them (nearest the band).  Reaching a page: one
+    connector per arrow, naming its step and, for a decision's branch, its
+    answer ("dari 9 (Ya) / hal. 2").
+    """
     text_style = style.symbol(("connector",)).text
     base_w = style.symbol(("connector",)).width
     base_h = style.symbol(("connector",)).height
-    by_column: dict[str, list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = defaultdict(list)
-    seen: set[tuple[int, int]] = set()
-    for edge in edges:  # one pair of connectors for each arrow that crosses the page break
-        pair = (edge.source, edge.target)
-        if pair in seen:
-            continue
-        seen.add(pair)
+    order = {step.number: k for k, step in enumerate(procedure.steps)}
+    groups: dict[tuple[int, int], list[Edge]] = defaultdict(list)
+    for edge in edges:
+        key = (0, edge.target) if direction == "out" else (edge.source, edge.target)
+        groups[key].append(edge)
+    by_column: dict[str, list[_Item]] = defaultdict(list)
+    for group in groups.values():
+        edge = group[0]
         other = edge.target if direction == "out" else edge.source
-        here = edge.source if direction == "out" else edge.target
+        here = min((e.source for e in group), key=order.__getitem__) if direction == "out" else edge.target
         actor = procedure.step(here).actors[0]
-        shown = procedure.shown_number(other) or "–"  # the No column's number ("–": a row printed with none)
-        texts = connector_text(style, direction, shown, first_page + page_of[other])
+        texts = connector_text(style, direction, procedure.shown_number(other), first_page + page_of[other])
         branch = label_text(edge, style) if direction == "in" else None
         if branch:  # "dari 9 (Ya)": which of the decision's branches comes in here
             texts = (f"{texts[0]} ({branch})", texts[1])
         widest = max(measure(text_style.face, text_style.size, text) for text in texts)
         w = max(base_w, widest + 5)
         h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / CONNECTOR_SHOULDER)
-        by_column[actor_col[actor].key].append((pair, actor, texts, w, h))
+        by_column[actor_col[actor].key].append(((edge.source, edge.target), other, actor, texts, w, h))
+    return _set_side_by_side(by_column, actor_col, direction, text_style, top, band_row)
+
+
+_Item = tuple[tuple[int, int], int, str, tuple[str, str], float, float]  # pair, step, actor, texts, w, h
+
+
+def _set_side_by_side(
+    by_column: Mapping[str, list[_Item]],
+    actor_col: Mapping[str | None, Column],
+    direction: str,
+    text_style: TextStyle,
+    top: float,
+    band_row: float,
+) -> list[Symbol]:
+    """The connectors of each column side by side, as many as fit, then another band row."""
     symbols: list[Symbol] = []
     for key, group in by_column.items():
         column = next(c for c in actor_col.values() if c.key == key)
         room = column.x1 - column.x0
-        row: list[tuple[tuple[int, int], str, tuple[str, str], float, float]] = []
-        rows: list[list[tuple[tuple[int, int], str, tuple[str, str], float, float]]] = [row]
+        row: list[_Item] = []
+        rows: list[list[_Item]] = [row]
         used = 0.0
-        for item in group:  # as many side by side as fit in the column, then another row
-            if row and used + item[3] > room - 2:
+        for item in group:
+            if row and used + item[4] > room - 2:
                 row = []
                 rows.append(row)
                 used = 0.0
             row.append(item)
-            used += item[3] + 4
+            used += item[4] + 4
         for r, row_items in enumerate(rows):
             cy = top + band_row / 2 + r * band_row
-            total = sum(item[3] for item in row_items) + 4 * (len(row_items) - 1)
+            total = sum(item[4] for item in row_items) + 4 * (len(row_items) - 1)
             x = column.center - total / 2
-            for pair, actor, texts, w, h in row_items:
+            for pair, other, actor, texts, w, h in row_items:
                 widest = max(measure(text_style.face, text_style.size, t) for t in texts)
                 fitted = FittedText(texts, widest, block_height(2, text_style.size, text_style.line_height))
                 shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
-                other = pair[1] if direction == "out" else pair[0]
                 symbols.append(
                     Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction, pair=pair)
                 )
