@@ -60,3 +60,15 @@ def test_the_puskesmas_page_joins_two_arrows_into_one_connector() -> None:
     assert all(r.clean for r in page.routes)
     # the two arrows end on one point: the connector's top
     assert {r.points[-1] for r in into_10} == {into_10[0].points[-1]}
+
+
+def test_a_leaving_connector_never_stands_under_another_step() -> None:
+    """The demo book's TK/011: "ke 20" stood right under step 9's second box, its arrow through the box."""
+    path = ROOT / "examples" / "book" / "02-tata-kelola" / "011-koordinasi-program-dengan-dinas-pendidikan.pos"
+    procedure = flowgen.load(path)
+    layout = layout_table(procedure, resolve_style("kemendikbud", procedure, path))
+    page = layout.pages[0]
+    ke_20 = next(s for s in page.symbols if s.connector == "out" and s.step == procedure.steps[19].number)
+    nine = [s for s in page.symbols if s.connector is None and s.step == procedure.steps[8].number]
+    assert len(nine) == 2 and all(s.shape.x1 + 5.5 < ke_20.shape.x0 or s.shape.x0 - 5.5 > ke_20.shape.x1 for s in nine)
+    assert all(r.clean for r in page.routes)

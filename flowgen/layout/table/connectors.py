@@ -11,10 +11,12 @@ before pagination (so a page keeps room for them) and filled after.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
+from dataclasses import replace
 
 from flowgen.layout.arrows import label_text
 from flowgen.layout.symbols import CONNECTOR_SHOULDER, FittedText, Shape
+from flowgen.layout.table.grid import SYMBOL_CLEARANCE
 from flowgen.layout.table.types import Column, Row, Symbol
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle, TextStyle
@@ -99,6 +101,7 @@ def band(
     first_page: int,
     top: float,
     band_row: float,
+    above: Sequence[Symbol] = (),
 ) -> list[Symbol]:
     """Connectors of one page's band, as a drafter draws them.
 
@@ -106,7 +109,10 @@ def band(
     however many of this page's steps go to it ("ke 20 / hal. 3"), in the
     column of the last of them (nearest the band).  Reaching a page: one
     connector per arrow, naming its step and, for a decision's branch, its
-    answer ("dari 9 (Ya) / hal. 2").
+    answer ("dari 9 (Ya) / hal. 2").  A leaving connector never stands
+    right under a step that is not one of its own (``above``: the page's
+    symbols): its arrow would drop into it along that step's centre line,
+    reading as leaving that step, or run through it.
     """
     text_style = style.symbol(("connector",)).text
     base_w = style.symbol(("connector",)).width
@@ -117,6 +123,7 @@ def band(
         key = (0, edge.target) if direction == "out" else (edge.source, edge.target)
         groups[key].append(edge)
     by_column: dict[str, list[_Item]] = defaultdict(list)
+    sources = {key[1]: {e.source for e in group} for key, group in groups.items()}  # a leaving one's steps
     for group in groups.values():
         edge = group[0]
         other = edge.target if direction == "out" else edge.source
@@ -130,7 +137,39 @@ def band(
         w = max(base_w, widest + 5)
         h = max(base_h, (block_height(2, text_style.size, text_style.line_height) + 4) / CONNECTOR_SHOULDER)
         by_column[actor_col[actor].key].append(((edge.source, edge.target), other, actor, texts, w, h))
-    return _set_side_by_side(by_column, actor_col, direction, text_style, top, band_row)
+    symbols = _set_side_by_side(by_column, actor_col, direction, text_style, top, band_row)
+    if direction == "out" and above:
+        symbols = [_off_other_steps(c, sources[c.step], above, symbols, actor_col[c.actors[0]]) for c in symbols]
+    return symbols
+
+
+def _off_other_steps(
+    connector: Symbol, own: set[int], above: Sequence[Symbol], band: Sequence[Symbol], column: Column
+) -> Symbol:
+    """The leaving connector moved aside in its column when the lowest step over it is not one of its own.
+
+    It goes beside that step, clear of it by more than an arrow keeps from
+    a symbol, on the side nearer its own steps, so its arrow comes down a
+    clear channel; it stays where it is when no side has the room (within
+    its column, off the band's other connectors).
+    """
+    c = connector.shape
+    over = [s for s in above if s.connector is None and s.shape.x0 - 1 <= c.x <= s.shape.x1 + 1 and s.shape.y1 < c.y0]
+    if not over:
+        return connector
+    lowest = max(over, key=lambda s: s.shape.y1)
+    if lowest.step in own:
+        return connector
+    mine = [s.shape.x for s in above if s.step in own and s.connector is None] or [c.x]
+    toward = sum(mine) / len(mine)
+    gap = SYMBOL_CLEARANCE + 1 + c.w / 2
+    spots = sorted((lowest.shape.x1 + gap, lowest.shape.x0 - gap), key=lambda x: (abs(x - toward), -x))
+    others = [o.shape for o in band if o is not connector and abs(o.shape.y - c.y) < 0.01]
+    for x in spots:
+        inside = column.x0 + c.w / 2 + 2 <= x <= column.x1 - c.w / 2 - 2
+        if inside and all(abs(x - o.x) >= (c.w + o.w) / 2 + 4 for o in others):
+            return replace(connector, shape=Shape(c.kind, x, c.y, c.w, c.h))
+    return connector
 
 
 _Item = tuple[tuple[int, int], int, str, tuple[str, str], float, float]  # pair, step, actor, texts, w, h

@@ -368,7 +368,7 @@ def _page(
         cells += _row_cells(row, row_id, cols, y0, y1)
         if row.step is not None:
             symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
-    band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
+    band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row, symbols)
     height_out = band_height(band_out, band_row)
     if height_out:
         row_boxes.append(("connectors-out", top, top + height_out))
