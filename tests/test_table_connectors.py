@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import flowgen
 from flowgen.api import resolve_style
-from flowgen.layout.table.connectors import band, connector_text
+from flowgen.layout.table.connectors import band, band_row_height, connector_text
 from flowgen.layout.table.place import _frame, layout_table
 from tests.helpers import ROOT, flow
 
@@ -72,3 +72,19 @@ def test_a_leaving_connector_never_stands_under_another_step() -> None:
     nine = [s for s in page.symbols if s.connector is None and s.step == procedure.steps[8].number]
     assert len(nine) == 2 and all(s.shape.x1 + 5.5 < ke_20.shape.x0 or s.shape.x0 - 5.5 > ke_20.shape.x1 for s in nine)
     assert all(r.clean for r in page.routes)
+
+
+def test_a_band_row_is_about_a_row_high_its_connectors_at_the_far_side() -> None:
+    """A band row held room for turns on both sides of its connectors (60.6 high, a row of steps 34-55)."""
+    procedure = flowgen.load(ROOT / "examples" / "pendaftaran-pasien-puskesmas.pos")
+    style = resolve_style(None, procedure)
+    assert round(band_row_height(style), 2) == 48.76
+    layout = layout_table(procedure, style)
+    assert len(layout.pages) == 2  # the puskesmas table loses a page (was 3)
+    for page in layout.pages:
+        bands = {rid: (y0, y1) for rid, y0, y1 in page.rows if rid.startswith("connectors")}
+        for s in page.symbols:
+            if s.connector == "in":
+                assert round(s.shape.y0 - bands["connectors-in"][0], 2) in (3.0, 51.76)  # its row's head
+            elif s.connector == "out":
+                assert round(bands["connectors-out"][1] - s.shape.y1, 2) == 3.0  # its row's foot

@@ -24,7 +24,11 @@ from flowgen.text import block_height, measure
 
 
 def band_row_height(style: ResolvedStyle) -> float:
-    """Height of one row of off-page connectors (connectors grow for their text: leave room)."""
+    """Height of one row of off-page connectors (connectors grow for their text: leave room).
+
+    About a body row's height: a band row twice as high as a row of steps
+    read as an empty row of the table.
+    """
     text = style.symbol(("connector",)).text
     h = max(
         style.symbol(("connector",)).height,
@@ -32,7 +36,12 @@ def band_row_height(style: ResolvedStyle) -> float:
     )
     head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
     turn = head * 0.8 + 3.8 + 7.0  # an arrow turns in over a point on a straight stem, clear of the row line
-    return h + max(4 * style.table.track_gap + 6, 2 * turn)
+    # room for the turns on one side only: a leaving connector stands at its row's foot (its arrows come
+    # from above), an arriving one at its row's head (its arrow goes on down)
+    return h + max(2 * style.table.track_gap + 6, turn) + BAND_EDGE
+
+
+BAND_EDGE = 3.0  # between a connector and the table line at the band's far side
 
 
 def band_height(connectors: list[Symbol], band_row: float) -> float:
@@ -199,12 +208,13 @@ def _set_side_by_side(
             row.append(item)
             used += item[4] + 4
         for r, row_items in enumerate(rows):
-            cy = top + band_row / 2 + r * band_row
+            base = top + r * band_row
             total = sum(item[4] for item in row_items) + 4 * (len(row_items) - 1)
             x = column.center - total / 2
             for pair, other, actor, texts, w, h in row_items:
                 widest = max(measure(text_style.face, text_style.size, t) for t in texts)
                 fitted = FittedText(texts, widest, block_height(2, text_style.size, text_style.line_height))
+                cy = base + BAND_EDGE + h / 2 if direction == "in" else base + band_row - BAND_EDGE - h / 2
                 shape = Shape(StepKind.CONNECTOR, x + w / 2, cy, w, h)
                 symbols.append(
                     Symbol(other, 0, (actor,), StepKind.CONNECTOR, shape, fitted, ("connector",), direction, pair=pair)
