@@ -4,8 +4,10 @@ An arrow whose ends land on different pages becomes a pair of connectors:
 one in the band at the foot of the page it leaves ("ke 12 / hal. 3"), one
 in the band at the head of the page it reaches ("dari 5 / hal. 2", a decision's
 branch with its answer: "dari 5 (Ya)"), each in
-the column of the actor of the step on its own page.  Bands are measured
-before pagination (so a page keeps room for them) and filled after.
+the column of the actor of the step on its own page.  The arrows of one
+page to one step elsewhere share their leaving connector, as a drafter
+draws it.  Bands are measured before pagination (so a page keeps room for
+them) and filled after.
 """
 
 from __future__ import annotations
