@@ -267,3 +267,14 @@ def near_line(value: float, lines: Sequence[float], clearance: float) -> bool:
     """
     k = bisect.bisect_left(lines, value)
     return (k < len(lines) and abs(value - lines[k]) < clearance) or (k > 0 and abs(value - lines[k - 1]) < clearance)
+
+
+def joinable(a: Segment, b: Segment) -> bool:
+    """Two axis-aligned runs that meet as one drawn line: on one line, or one turning off the other.
+
+    Not two parallel runs a little apart (those read as a double line).
+    """
+    vertical_a, vertical_b = abs(a[0][0] - a[1][0]) < 0.01, abs(b[0][0] - b[1][0]) < 0.01
+    if vertical_a != vertical_b:
+        return True
+    return abs(a[0][0] - b[0][0]) < 0.01 if vertical_a else abs(a[0][1] - b[0][1]) < 0.01

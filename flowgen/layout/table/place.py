@@ -368,7 +368,7 @@ def _page(
         cells += _row_cells(row, row_id, cols, y0, y1)
         if row.step is not None:
             symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
-    band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row)
+    band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row, symbols)
     height_out = band_height(band_out, band_row)
     if height_out:
         row_boxes.append(("connectors-out", top, top + height_out))
@@ -428,11 +428,11 @@ def _symbols(
 def _links(edges: list[Edge], symbols: list[Symbol], page_of: dict[int, int], page: int) -> list[Link]:
     """The arrows drawn on a page: between its steps, and to and from its connectors."""
     steps: dict[int, list[Symbol]] = defaultdict(list)
-    outs: dict[tuple[int, int] | None, Symbol] = {}
+    outs: dict[int, Symbol] = {}  # one leaving connector per step it goes to
     ins: dict[tuple[int, int] | None, Symbol] = {}
     for s in symbols:
         if s.connector == "out":
-            outs[s.pair] = s
+            outs[s.step] = s
         elif s.connector == "in":
             ins[s.pair] = s
         else:
@@ -449,7 +449,7 @@ def _links(edges: list[Edge], symbols: list[Symbol], page_of: dict[int, int], pa
             a, b = min(pairs, key=lambda ab: (abs(ab[0].shape.x - ab[1].shape.x), ab[0].part + ab[1].part))
             links.append(Link(edge, a, b))
         elif src_here:
-            target = outs[(edge.source, edge.target)]
+            target = outs[edge.target]
             links.append(Link(edge, nearest(steps[edge.source], target), target))
         elif dst_here:
             source = ins[(edge.source, edge.target)]

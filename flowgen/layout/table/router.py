@@ -41,6 +41,7 @@ from flowgen.layout.table.grid import (
     RUN_CLEARANCE,
     SYMBOL_CLEARANCE,
     TableGrid,
+    joinable,
     near_line,
     order_links,
     remembered,
@@ -88,8 +89,6 @@ class TableRouter(TableGrid):
         self.style = style
         self.label_room: dict[int, float] = {}  # link → the run a branch label needs beside its tip
         self.head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
-
-    # -- checks ---------------------------------------------------------------------------------
 
     def problems(self, points: list[Point], link: Link, merging: bool = False) -> int:
         """How many rules a candidate breaks (0: a clean route).
@@ -164,6 +163,7 @@ class TableRouter(TableGrid):
         count = 0
         last = len(mine_runs) - 1
         joins = other.target is link.target  # may share the last run into the common target
+        bend = joins and link.target.connector is not None  # a shared connector: joined on its last bend too
         forks = other.source is link.source and (
             link.source.connector is not None or (other.edge.label or "") == (link.edge.label or "")
         )  # a connector's arrows carry no label: any two may fork
@@ -178,6 +178,8 @@ class TableRouter(TableGrid):
                 if near(mine, seg) or ends_on(mine, seg) or ends_on(seg, mine):
                     if joins and j == end and (i == last or (merging and i == last - 1)):
                         pass  # arrives along the other's last run (or meets it on the way: a join)
+                    elif bend and j >= end - 1 and i >= last - 1 and joinable(mine, seg):
+                        pass  # on one line with the other's last bend into their shared connector
                     elif forks and j == 0 and (i == 0 or (merging and i == 1)):
                         pass  # leaves along the other's first run (or turns off it: a fork)
                     else:
