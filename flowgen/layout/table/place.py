@@ -115,12 +115,12 @@ def _symbol_size(
 ) -> tuple[float, float, FittedText, float]:
     """A symbol's size in the table: the style's, grown to hold its ``simbol`` text (never wider than its cell)."""
     classes = step_classes(step)
-    w = style.symbol(classes).width
-    h = style.symbol(classes).height
+    look = style.symbol(classes)
+    w, h = look.width, look.height
     widest_allowed = max(column_width - 2 * channel, min_symbol_width(step.kind, w, h))  # never out of shape
     w = min(w, widest_allowed)
     label = clean(step.symbol)
-    text_style = style.symbol(classes).text
+    text_style = look.text
     if not label:
         return w, h, FittedText((), 0.0, 0.0), text_style.size
     words = label.split()
@@ -151,16 +151,17 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
     rows: list[Row] = []
     width_of = {c.actor: c.x1 - c.x0 for c in cols if c.actor}
     channel = style.table.track_gap * 2
+    # each text column's text style and padding, resolved once (not per step)
+    looks = {c.key: (style.text("cell", (c.cls,)), style.box("cell", (c.cls,)).padding) for c in cols if not c.actor}
     for step in procedure.steps:
         texts: dict[str, FittedText] = {}
         height = min_height
         for column in cols:
             if column.actor:
                 continue
-            classes = (column.cls,)
-            fitted = _fit_cell(_cell_text(procedure, step, column.key), column, style, "cell", classes)
+            text_style, pad = looks[column.key]
+            fitted = fit(_cell_text(procedure, step, column.key), text_style, column.x1 - column.x0 - pad[1] - pad[3])
             texts[column.key] = fitted
-            pad = style.cell(classes).box.padding
             height = max(height, fitted.height + pad[0] + pad[2])
         # the symbol as it is drawn in each of its actors' columns (a wider column can set its text larger)
         sh = max(_symbol_size(step, style, width_of.get(a, 60.0), channel)[1] for a in step.actors)
