@@ -462,4 +462,6 @@ def clean(text: str) -> str:
     stacked, a kelengkapan list), and :func:`wrap` starts a new line there,
     as the signed sheet does.
     """
+    if text.isprintable():  # nearly every text: nothing to replace, and no walk character by character
+        return text
     return "".join(ch if ch.isprintable() or ch == "\n" else " " for ch in text)

@@ -66,16 +66,16 @@ def lampiran_pdf(procedure: Procedure, document: Document, style: ResolvedStyle,
     """The lampiran PDF, e-signature ready as the style (marker) and the config (QR, field) ask."""
     from flowgen.export.esign import esign_pdf
     from flowgen.export.esign_config import EsignConfig
-    from flowgen.layout.table.identity import layout_identity
+    from flowgen.layout.table.numbering import identity_layout
 
-    identity = layout_identity(procedure, style, 1, len(document.pages))
+    identity = identity_layout(procedure, style, 1, len(document.pages))  # the sheet lampiran_document laid out
     return esign_pdf(document, identity, style, config or EsignConfig())
 
 
 def signature_output(procedure: Procedure, stem: str, style: ResolvedStyle, pages: int) -> tuple[str, bytes]:
     """NAME.signature.json: the signing space's page and coordinates."""
     from flowgen.export.esign import signature_json, signature_spot
-    from flowgen.layout.table.identity import layout_identity
+    from flowgen.layout.table.numbering import identity_layout
 
-    spot = signature_spot(layout_identity(procedure, style, 1, pages), style)
+    spot = signature_spot(identity_layout(procedure, style, 1, pages), style)
     return f"{stem}.signature.json", signature_json(spot, folder_esign(procedure))

@@ -13,13 +13,24 @@ from flowgen.layout.table.types import Cell, Symbol, TablePage, TableRoute
 from flowgen.model.types import Procedure, StepKind
 from flowgen.render.flowchart import paint, text_block
 from flowgen.render.scene import Group, Item, Line, Page, Paint, Polygon, Rect, Text, TextLine
+from flowgen.style.records import BoxStyle, TextStyle
 from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import baselines, clean
 
+Looks = dict[tuple[str, tuple[str, ...]], tuple[BoxStyle, TextStyle]]
 
-def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
-    box = style.box(cell.element, cell.classes)
-    text_style = style.text(cell.element, cell.classes)
+
+def _looks(cell: Cell, style: ResolvedStyle, looks: Looks) -> tuple[BoxStyle, TextStyle]:
+    """A cell's box and text style, resolved once per element and classes of a page (not per cell)."""
+    key = (cell.element, cell.classes)
+    found = looks.get(key)
+    if found is None:
+        found = looks[key] = (style.box(cell.element, cell.classes), style.text(cell.element, cell.classes))
+    return found
+
+
+def cell_group(cell: Cell, style: ResolvedStyle, looks: Looks | None = None) -> Group:
+    box, text_style = _looks(cell, style, {} if looks is None else looks)
     x0, y0, x1, y1 = cell.box
     pad = box.padding
     top = y0 + pad[0] if cell.valign == "top" else (y0 + y1) / 2 - cell.text.height / 2
@@ -37,8 +48,8 @@ def cell_group(cell: Cell, style: ResolvedStyle) -> Group:
 
 
 def _symbol(symbol: Symbol, style: ResolvedStyle, title: str) -> Group:
-    box = style.symbol(symbol.classes).box
-    text_style = style.symbol(symbol.classes).text
+    look = style.symbol(symbol.classes)
+    box, text_style = look.box, look.text
     s = symbol.shape
     if s.kind in (StepKind.DECISION, StepKind.CONNECTOR):
         outline: Item = Polygon(tuple(s.polygon()), paint(box))
@@ -110,13 +121,14 @@ def _edge(route: TableRoute, style: ResolvedStyle) -> Group:
 def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pages: int) -> Page:
     """One table page: header, rows, symbols, arrows, the outer border and the page number."""
     fills: list[Item] = []
+    looks: Looks = {}
     for cell in page.header + page.cells:
-        fill = style.box(cell.element, cell.classes).fill
+        fill = _looks(cell, style, looks)[0].fill
         if fill:
             x0, y0, x1, y1 = cell.box
             fills.append(Rect(x0, y0, x1 - x0, y1 - y0, Paint(fill)))
     items: list[Item] = [Group(tuple(fills), "fg-fills")]
-    items += [cell_group(cell, style) for cell in page.header + page.cells]
+    items += [cell_group(cell, style, looks) for cell in page.header + page.cells]
     x0, y0, x1, y1 = page.table_box
     items.append(
         Rect(
@@ -152,9 +164,10 @@ def table_scene(page: TablePage, procedure: Procedure, style: ResolvedStyle, pag
                 Line((("M", points[k]), ("L", points[k + 1])), Paint(None, box.stroke, box.stroke_width))
                 for k in range(0, len(points) - 1, 2)
             ]
-        for symbol in symbols:
-            children += list(_symbol(symbol, style, title).children)
-        group = _symbol(first, style, title)
+        drawn = [_symbol(symbol, style, title) for symbol in symbols]
+        for one in drawn:
+            children += list(one.children)
+        group = drawn[0]  # the group's class and data-* are the first box's
         items.append(Group(tuple(children), group.cls, group.attrs, title))
     if page.footer is not None:
         footer_style = style.footer.text

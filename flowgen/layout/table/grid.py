@@ -13,7 +13,7 @@ from __future__ import annotations
 import bisect
 from collections.abc import Callable, Iterator, Sequence
 
-from flowgen.layout.geometry import Point, Segment
+from flowgen.layout.geometry import Box, Point, Segment
 from flowgen.layout.table.types import Link, Symbol, TablePage
 from flowgen.model.types import StepKind
 from flowgen.style.resolve import ResolvedStyle
@@ -90,6 +90,21 @@ class TableGrid:
             low = bottoms[i - 1] + SYMBOL_CLEARANCE if i > 0 else self.rows[0][1] + 1
             high = tops[i] - SYMBOL_CLEARANCE if i < len(self.rows) else self.rows[-1][2] - 1
             self.gutters[i] = _tracks_between(low, high, self.row_lines, self.gap)
+
+    def symbols_near(self, bounds: Box) -> list[tuple[Symbol, Box]]:
+        """The symbols (with their boxes) within the clearance of a route's bounds: the only ones its runs can hit.
+
+        A run lies inside its route's bounds, so a symbol that fails this test
+        fails :meth:`_symbol_hits`'s own for every run: testing it once per
+        candidate, not once per run, gives the same counts.
+        """
+        lo_x, lo_y, hi_x, hi_y = bounds
+        c = SYMBOL_CLEARANCE
+        return [
+            (s, box)
+            for s, box in zip(self.symbols, self.boxes, strict=True)
+            if lo_x < box[2] + c and hi_x > box[0] - c and lo_y < box[3] + c and hi_y > box[1] - c
+        ]
 
     def row_index(self, symbol: Symbol) -> int:
         for i, (_, y0, y1) in enumerate(self.rows):

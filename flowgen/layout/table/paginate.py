@@ -10,7 +10,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from flowgen.layout.table.types import Row
+from flowgen.layout.table.connectors import band_needs
+from flowgen.layout.table.types import Column, Row
+from flowgen.model.types import Procedure, StepKind
+from flowgen.style.resolve import ResolvedStyle
 
 
 def paginate(
@@ -72,3 +75,34 @@ def _break_before_decision(
         if sum(r.height for r in rows[d : max(targets) + 1]) <= room:
             return back
     return 0
+
+
+def paginated(
+    procedure: Procedure,
+    style: ResolvedStyle,
+    rows: list[Row],
+    available: float,
+    actor_col: Mapping[str | None, Column],
+    band_row: float,
+) -> list[list[Row]]:
+    """The rows page by page: first without connector bands, then reserving them where arrows cross pages."""
+    branches = {
+        step.number: [e.target for e in procedure.outgoing(step.number)]
+        for step in procedure.steps
+        if step.kind is StepKind.DECISION
+    }
+    bands: dict[int, tuple[float, float]] = {}
+    pages = paginate(rows, available, bands, branches)
+    for _ in range(4):
+        wanted = band_needs(procedure, pages, actor_col, style, band_row)
+        if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
+            break
+        bands = {
+            p: (
+                max(bands.get(p, (0.0, 0.0))[0], wanted.get(p, (0.0, 0.0))[0]),
+                max(bands.get(p, (0.0, 0.0))[1], wanted.get(p, (0.0, 0.0))[1]),
+            )
+            for p in set(bands) | set(wanted)
+        }
+        pages = paginate(rows, available, bands, branches)
+    return pages

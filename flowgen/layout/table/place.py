@@ -23,9 +23,10 @@ from flowgen.layout.arrows import tie_points
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
 from flowgen.layout.table.cell_lists import fit_cell
 from flowgen.layout.table.column_fit import fit_words, min_symbol_width
-from flowgen.layout.table.connectors import band, band_height, band_needs, band_row_height, crossing_edges
-from flowgen.layout.table.identity import identity_warnings, layout_identity
-from flowgen.layout.table.paginate import paginate
+from flowgen.layout.table.connectors import band, band_height, band_row_height, crossing_edges
+from flowgen.layout.table.identity import identity_warnings
+from flowgen.layout.table.numbering import numbered_identity
+from flowgen.layout.table.paginate import paginated
 from flowgen.layout.table.reroute import reroute_crowded
 from flowgen.layout.table.router import route_table
 from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, TableRoute, Tie
@@ -114,12 +115,12 @@ def _symbol_size(
 ) -> tuple[float, float, FittedText, float]:
     """A symbol's size in the table: the style's, grown to hold its ``simbol`` text (never wider than its cell)."""
     classes = step_classes(step)
-    w = style.symbol(classes).width
-    h = style.symbol(classes).height
+    look = style.symbol(classes)
+    w, h = look.width, look.height
     widest_allowed = max(column_width - 2 * channel, min_symbol_width(step.kind, w, h))  # never out of shape
     w = min(w, widest_allowed)
     label = clean(step.symbol)
-    text_style = style.symbol(classes).text
+    text_style = look.text
     if not label:
         return w, h, FittedText((), 0.0, 0.0), text_style.size
     words = label.split()
@@ -150,16 +151,17 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
     rows: list[Row] = []
     width_of = {c.actor: c.x1 - c.x0 for c in cols if c.actor}
     channel = style.table.track_gap * 2
+    # each text column's text style and padding, resolved once (not per step)
+    looks = {c.key: (style.text("cell", (c.cls,)), style.box("cell", (c.cls,)).padding) for c in cols if not c.actor}
     for step in procedure.steps:
         texts: dict[str, FittedText] = {}
         height = min_height
         for column in cols:
             if column.actor:
                 continue
-            classes = (column.cls,)
-            fitted = _fit_cell(_cell_text(procedure, step, column.key), column, style, "cell", classes)
+            text_style, pad = looks[column.key]
+            fitted = fit(_cell_text(procedure, step, column.key), text_style, column.x1 - column.x0 - pad[1] - pad[3])
             texts[column.key] = fitted
-            pad = style.cell(classes).box.padding
             height = max(height, fitted.height + pad[0] + pad[2])
         # the symbol as it is drawn in each of its actors' columns (a wider column can set its text larger)
         sh = max(_symbol_size(step, style, width_of.get(a, 60.0), channel)[1] for a in step.actors)
@@ -259,10 +261,10 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     """The lampiran: its identity sheet (page ``first_page - 1``) and its continuation sheets, then the
     table pages (from ``first_page`` on, moved on by the continuation sheets), routed."""
     frame = _frame(procedure, style)
-    pages = _paginated(procedure, style, frame)
+    pages = paginated(procedure, style, list(frame.rows), frame.available, frame.actor_col, frame.band_row)
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    continued = len(layout_identity(procedure, style, first_page - 1, 0).continued)  # (the footers need the count)
-    count = first_page - 1 + continued + len(pages)
+    identity = numbered_identity(procedure, style, first_page - 1, len(pages))
+    continued, count = len(identity.continued), identity.pages
     edges = _EdgesByPage(procedure, page_of)  # one pass over the arrows for the whole document
     tables = tuple(
         _page(procedure, style, frame, page_rows, p, edges, first_page + continued, count)
@@ -277,7 +279,7 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
         return lambda symbols: _links(edges.touching.get(p, []), symbols, page_of, p)
 
     routed = tuple(reroute_crowded(page, route(page), route, links_of(p)) for p, page in enumerate(tables))
-    return TableLayout(layout_identity(procedure, style, first_page - 1, count), routed)
+    return TableLayout(identity, routed)
 
 
 def _frame(procedure: Procedure, style: ResolvedStyle) -> _Frame:
@@ -292,31 +294,6 @@ def _frame(procedure: Procedure, style: ResolvedStyle) -> _Frame:
     actor_col: dict[str | None, Column] = {c.actor: c for c in cols if c.actor}
     available = size.height - margin[0] - margin[2] - header_h - footer_h
     return _Frame(tuple(cols), tuple(rows), tuple(header_cells), header_h, band_row_height(style), actor_col, available)
-
-
-def _paginated(procedure: Procedure, style: ResolvedStyle, frame: _Frame) -> list[list[Row]]:
-    """The rows page by page: first without connector bands, then reserving them where arrows cross pages."""
-    rows = list(frame.rows)
-    branches = {
-        step.number: [e.target for e in procedure.outgoing(step.number)]
-        for step in procedure.steps
-        if step.kind is StepKind.DECISION
-    }
-    bands: dict[int, tuple[float, float]] = {}
-    pages = paginate(rows, frame.available, bands, branches)
-    for _ in range(4):
-        wanted = band_needs(procedure, pages, frame.actor_col, style, frame.band_row)
-        if all(bands.get(p, (0.0, 0.0))[k] >= wanted.get(p, (0.0, 0.0))[k] for p in wanted for k in (0, 1)):
-            break
-        bands = {
-            p: (
-                max(bands.get(p, (0.0, 0.0))[0], wanted.get(p, (0.0, 0.0))[0]),
-                max(bands.get(p, (0.0, 0.0))[1], wanted.get(p, (0.0, 0.0))[1]),
-            )
-            for p in set(bands) | set(wanted)
-        }
-        pages = paginate(rows, frame.available, bands, branches)
-    return pages
 
 
 class _EdgesByPage:
