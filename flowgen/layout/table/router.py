@@ -109,8 +109,8 @@ class TableRouter(TableGrid):
         for x, _ in points:
             if not self.left + 0.5 < x < self.right - 0.5:
                 count += 1
-        xs, ys = [x for x, _ in points], [y for _, y in points]
-        lo_x, lo_y, hi_x, hi_y = min(xs), min(ys), max(xs), max(ys)
+        lo_x, lo_y = min(x for x, _ in points), min(y for _, y in points)
+        hi_x, hi_y = max(x for x, _ in points), max(y for _, y in points)
         close = self.symbols_near((lo_x, lo_y, hi_x, hi_y))
         for i, ((x1, y1), (x2, y2)) in enumerate(segs):
             count += self._symbol_hits(link, i, last, ((x1, y1), (x2, y2)), close)
@@ -206,15 +206,13 @@ class TableRouter(TableGrid):
             self.label_room[id(link)] = label_size(text, classes, self.style)[0] + 5
         return abs(x1 - x0) < self.label_room[id(link)]
 
-    def _symbol_hits(
-        self, link: Link, i: int, last: int, seg: Segment, close: list[tuple[Symbol, Box]] | None = None
-    ) -> int:
+    def _symbol_hits(self, link: Link, i: int, last: int, seg: Segment, close: list[tuple[Symbol, Box]]) -> int:
         """Symbols run ``i`` passes through or too close to (its own ends only where it leaves them); of ``close``."""
         (x1, y1), (x2, y2) = seg
         source, target = link.source, link.target
         count = 0
         lo_x, hi_x, lo_y, hi_y, c = min(x1, x2), max(x1, x2), min(y1, y2), max(y1, y2), SYMBOL_CLEARANCE
-        for s, box in zip(self.symbols, self.boxes, strict=True) if close is None else close:
+        for s, box in close:
             if not (lo_x < box[2] + c and hi_x > box[0] - c and lo_y < box[3] + c and hi_y > box[1] - c):
                 continue  # not even within the clearance (crosses(box, seg, -SYMBOL_CLEARANCE) is false)
             ends_here = (s is source and i == 0) or (s is target and i == last)
