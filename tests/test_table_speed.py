@@ -124,7 +124,7 @@ def test_symbols_near_a_route_give_the_counts_every_symbol_gave(points: list[Poi
     close = ROUTER.symbols_near((min(xs), min(ys), max(xs), max(ys)))
     segs = segments(points)
     for i, seg in enumerate(segs):
-        every = ROUTER._symbol_hits(link, i, len(segs) - 1, seg)
+        every = ROUTER._symbol_hits(link, i, len(segs) - 1, seg, list(zip(ROUTER.symbols, ROUTER.boxes, strict=True)))
         assert ROUTER._symbol_hits(link, i, len(segs) - 1, seg, close) == every
 
 
