@@ -160,8 +160,9 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             if column.actor:
                 continue
             text_style, pad = looks[column.key]
-            fitted = fit_cell(_cell_text(procedure, step, column.key), text_style, column.x1 - column.x0 - pad[1] - pad[3])
-            texts[column.key] = fitted
+            texts[column.key] = fitted = fit_cell(
+                _cell_text(procedure, step, column.key), text_style, column.x1 - column.x0 - pad[1] - pad[3]
+            )
             height = max(height, fitted.height + pad[0] + pad[2])
         # the symbol as it is drawn in each of its actors' columns (a wider column can set its text larger)
         sh = max(_symbol_size(step, style, width_of.get(a, 60.0), channel)[1] for a in step.actors)
