@@ -23,7 +23,7 @@ from hypothesis import strategies as st
 
 import flowgen
 from flowgen.api import render_lampiran, resolve_style
-from flowgen.layout.table.identity import IdentityLayout, layout_identity
+from flowgen.layout.table.identity import IdentityBlock, IdentityLayout, layout_identity
 from flowgen.layout.table.identity_lists import BOXES, MIN_REST, IdentityLines, marked
 from flowgen.model.types import Procedure
 from tests.helpers import EXAMPLES, ROOT
@@ -61,7 +61,7 @@ SIPA_SHEETS = {  # (box, items held, columns) sheet by sheet
     ],
     "kemendikbud": [
         [("dasar-hukum", (0, 7), 1), ("kualifikasi", (0, 3), 1), ("keterkaitan", (0, 3), 1), ("peralatan", (0, 30), 3)],
-        [("keterkaitan", (3, 3), 1), ("peralatan", (30, 33), 1), ("peringatan", (0, 2), 1), ("pencatatan", (0, 2), 1)],
+        [("peralatan", (30, 33), 1), ("peringatan", (0, 2), 1), ("pencatatan", (0, 2), 1)],  # (Keterkaitan ended)
     ],
 }
 
@@ -107,6 +107,61 @@ def test_a_continuation_sheet_says_what_it_continues(style: str, head: str) -> N
     assert text == f"{head}Penerbitan Surat Izin Pemanfaatan dan Pengusahaan Air Tanah (SIPA) \u2014 " + (
         f"{'Nomor SOP' if style == 'default' else 'SOP Number'}: SOP-LP2N-TAM-19 {word}"
     )
+
+
+def continuing(layout: IdentityLayout, key: str = "peralatan") -> tuple[IdentityBlock, IdentityBlock]:
+    """The title and the box of ``key`` on the second sheet."""
+    blocks = {b.col: b for b in layout.sheets[1].blocks}
+    return blocks[f"{key}-title"], blocks[key]
+
+
+@pytest.mark.parametrize("style", ["kemendikbud", "presentasi"])
+def test_a_box_continued_beside_a_finished_one_takes_the_whole_row(style: str) -> None:
+    """Before: Keterkaitan (finished on page 1) drawn again as an empty box beside the continuing Peralatan."""
+    procedure = flowgen.load(SIPA)
+    layout = sheet_of(procedure, style)
+    second = layout.sheets[1]
+    assert [b.col for b in second.blocks if b.element == "identity-title"] == [
+        "peralatan-title", "peringatan-title", "pencatatan-title"
+    ]  # fmt: skip
+    title, box = continuing(layout)
+    head = second.blocks[0]
+    assert (title.box[0], title.box[2]) == (box.box[0], box.box[2]) == (head.box[0], head.box[2])
+    assert [line for _, line in title.parts[0].lines] == ["PERALATAN/PERLENGKAPAN (lanjutan)"]
+    assert title.parts[0].source == "PERALATAN/PERLENGKAPAN (lanjutan)"
+
+
+def test_the_continued_title_is_in_the_sheets_language() -> None:
+    procedure = flowgen.load(SIPA)
+    layout = sheet_of(with_lists(procedure, equipment=EQUIPMENT), "english")
+    title, _ = continuing(layout)
+    assert [line for _, line in title.parts[0].lines] == ["EQUIPMENT (continued)"]
+
+
+def test_continued_items_stay_in_columns_across_the_row() -> None:
+    """Before: presentasi set Peralatan 24-33 in one column on page 2 though page 1 set 1-23 in two."""
+    procedure = flowgen.load(SIPA)
+    layout = sheet_of(procedure, "presentasi")
+    first = next(b for b in layout.blocks if b.col == "peralatan" and b.element == "identity-box")
+    _, box = continuing(layout)
+    assert (first.items, len(columns_of(first.parts[0]))) == ((0, 23), 2)
+    assert box.items == (23, 33)
+    assert columns_of(box.parts[0]) == [
+        ["24. Lembar disposisi", "25. Format berita acara peninjauan lapangan"],
+        ["26. Blanko SIPA", "27. Stempel dinas", "28. Map berkas", "29. Ordner arsip"],
+        ["30. Lemari arsip", "31. Alat tulis kantor", "32. Kertas HVS A4 dan F4", "33. Kotak saran dan pengaduan"],
+    ]
+
+
+def test_a_list_continued_beside_a_continuing_one_keeps_its_half() -> None:
+    """Both boxes of a row cut: each continues in its own half, each titled with the lanjutan label."""
+    procedure = with_lists(flowgen.load(SIPA), related=tuple(f"SOP Layanan Nomor {k}" for k in range(1, 80)))
+    layout = sheet_of(procedure, "kemendikbud")
+    width = layout.frame[2]
+    for key in ("keterkaitan", "peralatan"):
+        title, box = continuing(layout, key)
+        assert box.box[2] - box.box[0] < width * 0.8, key
+        assert title.parts[0].source.endswith(" (lanjutan)"), key
 
 
 def test_a_continuation_sheets_boxes_are_as_tall_as_their_text() -> None:
@@ -212,6 +267,7 @@ def word_boxes(data: bytes, layout: IdentityLayout, style: str, procedure: Proce
     }
     labels = resolve_style(style, procedure).labels
     titles = {labels[key].upper(): key for key in FIELDS}
+    titles |= {f"{labels[key]} {labels['lanjutan']}".upper(): key for key in FIELDS}  # a box continued
     found: dict[str, list[str]] = {key: [] for key in FIELDS}
     for table in document.tables[: len(layout.sheets)]:
         seen: list[Any] = []  # (the elements themselves: an id() of a proxy let go can be reused)

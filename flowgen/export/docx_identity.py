@@ -8,12 +8,14 @@ real Word numbered lists, so a reviewer adding an item gets the next number.
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 from flowgen.layout.table.identity import IdentityBlock, IdentityLayout
 from flowgen.layout.table.identity_lists import BOXES, IdentityLines, is_empty, marked, own_numbers
 from flowgen.model.types import Procedure
-from flowgen.style.resolve import ResolvedStyle
+from flowgen.style.resolve import ResolvedStyle, TextStyle
+from flowgen.text import measure
 
 from . import docx_xml as x
 from .docx_table import VALIGN, GridCell, add_text, new_paragraph, word_padding
@@ -29,23 +31,42 @@ def _items(block: IdentityBlock, procedure: Procedure) -> tuple[tuple[str, ...],
     return every[first:stop], first + 1
 
 
-HANG = 14.2  # the hanging indent of Word's numbered lists (w:ind w:hanging="284")
+SLACK = 1.0  # points a list's line may reach into its cell's right margin in Word (see :func:`_list_paragraphs`)
+
+
+def hanging(mark: str, style: TextStyle) -> float:
+    """An item's hanging indent: its mark's width ("12. ") as flowgen sets it, to the twip below.
+
+    Word's numbered list hangs every item 14.2 pt, wider than flowgen's
+    number, so an item in a narrow column wrapped once more in Word than on
+    flowgen's page and the exact-height row cut the last line off ("12.
+    Mesin fotokopi").  A twip less keeps Word's line no narrower than
+    flowgen's; the number ("12.") is narrower than the mark, so its tab
+    still ends at the text.
+    """
+    return math.floor(measure(style.face, style.size, mark) * 20) / 20
 
 
 def _list_paragraphs(cell: Any, items: tuple[str, ...], start: int, num_id: int, look: Any, first: bool) -> None:
-    """Items as a Word numbered list (a reviewer adding one gets the next number), or with the writer's own marks."""
+    """Items as a Word numbered list (a reviewer adding one gets the next number), or with the writer's own marks.
+
+    Either way each item hangs under its text by flowgen's own indent (:func:`hanging`), and its lines
+    may run :data:`SLACK` into the cell's right margin: Word and LibreOffice lay text out in twips, so a
+    line flowgen fits with a fraction of a point to spare ("15. Telepon dan faksimile", 0.2 pt) wrapped
+    there, one line more than the exact-height row holds.
+    """
     from docx.shared import Pt
 
     own = own_numbers(items)
     for k, (mark, body) in enumerate(marked(items, start)):
         paragraph = new_paragraph(cell, first and k == 0, look.text, "left")
-        if own:  # marked as written, hanging under the text like flowgen's
-            fmt = paragraph.paragraph_format
-            fmt.left_indent, fmt.first_line_indent = Pt(HANG), Pt(-HANG)
-            add_text(paragraph, mark + body, look.text)
-        else:
+        if not own:
             x.number_paragraph(paragraph, num_id)
-            add_text(paragraph, body, look.text)
+        indent = hanging(mark, look.text)
+        fmt = paragraph.paragraph_format
+        fmt.left_indent, fmt.first_line_indent = Pt(indent), Pt(-indent)
+        fmt.right_indent = Pt(-SLACK)
+        add_text(paragraph, mark + body if own else body, look.text)  # marked as written, or numbered by Word
 
 
 def _columns(cell: Any, block: IdentityBlock, items: tuple[str, ...], start: int, num_id: int, look: Any) -> None:

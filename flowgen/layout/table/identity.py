@@ -14,6 +14,7 @@ Empty fields print the style's "-".  :mod:`flowgen.render.identity` draws it.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import re
 from dataclasses import dataclass, replace
@@ -279,6 +280,16 @@ def _box_sheets(
         key: _plain(title_style.transform(labels[key]), title_style, bw - pad[1] - pad[3])
         for key, (_, bw) in place.items()
     }
+
+    @functools.cache
+    def title(key: str, continued: bool, width: float) -> IdentityLines:
+        """A box's title; continued, the ``lanjutan`` label after it as written ("PERALATAN (lanjutan)")."""
+        if not continued and width == place[key][1] - pad[1] - pad[3]:
+            return titles[key]
+        more = f" {labels['lanjutan']}" if continued and labels["lanjutan"].strip() else ""
+        plain = replace(title_style, uppercase=False)  # (the label's own case kept: only the title is in capitals)
+        return _plain(title_style.transform(labels[key]) + more, plain, width)
+
     setter = BoxSetter(
         style.identity.box.text,
         {key: bw - pad[1] - pad[3] for key, (_, bw) in place.items()},
@@ -287,6 +298,8 @@ def _box_sheets(
         max(t.height for t in titles.values()) + pad[0] + pad[2],
         pad[0] + pad[2],
         style.identity.box_min_height,
+        f.width - pad[1] - pad[3],
+        title,
     )
     rows: list[Pending] = [((lk, getattr(ident, lf), 1), (rk, getattr(ident, rf), 1)) for lk, lf, rk, rf in BOXES]
     head = _continued_head(ident, style, f)
@@ -294,9 +307,9 @@ def _box_sheets(
     sheets: list[tuple[list[IdentityBlock], float]] = []
     for k, placed in enumerate(sheets_of_rows(rows, setter, bottom - top, bottom - f.y0 - head_h)):
         if k == 0:  # the first sheet's boxes share out its room, as the form's boxes reach its foot
-            sheets.append(_place_rows(placed, titles, place, top, bottom - top))
+            sheets.append(_place_rows(placed, place, top, bottom - top))
         else:  # a continuation sheet: headed with what it continues, its boxes as tall as their text
-            blocks, foot = _place_rows(placed, titles, place, f.y0 + head_h, 0.0)
+            blocks, foot = _place_rows(placed, {**place, "": (f.x0, f.width)}, f.y0 + head_h, 0.0)
             sheets.append(([head, *blocks], foot))
     return sheets
 
@@ -316,21 +329,20 @@ def _continued_head(ident: Identity, style: ResolvedStyle, f: _Frame) -> Identit
 
 
 def _place_rows(
-    placed: list[SetRow],
-    titles: dict[str, IdentityLines],
-    place: dict[str, tuple[float, float]],
-    top: float,
-    room: float,
+    placed: list[SetRow], place: dict[str, tuple[float, float]], top: float, room: float
 ) -> tuple[list[IdentityBlock], float]:
-    """One sheet's rows of boxes from ``top``, stretched to share out what ``room`` leaves spare; and their foot."""
+    """One sheet's rows of boxes from ``top``, stretched to share out what ``room`` leaves spare; and their foot.
+
+    ``place``: each box's x and width, and under ``""`` the whole row's (a box set across the row).
+    """
     spare = room - sum(r.height for r in placed)
     extra = max(0.0, spare) / max(1, len(placed))
     blocks: list[IdentityBlock] = []
     for row in placed:
         for body in row.bodies:
-            bx, bw = place[body.key]
+            bx, bw = place["" if body.wide else body.key]
             title_box = (bx, top, bx + bw, top + row.title_h)
-            blocks.append(IdentityBlock(f"{body.key}-title", title_box, (titles[body.key],), "identity-title"))
+            blocks.append(IdentityBlock(f"{body.key}-title", title_box, (body.title,), "identity-title"))
             box = (bx, top + row.title_h, bx + bw, top + row.height + extra)
             blocks.append(IdentityBlock(body.key, box, (body.lines,), "identity-box", items=body.items))
         top += row.height + extra
