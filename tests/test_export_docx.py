@@ -95,6 +95,16 @@ def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
     assert document.core_properties.title == ident.title
 
 
+def test_a_title_longer_than_words_properties_hold_is_cut_at_a_word() -> None:
+    """Word keeps 255 characters in a core property; a five-line title made python-docx raise (an internal error)."""
+    title = " ".join(["Penerbitan Surat Izin Pemanfaatan dan Pengusahaan Air Tanah"] * 6)
+    procedure = parse(f"judul: {title}\npelaksana:\n  a = Staf\nalur:\n  mulai a: Mulai\n  selesai a: Selesai\n")
+    document = Document(io.BytesIO(render_lampiran(procedure, resolve_style("default", procedure), "docx")))
+    shown = document.core_properties.title
+    assert len(shown) <= 255 and shown.endswith("…") and title.startswith(shown[:-1].rstrip())
+    assert not shown[:-1].endswith(" ")
+
+
 def test_each_table_page_has_its_drawing_behind_it() -> None:
     procedure, resolved, layout = _load(EXAMPLES[0], "default")
     document = Document(io.BytesIO(render_lampiran(procedure, resolved, "docx")))

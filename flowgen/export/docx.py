@@ -207,14 +207,26 @@ def _moment(value: Any) -> datetime.datetime:
     return datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
 
 
+PROPERTY_LIMIT = 255  # characters: Word's core properties hold no more (python-docx refuses longer ones)
+
+
+def _short(text: str) -> str:
+    """A property value Word can hold: a longer one (a five-line title) cut at a word, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= PROPERTY_LIMIT:
+        return text
+    cut = text[: PROPERTY_LIMIT - 1].rsplit(" ", 1)[0]
+    return cut + "…"
+
+
 def _properties(document: Any, procedure: Procedure, style: ResolvedStyle) -> None:
     ident = procedure.identity
     props = document.core_properties
-    props.title = clean(ident.title) or "SOP"
-    props.subject = style.document.subject
-    props.keywords = ", ".join(k for k in (ident.number, ident.unit, ident.agency) if k)
+    props.title = _short(clean(ident.title)) or "SOP"
+    props.subject = _short(style.document.subject)
+    props.keywords = _short(", ".join(k for k in (ident.number, ident.unit, ident.agency) if k))
     props.language = style.document.language
-    props.author = ident.unit or ident.agency or "flowgen"
+    props.author = _short(ident.unit or ident.agency or "flowgen")
     props.comments = "flowgen"
     dates = [d for d in (ident.created, ident.revised, ident.effective) if d is not None]
     when = _moment(dates[0]) if dates else datetime.datetime(2000, 1, 1, tzinfo=datetime.UTC)
