@@ -72,12 +72,15 @@ class TableGrid:
             for c in actor_cols:
                 if c.x0 <= s.shape.x <= c.x1:
                     half[c.key] = max(half[c.key], abs(s.shape.x - c.center) + s.shape.w / 2)
-        xs: list[float] = []
+        # each track remembers the middle of its channel: an arrow takes the channel nearest its way, and in it
+        # the track nearest the middle (the tracks nearest the way were those along the column border)
+        self.channel_of: dict[float, float] = {}
         for c in actor_cols:
             h = half[c.key]
-            xs += _tracks_between(c.x0 + 1, c.center - h - SYMBOL_CLEARANCE, self.col_lines, self.gap)
-            xs += _tracks_between(c.center + h + SYMBOL_CLEARANCE, c.x1 - 1, self.col_lines, self.gap)
-        self.x_tracks = sorted(set(xs))
+            for low, high in ((c.x0 + 1, c.center - h - SYMBOL_CLEARANCE), (c.center + h + SYMBOL_CLEARANCE, c.x1 - 1)):
+                for x in _tracks_between(low, high, self.col_lines, self.gap):
+                    self.channel_of[x] = (low + high) / 2
+        self.x_tracks = sorted(self.channel_of)
         # horizontal tracks: in the gutters above and below each row's symbols
         self.gutters: dict[int, list[float]] = {}
         tops: dict[int, float] = {}
@@ -119,7 +122,10 @@ class TableGrid:
         side_s = (s.x1, s.y) if d > 0 else (s.x0, s.y)
         side_t_facing = (t.x0, t.y) if d > 0 else (t.x1, t.y)
         bottom_s, top_t, bottom_t = (s.x, s.y1), (t.x, t.y0), (t.x, t.y1)
-        by_distance = sorted(self.x_tracks, key=lambda x: (abs(x - (s.x + t.x) / 2), x))
+        mid = (s.x + t.x) / 2
+        by_distance = sorted(
+            self.x_tracks, key=lambda x: (abs(self.channel_of[x] - mid), abs(x - self.channel_of[x]), x)
+        )
 
         def side_of(shape_x: float, x: float) -> str:
             return "right" if x > shape_x else "left"
