@@ -20,6 +20,8 @@ from pypdf import PdfReader
 
 from flowgen import parse
 from flowgen.api import render_lampiran, resolve_style
+from flowgen.export.docx import SOFT_HYPHEN, soft_hyphens
+from flowgen.layout.symbols import FittedText
 from flowgen.layout.table.identity_lists import IdentityLines, marked, own_numbers
 from flowgen.layout.table.place import layout_table
 from flowgen.layout.table.types import TableLayout
@@ -93,6 +95,14 @@ def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
         assert _pt(section.top_margin) == pytest.approx(page.table_box[1], abs=0.1)
         assert _pt(section.left_margin) == pytest.approx(page.table_box[0], abs=0.1)
     assert document.core_properties.title == ident.title
+
+
+def test_word_may_break_a_word_only_where_flowgen_hyphenated_it() -> None:
+    """A narrow Output column: flowgen sets "permoho-" / "nan"; Word gets a soft hyphen there, not a hard one."""
+    assert soft_hyphens(FittedText(("Berkas", "permoho-", "nan"), 40, 30, "Berkas permohonan")) == (
+        f"Berkas permoho{SOFT_HYPHEN}nan"
+    )
+    assert soft_hyphens(FittedText(("Surat masuk-", "keluar"), 40, 20, "Surat masuk-keluar")) == "Surat masuk-keluar"
 
 
 def test_a_title_longer_than_words_properties_hold_is_cut_at_a_word() -> None:
@@ -188,14 +198,25 @@ def test_libreoffice_prints_every_cell_on_flowgens_pages(path: Path, style: str,
             assert wanted - _letters(_inside(words, b.box)) == Counter(), (number, b.col)
     for number, page in enumerate(layout.pages, start=1 + sheets):
         text = subprocess.run(
-            ["pdftotext", "-f", str(number), "-l", str(number), str(tmp_path / "sop.pdf"), "-"],
+            ["pdftotext", "-layout", "-f", str(number), "-l", str(number), str(tmp_path / "sop.pdf"), "-"],
             check=True, capture_output=True, text=True,
         ).stdout  # fmt: skip
         # pdftotext reads a line across the columns, so cells of several lines interleave: compare words
+        # (-layout keeps the columns apart: without it a word broken at a soft hyphen ran into its neighbour's)
         printed = Counter(text.split())
         # (a dash that ends a line, "30 menit -" / "1 jam", is not read back by pdftotext from LibreOffice's
         # page as a word of its own, so dashes standing alone are not counted)
         wanted = Counter(
-            word for cell in (*page.header, *page.cells) for word in cell.text.whole.split() if word not in ("-", "–")
+            word
+            for cell in (*page.header, *page.cells)
+            for word in soft_hyphens(cell.text).split()
+            if word not in ("-", "–")
         )
+        for word in [w for w in wanted if SOFT_HYPHEN in w]:  # broken where flowgen broke it, or not at all
+            head, tail = word.split(SOFT_HYPHEN, 1)
+            count = wanted.pop(word)
+            if printed[head + "-"] >= count and printed[tail] >= count:
+                printed.subtract({head + "-": count, tail: count})
+            else:
+                wanted[head + tail] += count
         assert wanted - printed == Counter(), number

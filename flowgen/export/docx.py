@@ -32,6 +32,7 @@ from typing import Any
 from docx.oxml.ns import qn
 
 from flowgen.layout.geometry import Box
+from flowgen.layout.symbols import FittedText
 from flowgen.layout.table.identity import IdentityBlock, IdentityLayout
 from flowgen.layout.table.identity_lists import BOXES, IdentityLines
 from flowgen.layout.table.types import Cell, TablePage
@@ -41,6 +42,7 @@ from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import clean
 
 from . import docx_xml as x
+from .docx_identity import SLACK
 from .docx_table import ALIGN, VALIGN, GridCell, add_text, build_table, new_paragraph, word_padding
 
 DRAWN = ("fg-fills", "fg-step", "fg-edge")  # the scene groups that go into the picture behind a table page
@@ -57,19 +59,66 @@ def _text_cell(
     return fill
 
 
+def _list_cell(
+    fitted: FittedText, style: TextStyle, padding: tuple[float, float, float, float], valign: str
+) -> Callable[[Any], None]:
+    """A list cell as flowgen set it (:mod:`flowgen.layout.table.cell_lists`): each of its lines a paragraph,
+    left, at flowgen's own indent.  Word given the whole text wraps it centred, its own way, and in an
+    exact-height row the extra line it makes is cut off (LibreOffice lost "permohonan" in SIPA)."""
+    from docx.shared import Pt
+
+    def fill(cell: Any) -> None:
+        x.cell_margins(cell._tc, word_padding(padding, valign, style))
+        x.sub(cell._tc.get_or_add_tcPr(), "w:vAlign", val=VALIGN.get(valign, "center"))
+        for index, (line, indent) in enumerate(zip(fitted.lines, fitted.indents, strict=True)):
+            paragraph = new_paragraph(cell, index == 0, style, "left")
+            paragraph.paragraph_format.left_indent = Pt(indent)
+            paragraph.paragraph_format.right_indent = Pt(-SLACK)
+            add_text(paragraph, line, style)
+
+    return fill
+
+
 def _table_cells(page: TablePage, style: ResolvedStyle) -> list[GridCell]:
     cells: list[GridCell] = []
     for cell in (*page.header, *page.cells):
         look = style.header(cell.classes) if cell.element == "header" else style.cell(cell.classes)
-        text = _cell_text(cell)
-        cells.append(
-            GridCell(cell.box, _text_cell(text, look.text, look.box.padding, cell.valign), cell.element == "header")
+        pad = look.box.padding
+        fill = (
+            _list_cell(cell.text, look.text, pad, cell.valign)
+            if cell.text.indents
+            else _text_cell(_cell_text(cell), look.text, pad, cell.valign)
         )
+        cells.append(GridCell(cell.box, fill, cell.element == "header"))
     return cells
 
 
+SOFT_HYPHEN = "\u00ad"
+
+
+def soft_hyphens(fitted: FittedText) -> str:
+    """The cell's whole text for Word, a soft hyphen where flowgen broke a word ("permoho-" / "nan").
+
+    Word wraps the text itself; without hyphenation it cannot break a word that
+    flowgen hyphenated to fit a narrow column, and the row (of flowgen's exact
+    height) loses a line.  A soft hyphen lets it break there, and only if it must.
+    """
+    words = fitted.whole.split(" ")
+    taken: set[int] = set()
+    for line, after in zip(fitted.lines, fitted.lines[1:]):
+        if not (line.endswith("-") and line.split() and after.split()):
+            continue
+        head, tail = line.split()[-1][:-1], after.split()[0]
+        for index, word in enumerate(words):
+            if index not in taken and head and word.startswith(head + tail) and word != head + "-" + tail:
+                words[index] = head + SOFT_HYPHEN + word[len(head) :]
+                taken.add(index)
+                break
+    return " ".join(words)
+
+
 def _cell_text(cell: Cell) -> str:
-    return cell.text.whole if cell.text.lines or cell.text.source else ""
+    return soft_hyphens(cell.text) if cell.text.lines or cell.text.source else ""
 
 
 def _drawing(page: TablePage, procedure: Procedure, style: ResolvedStyle, pages: int) -> tuple[bytes, bytes]:
