@@ -359,7 +359,7 @@ def sop_text(
         created = f"{year - revisions}{created[4:]}"
     dates = [
         f"dibuat: {created}",
-        f"no-revisi: {revisions}" if revisions else f"revisi: {revised}",
+        *([f"no-revisi: {revisions}"] if revisions else ["no-revisi: 1", f"revisi: {revised}"]),  # every sheet: the row
         f"efektif: {efektif}",
     ]
     head = [
