@@ -6,11 +6,13 @@ afresh: the fast search must return the same path on any grid.
 
 from __future__ import annotations
 
-import bisect
 import heapq
 from collections.abc import Callable, Sequence
 
 from flowgen.layout.geometry import Box, Point, Segment, dedupe
+from flowgen.layout.grid_astar import (
+    first_track as track_from,  # unchanged by the fast search: the port lookup is shared
+)
 
 BEND = 18.0
 
@@ -64,7 +66,7 @@ def reference_find(
         return (column & row) != 0
 
     def first_track(port: Point, direction: Point) -> tuple[int, int] | None:
-        return _first_track(xs, ys, port, direction)
+        return track_from(xs, ys, port, direction)
 
     goal_at: dict[tuple[int, int], Point] = {}
     for port, direction in goals:
@@ -120,7 +122,7 @@ def _shortest(
     queue: list[tuple[float, float, int, tuple[int, int], int, int]] = []
     counter = 0
     for port, direction, cost in starts:
-        found = _first_track(xs, ys, port, direction)
+        found = track_from(xs, ys, port, direction)
         if found is None:
             continue
         first = (xs[found[0]], ys[found[1]])
@@ -175,29 +177,3 @@ def _walk(trail: Sequence[tuple[Point, int]], at: int) -> list[Point]:
         out.append(point)
     out.reverse()
     return out
-
-
-def _first_track(xs: Sequence[float], ys: Sequence[float], port: Point, direction: Point) -> tuple[int, int] | None:
-    """Grid indices of the first track point from a port in a direction."""
-    if direction[0]:
-        j = _index(ys, port[1])
-        if j is None:
-            return None
-        candidates = [i for i, x in enumerate(xs) if (x - port[0]) * direction[0] > 1.5]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda k: abs(xs[k] - port[0])), j
-    column = _index(xs, port[0])
-    if column is None:
-        return None
-    candidates = [j for j, y in enumerate(ys) if (y - port[1]) * direction[1] > 1.5]
-    if not candidates:
-        return None
-    return column, min(candidates, key=lambda k: abs(ys[k] - port[1]))
-
-
-def _index(values: Sequence[float], value: float) -> int | None:
-    i = bisect.bisect_left(values, value - 0.02)
-    if i < len(values) and abs(values[i] - value) <= 0.02:
-        return i
-    return None
