@@ -253,21 +253,16 @@ def effective_warnings(procedure: Procedure) -> list[Diagnostic]:
     effective = ident.effective
     if effective is None:
         return []
-    earlier = [
-        (date, what, what_id)
-        for date, what, what_id in (
-            (ident.created, "date it was made", "tanggal pembuatan"),  # the first: the graver slip
-            # with a history the tanggal efektif may be the first version's (the review counts from the later)
-            (None if ident.history else ident.revised, "revision date", "tanggal revisi"),
-        )
-        if date is not None and effective.date < date.date
-    ]
-    if not earlier:
-        return []
-    date, what, what_id = earlier[0]
-    span = _key_span(procedure, "efektif")
-    args = {"effective": effective.written, "what": what, "what_id": what_id, "date": date.written}
-    return [warning("effective-too-early", span, procedure.line_text(span), **args)]
+    for date, what, what_id in (
+        (ident.created, "date it was made", "tanggal pembuatan"),  # the first: the graver slip
+        # with a history the tanggal efektif may be the first version's (the review counts from the later)
+        (None if ident.history else ident.revised, "revision date", "tanggal revisi"),
+    ):
+        if date is not None and effective.date < date.date:
+            span = _key_span(procedure, "efektif")
+            args = {"effective": effective.written, "what": what, "what_id": what_id, "date": date.written}
+            return [warning("effective-too-early", span, procedure.line_text(span), **args)]
+    return []
 
 
 def history_warnings(procedure: Procedure) -> list[Diagnostic]:
