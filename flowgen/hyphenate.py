@@ -153,11 +153,15 @@ TWO_WORD_UNITS = frozenset(("hari kerja", "jam kerja", "working day", "working d
 TIMES = frozenset(("x", "×", "X"))
 CURRENCIES = frozenset(("rp", "rp.", "idr", "usd", "$"))
 _NUMBER = re.compile(r"^[(~±<>≤≥]*\d[\d.,:/–-]*$")
+_YEAR = re.compile(r"^(19|20)\d\d[.,;:)]?$")
+_CALENDAR = frozenset(("hari", "minggu", "pekan", "bulan", "tahun"))
 
 
 def _unit_length(words: list[str], i: int) -> int:
     """How many words after ``words[i]`` (a number) are its unit: 0, 1 or 2."""
     follow = [w.lower().rstrip(".,;:)") for w in words[i + 1 : i + 3]]
+    if _YEAR.match(words[i]) and follow and follow[0] in _CALENDAR:
+        return 0  # "Tahun 2024 bulan Januari": a year, not a quantity of months
     if len(follow) == 2 and " ".join(follow) in TWO_WORD_UNITS:
         return 2
     return 1 if follow and follow[0] in UNITS else 0

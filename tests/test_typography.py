@@ -140,6 +140,8 @@ def test_a_number_is_tied_to_its_unit() -> None:
     assert tie(["Rp", "10.000", "per", "1", "x", "24", "jam"]) == ["Rp 10.000", "per", "1 x 24 jam"]
     assert tie(["50", "%", "dari", "3", "berkas."]) == ["50 %", "dari", "3 berkas."]
     assert tie(["1.", "KTP", "2.", "KK"]) == ["1.", "KTP", "2.", "KK"]
+    assert tie(["tahun", "2024", "bulan", "Januari"]) == ["tahun", "2024", "bulan", "Januari"]
+    assert tie(["2000", "lembar", "dan", "12", "bulan"]) == ["2000 lembar", "dan", "12 bulan"]
 
 
 def test_wrapping_never_splits_a_number_from_its_unit() -> None:
