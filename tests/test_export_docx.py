@@ -87,6 +87,8 @@ def test_every_table_and_cell_reads_back(path: Path, style: str) -> None:
             assert pr is not None and pr.find(qn("w:cantSplit")) is not None
             height = pr.find(qn("w:trHeight"))
             assert height is not None and height.get(qn("w:hRule")) == "exact"
+        heights = [float(cast(Any, tr.trPr).find(qn("w:trHeight")).get(qn("w:val"))) / 20 for tr in rows]
+        assert sum(heights) == pytest.approx(page.table_box[3] - page.table_box[1], abs=0.5)  # bands too
         header = rows[0].trPr
         assert header is not None and header.find(qn("w:tblHeader")) is not None
         section = document.sections[tables.index(table)]

@@ -90,7 +90,15 @@ def _table_cells(page: TablePage, style: ResolvedStyle) -> list[GridCell]:
             else _text_cell(_cell_text(cell), look.text, pad, cell.valign)
         )
         cells.append(GridCell(cell.box, fill, cell.element == "header"))
+    x0, _, x1, _ = page.table_box
+    for row, y0, y1 in page.rows:  # a connector band: one empty cell across the table, as flowgen draws it
+        if row.startswith("connectors"):
+            cells.append(GridCell((x0, y0, x1, y1), _empty))
     return cells
+
+
+def _empty(cell: Any) -> None:
+    """A band's cell holds no text (its connectors are in the page's drawing); Word keeps one empty paragraph."""
 
 
 SOFT_HYPHEN = "\u00ad"
