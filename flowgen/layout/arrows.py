@@ -101,9 +101,14 @@ def clear_label_spot(
 ) -> Box | None:
     """The first spot beside the arrow (near its start first) on free paper: off every box and every line.
 
-    None when there is none; a router can then try another route (the
+    A spot with daylight (:data:`LINE_ROOM`) to every line but the arrow's own
+    comes first: a label touching a border or another arrow reads as that
+    line's.  None when there is no free spot at all; a router can then try another route (the
     table's does), and :func:`place_label` settles for a spot on a line.
     """
+    own = {_run_key(run) for run in itertools.pairwise(points)}
+    others = [segment for segment in lines if _run_key(segment) not in own]
+    free: Box | None = None
     for spots in (_label_spots(points, w, h, NEAR_SPOTS, 110.0), _label_spots(points, w, h, FAR_SPOTS, 200.0)):
         for box in spots:
             if not _inside(box, limit):
@@ -112,8 +117,19 @@ def clear_label_spot(
                 continue
             if any(crosses(box, segment) for segment in lines):
                 continue
-            return box
-    return None
+            if not any(crosses(box, segment, -LINE_ROOM) for segment in others):
+                return box
+            free = free or box  # touching a border or another arrow (it reads as that line's): only if no other
+    return free
+
+
+def _run_key(run: Segment) -> tuple[tuple[float, float], tuple[float, float]]:
+    """A run's ends rounded, so that the arrow's own runs are told from the others whatever list they come in."""
+    (x0, y0), (x1, y1) = run
+    return (round(x0, 3), round(y0, 3)), (round(x1, 3), round(y1, 3))
+
+
+LINE_ROOM = 3.0  # daylight between a label and any line but its own arrow's
 
 
 def _label_spots(points: Sequence[Point], w: float, h: float, steps: Sequence[float], reach: float) -> list[Box]:
