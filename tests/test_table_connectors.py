@@ -74,7 +74,7 @@ def _first_page(text: str, first: int, style_name: str | None = None) -> TablePa
 
 
 def test_a_leaving_connector_never_stands_under_another_step() -> None:
-    """"ke 6" stands in the column of step 2, its first step; right over it stands step 3, not one of its own."""
+    """The leaving "ke 6" stands in the column of step 2, its first step; over it stands step 3, not one of its own."""
     text = flow(
         "  1. mulai pu: a",
         "  2. ? ktu: benar?",

@@ -28,10 +28,21 @@ def paginate(
     ``height`` measures a candidate page with its bands (they depend on
     which steps share it).  ``branches`` maps a decision to the steps its
     branches go to.  When a page would end with a decision in its last two
-    rows whose forward branches land on the next page, the break moves
-    before the decision (if the next page then holds the decision and its
-    targets).  Near-empty pages are then filled (:func:`_balanced`).
+    rows whose branches land on the next page, the break moves before the
+    decision (if the next page then holds the decision and its targets).
+    Near-empty pages are then filled (:func:`_balanced`).  A decision moved
+    on with the step its loop returns to costs the page it leaves two rows:
+    when that costs the table a page, its loop stays drawn on the page
+    before instead.
     """
+    with_loops = _paginate(rows, available, height, branches or {}, loops=True)
+    without = _paginate(rows, available, height, branches or {}, loops=False)
+    return with_loops if len(with_loops) <= len(without) else without
+
+
+def _paginate(
+    rows: list[Row], available: float, height: Height, branches: Mapping[int, list[int]], loops: bool
+) -> list[list[Row]]:
     index = {row.step.number: i for i, row in enumerate(rows) if row.step is not None}
     starts = [0]
     while True:
@@ -39,8 +50,8 @@ def paginate(
         i = _fill(rows, a, available, height)
         if i >= len(rows):
             break
-        starts.append(i - _break_before_decision(rows, i, i - a, index, branches or {}, available, height))
-    starts = _balanced(starts, rows, available, height, branches or {})
+        starts.append(i - _break_before_decision(rows, i, i - a, index, branches, available, height, loops))
+    starts = _balanced(starts, rows, available, height, branches)
     return [rows[a:b] for a, b in zip(starts, [*starts[1:], len(rows)])]
 
 
@@ -68,12 +79,13 @@ def _break_before_decision(
     branches: Mapping[int, list[int]],
     available: float,
     height: Height,
+    loops: bool,
 ) -> int:
     """How many rows to move to the next page (0 to 2) so a decision at the break goes with all its branches.
 
     The decision is one of the page's last two rows; the rows moved with it
     may include the step its loop goes back to ("Tidak" back to the row
-    above), so that loop is drawn too.  Moving it only to trade which
+    above; with ``loops``), so that loop is drawn too.  Moving it only to trade which
     branch crosses the break gains nothing, and so does a break moved to
     right after another decision.
     """
@@ -86,7 +98,7 @@ def _break_before_decision(
             if step is None or step.number not in branches:
                 continue
             targets = [index[t] for t in branches[step.number] if t in index]
-            if not targets or min(targets) < start or max(targets) < i:
+            if not targets or min(targets) < (start if loops else d + 1) or max(targets) < i:
                 continue  # a loop back above the break, or every branch already on this page
             if height(rows[start : max(targets) + 1]) <= available and not _splits_decision(rows, start, branches):
                 return back  # (a break moved to right after another decision would gain nothing)
