@@ -112,6 +112,8 @@ def page_height(
 
     Measured for the page as it would be (the bands depend on which steps
     share it), so pagination never reserves a band a page does not get.
+    The other pages are numbered 10 and 11 here: a two-digit page makes a
+    connector no narrower than the real one, so no band row is missed.
     """
     here = {row.step.number for row in page_rows if row.step is not None}
     incoming = [e for e in procedure.edges if e.target in here and e.source not in here]
@@ -121,7 +123,7 @@ def page_height(
     total = sum(row.height for row in page_rows)
     for direction, bands in (("in", above), ("out", below)):
         for edges in bands.values():
-            symbols = band(edges, direction, procedure, actor_col, style, page_of, 2, 0.0, band_row)
+            symbols = band(edges, direction, procedure, actor_col, style, page_of, 10, 0.0, band_row)
             total += band_height(symbols, band_row)
     return total
 
