@@ -91,8 +91,9 @@ def _table_cells(page: TablePage, style: ResolvedStyle) -> list[GridCell]:
         )
         cells.append(GridCell(cell.box, fill, cell.element == "header"))
     x0, _, x1, _ = page.table_box
-    for row, y0, y1 in page.rows:  # a connector band: one empty cell across the table, as flowgen draws it
-        if row.startswith("connectors"):
+    tops = {round(cell.box[1], 2) for cell in page.cells}
+    for row, y0, y1 in page.rows:  # an open band (top or foot of the page): one empty cell across the table
+        if row.startswith("connectors") and round(y0, 2) not in tops:
             cells.append(GridCell((x0, y0, x1, y1), _empty))
     return cells
 

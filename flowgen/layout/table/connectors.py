@@ -19,7 +19,7 @@ from dataclasses import replace
 from flowgen.layout.arrows import label_text
 from flowgen.layout.symbols import CONNECTOR_SHOULDER, FittedText, Shape
 from flowgen.layout.table.grid import SYMBOL_CLEARANCE
-from flowgen.layout.table.types import Column, Row, Symbol
+from flowgen.layout.table.types import Cell, Column, Row, Symbol
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle, TextStyle
 from flowgen.text import block_height, measure
@@ -53,24 +53,91 @@ def band_height(connectors: list[Symbol], band_row: float) -> float:
     return rows * band_row
 
 
-def band_needs(
+def page_bands(
+    page_rows: Sequence[Row], incoming: Sequence[Edge], outgoing: Sequence[Edge]
+) -> tuple[dict[int, list[Edge]], dict[int, list[Edge]]]:
+    """A page's crossing arrows by where their band stands: arriving ones above their step's row, leaving ones below.
+
+    A connector beside its step keeps its arrow short, as a careful hand
+    draws it: a band at the page's head whose line ran down seven rows to
+    its step read as part of every row it passed.  The arrows of one page to
+    one step elsewhere share one leaving connector, below the lowest of
+    their rows on the page.
+    """
+    order = [row.step.number for row in page_rows if row.step is not None]
+    position = {step: k for k, step in enumerate(order)}
+    groups: dict[int, list[Edge]] = defaultdict(list)
+    for edge in outgoing:
+        groups[edge.target].append(edge)
+    lowest = {target: max((e.source for e in group), key=position.__getitem__) for target, group in groups.items()}
+    last = len(order) - 1
+    host_in = _hosts(sorted({position[e.target] for e in incoming}))
+    flipped = _hosts(sorted({last - position[s] for s in lowest.values()}))
+    host_out = {last - k: last - h for k, h in flipped.items()}
+    above: dict[int, list[Edge]] = defaultdict(list)
+    for edge in incoming:
+        above[order[host_in[position[edge.target]]]].append(edge)
+    below: dict[int, list[Edge]] = defaultdict(list)
+    for edge in outgoing:  # in the procedure's order, as the band sets them side by side
+        below[order[host_out[position[lowest[edge.target]]]]].append(edge)
+    return dict(above), dict(below)
+
+
+def _hosts(positions: Sequence[int]) -> dict[int, int]:
+    """For each row (from the page's head) that needs a band, the row whose band above it serves it.
+
+    One band serves two neighbouring rows (its arrows cross at most two
+    rows): a band row for every row would cost the page a row each.  The
+    second row is served from the page's head, where the band stands as
+    it always did.  (Leaving bands are found the same way, counted from
+    the page's foot.)
+    """
+    host: dict[int, int] = {}
+    current = -2
+    for k in positions:
+        if k - current > 1:
+            current = 0 if k <= 1 else k
+        host[k] = current
+    return host
+
+
+def page_height(
     procedure: Procedure,
-    pages: list[list[Row]],
+    page_rows: Sequence[Row],
     actor_col: Mapping[str | None, Column],
     style: ResolvedStyle,
     band_row: float,
-) -> dict[int, tuple[float, float]]:
-    """Top and bottom band heights each page needs for the arrows that cross its edges."""
-    page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    wanted: dict[int, tuple[float, float]] = {}
-    ins, outs = crossing_edges(procedure, page_of)
-    for p in sorted(set(ins) | set(outs)):
-        incoming, outgoing = ins.get(p, []), outs.get(p, [])
-        top = band_height(band(incoming, "in", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
-        bottom = band_height(band(outgoing, "out", procedure, actor_col, style, page_of, 2, 0.0, band_row), band_row)
-        if top or bottom:
-            wanted[p] = (top, bottom)
-    return wanted
+) -> float:
+    """The height of a page holding these rows: the rows and the bands of the arrows that cross its edges.
+
+    Measured for the page as it would be (the bands depend on which steps
+    share it), so pagination never reserves a band a page does not get.
+    The other pages are numbered 10 and 11 here: a two-digit page makes a
+    connector no narrower than the real one, so no band row is missed.
+    """
+    here = {row.step.number for row in page_rows if row.step is not None}
+    incoming = [e for e in procedure.edges if e.target in here and e.source not in here]
+    outgoing = [e for e in procedure.edges if e.source in here and e.target not in here]
+    above, below = page_bands(page_rows, incoming, outgoing)
+    page_of = {step.number: 0 if step.number in here else 1 for step in procedure.steps}
+    total = sum(row.height for row in page_rows)
+    for direction, bands in (("in", above), ("out", below)):
+        for edges in bands.values():
+            symbols = band(edges, direction, procedure, actor_col, style, page_of, 10, 0.0, band_row)
+            total += band_height(symbols, band_row)
+    return total
+
+
+def band_cells(columns: Sequence[Column], row_id: str, y0: float, y1: float) -> list[Cell]:
+    """The empty cells of a band between two rows: the table's column lines run on through it.
+
+    A band at the table's head or foot is one open strip (no cells); between
+    rows an open strip would cut the columns in two.
+    """
+    empty = FittedText((), 0.0, 0.0)
+    return [
+        Cell(row_id, c.key, (c.x0, y0, c.x1, y1), empty, "cell", ("actor",) if c.actor else (c.cls,)) for c in columns
+    ]
 
 
 def crossing_edges(
@@ -223,3 +290,84 @@ def _set_side_by_side(
                 )
                 x += w + 4
     return symbols
+
+
+def off_through_lines(
+    symbols: Sequence[Symbol],
+    procedure: Procedure,
+    actor_col: Mapping[str | None, Column],
+    inner: Sequence[tuple[float, float]],
+) -> list[Symbol]:
+    """The connectors of the bands between rows moved off the way of an arrow that runs down through the band.
+
+    A band between two rows stands where the arrows from the row above to
+    the rows below pass: a connector right under a decision whose other
+    branch drops straight to the next step blocks it, and the branch went
+    round through the neighbouring cells.  The connector goes beside that
+    way in its column, or, when its column has no room, into the
+    neighbouring column's cell of the band (its arrow then comes across
+    from its step's side, or goes across into it), as a drafter moves it.
+    """
+    steps = [s for s in symbols if s.connector is None]
+    linked = {(e.source, e.target) for e in procedure.edges}
+    columns = sorted({c.key: c for c in actor_col.values()}.values(), key=lambda c: c.x0)
+    out = list(symbols)
+    for k, connector in enumerate(symbols):
+        if connector.connector is None or not any(y0 <= connector.shape.y <= y1 for y0, y1 in inner):
+            continue
+        if _through(connector.shape, steps, linked) is not None:
+            out[k] = _aside(connector, out, steps, columns, linked)
+    return out
+
+
+def _through(c: Shape, steps: Sequence[Symbol], linked: set[tuple[int, int]]) -> float | None:
+    """Where an arrow straight down a column between a step above the band and one below it crosses ``c``, if any."""
+    near = SYMBOL_CLEARANCE + 1
+
+    def overlapping(s: Symbol) -> bool:
+        return s.shape.x0 - near < c.x1 and s.shape.x1 + near > c.x0
+
+    upper = [s for s in steps if s.shape.y1 < c.y0]
+    lower = [s for s in steps if s.shape.y0 > c.y1]
+    for a in sorted((s for s in upper if overlapping(s)), key=lambda s: -s.shape.y1)[:1]:
+        if c.x0 - near < a.shape.x < c.x1 + near and any((a.step, b.step) in linked for b in lower):
+            return a.shape.x  # an arrow down out of the step over the connector
+    for b in sorted((s for s in lower if overlapping(s)), key=lambda s: s.shape.y0)[:1]:
+        if c.x0 - near < b.shape.x < c.x1 + near and any((a.step, b.step) in linked for a in upper):
+            return b.shape.x  # an arrow down into the step under it
+    return None
+
+
+def _aside(
+    connector: Symbol,
+    band: Sequence[Symbol],
+    steps: Sequence[Symbol],
+    columns: Sequence[Column],
+    linked: set[tuple[int, int]],
+) -> Symbol:
+    """The connector beside the way through its column, else in a neighbouring column's cell (else where it was)."""
+    c = connector.shape
+    home = next(k for k, col in enumerate(columns) if col.x0 <= c.x <= col.x1)
+    near = [s for s in steps if columns[home].x0 <= s.shape.x <= columns[home].x1]
+    half = max((s.shape.w / 2 for s in near), default=0.0) + SYMBOL_CLEARANCE + 1 + c.w / 2
+    way = _through(c, steps, linked) or c.x
+    spots = [(way + half, home), (way - half, home)]
+    # its step's row: a neighbouring cell there must be empty for the arrow to come across (or go across)
+    row_y = (
+        max((s.shape.y for s in steps if s.shape.y1 < c.y0), default=c.y)
+        if connector.connector == "out"
+        else min((s.shape.y for s in steps if s.shape.y0 > c.y1), default=c.y)
+    )
+    for k in (home + 1, home - 1):
+        if 0 <= k < len(columns) and not any(
+            columns[k].x0 <= s.shape.x <= columns[k].x1 and abs(s.shape.y - row_y) < 1 for s in steps
+        ):
+            spots.append((columns[k].center, k))
+    others = [o.shape for o in band if o is not connector and o.connector is not None and abs(o.shape.y - c.y) < 0.01]
+    for x, k in spots:
+        moved = Shape(c.kind, x, c.y, c.w, c.h)
+        inside = columns[k].x0 + c.w / 2 + 2 <= x <= columns[k].x1 - c.w / 2 - 2
+        clear = all(abs(x - o.x) >= (c.w + o.w) / 2 + 4 for o in others)
+        if inside and clear and _through(moved, steps, linked) is None:
+            return replace(connector, shape=moved)
+    return connector

@@ -23,7 +23,15 @@ from flowgen.layout.arrows import tie_points
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
 from flowgen.layout.table.cell_lists import fit_cell
 from flowgen.layout.table.column_fit import fit_words, min_symbol_width
-from flowgen.layout.table.connectors import band, band_height, band_row_height, crossing_edges
+from flowgen.layout.table.connectors import (
+    band,
+    band_cells,
+    band_height,
+    band_row_height,
+    crossing_edges,
+    off_through_lines,
+    page_bands,
+)
 from flowgen.layout.table.identity import identity_warnings
 from flowgen.layout.table.numbering import numbered_identity
 from flowgen.layout.table.paginate import paginated
@@ -321,7 +329,7 @@ def _page(
     first_page: int,
     count: int,
 ) -> TablePage:
-    """One table page (not yet routed): its band of incoming connectors, its rows, its outgoing band, its footer."""
+    """One table page (not yet routed): its rows, each connector band beside its step's row, its footer."""
     size, margin = style.page
     page_of = edges.page_of
     cols, actor_col, band_row = frame.cols, frame.actor_col, frame.band_row
@@ -330,15 +338,27 @@ def _page(
     cells: list[Cell] = []
     symbols: list[Symbol] = []
     row_boxes: list[tuple[str, float, float]] = []
-    outgoing, incoming = edges.outgoing.get(p, []), edges.incoming.get(p, [])
-    band_in = band(incoming, "in", procedure, actor_col, style, page_of, first_page, top, band_row)
-    height_in = band_height(band_in, band_row)  # only where a connector stands
-    if height_in:
-        row_boxes.append(("connectors-in", top, top + height_in))
-        symbols += band_in
-        top += height_in
+    above, below = page_bands(page_rows, edges.incoming.get(p, []), edges.outgoing.get(p, []))
     channel = style.table.track_gap * 2
-    for row in page_rows:
+    connectors = partial(band, procedure=procedure, actor_col=actor_col, style=style, page_of=page_of)
+    between: list[tuple[float, float]] = []  # the bands that stand between two rows
+
+    def add_band(direction: str, crossing: list[Edge], top: float, inner: bool) -> float:
+        """A band of connectors at ``top`` (its empty cells when it stands between rows); where it ends."""
+        found = connectors(crossing, direction, first_page=first_page, top=top, band_row=band_row, above=symbols)
+        height = band_height(found, band_row)
+        row_id = f"connectors-{direction}"
+        row_boxes.append((row_id, top, top + height))
+        symbols.extend(found)
+        if inner:
+            cells.extend(band_cells(cols, row_id, top, top + height))
+            between.append((top, top + height))
+        return top + height
+
+    for k, row in enumerate(page_rows):
+        step = row.step.number if row.step else -1
+        if step in above:
+            top = add_band("in", above[step], top, inner=k > 0)
         y0, y1 = top, top + row.height
         top = y1
         row_id = str(row.step.number) if row.step else "total"
@@ -346,13 +366,9 @@ def _page(
         cells += _row_cells(row, row_id, cols, y0, y1)
         if row.step is not None:
             symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
-    band_out = band(outgoing, "out", procedure, actor_col, style, page_of, first_page, top, band_row, symbols)
-    height_out = band_height(band_out, band_row)
-    if height_out:
-        row_boxes.append(("connectors-out", top, top + height_out))
-        symbols += band_out
-        top += height_out
-    symbols, ties = _joint(symbols, style)
+        if step in below:
+            top = add_band("out", below[step], top, inner=k < len(page_rows) - 1)
+    symbols, ties = _joint(off_through_lines(symbols, procedure, actor_col, between), style)
     links = _links(edges.touching.get(p, []), symbols, page_of, p)
     table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
     footer = None
