@@ -24,7 +24,8 @@ from pypdf.generic import IndirectObject
 
 import flowgen
 from flowgen.book import catalogue
-from flowgen.book.collect import Collection, collect
+from flowgen.book.cache import BookCache, Known
+from flowgen.book.collect import Box, Collection, Entry, Summary, collect
 from flowgen.book.config import BookConfig
 from flowgen.book.contents import Link as ContentsLink
 from flowgen.book.contents import Row, contents_pages, revision_cell
@@ -91,7 +92,7 @@ def _rows(style: ResolvedStyle, collection: Collection, front: list[tuple[str, i
                 entry.number or "-",
                 entry.title,
                 date_text(entry.effective, style),
-                revision_cell(entry.revision.number if entry.revision else "", date_text(entry.revised, style)),
+                revision_cell(entry.revision, date_text(entry.revised, style)),
                 str(entry.first_page),
             )
             rows.append(Row(texts, target=entry.relative))
@@ -138,20 +139,15 @@ def _plan(
     return parts, links, firsts
 
 
-def _reference_links(writer: PdfWriter, references: list[Reference], builder: Builder) -> None:
+def _reference_links(writer: PdfWriter, references: list[Reference]) -> None:
     """A link over each keterkaitan item on an identity sheet that names an SOP of the book."""
-    by_source: dict[str, list[Reference]] = {}
     for ref in references:
-        if ref.target is not None:
-            by_source.setdefault(ref.source.relative, []).append(ref)
-    for refs in by_source.values():
-        entry = refs[0].source
-        index = entry.first_page - 1
-        style = builder.style_for(entry.procedure, entry.path)
-        page = identity_page(entry.procedure, style, entry.pages)
-        for ref, box in zip(refs, item_boxes(page, [ref.text for ref in refs])):
-            if box is not None and ref.target is not None:
-                writer.add_annotation(index, PdfLink(rect=box, target_page_index=ref.target.first_page - 1))
+        if ref.target is None:
+            continue
+        entry = ref.source
+        box = dict(zip(entry.related, entry.boxes)).get(ref.text)
+        if box is not None:
+            writer.add_annotation(entry.first_page - 1, PdfLink(rect=box, target_page_index=ref.target.first_page - 1))
 
 
 def _outline(writer: PdfWriter, parts: list[tuple[str, int]], collection: Collection, procedures: str) -> None:
@@ -199,17 +195,16 @@ def _pdf(
         first = len(writer.pages) + 1
         writer.append(io.BytesIO(render_pdf(Document(tuple(content), name))))
         svgs += [(first + i, render_svg(page)) for i, page in enumerate(content)]
-    builder = Builder(OPTIONS)
     sop_start, bottoms = len(writer.pages), []
     for entry in collection.entries:
         writer.append(readers[entry.path])
-        bottoms += [builder.style_for(entry.procedure, entry.path).page[1][2]] * entry.pages
+        bottoms += [entry.bottom] * entry.pages
     stamp_numbers(writer, style, sop_start, bottoms)
     targets = {e.relative: e.first_page for e in collection.entries}
     targets.update({f"part:{name}": first for name, first in firsts.items()})
     _contents_links(writer, links, targets, firsts[label(style, "daftar-isi")])
     references = resolve(collection.entries)
-    _reference_links(writer, references, builder)
+    _reference_links(writer, references)
     _outline(writer, part_pages, collection, label(style, "prosedur"))
     writer.add_metadata({"/Title": config.title, "/Creator": "flowgen", "/Subject": config.unit or config.agency})
     writer.page_mode = "/UseOutlines"
@@ -219,7 +214,18 @@ def _pdf(
 def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: dt.date, result: BookResult) -> None:
     """Read every SOP that was built, then write the book PDF, its SVG twins and the catalogue."""
     style = book_style(folder)
-    collection = collect(folder, config.unit, config.review_months, skip=set(built.failures))
+    cache = BookCache(folder, out, config.review_months)
+    keys: dict[Path, str | None] = {}
+    found: dict[Path, Known] = {}
+
+    def known(path: Path) -> Summary | None:
+        keys[path] = cache.key(path)
+        hit = cache.get(path, keys[path])
+        if hit is not None:
+            found[path] = hit
+        return hit.summary if hit is not None else None
+
+    collection = collect(folder, config.unit, config.review_months, set(built.failures), known)
     if not collection.entries:
         if collection.unread:
             raise flowgen.SourceError([d for u in collection.unread for d in u.diagnostics if d.is_error])
@@ -227,9 +233,16 @@ def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: d
     for unread in collection.unread:
         result.failures.setdefault(unread.path, unread.diagnostics[0].format(context=False))
     readers: dict[Path, PdfReader] = {}
+    builder = Builder(OPTIONS)
     for index, entry in enumerate(collection.entries):
         readers[entry.path] = _open_pdf(files_for(entry.path, folder, out).pdf)
-        collection.entries[index] = replace(entry, pages=len(readers[entry.path].pages))
+        pages = len(readers[entry.path].pages)
+        part = found.get(entry.path)
+        if part is None or part.pages != pages:
+            part = _measure(entry, collection.procedures.get(entry.path), builder, pages)
+        cache.put(entry.path, keys.get(entry.path), part)
+        collection.entries[index] = replace(entry, pages=pages, bottom=part.bottom, boxes=part.boxes)
+    cache.save()
     years = [e.effective.year for e in collection.entries if e.effective is not None]
     year = config.year or (max(years) if years else today.year)
     writer, svgs, references = _pdf(style, config, collection, year, readers)
@@ -247,6 +260,20 @@ def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: d
         collection.entries, references, folder, out, today, style, config.title, config.unit
     )
     result.deps = [*style_files(style), *(p for p in (config.decree, config.logo) if p is not None)]
+
+
+def _measure(entry: Entry, procedure: flowgen.Procedure | None, builder: Builder, pages: int) -> Known:
+    """What the book needs of an SOP's style and identity sheet: its bottom margin, its keterkaitan items' places.
+
+    The places come from the identity sheet laid out again as its PDF was painted
+    (:mod:`flowgen.book.links`); the cache keeps them for the next book.
+    """
+    procedure = procedure if procedure is not None else flowgen.load(entry.path)
+    style = builder.style_for(procedure, entry.path)
+    boxes: tuple[Box | None, ...] = ()
+    if entry.related:
+        boxes = tuple(item_boxes(identity_page(procedure, style, pages), entry.related))
+    return Known(entry.summary, pages, style.page[1][2], boxes)
 
 
 def _write(path: Path, data: bytes) -> None:

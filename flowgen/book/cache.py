@@ -1,0 +1,163 @@
+"""What each SOP gives the book, kept beside the outputs: a book with one SOP changed reads one SOP.
+
+Assembling the book needs, of every SOP, its summary (what the contents and
+the catalogue print), the page count of its PDF, the bottom margin of its
+style (where the book's page number goes) and where its keterkaitan items
+stand on its identity sheet (the links).  Reading all that again means
+parsing every ``.pos`` file, resolving its style and laying its identity
+sheet out again: three quarters of the book's own work when one SOP changed.
+
+``.flowgen-book-cache.json`` in the output folder keeps it per SOP under a
+key made of what the SOP's manifest entry (:mod:`flowgen.manifest`) already
+proves current — the build key (the source's bytes, the options, every
+``flowgen.toml`` above it, flowgen's version), the style files with their
+content hashes — and the size and time of the PDF that goes into the book
+(a signed copy dropped in changes them), the review period and this module's
+format.  An SOP without a current manifest entry is not cached; a missing,
+corrupt or foreign cache, or an entry whose key differs, means it is read
+again, never a stale value.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as dt
+import hashlib
+import json
+import os
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from flowgen import manifest
+from flowgen.book.collect import Box, Summary
+from flowgen.book.sops import OPTIONS, REPLACEABLE, files_for
+from flowgen.model.values import Duration
+
+CACHE_NAME = ".flowgen-book-cache.json"
+SCHEMA = "flowgen/book-cache"
+FORMAT = 1
+
+
+@dataclass(frozen=True)
+class Known:
+    """One SOP's part of the book as it was last assembled."""
+
+    summary: Summary
+    pages: int
+    bottom: float
+    boxes: tuple[Box | None, ...]  # one per keterkaitan item of the summary
+
+
+def _day(value: Any) -> dt.date | None:
+    return None if value is None else dt.date.fromisoformat(str(value))
+
+
+def _box(value: Any) -> Box | None:
+    if value is None:
+        return None
+    x0, y0, x1, y1 = (float(v) for v in value)  # four numbers, or ValueError
+    return (x0, y0, x1, y1)
+
+
+def _to_json(known: Known) -> dict[str, Any]:
+    s = known.summary
+    return {
+        "summary": [
+            s.number,
+            s.title,
+            s.effective.isoformat() if s.effective else None,
+            s.revised.isoformat() if s.revised else None,
+            s.revision,
+            list(s.related),
+            s.review.isoformat() if s.review else None,
+            s.steps,
+            s.actors,
+            [s.longest.minutes, s.longest.days, s.longest.work_days] if s.longest is not None else None,
+        ],
+        "pages": known.pages,
+        "bottom": known.bottom,
+        "boxes": [list(box) if box is not None else None for box in known.boxes],
+    }
+
+
+def _from_json(data: Any) -> Known | None:
+    """The record as :func:`_to_json` wrote it, or None for anything else."""
+    try:
+        number, title, effective, revised, revision, related, review, steps, actors, longest = data["summary"]
+        texts = [number, title, revision, *related]
+        if not all(isinstance(t, str) for t in texts) or not all(type(n) is int for n in (steps, actors)):
+            return None
+        duration = Duration(*(float(v) for v in longest)) if longest is not None else None
+        days = _day(effective), _day(revised), _day(review)
+        summary = Summary(number, title, days[0], days[1], revision, tuple(related), days[2], steps, actors, duration)
+        boxes = tuple(_box(b) for b in data["boxes"])
+        pages, bottom = data["pages"], float(data["bottom"])
+    except (KeyError, TypeError, ValueError, IndexError):
+        return None
+    if type(pages) is not int or pages < 1 or len(boxes) != len(summary.related):
+        return None
+    return Known(summary, pages, bottom, boxes)
+
+
+class BookCache:
+    """The cache of one output folder: looked up by key, rewritten with the SOPs of the book just assembled."""
+
+    def __init__(self, folder: Path, out: Path, review_months: int):
+        self.folder, self.out, self.months = folder, out, review_months
+        self._manifests: dict[Path, dict[str, manifest.Entry]] = {}
+        self._found: dict[str, Any] = {}
+        self.fresh: dict[str, tuple[str, Known]] = {}
+        try:
+            data = json.loads((out / CACHE_NAME).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            return
+        if isinstance(data, dict) and data.get("schema") == SCHEMA and data.get("format") == FORMAT:
+            entries = data.get("entries")
+            self._found = entries if isinstance(entries, dict) else {}
+
+    def key(self, source: Path) -> str | None:
+        """The SOP's key now; None when its manifest entry is not current (then nothing is cached)."""
+        pdf = files_for(source, self.folder, self.out).pdf
+        target = pdf.parent
+        if target not in self._manifests:
+            self._manifests[target] = manifest.load(target)
+        entry = self._manifests[target].get(source.stem)
+        if entry is None or entry.source != os.path.realpath(source):
+            return None
+        if not manifest.is_current(entry, manifest.input_key(source, entry.options), target, REPLACEABLE):
+            return None
+        try:
+            info = os.stat(pdf)
+        except OSError:
+            return None
+        parts = [FORMAT, OPTIONS.key, entry.key, [list(d) for d in entry.deps], info.st_size, info.st_mtime_ns]
+        parts.append(self.months)
+        return hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+
+    def get(self, source: Path, key: str | None) -> Known | None:
+        """What the cache knows of the SOP under this key, if anything."""
+        raw = self._found.get(self._name(source))
+        if key is None or not isinstance(raw, dict) or raw.get("key") != key:
+            return None
+        return _from_json(raw)
+
+    def put(self, source: Path, key: str | None, known: Known) -> None:
+        """Keep the SOP's part for the next book (only when its key is still the same after reading it)."""
+        if key is not None and key == self.key(source):
+            self.fresh[self._name(source)] = (key, known)
+
+    def _name(self, source: Path) -> str:
+        return source.relative_to(self.folder).as_posix()
+
+    def save(self) -> None:
+        """Write the SOPs of this book (and only those); a cache that cannot be written is no error."""
+        entries = {name: {"key": key, **_to_json(known)} for name, (key, known) in sorted(self.fresh.items())}
+        text = json.dumps({"schema": SCHEMA, "format": FORMAT, "entries": entries}, ensure_ascii=False)
+        temp = self.out / f"{manifest.STAGING_PREFIX}{os.getpid()}.{os.urandom(4).hex()}.book-cache"
+        try:
+            temp.write_text(text + "\n", encoding="utf-8")
+            os.replace(temp, self.out / CACHE_NAME)
+        except OSError:
+            with contextlib.suppress(OSError):
+                os.unlink(temp)
