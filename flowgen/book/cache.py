@@ -142,9 +142,9 @@ class BookCache:
             return None
         return _from_json(raw)
 
-    def put(self, source: Path, key: str | None, known: Known) -> None:
-        """Keep the SOP's part for the next book (only when its key is still the same after reading it)."""
-        if key is not None and key == self.key(source):
+    def put(self, source: Path, key: str | None, known: Known, read: bool = True) -> None:
+        """Keep the SOP's part for the next book; one ``read`` from its file only if its key is the same after."""
+        if key is not None and (not read or key == self.key(source)):
             self.fresh[self._name(source)] = (key, known)
 
     def _name(self, source: Path) -> str:
