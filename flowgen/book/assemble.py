@@ -55,9 +55,13 @@ def book_style(folder: Path) -> ResolvedStyle:
 
 
 def _open_pdf(path: Path | io.BytesIO) -> Pdf:
-    """A PDF to insert, read once (its page count now, its pages when the book is put together)."""
+    """A PDF to insert, read once (its page count now, its pages when the book is put together).
+
+    Read into memory, as pypdf did: qpdf reading a file keeps it open until the book is saved, and a
+    book of a thousand SOPs would run out of file handles.
+    """
     try:
-        pdf = Pdf.open(path)
+        pdf = Pdf.open(io.BytesIO(path.read_bytes()) if isinstance(path, Path) else path)
         len(pdf.pages)
         return pdf
     except Exception as exc:  # qpdf raises many kinds for a broken file
