@@ -7,6 +7,7 @@ import json
 import shutil
 from pathlib import Path
 
+import pikepdf
 from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
@@ -31,13 +32,12 @@ def test_a_copy_with_form_fields_keeps_them_in_the_book(tmp_path: Path) -> None:
     copy = signed.read_bytes()
     result = build_book(folder, today=TODAY)
     assert signed.read_bytes() == copy
-    book = PdfReader(result.pdf)
-    fields = book.get_fields()
+    fields = PdfReader(result.pdf).get_fields()
     assert fields is not None and fields["Penandatangan"].get("/V") == "Kepala Subbagian"
-    widget = book.trailer["/Root"]["/AcroForm"]["/Fields"][0].get_object()
-    page = book.get_page_number(widget["/P"].get_object())
     rows = json.loads((folder / "katalog.json").read_text(encoding="utf-8"))["sop"]
     first = next(int(r["halaman"]) for r in rows if r["berkas"] == "cuti-pegawai.pos")
-    assert page == first - 1  # on the copy's page in the book
-    annots = [a.get_object() for a in book.pages[page].get("/Annots", [])]
-    assert widget in annots
+    with pikepdf.open(result.pdf) as book:
+        widget = book.Root.AcroForm.Fields[0]
+        page = book.pages[first - 1]  # the copy's page in the book
+        assert widget.P.objgen == page.obj.objgen
+        assert widget.objgen in [annot.objgen for annot in page.obj.Annots]
