@@ -8,6 +8,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from pypdf import PdfReader
 
 import flowgen
 from flowgen import manifest
@@ -33,9 +34,10 @@ def _count_reads(monkeypatch: pytest.MonkeyPatch) -> list[Path]:
     return read
 
 
-def _assembled_afresh(folder: Path) -> bytes:
+def _assembled_afresh(folder: Path, keep_cache: bool = False) -> bytes:
     """The book assembled again with no cache (the book's own entry dropped, so it is not skipped)."""
-    (folder / CACHE_NAME).unlink(missing_ok=True)
+    if not keep_cache:
+        (folder / CACHE_NAME).unlink(missing_ok=True)
     manifest.save(folder, {BOOK_ENTRY: None})
     result = build_book(folder, today=TODAY)
     assert (result.rendered, result.current) == (0, False)
@@ -101,3 +103,18 @@ def test_a_changed_style_sheet_reads_every_sop_again(tmp_path: Path, monkeypatch
     assert sorted(p.name for p in read) == ["cuti-pegawai.pos", "surat-masuk.pos"]
     monkeypatch.undo()
     assert _assembled_afresh(folder) == result.pdf.read_bytes()
+
+
+def test_the_books_own_pages_are_painted_again_when_their_cached_pdf_is_not_the_one_recorded(tmp_path: Path) -> None:
+    folder = make_book(tmp_path / "buku")
+    book = build_book(folder, today=TODAY).pdf.read_bytes()
+    painted = sorted(folder.glob(".flowgen-book-cache.*.pdf"))
+    names = [p.name for p in painted]
+    assert ".flowgen-book-cache.page-numbers.pdf" in names and ".flowgen-book-cache.daftar-isi.pdf" in names
+    for path in painted:
+        path.write_bytes(path.read_bytes()[:-40] + b"0" * 40)  # the same size, other bytes
+    (folder / "old.pdf").write_bytes(b"")
+    (folder / ".flowgen-book-cache.title-page.pdf").write_bytes(b"not a part of this book")
+    assert _assembled_afresh(folder, keep_cache=True) == book
+    assert sorted(p.name for p in folder.glob(".flowgen-book-cache.*.pdf")) == names
+    assert all(PdfReader(p).pages for p in folder.glob(".flowgen-book-cache.*.pdf"))

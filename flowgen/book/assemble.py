@@ -15,6 +15,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -35,7 +36,6 @@ from flowgen.book.result import BOOK_NAME, BookResult, book_error
 from flowgen.book.sops import OPTIONS, Built, files_for
 from flowgen.book.stamp import stamp_numbers
 from flowgen.build import Builder, style_files
-from flowgen.render.pdf import render_pdf
 from flowgen.render.scene import Document, Page
 from flowgen.render.svg import render_svg
 from flowgen.style.resolve import ResolvedStyle
@@ -202,7 +202,12 @@ def _contents_links(book: Pdf, links: list[ContentsLink], targets: dict[str, int
 
 
 def _pdf(
-    style: ResolvedStyle, config: BookConfig, collection: Collection, year: int, sources: dict[Path, Pdf]
+    style: ResolvedStyle,
+    config: BookConfig,
+    collection: Collection,
+    year: int,
+    sources: dict[Path, Pdf],
+    render: Callable[[Document], bytes],
 ) -> tuple[Pdf, list[Pdf], list[tuple[int, bytes]], list[Reference]]:
     """The whole book, the PDFs it copies from (open until it is saved), its own pages' SVG twins, the references."""
     parts, links, firsts = _plan(style, config, collection, year)
@@ -216,14 +221,14 @@ def _pdf(
         if isinstance(content, Path):
             opened.append(_open_pdf(content))
         else:
-            opened.append(_open_pdf(io.BytesIO(render_pdf(Document(tuple(content), name)))))
+            opened.append(_open_pdf(io.BytesIO(render(Document(tuple(content), name)))))
             svgs += [(first + i, render_svg(page)) for i, page in enumerate(content)]
         book.add_pages_from(opened[-1])
     sop_start, bottoms = len(book.pages), []
     for entry in collection.entries:
         book.add_pages_from(sources[entry.path])  # with its form fields (a signed copy's), as pypdf's append
         bottoms += [entry.bottom] * entry.pages
-    opened += stamp_numbers(book, style, sop_start, bottoms)
+    opened += stamp_numbers(book, style, sop_start, bottoms, render)
     targets = {e.relative: e.first_page for e in collection.entries}
     targets.update({f"part:{name}": first for name, first in firsts.items()})
     _contents_links(book, links, targets, firsts[label(style, "daftar-isi")])
@@ -281,11 +286,11 @@ def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: d
             part = _measure(entry, collection.procedures.get(entry.path), builder, pages)
         cache.put(entry.path, keys.get(entry.path), part, read=not hit)
         collection.entries[index] = replace(entry, pages=pages, bottom=part.bottom, boxes=part.boxes)
-    cache.save()
     years = [e.effective.year for e in collection.entries if e.effective is not None]
     year = config.year or (max(years) if years else today.year)
-    book, _opened, svgs, references = _pdf(style, config, collection, year, readers)
+    book, _opened, svgs, references = _pdf(style, config, collection, year, readers, cache.render)
     _write(result.pdf, _save(book))
+    cache.save()
     result.written.append(result.pdf)
     for number, svg in svgs:
         path = out / f"{BOOK_NAME}.halaman-{number}.svg"

@@ -16,6 +16,11 @@ content hashes — and the size and time of the PDF that goes into the book
 format.  An SOP without a current manifest entry is not cached; a missing,
 corrupt or foreign cache, or an entry whose key differs, means it is read
 again, never a stale value.
+
+The book's own documents (the cover, the decree, the contents, the notes and
+the page numbers laid over the SOP pages) are kept too, as the PDFs painted
+last time (``.flowgen-book-cache.TITLE.pdf``): a document the same as last
+time is not painted again (:meth:`BookCache.render`).
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ import datetime as dt
 import hashlib
 import json
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -33,8 +39,11 @@ from flowgen import manifest
 from flowgen.book.collect import Box, Summary
 from flowgen.book.sops import OPTIONS, REPLACEABLE, files_for
 from flowgen.model.values import Duration
+from flowgen.render.pdf import render_pdf
+from flowgen.render.scene import Document, Group, Image, Item, Text
 
 CACHE_NAME = ".flowgen-book-cache.json"
+PDF_PREFIX = ".flowgen-book-cache."  # + the document's title + .pdf: the book's own pages as last painted
 SCHEMA = "flowgen/book-cache"
 FORMAT = 1
 
@@ -47,6 +56,31 @@ class Known:
     pages: int
     bottom: float
     boxes: tuple[Box | None, ...]  # one per keterkaitan item of the summary
+
+
+def _files(document: Document) -> Iterator[str]:
+    """Every file painting the document reads: its texts' font files, its images."""
+    stack: list[Item] = [page.root for page in document.pages]
+    while stack:
+        item = stack.pop()
+        if isinstance(item, Group):
+            stack.extend(item.children)
+        elif isinstance(item, Text):
+            yield str(item.face.path)
+        elif isinstance(item, Image):
+            yield item.file
+
+
+def _stat(path: str) -> list[int | None]:
+    try:
+        info = os.stat(path)
+    except OSError:
+        return [None]
+    return [info.st_size, info.st_mtime_ns]
+
+
+def _slug(title: str) -> str:
+    return "".join(ch if ch.isalnum() else "-" for ch in title.lower())
 
 
 def _day(value: Any) -> dt.date | None:
@@ -108,13 +142,18 @@ class BookCache:
         self._manifests: dict[Path, dict[str, manifest.Entry]] = {}
         self._found: dict[str, Any] = {}
         self.fresh: dict[str, tuple[str, Known]] = {}
+        self._blobs: dict[str, tuple[str, str]] = {}  # a painted document's title: (its key, the PDF's sha256)
+        self.fresh_blobs: dict[str, tuple[str, str]] = {}
         try:
             data = json.loads((out / CACHE_NAME).read_text(encoding="utf-8"))
         except (OSError, ValueError):
             return
         if isinstance(data, dict) and data.get("schema") == SCHEMA and data.get("format") == FORMAT:
-            entries = data.get("entries")
+            entries, pdfs = data.get("entries"), data.get("pdfs")
             self._found = entries if isinstance(entries, dict) else {}
+            for title, known in (pdfs if isinstance(pdfs, dict) else {}).items():
+                if isinstance(known, list) and len(known) == 2 and all(isinstance(v, str) for v in known):
+                    self._blobs[str(title)] = (known[0], known[1])
 
     def key(self, source: Path) -> str | None:
         """The SOP's key now; None when its manifest entry is not current (then nothing is cached)."""
@@ -147,17 +186,49 @@ class BookCache:
         if key is not None and (not read or key == self.key(source)):
             self.fresh[self._name(source)] = (key, known)
 
+    def render(self, document: Document) -> bytes:
+        """The PDF of one of the book's own documents, from the cache when the same document was painted before.
+
+        Keyed by the document itself (every page, item, text, position, colour and font file path, as its
+        ``repr`` spells them), the size and time of its font files and flowgen's version with the libraries
+        that paint; a cached file whose bytes are not the ones recorded is painted again.
+        """
+        files = sorted(set(_files(document)))
+        parts = [FORMAT, manifest.environment_key(), repr(document), [[p, *_stat(p)] for p in files]]
+        key = hashlib.sha256(json.dumps(parts).encode("utf-8")).hexdigest()
+        path = self.out / f"{PDF_PREFIX}{_slug(document.title)}.pdf"
+        known = self._blobs.get(document.title)
+        if known is not None and known[0] == key:
+            with contextlib.suppress(OSError):
+                data = path.read_bytes()
+                if hashlib.sha256(data).hexdigest() == known[1]:
+                    self.fresh_blobs[document.title] = known
+                    return data
+        data = render_pdf(document)
+        self.fresh_blobs[document.title] = (key, hashlib.sha256(data).hexdigest())
+        self._write(path, data)
+        return data
+
     def _name(self, source: Path) -> str:
         return source.relative_to(self.folder).as_posix()
 
     def save(self) -> None:
         """Write the SOPs of this book (and only those); a cache that cannot be written is no error."""
         entries = {name: {"key": key, **_to_json(known)} for name, (key, known) in sorted(self.fresh.items())}
-        text = json.dumps({"schema": SCHEMA, "format": FORMAT, "entries": entries}, ensure_ascii=False)
+        blobs = {name: list(known) for name, known in sorted(self.fresh_blobs.items())}
+        data = {"schema": SCHEMA, "format": FORMAT, "entries": entries, "pdfs": blobs}
+        self._write(self.out / CACHE_NAME, (json.dumps(data, ensure_ascii=False) + "\n").encode("utf-8"))
+        kept = {f"{PDF_PREFIX}{_slug(title)}.pdf" for title in self.fresh_blobs}
+        for old in self.out.glob(f"{PDF_PREFIX}*.pdf"):  # a part no longer in the book (another language)
+            if old.name not in kept:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+    def _write(self, path: Path, data: bytes) -> None:
         temp = self.out / f"{manifest.STAGING_PREFIX}{os.getpid()}.{os.urandom(4).hex()}.book-cache"
         try:
-            temp.write_text(text + "\n", encoding="utf-8")
-            os.replace(temp, self.out / CACHE_NAME)
+            temp.write_bytes(data)
+            os.replace(temp, path)
         except OSError:
             with contextlib.suppress(OSError):
                 os.unlink(temp)

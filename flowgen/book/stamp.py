@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from pikepdf import Array, Dictionary, Object, Pdf, Stream
 from pikepdf import Page as PdfPage
@@ -33,8 +33,8 @@ PREFIX = "FgBook"  # the number's font names on an SOP page (reportlab names its
 _FONT_USE = re.compile(rb"/([A-Za-z0-9_.+-]+)(\s+[0-9.]+\s+Tf)")
 
 
-def number_pages(style: ResolvedStyle, sizes: Sequence[tuple[float, float, float]], first: int) -> bytes:
-    """A PDF of empty pages of the given (width, height, bottom margin) showing the numbers from ``first``."""
+def number_pages(style: ResolvedStyle, sizes: Sequence[tuple[float, float, float]], first: int) -> Document:
+    """Empty pages of the given (width, height, bottom margin) showing the numbers from ``first``."""
     text = style.text("book-footer")
     pages = []
     for offset, (width, height, bottom) in enumerate(sizes):
@@ -42,13 +42,21 @@ def number_pages(style: ResolvedStyle, sizes: Sequence[tuple[float, float, float
         baseline = height - max(LOWEST + text.size * 0.25, bottom * MARGIN_SHARE)
         item = Text((TextLine(width / 2, baseline, shown),), text.face, text.size, text.color, "middle")
         pages.append(Page(width, height, Group((item,)), shown, background=None))
-    return render_pdf(Document(tuple(pages), "page numbers"))
+    return Document(tuple(pages), "page numbers")
 
 
-def stamp_numbers(book: Pdf, style: ResolvedStyle, start: int, bottoms: Sequence[float]) -> list[Pdf]:
+def stamp_numbers(
+    book: Pdf,
+    style: ResolvedStyle,
+    start: int,
+    bottoms: Sequence[float],
+    render: Callable[[Document], bytes] = render_pdf,
+) -> list[Pdf]:
     """The book's number on every page of ``book`` from index ``start`` (``bottoms``: each page's bottom margin).
 
-    Returns the PDF of the numbers, which must stay open until the book is saved (its fonts are copied from it).
+    ``render`` paints the number pages (the book passes one that remembers them: the same page sizes and
+    numbers, the same PDF).  Returns the PDF of the numbers, which must stay open until the book is saved
+    (its fonts are copied from it).
     """
     if not style.shown("book-footer") or start >= len(book.pages):
         return []
@@ -57,7 +65,7 @@ def stamp_numbers(book: Pdf, style: ResolvedStyle, start: int, bottoms: Sequence
     for page, bottom in zip(targets, bottoms, strict=True):
         x0, y0, x1, y1 = (float(v) for v in page.mediabox)
         sizes.append((x1 - x0, y1 - y0, bottom))
-    numbers = Pdf.open(io.BytesIO(number_pages(style, sizes, start + 1)))
+    numbers = Pdf.open(io.BytesIO(render(number_pages(style, sizes, start + 1))))
     push, pop = book.make_stream(b"q\n"), book.make_stream(b"\nQ\n")
     for page, stamp in zip(targets, numbers.pages, strict=True):
         overlay(book, page, stamp, (push, pop))
