@@ -208,6 +208,7 @@ PACKAGES = {
     "openpyxl": "openpyxl",
     "PIL": "Pillow",
     "pyhanko": "pyHanko",
+    "pikepdf": "pikepdf",
     "pypdf": "pypdf",
     "docx": "python-docx",
     "reportlab": "reportlab",

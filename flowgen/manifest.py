@@ -42,7 +42,7 @@ SCHEMA = "flowgen/manifest"
 FORMAT = 1
 CONFIG_NAME = "flowgen.toml"  # the same name flowgen.style.choose looks for
 GRAPHVIZ_PROGRAMS = ("dot", "neato")
-LIBRARIES = ("PIL", "reportlab", "lxml", "tinycss2", "graphviz", "zlib_ng")  # their versions can change the bytes
+LIBRARIES = ("PIL", "reportlab", "lxml", "tinycss2", "graphviz", "zlib_ng", "pikepdf")  # versions change bytes
 
 _DIGESTS: dict[tuple[str, int, int, int], str] = {}
 _ENVIRONMENT: list[str] = []

@@ -4,7 +4,7 @@
 ``katalog.csv`` and ``katalog.json``; ``check_book(folder)`` returns every
 diagnostic of the folder.  Both use only the public library to read and draw
 the SOPs themselves.  The names are imported when first used, so the command
-line (which registers ``flowgen book``) does not pay for pypdf at start-up.
+line (which registers ``flowgen book``) does not pay for pikepdf at start-up.
 """
 
 from __future__ import annotations

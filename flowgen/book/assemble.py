@@ -15,16 +15,17 @@ from __future__ import annotations
 import datetime as dt
 import io
 import os
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
-from pypdf import PdfReader, PdfWriter
-from pypdf.annotations import Link as PdfLink
-from pypdf.generic import IndirectObject
+import pikepdf
+from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
 import flowgen
 from flowgen.book import catalogue
-from flowgen.book.collect import Collection, collect
+from flowgen.book.cache import BookCache, Known
+from flowgen.book.collect import Box, Collection, Entry, Summary, collect
 from flowgen.book.config import BookConfig
 from flowgen.book.contents import Link as ContentsLink
 from flowgen.book.contents import Row, contents_pages, revision_cell
@@ -35,7 +36,6 @@ from flowgen.book.result import BOOK_NAME, BookResult, book_error
 from flowgen.book.sops import OPTIONS, Built, files_for
 from flowgen.book.stamp import stamp_numbers
 from flowgen.build import Builder, style_files
-from flowgen.render.pdf import render_pdf
 from flowgen.render.scene import Document, Page
 from flowgen.render.svg import render_svg
 from flowgen.style.resolve import ResolvedStyle
@@ -54,20 +54,25 @@ def book_style(folder: Path) -> ResolvedStyle:
     return flowgen.resolve_style(None, None, folder / "flowgen.toml")
 
 
-def _open_pdf(path: Path) -> PdfReader:
-    """A PDF to insert, read once (its page count now, its pages when the book is put together)."""
+def _open_pdf(path: Path | io.BytesIO) -> Pdf:
+    """A PDF to insert, read once (its page count now, its pages when the book is put together).
+
+    Read into memory, as pypdf did: qpdf reading a file keeps it open until the book is saved, and a
+    book of a thousand SOPs would run out of file handles.
+    """
     try:
-        reader = PdfReader(path)
-        len(reader.pages)
-        return reader
-    except Exception as exc:  # pypdf raises many kinds for a broken file
+        pdf = Pdf.open(io.BytesIO(path.read_bytes()) if isinstance(path, Path) else path)
+        len(pdf.pages)
+        return pdf
+    except Exception as exc:  # qpdf raises many kinds for a broken file
+        name = path.name if isinstance(path, Path) else "?"
         raise flowgen.RenderError(
             [
                 flowgen.Diagnostic(
                     flowgen.Severity.ERROR,
                     "book-bad-pdf",
                     flowgen.Span(str(path), 0),
-                    {"path": path.name, "reason": str(exc)},
+                    {"path": name, "reason": str(exc)},
                 )
             ]
         ) from None
@@ -91,7 +96,7 @@ def _rows(style: ResolvedStyle, collection: Collection, front: list[tuple[str, i
                 entry.number or "-",
                 entry.title,
                 date_text(entry.effective, style),
-                revision_cell(entry.revision.number if entry.revision else "", date_text(entry.revised, style)),
+                revision_cell(entry.revision, date_text(entry.revised, style)),
                 str(entry.first_page),
             )
             rows.append(Row(texts, target=entry.relative))
@@ -138,115 +143,179 @@ def _plan(
     return parts, links, firsts
 
 
-def _reference_links(writer: PdfWriter, references: list[Reference], builder: Builder) -> None:
+def _link(book: Pdf, index: int, rect: tuple[float, float, float, float], target: int) -> None:
+    """A link annotation on page ``index`` to page ``target`` (both from 0): no border, the whole page in view."""
+    page = book.pages[index].obj
+    annot = book.make_indirect(
+        Dictionary(
+            Type=Name.Annot,
+            Subtype=Name.Link,
+            Rect=Array([float(v) for v in rect]),
+            Border=Array([0, 0, 0]),
+            Dest=Array([book.pages[target].obj, Name.Fit]),
+            P=page,
+        )
+    )
+    annots = page.get("/Annots")
+    page.Annots = Array([*(annots if isinstance(annots, Array) else []), annot])
+
+
+def _reference_links(book: Pdf, references: list[Reference]) -> None:
     """A link over each keterkaitan item on an identity sheet that names an SOP of the book."""
-    by_source: dict[str, list[Reference]] = {}
     for ref in references:
-        if ref.target is not None:
-            by_source.setdefault(ref.source.relative, []).append(ref)
-    for refs in by_source.values():
-        entry = refs[0].source
-        index = entry.first_page - 1
-        style = builder.style_for(entry.procedure, entry.path)
-        page = identity_page(entry.procedure, style, entry.pages)
-        for ref, box in zip(refs, item_boxes(page, [ref.text for ref in refs])):
-            if box is not None and ref.target is not None:
-                writer.add_annotation(index, PdfLink(rect=box, target_page_index=ref.target.first_page - 1))
+        if ref.target is None:
+            continue
+        entry = ref.source
+        box = dict(zip(entry.related, entry.boxes)).get(ref.text)
+        if box is not None:
+            _link(book, entry.first_page - 1, box, ref.target.first_page - 1)
 
 
-def _outline(writer: PdfWriter, parts: list[tuple[str, int]], collection: Collection, procedures: str) -> None:
-    for name, first in parts:
-        writer.add_outline_item(title=name, page_number=first - 1)
-    if not collection.entries:
-        return
-    top = writer.add_outline_item(title=procedures, page_number=collection.entries[0].first_page - 1)
-    parents: dict[tuple[str, ...], IndirectObject] = {(): top}
-    for entry in collection.entries:
-        for depth in range(1, len(entry.units) + 1):
-            chain = entry.units[:depth]
-            if chain not in parents:
-                first = next(e.first_page for e in collection.entries if e.units[:depth] == chain)
-                parents[chain] = writer.add_outline_item(
-                    title=chain[-1], page_number=first - 1, parent=parents[chain[:-1]]
-                )
-        title = f"{entry.number} — {entry.title}" if entry.number else entry.title
-        writer.add_outline_item(title=title, page_number=entry.first_page - 1, parent=parents[entry.units])
+def _outline(book: Pdf, parts: list[tuple[str, int]], collection: Collection, procedures: str) -> None:
+    with book.open_outline() as outline:
+        for name, first in parts:
+            outline.root.append(OutlineItem(name, first - 1))
+        if not collection.entries:
+            return
+        top = OutlineItem(procedures, collection.entries[0].first_page - 1)
+        outline.root.append(top)
+        parents: dict[tuple[str, ...], OutlineItem] = {(): top}
+        for entry in collection.entries:
+            for depth in range(1, len(entry.units) + 1):
+                chain = entry.units[:depth]
+                if chain not in parents:
+                    first = next(e.first_page for e in collection.entries if e.units[:depth] == chain)
+                    parents[chain] = OutlineItem(chain[-1], first - 1)
+                    parents[chain[:-1]].children.append(parents[chain])
+            title = f"{entry.number} — {entry.title}" if entry.number else entry.title
+            parents[entry.units].children.append(OutlineItem(title, entry.first_page - 1))
 
 
-def _contents_links(writer: PdfWriter, links: list[ContentsLink], targets: dict[str, int], first: int) -> None:
-    height = float(writer.pages[first - 1].mediabox.height)
+def _contents_links(book: Pdf, links: list[ContentsLink], targets: dict[str, int], first: int) -> None:
+    box = book.pages[first - 1].mediabox
+    height = float(box[3]) - float(box[1])
     for link in links:
         target = targets.get(link.target)
         if target is not None:
             x0, y0, x1, y1 = link.box
-            rect = (x0, height - y1, x1, height - y0)
-            writer.add_annotation(first - 1 + link.page, PdfLink(rect=rect, target_page_index=target - 1))
+            _link(book, first - 1 + link.page, (x0, height - y1, x1, height - y0), target - 1)
 
 
 def _pdf(
-    style: ResolvedStyle, config: BookConfig, collection: Collection, year: int, readers: dict[Path, PdfReader]
-) -> tuple[PdfWriter, list[tuple[int, bytes]], list[Reference]]:
-    """The whole book as a PDF writer, the SVG twins of its own pages (by page number), the references."""
+    style: ResolvedStyle,
+    config: BookConfig,
+    collection: Collection,
+    year: int,
+    sources: dict[Path, Pdf],
+    render: Callable[[Document], bytes],
+) -> tuple[Pdf, list[Pdf], list[tuple[int, bytes]], list[Reference]]:
+    """The whole book, the PDFs it copies from (open until it is saved), its own pages' SVG twins, the references."""
     parts, links, firsts = _plan(style, config, collection, year)
-    writer = PdfWriter()
+    book = Pdf.new()
+    opened: list[Pdf] = list(sources.values())
     part_pages: list[tuple[str, int]] = []
     svgs: list[tuple[int, bytes]] = []
     for name, content in parts:
-        part_pages.append((name, len(writer.pages) + 1))
+        first = len(book.pages) + 1
+        part_pages.append((name, first))
         if isinstance(content, Path):
-            writer.append(str(content))
-            continue
-        first = len(writer.pages) + 1
-        writer.append(io.BytesIO(render_pdf(Document(tuple(content), name))))
-        svgs += [(first + i, render_svg(page)) for i, page in enumerate(content)]
-    builder = Builder(OPTIONS)
-    sop_start, bottoms = len(writer.pages), []
+            opened.append(_open_pdf(content))
+        else:
+            opened.append(_open_pdf(io.BytesIO(render(Document(tuple(content), name)))))
+            svgs += [(first + i, render_svg(page)) for i, page in enumerate(content)]
+        book.add_pages_from(opened[-1])
+    sop_start, bottoms = len(book.pages), []
     for entry in collection.entries:
-        writer.append(readers[entry.path])
-        bottoms += [builder.style_for(entry.procedure, entry.path).page[1][2]] * entry.pages
-    stamp_numbers(writer, style, sop_start, bottoms)
+        book.add_pages_from(sources[entry.path])  # with its form fields (a signed copy's), as pypdf's append
+        bottoms += [entry.bottom] * entry.pages
+    opened += stamp_numbers(book, style, sop_start, bottoms, render)
     targets = {e.relative: e.first_page for e in collection.entries}
     targets.update({f"part:{name}": first for name, first in firsts.items()})
-    _contents_links(writer, links, targets, firsts[label(style, "daftar-isi")])
+    _contents_links(book, links, targets, firsts[label(style, "daftar-isi")])
     references = resolve(collection.entries)
-    _reference_links(writer, references, builder)
-    _outline(writer, part_pages, collection, label(style, "prosedur"))
-    writer.add_metadata({"/Title": config.title, "/Creator": "flowgen", "/Subject": config.unit or config.agency})
-    writer.page_mode = "/UseOutlines"
-    return writer, svgs, references
+    _reference_links(book, references)
+    _outline(book, part_pages, collection, label(style, "prosedur"))
+    book.docinfo = book.make_indirect(
+        Dictionary(Title=config.title, Creator="flowgen", Subject=config.unit or config.agency)
+    )
+    book.Root.PageMode = Name.UseOutlines
+    return book, opened, svgs, references
+
+
+def _save(book: Pdf) -> bytes:
+    """The book's bytes: every stream copied as it was stored, the same bytes for the same book."""
+    buffer = io.BytesIO()
+    book.save(
+        buffer,
+        compress_streams=False,  # the SOPs' streams are kept as stored; flowgen's own are small
+        stream_decode_level=pikepdf.StreamDecodeLevel.none,
+        deterministic_id=True,
+    )
+    return buffer.getvalue()
 
 
 def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: dt.date, result: BookResult) -> None:
     """Read every SOP that was built, then write the book PDF, its SVG twins and the catalogue."""
     style = book_style(folder)
-    collection = collect(folder, config.unit, config.review_months, skip=set(built.failures))
+    cache = BookCache(folder, out, config.review_months)
+    keys: dict[Path, str | None] = {}
+    found: dict[Path, Known] = {}
+
+    def known(path: Path) -> Summary | None:
+        keys[path] = cache.key(path)
+        hit = cache.get(path, keys[path])
+        if hit is not None:
+            found[path] = hit
+        return hit.summary if hit is not None else None
+
+    collection = collect(folder, config.unit, config.review_months, set(built.failures), known)
     if not collection.entries:
         if collection.unread:
             raise flowgen.SourceError([d for u in collection.unread for d in u.diagnostics if d.is_error])
         raise book_error("book-empty", folder)
     for unread in collection.unread:
         result.failures.setdefault(unread.path, unread.diagnostics[0].format(context=False))
-    readers: dict[Path, PdfReader] = {}
+    readers: dict[Path, Pdf] = {}
+    builder = Builder(OPTIONS)
     for index, entry in enumerate(collection.entries):
         readers[entry.path] = _open_pdf(files_for(entry.path, folder, out).pdf)
-        collection.entries[index] = replace(entry, pages=len(readers[entry.path].pages))
+        pages = len(readers[entry.path].pages)
+        part = found.get(entry.path)
+        hit = part is not None and part.pages == pages
+        if part is None or not hit:
+            part = _measure(entry, collection.procedures.get(entry.path), builder, pages)
+        cache.put(entry.path, keys.get(entry.path), part, read=not hit)
+        collection.entries[index] = replace(entry, pages=pages, bottom=part.bottom, boxes=part.boxes)
     years = [e.effective.year for e in collection.entries if e.effective is not None]
     year = config.year or (max(years) if years else today.year)
-    writer, svgs, references = _pdf(style, config, collection, year, readers)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    _write(result.pdf, buffer.getvalue())
+    book, _opened, svgs, references = _pdf(style, config, collection, year, readers, cache.render)
+    _write(result.pdf, _save(book))
+    cache.save()
     result.written.append(result.pdf)
     for number, svg in svgs:
         path = out / f"{BOOK_NAME}.halaman-{number}.svg"
         _write(path, svg)
         result.written.append(path)
-    result.pages = len(writer.pages)
+    result.pages = len(book.pages)
     result.entries = len(collection.entries)
     result.written += catalogue.write_catalogue(
         collection.entries, references, folder, out, today, style, config.title, config.unit
     )
     result.deps = [*style_files(style), *(p for p in (config.decree, config.logo) if p is not None)]
+
+
+def _measure(entry: Entry, procedure: flowgen.Procedure | None, builder: Builder, pages: int) -> Known:
+    """What the book needs of an SOP's style and identity sheet: its bottom margin, its keterkaitan items' places.
+
+    The places come from the identity sheet laid out again as its PDF was painted
+    (:mod:`flowgen.book.links`); the cache keeps them for the next book.
+    """
+    procedure = procedure if procedure is not None else flowgen.load(entry.path)
+    style = builder.style_for(procedure, entry.path)
+    boxes: tuple[Box | None, ...] = ()
+    if entry.related:
+        boxes = tuple(item_boxes(identity_page(procedure, style, pages), entry.related))
+    return Known(entry.summary, pages, style.page[1][2], boxes)
 
 
 def _write(path: Path, data: bytes) -> None:

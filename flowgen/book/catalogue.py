@@ -95,7 +95,7 @@ def records(
     rows: list[dict[str, object]] = []
     for entry in entries:
         files = files_for(entry.path, folder, out)
-        longest = flowgen.longest_path(entry.procedure)
+        longest = entry.summary.longest
         rows.append(
             {
                 "nomor": entry.number,
@@ -104,10 +104,10 @@ def records(
                 "efektif": entry.effective.isoformat() if entry.effective else "",
                 "revisi": entry.revised.isoformat() if entry.revised else "",
                 "tinjau": entry.review.isoformat() if entry.review else "",
-                "langkah": len(entry.procedure.steps),
-                "pelaksana": len(entry.procedure.actors),
-                "waktu": duration_text(longest.duration if longest else None),
-                "waktu_menit": round(longest.duration.sort_minutes) if longest else 0,
+                "langkah": entry.summary.steps,
+                "pelaksana": entry.summary.actors,
+                "waktu": duration_text(longest),
+                "waktu_menit": round(longest.sort_minutes) if longest else 0,
                 "status": status(entry, today),
                 "pdf": _link(files.pdf, out),
                 "svg": _link(files.svg, out),

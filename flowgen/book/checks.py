@@ -68,14 +68,15 @@ def check_book(folder: Path, today: dt.date | None = None) -> list[Diagnostic]:
     for _path, span in collection.bad_reviews:
         text = span_text(span)
         found.append(Diagnostic(Severity.WARNING, "book-bad-review", span, {"text": text}, _shown(span)))
-    found += _duplicates(collection.entries)
+    procedures = collection.procedures  # every entry's: check_book reads every file
+    found += _duplicates(collection.entries, procedures)
     for entry in collection.entries:  # the one review rule of a file, with the book's period
-        due = review_warning(entry.procedure, today, config.review_months)
+        due = review_warning(procedures[entry.path], today, config.review_months)
         if due is not None:
             found.append(due)
     for ref in resolve(collection.entries):
         if ref.target is None:
-            span, line = _line_span(ref.source.procedure, r"^\s*(-\s*)?\S", ref.text)
+            span, line = _line_span(procedures[ref.source.path], r"^\s*(-\s*)?\S", ref.text)
             ref_args: dict[str, str | None] = {"name": ref.text, "suggestion": ref.suggestion}
             found.append(Diagnostic(Severity.WARNING, "book-broken-ref", span, ref_args, line))
     return found
@@ -95,7 +96,7 @@ def span_text(span: Span) -> str:
     return line[span.column - 1 : span.column - 1 + span.length]
 
 
-def _duplicates(entries: list[Entry]) -> list[Diagnostic]:
+def _duplicates(entries: list[Entry], procedures: dict[Path, flowgen.Procedure]) -> list[Diagnostic]:
     first: dict[str, Entry] = {}
     found: list[Diagnostic] = []
     for entry in entries:
@@ -103,7 +104,7 @@ def _duplicates(entries: list[Entry]) -> list[Diagnostic]:
         if not key:
             continue
         if key in first:
-            span, line = _line_span(entry.procedure, r"^(nomor|number)\s*:", entry.number.strip())
+            span, line = _line_span(procedures[entry.path], r"^(nomor|number)\s*:", entry.number.strip())
             args = {"nomor": entry.number, "other": first[key].relative}
             found.append(Diagnostic(Severity.ERROR, "book-duplicate-nomor", span, args, line))
         else:

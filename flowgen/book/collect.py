@@ -9,8 +9,8 @@ unit orders its SOPs by naming them (``01-surat-masuk.pos``).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterator
 from collections.abc import Collection as Collection_
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -54,42 +54,96 @@ def _order(folder: Path) -> int:
     return 999 if order is None else order
 
 
+Box = tuple[float, float, float, float]  # x0, y0, x1, y1 in PDF points (from the bottom)
+
+
+@dataclass(frozen=True)
+class Summary:
+    """What the contents, the catalogue and the cross-references print of an SOP, without the procedure.
+
+    Small and plain (it goes through JSON unchanged), so that a book with one
+    SOP changed reads the others' from :mod:`flowgen.book.cache` instead of
+    parsing every file again.
+    """
+
+    number: str
+    title: str
+    effective: dt.date | None
+    revised: dt.date | None  # the Tanggal Revisi: the last revision's date when there is a history, else revisi:
+    revision: str  # the last revision's number, "" without a history
+    related: tuple[str, ...]  # the keterkaitan items as written
+    review: dt.date | None
+    steps: int
+    actors: int
+    longest: flowgen.Duration | None  # the slowest way through the procedure (the catalogue's Total Waktu)
+
+
+def summarize(procedure: flowgen.Procedure, review: dt.date | None) -> Summary:
+    """The summary of a procedure read from its file, with its next review date."""
+    ident = procedure.identity
+    last = ident.last_revision
+    longest = flowgen.longest_path(procedure)
+    return Summary(
+        ident.number,
+        ident.title,
+        ident.effective.date if ident.effective is not None else None,
+        ident.revised_date.date if ident.revised_date is not None else None,
+        last.number if last is not None else "",
+        tuple(ident.related),
+        review,
+        len(procedure.steps),
+        len(procedure.actors),
+        longest.duration if longest is not None else None,
+    )
+
+
 @dataclass(frozen=True)
 class Entry:
-    """One SOP of the book and everything the book prints about it."""
+    """One SOP of the book and everything the book prints about it.
+
+    ``pages``, ``first_page``, ``bottom`` and ``boxes`` are filled in when the
+    book is put together (they come from the SOP's PDF and its style).
+    """
 
     path: Path
     relative: str  # from the book folder, with forward slashes
     units: tuple[str, ...]  # unit names from the top of the book down to the SOP's folder
-    procedure: flowgen.Procedure
-    review: dt.date | None
-    review_span: flowgen.Span | None = None  # where '# tinjau:' is written, if it is
+    summary: Summary
+    review_span: flowgen.Span | None = None  # where '# tinjau:' is written, if it is (files read now only)
     pages: int = 0
     first_page: int = 0
+    bottom: float = 0.0  # the bottom margin of the SOP's pages (its style's), for the book's page number
+    boxes: tuple[Box | None, ...] = ()  # where each keterkaitan item stands on the identity sheet
 
     @property
     def number(self) -> str:
-        return self.procedure.identity.number
+        return self.summary.number
 
     @property
     def title(self) -> str:
-        return self.procedure.identity.title
+        return self.summary.title
 
     @property
     def effective(self) -> dt.date | None:
-        value = self.procedure.identity.effective
-        return value.date if value is not None else None
+        return self.summary.effective
 
     @property
     def revised(self) -> dt.date | None:
         """The Tanggal Revisi: the last revision's date when the SOP has a history, else ``revisi:``."""
-        value = self.procedure.identity.revised_date
-        return value.date if value is not None else None
+        return self.summary.revised
 
     @property
-    def revision(self) -> flowgen.Revision | None:
-        """The last revision of the history, if the SOP has one."""
-        return self.procedure.identity.last_revision
+    def revision(self) -> str:
+        """The number of the last revision of the history, "" if the SOP has none."""
+        return self.summary.revision
+
+    @property
+    def review(self) -> dt.date | None:
+        return self.summary.review
+
+    @property
+    def related(self) -> tuple[str, ...]:
+        return self.summary.related
 
     @property
     def unit(self) -> str:
@@ -133,6 +187,7 @@ class Collection:
     entries: list[Entry] = field(default_factory=list)
     unread: list[Unread] = field(default_factory=list)
     bad_reviews: list[tuple[Path, flowgen.Span]] = field(default_factory=list)
+    procedures: dict[Path, flowgen.Procedure] = field(default_factory=dict)  # the files read (not the known)
 
     def groups(self) -> Iterator[tuple[tuple[str, ...], list[Entry]]]:
         """Consecutive entries of the same unit chain, in book order."""
@@ -148,21 +203,34 @@ class Collection:
             yield current, bucket
 
 
-def collect(folder: Path, top_unit: str, review_months: int = 12, skip: Collection_[Path] = frozenset()) -> Collection:
-    """Read every .pos file of the book (but ``skip``); the ones with errors are kept aside with their diagnostics."""
+def collect(
+    folder: Path,
+    top_unit: str,
+    review_months: int = 12,
+    skip: Collection_[Path] = frozenset(),
+    known: Callable[[Path], Summary | None] | None = None,
+) -> Collection:
+    """Read every .pos file of the book (but ``skip``); the ones with errors are kept aside with their diagnostics.
+
+    A file whose summary ``known`` gives (one still current in the book's cache) is not read.
+    """
     result = Collection()
     for path in discover(folder):
         if path in skip:
             continue
-        try:
-            procedure = flowgen.load(path)
-        except flowgen.FlowgenError as exc:
-            result.unread.append(Unread(path, exc.diagnostics))
-            continue
-        review, span, bad = review_date(procedure, review_months)
-        if bad and span is not None:
-            result.bad_reviews.append((path, span))
+        summary, span = (known(path) if known is not None else None), None
+        if summary is None:
+            try:
+                procedure = flowgen.load(path)
+            except flowgen.FlowgenError as exc:
+                result.unread.append(Unread(path, exc.diagnostics))
+                continue
+            review, span, bad = review_date(procedure, review_months)
+            if bad and span is not None:
+                result.bad_reviews.append((path, span))
+            summary = summarize(procedure, review)
+            result.procedures[path] = procedure
         relative = path.relative_to(folder).as_posix()
         units = unit_names(folder, path, top_unit)
-        result.entries.append(Entry(path, relative, units, procedure, review, span))
+        result.entries.append(Entry(path, relative, units, summary, span))
     return result

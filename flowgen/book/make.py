@@ -7,7 +7,7 @@ The steps, and what each costs when nothing changed:
    deciding reads the manifest and hashes the sources, nothing is parsed;
 3. when every SOP was skipped and the book's own entry in the manifest is current
    (:mod:`flowgen.book.uptodate`), nothing more is done: no SOP is read and the
-   renderers and pypdf are not even imported;
+   renderers and pikepdf are not even imported;
 4. otherwise the book is assembled (:mod:`flowgen.book.assemble`) and recorded.
 
 ``force`` rebuilds every SOP and the book.

@@ -40,7 +40,7 @@ def resolve(entries: Sequence[Entry]) -> list[Reference]:
     titles = [e.title for e in entries]
     found: list[Reference] = []
     for entry in entries:
-        for item in entry.procedure.identity.related:
+        for item in entry.related:
             key = normal(item)
             target = by_title.get(key) or by_number.get(item.strip().lower())
             if target is None:
