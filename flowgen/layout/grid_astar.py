@@ -3,14 +3,14 @@
 A search looks at thousands of grid points, each with four neighbours, and
 the flowchart's careful repair runs hundreds of searches per page: this
 loop was most of the flowchart layout's time.  Here a grid point is one
-integer (``i * height + j``), the symbols' grid points are known from two
-bit masks per track found before the search, the distances between
-neighbouring tracks are worked out once, and each run's ``blocked`` answer
-is kept for the search (a point is looked at once per direction it is
-reached in, so every run would be asked about twice).  The queue holds the
-same keys in the same order as the plain definition (the A* of point
-tuples it replaced, kept in the tests), so the same path comes out: every
-drawing stays byte for byte the same.
+integer (``i * stride + j``, with walls round the grid so a step needs no
+edge test), the symbols' grid points are marked before the search, the
+distances between neighbouring tracks are worked out once, and a run is
+asked about (``blocked``, the costly test) only when the way along it
+comes off the queue: most ways queued are never taken.  The pops are the
+same as the plain definition's (the A* of point tuples it replaced, kept
+in the tests), so the same path comes out: every drawing stays byte for
+byte the same.
 """
 
 from __future__ import annotations
@@ -66,7 +66,14 @@ def _index(values: Sequence[float], value: float) -> int | None:
 
 
 class Grid:
-    """The tracks of one search and what is fixed on them: the symbols' points, the goals, the A* guide."""
+    """The tracks of one search and what is fixed on them: the symbols' points, the goals, the A* guide.
+
+    A grid point (i, j) is numbered ``i * stride + j`` with ``stride`` one
+    more than the number of level tracks: the spare number after each
+    column, and one spare column after the last, are walls, so a step off
+    the grid lands on a wall (a step below 0 wraps round to the spare
+    column) and the search needs no test of the grid's edges.
+    """
 
     def __init__(
         self,
@@ -78,10 +85,12 @@ class Grid:
     ):
         self.xs, self.ys = xs, ys
         self.width, self.height = len(xs), len(ys)
+        self.stride = stride = self.height + 1
         self.across = box_masks(xs, boxes, 0, 2)
         self.down = box_masks(ys, boxes, 1, 3)
+        self.walls = _walls(xs, ys, boxes)
         self.goal_at = goal_at
-        self.goals = {i * self.height + j: port for (i, j), port in goal_at.items()}
+        self.goals = {i * stride + j: port for (i, j), port in goal_at.items()}
         targets = [(xs[i], ys[j]) for i, j in goal_at]
         self.deep = deep
         # each goal's distance from every track, worked out once: the guide adds two of them
@@ -89,31 +98,59 @@ class Grid:
         self.apart_y = [[abs(y - gy) for y in ys] for _, gy in targets]
         self.off_x = [[gx != x for x in xs] for gx, _ in targets]
         self.off_y = [[gy != y for y in ys] for _, gy in targets]
-        self.guess = [-1.0] * (self.width * self.height * 2)  # (point * 2 + axis) → the guide, -1 until asked
+        self.guides = list(zip(self.apart_x, self.apart_y, self.off_x, self.off_y))
+        self.guess = [-1.0] * (len(self.walls) * 2)  # (point * 2 + axis) → the guide, -1 until asked
 
     def inside(self, i: int, j: int) -> bool:
         """Whether grid point (i, j) lies in a symbol."""
         return (self.across[i] & self.down[j]) != 0
 
     def estimate(self, i: int, j: int, axis: int) -> float:
-        """A* guide: the straight-line (Manhattan) distance to the nearest goal.
-
-        A deep search also counts the bend it must still make: one when the
-        goal is off the line it runs along (the guess stays a lower bound).
-        """
-        key = (i * self.height + j) * 2 + (axis if self.deep else 0)
+        """A* guide: the straight-line (Manhattan) distance to the nearest goal (kept once asked)."""
+        key = (i * self.stride + j) * 2 + (axis if self.deep else 0)
         known = self.guess[key]
-        if known >= 0.0:
-            return known
-        found = -1.0
-        for t, (apart_x, apart_y) in enumerate(zip(self.apart_x, self.apart_y)):
-            value = apart_x[i] + apart_y[j]
-            if self.deep and ((self.off_x[t][i] and axis) or (self.off_y[t][j] and not axis)):
-                value = value + BEND
-            if found < 0.0 or value < found:
-                found = value
-        self.guess[key] = found
-        return found
+        if known < 0.0:
+            known = self.guess[key] = _guide(self.guides, self.deep, i, j, axis)
+        return known
+
+
+def _walls(xs: Sequence[float], ys: Sequence[float], boxes: Sequence[Box]) -> bytearray:
+    """1 for each grid point in a symbol and each spare number (see :class:`Grid`), 0 for the others.
+
+    A point lies in a symbol when its two tracks pass through the same box
+    (the bits of :func:`box_masks`): each box's run of points is set per column.
+    """
+    stride = len(ys) + 1
+    walls = bytearray(len(xs) * stride)
+    walls[len(ys) :: stride] = b"\x01" * len(xs)
+    walls += b"\x01" * stride
+    for b in boxes:
+        first = bisect.bisect_right(ys, b[1] - 0.8)
+        last = bisect.bisect_left(ys, b[3] + 0.8)
+        if first >= last:
+            continue
+        ones = b"\x01" * (last - first)
+        for i in range(bisect.bisect_right(xs, b[0] - 0.8), bisect.bisect_left(xs, b[2] + 0.8)):
+            walls[i * stride + first : i * stride + last] = ones
+    return walls
+
+
+def _guide(
+    guides: Sequence[tuple[list[float], list[float], list[bool], list[bool]]], deep: bool, i: int, j: int, axis: int
+) -> float:
+    """The guess at (i, j): the least Manhattan distance to a goal.
+
+    A deep search also counts the bend it must still make: one when the
+    goal is off the line it runs along (the guess stays a lower bound).
+    """
+    found = -1.0
+    for apart_x, apart_y, off_x, off_y in guides:
+        value = apart_x[i] + apart_y[j]
+        if deep and ((off_x[i] and axis) or (off_y[j] and not axis)):
+            value = value + BEND
+        if found < 0.0 or value < found:
+            found = value
+    return found
 
 
 def shortest(
@@ -126,12 +163,14 @@ def shortest(
 
     A deep grid takes the longer of two equally promising ways first, a plain one the shorter.
     """
-    xs, ys, height = grid.xs, grid.ys, grid.height
+    xs, ys, stride = grid.xs, grid.ys, grid.stride
     order = -1.0 if grid.deep else 1.0
-    # the way to each queued point is kept as a chain of (point, index of the point before): no path copies;
-    # a grid point is kept as its number, the ports (off the grid) as points
+    # the way to each point looked at is kept as a chain of (point, index of the point before): no path
+    # copies; a grid point is kept as its number, the ports (off the grid) as points
     trail: list[tuple[Point | int, int]] = []
-    queue: list[tuple[float, float, int, float, int, int, int]] = []
+    # queued: (cost + guide, cost (negated when deep), counter, point * 2 + axis, index in the trail of
+    # the point before, the run here (point before * 4 + way) while not asked about, else -1)
+    queue: list[tuple[float, float, int, int, int, int]] = []
     counter = 0
     for port, direction, cost in starts:
         found = first_track(xs, ys, port, direction)
@@ -144,90 +183,86 @@ def shortest(
         length = abs(port[0] - first[0]) + abs(port[1] - first[1])
         g = cost + length
         trail.append((port, -1))
-        trail.append((found[0] * height + found[1], len(trail) - 1))
-        node = found[0] * height + found[1]
-        heapq.heappush(queue, (g + grid.estimate(*found, axis), order * g, counter, g, node, axis, len(trail) - 1))
+        node = found[0] * stride + found[1]
+        guide = grid.estimate(*found, axis)
+        heapq.heappush(queue, (g + guide, order * g, counter, node * 2 + axis, len(trail) - 1, -1))
         counter += 1
     return _search(grid, queue, trail, counter, blocked, limit)
 
 
 def _search(
     grid: Grid,
-    queue: list[tuple[float, float, int, float, int, int, int]],
+    queue: list[tuple[float, float, int, int, int, int]],
     trail: list[tuple[Point | int, int]],
     counter: int,
     blocked: Callable[[Segment], bool],
     limit: int,
 ) -> list[Point] | None:
-    """The A* loop proper, from the queued first tracks (the same pops and pushes as the plain A*)."""
-    xs, ys, width, height = grid.xs, grid.ys, grid.width, grid.height
-    across, down, goals, guess = grid.across, grid.down, grid.goals, grid.guess
-    guides = list(zip(grid.apart_x, grid.apart_y, grid.off_x, grid.off_y))
-    deep = grid.deep
+    """The A* loop proper, from the queued first tracks (the same pops as the plain A*).
+
+    A way is queued before its run is asked about, and the run is asked
+    about when the way comes off the queue: most ways queued are never
+    taken (the search ends first), and those are never asked about.  A way
+    whose run is blocked is dropped as it comes off, uncounted, as if never
+    queued: the others keep their order (the counter only breaks ties).
+    """
+    xs, ys, stride, walls = grid.xs, grid.ys, grid.stride, grid.walls
+    goals, guess, guides, deep = grid.goals, grid.guess, grid.guides, grid.deep
     order = -1.0 if deep else 1.0
-    steps_x = [abs(xs[i + 1] - xs[i]) for i in range(width - 1)]
-    steps_y = [abs(ys[j + 1] - ys[j]) for j in range(height - 1)]
-    inf = float("inf")
-    best = [inf] * (width * height * 2)  # point * 2 + axis → the cheapest way there found
-    runs = bytearray(width * height * 4)  # point * 4 + way → 0 not asked yet, 1 free, 2 blocked
+    # the distance from each track to the next (0 after the last: a step there meets a wall)
+    steps_x = [abs(xs[i + 1] - xs[i]) for i in range(grid.width - 1)] + [0.0]
+    steps_y = [abs(ys[j + 1] - ys[j]) for j in range(grid.height - 1)] + [0.0]
+    best = [float("inf")] * len(guess)  # point * 2 + axis → the cheapest way there found
+    runs = bytearray(len(walls) * 4)  # point * 4 + way → 0 not asked yet, 1 free, 2 blocked
     push, pop = heapq.heappush, heapq.heappop
     expanded = 0
     while queue:
-        _, _, _, cost, n, axis, at = pop(queue)
+        _, tie, _, state, before, run = pop(queue)
+        n = state >> 1
+        if run >= 0:
+            answer = runs[run]
+            if answer == 0:
+                i, j = divmod(run >> 2, stride)
+                ni, nj = divmod(n, stride)
+                answer = runs[run] = 2 if blocked(((xs[i], ys[j]), (xs[ni], ys[nj]))) else 1
+            if answer == 2:
+                continue
         expanded += 1
         if expanded > limit:
             break
-        if best[n * 2 + axis] <= cost:
+        cost = tie * order
+        if best[state] <= cost:
             continue
-        best[n * 2 + axis] = cost
+        best[state] = cost
+        trail.append((n, before))
+        at = len(trail) - 1
         if n in goals:
             return dedupe([*_walk(grid, trail, at), goals[n]])
-        i, j = divmod(n, height)
-        here = (xs[i], ys[j])
+        axis = state & 1
+        i, j = divmod(n, stride)
         # the four ways in the plain A*'s order: right, left, down, up
         for way in range(4):
             if way == 0:
-                if i + 1 >= width:
-                    continue
-                ni, nj, new_axis, length = i + 1, j, 0, steps_x[i]
+                m, new_axis, length = n + stride, 0, steps_x[i]
             elif way == 1:
-                if i == 0:
-                    continue
-                ni, nj, new_axis, length = i - 1, j, 0, steps_x[i - 1]
+                m, new_axis, length = n - stride, 0, steps_x[i - 1]
             elif way == 2:
-                if j + 1 >= height:
-                    continue
-                ni, nj, new_axis, length = i, j + 1, 1, steps_y[j]
+                m, new_axis, length = n + 1, 1, steps_y[j]
             else:
-                if j == 0:
-                    continue
-                ni, nj, new_axis, length = i, j - 1, 1, steps_y[j - 1]
-            if across[ni] & down[nj]:
+                m, new_axis, length = n - 1, 1, steps_y[j - 1]
+            if walls[m]:
                 continue
             total = cost + length
             if new_axis != axis:
                 total = total + BEND
-            m = ni * height + nj
-            if best[m * 2 + new_axis] <= total:
+            s = m * 2 + new_axis
+            if best[s] <= total:
                 continue
-            run = n * 4 + way
-            answer = runs[run]
-            if answer == 0:
-                answer = runs[run] = 2 if blocked((here, (xs[ni], ys[nj]))) else 1
-            if answer == 2:
-                continue
-            trail.append((m, at))
-            key = m * 2 + new_axis if deep else m * 2
+            key = s if deep else m * 2
             guide = guess[key]
-            if guide < 0.0:  # Grid.estimate, in place
-                for apart_x, apart_y, off_x, off_y in guides:
-                    value = apart_x[ni] + apart_y[nj]
-                    if deep and ((off_x[ni] and new_axis) or (off_y[nj] and not new_axis)):
-                        value = value + BEND
-                    if guide < 0.0 or value < guide:
-                        guide = value
-                guess[key] = guide
-            push(queue, (total + guide, order * total, counter, total, m, new_axis, len(trail) - 1))
+            if guide < 0.0:
+                guide = guess[key] = _guide(guides, deep, *divmod(m, stride), new_axis)
+            push(queue, (total + guide, order * total, counter, s, at, n * 4 + way))
             counter += 1
     return None
 
@@ -238,7 +273,7 @@ def _walk(grid: Grid, trail: Sequence[tuple[Point | int, int]], at: int) -> list
     while at >= 0:
         point, at = trail[at]
         if isinstance(point, int):
-            i, j = divmod(point, grid.height)
+            i, j = divmod(point, grid.stride)
             point = (grid.xs[i], grid.ys[j])
         out.append(point)
     out.reverse()

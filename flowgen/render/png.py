@@ -416,6 +416,27 @@ def _leaves(item: Item) -> Iterator[Item]:
         yield item
 
 
+def _scanlines(strip: PILImage.Image, mode: str, stride: int) -> memoryview:
+    """The strip's rows, each followed by one zero byte: the filter byte (0, none) of the next PNG row.
+
+    Pillow's raw encoder packs the rows with that padding in one C call; asked for
+    the whole strip at once, it returns one bytes object, where ``tobytes`` would
+    gather pieces of 64 KiB and join them (a second copy of every strip).  The
+    stream is then one zero, every strip's bytes, less the very last (padding after
+    the last row).
+    """
+    size = stride * strip.height
+    encoder = PILImage._getencoder(mode, "raw", (mode, stride))
+    encoder.setimage(strip.im, (0, 0, strip.width, strip.height))
+    pieces = []
+    while True:
+        _, status, data = encoder.encode(size)
+        pieces.append(data)
+        if status:
+            break
+    return memoryview(pieces[0] if len(pieces) == 1 else b"".join(pieces))
+
+
 def render_png(page: Page, dpi: float = 150) -> bytes:
     """The page as PNG bytes at ``dpi`` dots per inch."""
     pixels_per_point = dpi / 72.0
@@ -439,19 +460,20 @@ def render_png(page: Page, dpi: float = 150) -> bytes:
         high = min(len(strips) - 1, math.ceil(end * pixels_per_point) // STRIP_ROWS)
         for k in range(low, high + 1):
             strips[k].append(item)
+    strip = PILImage.new(mode, (width, min(STRIP_ROWS, height)), fill)
     for number, first in enumerate(range(0, height, STRIP_ROWS)):
         rows = min(STRIP_ROWS, height - first)
-        strip = PILImage.new(mode, (width, rows), fill)
+        if number and rows == strip.height:  # the same image for every strip: one allocation per page
+            strip.paste(fill, (0, 0, width, rows))
+        elif number:
+            strip = PILImage.new(mode, (width, rows), fill)
         painter = _Strip(strip, pixels_per_point, first, gray)
         for item in strips[number]:
             if _straight(item):  # grid lines and boxes on whole pixels, text by FreeType at its size
                 painter.item(item)
             else:  # diamonds, capsules, circles, arrow heads, curves: smoothed in a finer patch
                 _smooth(painter, item)  # type: ignore[arg-type]
-        # every PNG row starts with its filter byte (0, none).  Pillow writes the strip with each row padded by
-        # one zero byte at its end, in one C call and one copy: that zero is the filter byte of the next row, so
-        # the stream is one zero, then every strip's bytes, less the very last (padding after the last row)
-        padded = memoryview(strip.tobytes("raw", mode, row_bytes + 1))
+        padded = _scanlines(strip, mode, row_bytes + 1)
         body += compressor.compress(padded if first + rows < height else padded[:-1])
     body += compressor.flush()
     header = struct.pack(">IIBBBBB", width, height, 8, 0 if gray else 2, 0, 0, 0)
