@@ -204,6 +204,9 @@ class TableGrid:
         else:  # back up the table (or to a connector in a band above)
             if abs(t.x - s.x) > s.w / 2 + 4:
                 yield side_of(s.x, t.x), [side_s, (t.x, s.y), bottom_t]
+            if abs(t.x - s.x) > 0.5:  # down out of the foot, across under the row, up into the target's foot
+                for y_a in self.gutters.get(rs + 1, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (t.x, y_a), bottom_t]
             for x in by_distance:
                 yield (
                     side_of(s.x, x),

@@ -55,6 +55,7 @@ from flowgen.layout.table.rules import (
     RunBox,
     close_apart,
     crossing_in_zones,
+    crossing_through,
     end_zones,
     leaves_from,
     near,
@@ -173,7 +174,7 @@ class TableRouter(TableGrid):
         )  # a connector's arrows carry no label: any two may fork
         # arrows of one source or one target may be one line (a fork, a join), not two lines close by
         apart = other.edge.source != link.edge.source and other.edge.target != link.edge.target
-        zones = end_zones(points, theirs, self.head) if apart else ()
+        zones = end_zones(points, theirs, self.head)
         end = len(other_runs) - 1
         for i, (mine, ax0, ay0, ax1, ay1) in enumerate(mine_runs):
             for j, (seg, bx0, by0, bx1, by1) in enumerate(other_runs):
@@ -193,7 +194,7 @@ class TableRouter(TableGrid):
                     # two runs side by side read as one double line (svgcheck's edges-close)
                     count += runs_along(mine, seg, CLOSE_RUNS, CLOSE_LENGTH)
                 else:
-                    count += close_apart(mine, seg)
+                    count += close_apart(mine, seg) + crossing_through(mine, seg, zones)
         return count
 
     def _no_label_room(self, points: list[Point], link: Link) -> bool:
