@@ -28,6 +28,7 @@ from flowgen.layout.table.identity import identity_warnings
 from flowgen.layout.table.numbering import numbered_identity
 from flowgen.layout.table.paginate import paginated
 from flowgen.layout.table.reroute import reroute_crowded
+from flowgen.layout.table.room import more_room
 from flowgen.layout.table.router import route_table
 from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, TableRoute, Tie
 from flowgen.model import analysis
@@ -267,24 +268,25 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     asked for are grown and the table laid out again, a few times at most.
     """
     roomy: dict[int, float] = {}
-    for _ in range(3):
-        layout = _layout(procedure, style, first_page, roomy)
-        wanted: dict[int, float] = {}
-        for page in layout.pages:
-            for rid, free in (want for r in page.routes for want in r.wants):
-                wanted[int(rid)] = max(wanted.get(int(rid), 0.0), free)
-        if all(roomy.get(k, 0.0) >= free for k, free in wanted.items()):
+    layout = _layout(procedure, style, first_page, roomy, None)
+    for _ in range(2):  # the last layout's identity sheet is laid out again only for another page count
+        grown = more_room(roomy, layout.pages)
+        if grown == roomy:
             break
-        roomy = {k: max(roomy.get(k, 0.0), wanted.get(k, 0.0)) for k in roomy.keys() | wanted.keys()}
+        roomy = grown
+        layout = _layout(procedure, style, first_page, roomy, layout)
     return layout
 
 
-def _layout(procedure: Procedure, style: ResolvedStyle, first_page: int, roomy: Mapping[int, float]) -> TableLayout:
+def _layout(
+    procedure: Procedure, style: ResolvedStyle, first_page: int, roomy: Mapping[int, float], last: TableLayout | None
+) -> TableLayout:
     """The lampiran laid out once, with its rows grown to ``roomy`` (step → free space above and below its symbol)."""
     frame = _frame(procedure, style, roomy)
     pages = paginated(procedure, style, list(frame.rows), frame.available, frame.actor_col, frame.band_row)
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    identity = numbered_identity(procedure, style, first_page - 1, len(pages))
+    same = last is not None and len(last.pages) == len(pages)
+    identity = last.identity if last and same else numbered_identity(procedure, style, first_page - 1, len(pages))
     continued, count = len(identity.continued), identity.pages
     edges = _EdgesByPage(procedure, page_of)  # one pass over the arrows for the whole document
     tables = tuple(

@@ -13,8 +13,11 @@ routes the page again (:func:`flowgen.layout.table.place.layout_table`).
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+
 from flowgen.layout.geometry import Point, segments
 from flowgen.layout.table.grid import BORDER_ROOM, HUG, HUG_RUN, SYMBOL_CLEARANCE, TableGrid, near_line
+from flowgen.layout.table.types import TablePage
 
 NONE, ROWS, COLUMNS = 0, 1, 2  # a route hugs no line; only row lines (its rows can grow); a column line
 
@@ -57,3 +60,12 @@ def row_wants(points: list[Point], grid: TableGrid) -> tuple[tuple[str, float], 
         want = round(max(SYMBOL_CLEARANCE + BORDER_ROOM, free + grid.gap) + 0.1, 2)
         wants[rid] = max(wants.get(rid, 0.0), want)
     return tuple(sorted(wants.items()))
+
+
+def more_room(roomy: Mapping[int, float], pages: Sequence[TablePage]) -> dict[int, float]:
+    """``roomy`` (step → free space above and below its symbols) grown to what the pages' routes want."""
+    grown = dict(roomy)
+    for page in pages:
+        for rid, free in (want for route in page.routes for want in route.wants):
+            grown[int(rid)] = max(grown.get(int(rid), 0.0), free)
+    return grown
