@@ -22,15 +22,20 @@ SYMBOL_CLEARANCE = 5.5  # points between an arrow and a symbol it passes (svgche
 LINE_CLEARANCE = (
     3.4  # points between an arrow and a table line it runs along, at the least (svgcheck's edge-on-border: 3)
 )
-TRACK_FROM_LINE = 5.5  # where the channels' first tracks lie from a table line
+TRACK_FROM_LINE = 5.5  # where the tight tracks lie from a table line (taken only when no roomy one serves)
+BORDER_ROOM = 8.5  # where the roomy tracks lie: a run closer to a table line than ~8 reads as a doubled line
+HUG = 8.0  # a run this close to a table line ...
+HUG_RUN = 15.0  # ... for this long reads as a second grid line (scripts/border_runs.py measures it)
 RUN_CLEARANCE = 3.2  # points between two arrows running side by side
 
 
-def _tracks_between(low: float, high: float, lines: Sequence[float], gap: float) -> list[float]:
-    """Track positions inside [low, high], well clear of every table line, ``gap`` apart."""
+def _tracks_between(
+    low: float, high: float, lines: Sequence[float], gap: float, room: float = TRACK_FROM_LINE
+) -> list[float]:
+    """Track positions inside [low, high], at least ``room`` from every table line, ``gap`` apart."""
     if high - low < 1:
         return []
-    first = max(gap * 1.4, TRACK_FROM_LINE)
+    first = max(gap * 1.4, room)
     found: list[float] = []
     for line in lines:
         for k in range(8):
@@ -38,9 +43,28 @@ def _tracks_between(low: float, high: float, lines: Sequence[float], gap: float)
                 if low <= position <= high and all(abs(position - other) >= first - 0.01 for other in lines):
                     found.append(round(position, 2))
     centre = (low + high) / 2
-    if not found and all(abs(centre - other) >= LINE_CLEARANCE for other in lines):
+    centre_room = LINE_CLEARANCE if room <= TRACK_FROM_LINE else room  # a lone track mid-gap, when none fits
+    if not found and all(abs(centre - other) >= centre_room for other in lines):
         found.append(round(centre, 2))
     return sorted(set(found))
+
+
+def _middle_first(tracks: list[float], low: float, high: float, grid: TableGrid) -> list[float]:
+    """A gutter's roomy tracks, each nearest the middle of the free part it lies in first.
+
+    A gutter straddles a row line: the free part above it (under a row's
+    symbols) and the one below (over the next row's), each BORDER_ROOM clear
+    of the line; a careful hand runs across in the middle of one, not next
+    to the line.
+    """
+
+    def off_middle(y: float) -> float:
+        k = bisect.bisect_left(grid.row_lines, y)
+        above = grid.row_lines[k - 1] + BORDER_ROOM if k > 0 else low
+        below = grid.row_lines[k] - BORDER_ROOM if k < len(grid.row_lines) else high
+        return abs(y - (max(low, above) + min(high, below)) / 2)
+
+    return sorted(tracks, key=lambda y: (round(off_middle(y), 2), y))
 
 
 class TableGrid:
@@ -74,25 +98,35 @@ class TableGrid:
                     half[c.key] = max(half[c.key], abs(s.shape.x - c.center) + s.shape.w / 2)
         # each track remembers the middle of its channel: an arrow takes the channel nearest its way, and in it
         # the track nearest the middle (the tracks nearest the way were those along the column border)
+        # the tracks closer than BORDER_ROOM to a column line are tight: only for when no roomy one serves
         self.channel_of: dict[float, float] = {}
+        self.tight_x: set[float] = set()
         for c in actor_cols:
             h = half[c.key]
             for low, high in ((c.x0 + 1, c.center - h - SYMBOL_CLEARANCE), (c.center + h + SYMBOL_CLEARANCE, c.x1 - 1)):
-                for x in _tracks_between(low, high, self.col_lines, self.gap):
+                roomy = _tracks_between(low, high, self.col_lines, self.gap, BORDER_ROOM)
+                for x in _tracks_between(low, high, self.col_lines, self.gap) + roomy:
                     self.channel_of[x] = (low + high) / 2
+                    if x not in roomy and near_line(x, self.col_lines, BORDER_ROOM - 0.01):
+                        self.tight_x.add(x)
         self.x_tracks = sorted(self.channel_of)
         # horizontal tracks: in the gutters above and below each row's symbols
+        # (roomy ones first, each nearest the middle of its free part; the tight ones after them)
         self.gutters: dict[int, list[float]] = {}
-        tops: dict[int, float] = {}
-        bottoms: dict[int, float] = {}
+        self.tight_y: set[float] = set()
+        self.tops: dict[int, float] = {}
+        self.bottoms: dict[int, float] = {}
         for i, (_, y0, y1) in enumerate(self.rows):
             inside = [s for s in page.symbols if y0 <= s.shape.y <= y1]
-            tops[i] = min((s.shape.y0 for s in inside), default=(y0 + y1) / 2)
-            bottoms[i] = max((s.shape.y1 for s in inside), default=(y0 + y1) / 2)
+            self.tops[i] = min((s.shape.y0 for s in inside), default=(y0 + y1) / 2)
+            self.bottoms[i] = max((s.shape.y1 for s in inside), default=(y0 + y1) / 2)
         for i in range(len(self.rows) + 1):
-            low = bottoms[i - 1] + SYMBOL_CLEARANCE if i > 0 else self.rows[0][1] + 1
-            high = tops[i] - SYMBOL_CLEARANCE if i < len(self.rows) else self.rows[-1][2] - 1
-            self.gutters[i] = _tracks_between(low, high, self.row_lines, self.gap)
+            low = self.bottoms[i - 1] + SYMBOL_CLEARANCE if i > 0 else self.rows[0][1] + 1
+            high = self.tops[i] - SYMBOL_CLEARANCE if i < len(self.rows) else self.rows[-1][2] - 1
+            roomy = _middle_first(_tracks_between(low, high, self.row_lines, self.gap, BORDER_ROOM), low, high, self)
+            tight = [y for y in _tracks_between(low, high, self.row_lines, self.gap) if y not in roomy]
+            self.tight_y.update(y for y in tight if near_line(y, self.row_lines, BORDER_ROOM - 0.01))
+            self.gutters[i] = roomy + tight
 
     def symbols_near(self, bounds: Box) -> list[tuple[Symbol, Box]]:
         """The symbols (with their boxes) within the clearance of a route's bounds: the only ones its runs can hit.
@@ -124,7 +158,8 @@ class TableGrid:
         bottom_s, top_t, bottom_t = (s.x, s.y1), (t.x, t.y0), (t.x, t.y1)
         mid = (s.x + t.x) / 2
         by_distance = sorted(
-            self.x_tracks, key=lambda x: (abs(self.channel_of[x] - mid), abs(x - self.channel_of[x]), x)
+            self.x_tracks,
+            key=lambda x: (x in self.tight_x, abs(self.channel_of[x] - mid), abs(x - self.channel_of[x]), x),
         )
 
         def side_of(shape_x: float, x: float) -> str:
@@ -169,6 +204,9 @@ class TableGrid:
         else:  # back up the table (or to a connector in a band above)
             if abs(t.x - s.x) > s.w / 2 + 4:
                 yield side_of(s.x, t.x), [side_s, (t.x, s.y), bottom_t]
+            if abs(t.x - s.x) > 0.5:  # down out of the foot, across under the row, up into the target's foot
+                for y_a in self.gutters.get(rs + 1, []):
+                    yield "bottom", [bottom_s, (s.x, y_a), (t.x, y_a), bottom_t]
             for x in by_distance:
                 yield (
                     side_of(s.x, x),
@@ -204,7 +242,7 @@ class TableGrid:
         for row in range(rs + 1, rt + 1):
             for y in self.gutters.get(row, []):
                 yield "bottom", [bottom_s, (s.x, y), (t.x, y), top_t]
-        for y_a in under + self.gutters.get(rs + 1, []):
+        for y_a in sorted(under, key=lambda y: near_line(y, self.row_lines, HUG)) + self.gutters.get(rs + 1, []):
             for x in by_distance:
                 yield "bottom", [bottom_s, (s.x, y_a), (x, y_a), (x, t.y), (t.x1 if x > t.x else t.x0, t.y)]
                 for y_b in self.gutters.get(rt, []):
@@ -229,7 +267,10 @@ class TableGrid:
         # the head needs a straight stem: turn in over the connector far enough above it, in the band
         # or in the gutter of the row above
         stem = self.head_room
-        over = sorted({y for y in over + self.gutters.get(rt, []) if t.y0 - y >= stem}, reverse=True) or [t.y0 - stem]
+        over = sorted(
+            {y for y in over + self.gutters.get(rt, []) if t.y0 - y >= stem},
+            key=lambda y: (near_line(y, self.row_lines, HUG), -y),  # nearest the connector, off the lines first
+        ) or [t.y0 - stem]
         for y_o in over:
             yield "bottom", [bottom_s, (s.x, y_o), (t.x, y_o), top_t]
         for y_o in over:

@@ -36,6 +36,7 @@ from flowgen.layout.table.identity import identity_warnings
 from flowgen.layout.table.numbering import numbered_identity
 from flowgen.layout.table.paginate import paginated
 from flowgen.layout.table.reroute import reroute_crowded
+from flowgen.layout.table.room import more_room
 from flowgen.layout.table.router import route_table
 from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, TableRoute, Tie
 from flowgen.model import analysis
@@ -154,7 +155,7 @@ def _symbol_size(
     return w, h, fitted, size_style.size
 
 
-def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> list[Row]:
+def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle, roomy: Mapping[int, float]) -> list[Row]:
     min_height = style.table.row_min_height
     rows: list[Row] = []
     width_of = {c.actor: c.x1 - c.x0 for c in cols if c.actor}
@@ -174,7 +175,7 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle) -> lis
             height = max(height, fitted.height + pad[0] + pad[2])
         # the symbol as it is drawn in each of its actors' columns (a wider column can set its text larger)
         sh = max(_symbol_size(step, style, width_of.get(a, 60.0), channel)[1] for a in step.actors)
-        height = max(height, sh + 2 * (channel * 0.75 + 4))  # gutters above and below, clear of the symbol
+        height = max(height, sh + 2 * (channel * 0.75 + 4), sh + 2 * roomy.get(step.number, 0.0))  # gutters
         if step.kind is StepKind.DECISION:  # and room for the branch labels beside the tips
             label = style.edge().label.text
             height = max(height, sh + 2 * (channel * 0.75 + 4) + block_height(1, label.size, label.line_height) + 2)
@@ -268,11 +269,32 @@ class _Frame:
 
 def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2) -> TableLayout:
     """The lampiran: its identity sheet (page ``first_page - 1``) and its continuation sheets, then the
-    table pages (from ``first_page`` on, moved on by the continuation sheets), routed."""
-    frame = _frame(procedure, style)
+    table pages (from ``first_page`` on, moved on by the continuation sheets), routed.
+
+    An arrow that could only run sideways beside a row's border asks for more
+    room in that row (:func:`flowgen.layout.table.room.row_wants`): the rows
+    asked for are grown and the table laid out again, a few times at most.
+    """
+    roomy: dict[int, float] = {}
+    layout = _layout(procedure, style, first_page, roomy, None)
+    for _ in range(2):  # the last layout's identity sheet is laid out again only for another page count
+        grown = more_room(roomy, layout.pages)
+        if grown == roomy:
+            break
+        roomy = grown
+        layout = _layout(procedure, style, first_page, roomy, layout)
+    return layout
+
+
+def _layout(
+    procedure: Procedure, style: ResolvedStyle, first_page: int, roomy: Mapping[int, float], last: TableLayout | None
+) -> TableLayout:
+    """The lampiran laid out once, with its rows grown to ``roomy`` (step → free space above and below its symbol)."""
+    frame = _frame(procedure, style, roomy)
     pages = paginated(procedure, style, list(frame.rows), frame.available, frame.actor_col, frame.band_row)
     page_of = {row.step.number: p for p, page in enumerate(pages) for row in page if row.step is not None}
-    identity = numbered_identity(procedure, style, first_page - 1, len(pages))
+    same = last is not None and len(last.pages) == len(pages)
+    identity = last.identity if last and same else numbered_identity(procedure, style, first_page - 1, len(pages))
     continued, count = len(identity.continued), identity.pages
     edges = _EdgesByPage(procedure, page_of)  # one pass over the arrows for the whole document
     tables = tuple(
@@ -291,13 +313,13 @@ def layout_table(procedure: Procedure, style: ResolvedStyle, first_page: int = 2
     return TableLayout(identity, routed)
 
 
-def _frame(procedure: Procedure, style: ResolvedStyle) -> _Frame:
+def _frame(procedure: Procedure, style: ResolvedStyle, roomy: Mapping[int, float] | None = None) -> _Frame:
     size, margin = style.page
     usable_w = size.width - margin[1] - margin[3]
     cols = columns(procedure, style, usable_w)
     offset = margin[3] + (usable_w - cols[-1].x1) / 2 if cols[-1].x1 < usable_w else margin[3]
     cols = [Column(c.key, c.cls, c.x0 + offset, c.x1 + offset, c.title, c.actor) for c in cols]
-    rows = _rows(procedure, cols, style)
+    rows = _rows(procedure, cols, style, roomy or {})
     header_cells, header_h = _header(cols, style, margin[0])
     footer_h = style.footer.room
     actor_col: dict[str | None, Column] = {c.actor: c for c in cols if c.actor}

@@ -36,6 +36,7 @@ from flowgen.layout.geometry import (
     segments,
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
+from flowgen.layout.table.branches import fork_followers, fork_tips
 from flowgen.layout.table.grid import (
     LINE_CLEARANCE,
     RUN_CLEARANCE,
@@ -46,6 +47,7 @@ from flowgen.layout.table.grid import (
     order_links,
     remembered,
 )
+from flowgen.layout.table.room import NONE, ROWS, hugging, row_wants
 from flowgen.layout.table.rules import (
     CLOSE_LENGTH,
     CLOSE_RUNS,
@@ -53,6 +55,7 @@ from flowgen.layout.table.rules import (
     RunBox,
     close_apart,
     crossing_in_zones,
+    crossing_through,
     end_zones,
     leaves_from,
     near,
@@ -85,6 +88,7 @@ class TableRouter(TableGrid):
         self.routes: list[tuple[Link, list[Point]]] = []
         self.tips: dict[int, dict[str, str]] = {}  # symbol → tip → the branch label that leaves by it
         self.clean: dict[int, bool] = {}  # link → whether its route breaks no rule
+        self.wants: dict[int, tuple[tuple[str, float], ...]] = {}  # link → the rows it wants grown (room.row_wants)
         self.tip_of: dict[int, str] = {}  # link → the side of its source it leaves by
         self.style = style
         self.label_room: dict[int, float] = {}  # link → the run a branch label needs beside its tip
@@ -170,7 +174,7 @@ class TableRouter(TableGrid):
         )  # a connector's arrows carry no label: any two may fork
         # arrows of one source or one target may be one line (a fork, a join), not two lines close by
         apart = other.edge.source != link.edge.source and other.edge.target != link.edge.target
-        zones = end_zones(points, theirs, self.head) if apart else ()
+        zones = end_zones(points, theirs, self.head)
         end = len(other_runs) - 1
         for i, (mine, ax0, ay0, ax1, ay1) in enumerate(mine_runs):
             for j, (seg, bx0, by0, bx1, by1) in enumerate(other_runs):
@@ -190,7 +194,7 @@ class TableRouter(TableGrid):
                     # two runs side by side read as one double line (svgcheck's edges-close)
                     count += runs_along(mine, seg, CLOSE_RUNS, CLOSE_LENGTH)
                 else:
-                    count += close_apart(mine, seg)
+                    count += close_apart(mine, seg) + crossing_through(mine, seg, zones)
         return count
 
     def _no_label_room(self, points: list[Point], link: Link) -> bool:
@@ -321,9 +325,12 @@ class TableRouter(TableGrid):
                     self.clean[id(link)] = self.clean[id(other)]
                     return theirs, self.clean[id(other)]
         best: tuple[int, list[Point], str, Box | None] | None = None
-        forked = self._fork_tips(link) if is_decision else set()
+        tight: tuple[int, list[Point], str, Box | None] | None = None  # the first clean route along a line
+        forked = fork_tips(link, self.routes, self.tip_of, self.labels) if is_decision else set()
         for merging in (False, True):  # arrows that meet another on its way to their common end: last resort
             for tried, (tip, points) in enumerate(self._preferred(link), 1):
+                if tight is not None and tight[0] == ROWS and len(points) > len(tight[1]):
+                    break  # none as simple keeps off the lines: take the one along a row line, the row grows
                 problems = self.problems(points, link, merging)
                 if is_decision and tip in used:
                     problems += 1
@@ -334,6 +341,9 @@ class TableRouter(TableGrid):
                     spot = self.label_spot(points, link)
                     if spot is None and self._label_dims(link) is not None:
                         problems = 1
+                if problems == 0 and (hug := hugging(points, self)) != NONE:
+                    tight = tight or (hug, points, tip, spot)
+                    continue  # a second grid line: a route clear of the lines is looked for first
                 if problems == 0:
                     best = (0, points, tip, spot)
                     break
@@ -341,8 +351,10 @@ class TableRouter(TableGrid):
                     best = (problems, points, tip, spot)
                 if tried > 400:
                     break
-            if best is not None and best[0] == 0:
+            if (best is not None and best[0] == 0) or tight is not None:
                 break
+        if tight is not None and (best is None or best[0] > 0):
+            best = (0, *tight[1:])
         if best is None or best[0] > 0:
             searched = self.search(link, used if is_decision else set())
             if searched is not None and self.problems(searched[1], link) == 0:
@@ -356,34 +368,10 @@ class TableRouter(TableGrid):
         if best[3] is not None:
             self.labels[id(link)] = best[3]
         self.clean[id(link)] = best[0] == 0
+        self.wants[id(link)] = row_wants(best[1], self)
         self.tip_of[id(link)] = best[2]
         claimed.setdefault(best[2], label)
         return best[1], best[0] == 0
-
-    def _fork_tips(self, link: Link) -> set[str]:
-        """The tips by which other arrows of this branch (same decision, same label) already leave, labelled."""
-        label = link.edge.label or ""
-        return {
-            self.tip_of[id(other)]
-            for other, _ in self.routes
-            if other.source is link.source
-            and other is not link
-            and (other.edge.label or "") == label
-            and id(other) in self.labels
-        }
-
-    def fork_followers(self) -> set[int]:
-        """Arrows that leave by the tip of an earlier arrow of the same branch: drawn with its label, not their own."""
-        groups: dict[tuple[int, str, str], list[int]] = {}
-        for link, _ in self.routes:
-            if link.source.kind is not StepKind.DECISION or link.source.connector is not None or not link.edge.label:
-                continue
-            groups.setdefault((id(link.source), link.edge.label, self.tip_of.get(id(link), "")), []).append(id(link))
-        followers: set[int] = set()
-        for group in groups.values():
-            owner = next((k for k in group if k in self.labels), group[0])  # the one whose label is placed
-            followers.update(k for k in group if k != owner)
-        return followers
 
     def unroute(self, link: Link) -> None:
         """Take an arrow's route back (and the decision tip it had claimed)."""
@@ -417,12 +405,12 @@ class TableRouter(TableGrid):
         suspects = in_the_way + [o for o in sharing if o not in in_the_way]
         for other in suspects[:12]:
             tips = {k: dict(v) for k, v in self.tips.items()}
-            saved = (list(self.routes), tips, dict(self.clean), dict(self.tip_of), dict(self.labels))
+            saved = (list(self.routes), tips, dict(self.clean), dict(self.tip_of), dict(self.labels), dict(self.wants))
             self.unroute(link)
             self.unroute(other)
             if self.route(link)[1] and self.route(other)[1]:
                 return True
-            self.routes, self.tips, self.clean, self.tip_of, self.labels = saved
+            self.routes, self.tips, self.clean, self.tip_of, self.labels, self.wants = saved
         return False
 
     def search(self, link: Link, used: set[str]) -> tuple[str, list[Point]] | None:
@@ -471,7 +459,7 @@ def route_table(
             router.repair(page.links[i])
     route_of = {id(link): points for link, points in router.routes}
     lines = [polyline(route_of[id(link)]) for link in page.links]
-    followers = router.fork_followers()
+    followers = fork_followers(router.routes, router.tip_of, router.labels)
     finished = finish_arrows(
         [link.edge for link in page.links],
         lines,
@@ -495,6 +483,7 @@ def route_table(
             f.label_box,
             f.classes,
             router.clean[id(link)],
+            router.wants.get(id(link), ()),
         )
         for link, f in zip(page.links, finished, strict=True)
     )

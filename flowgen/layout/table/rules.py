@@ -64,6 +64,20 @@ def crossing_in_zones(a: Segment, b: Segment, zones: Sequence[tuple[Point, float
     return any(abs(point[0] - e[0]) + abs(point[1] - e[1]) < zone * 1.05 for e, zone in zones)
 
 
+def crossing_through(a: Segment, b: Segment, zones: Sequence[tuple[Point, float]]) -> bool:
+    """Two runs of arrows that share an end cross right through each other within an end zone.
+
+    Arrows of one source or one target meet where one turns off or runs
+    into the other (a fork, a join): that touch is no crossing.  Two of them
+    crossing through, as a decision's loop back across its other branch just
+    above that branch's head, read as a T-junction like any other pair.
+    """
+    point = _crossing(a, b)
+    if point is None or any(abs(point[0] - p[0]) + abs(point[1] - p[1]) < 0.5 for p in (*a, *b)):
+        return False
+    return any(abs(point[0] - e[0]) + abs(point[1] - e[1]) < zone * 1.05 for e, zone in zones)
+
+
 def crossings_at_ends(mine: Sequence[Point], theirs: Sequence[Point], head: float) -> int:
     """Crossings of two routes that lie within the end zone of either (a head's end counts from its tip)."""
     zones = end_zones(mine, theirs, head)

@@ -85,6 +85,7 @@ class TableRoute:
     label_box: Box | None
     classes: tuple[str, ...]
     clean: bool  # False when no candidate avoided every conflict (the least bad one was taken)
+    wants: tuple[tuple[str, float], ...] = ()  # rows (id, free space above and below) it would run clear of lines in
 
 
 @dataclass(frozen=True)
