@@ -11,6 +11,10 @@ given room for its widest duration ("3 hari kerja", the total's parts) right
 after the symbols' set widths, before any other body word.  When even the hard
 needs cannot be met, the columns left short are reported, so the build can
 warn that the sheet's page is too narrow for this table.
+
+Last, when many actor columns have squeezed the text columns short (their
+words stack six lines high and break), the actor columns give up what their
+symbols and arrows do not need (:mod:`flowgen.layout.table.column_room`).
 """
 
 from __future__ import annotations
@@ -20,6 +24,7 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import replace
 
 from flowgen.hyphenate import TWO_WORD_UNITS, tie
+from flowgen.layout.table.column_room import give_room
 from flowgen.model import analysis
 from flowgen.model.types import Procedure, Step, StepKind
 from flowgen.model.values import format_duration
@@ -200,5 +205,7 @@ def fit_words(
         left = _even(out, need, floor) if tier in (shape, outline) else _share(out, need, floor)
         if tier is shape or tier is header:
             short += [k for k in left if k not in short]
+    actors = {k: max(header[k], body[k]) for k in out if k.startswith("actor:")}
+    give_room(out, procedure, style, cell_text, PAGE, actors)  # what the actor columns do not need, to the texts
     del out[PAGE]
     return out, [k for k in widths if k in short]
