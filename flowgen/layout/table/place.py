@@ -19,7 +19,6 @@ from dataclasses import dataclass, replace
 from functools import partial
 
 from flowgen.errors import Diagnostic, Span, warning
-from flowgen.layout.arrows import tie_points
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
 from flowgen.layout.table.cell_lists import fit_cell
 from flowgen.layout.table.column_fit import fit_words, min_symbol_width
@@ -33,12 +32,13 @@ from flowgen.layout.table.connectors import (
     page_bands,
 )
 from flowgen.layout.table.identity import identity_warnings
+from flowgen.layout.table.joint import joint_symbols
 from flowgen.layout.table.numbering import numbered_identity
 from flowgen.layout.table.paginate import paginated
 from flowgen.layout.table.reroute import reroute_crowded
 from flowgen.layout.table.room import more_room
 from flowgen.layout.table.router import route_table
-from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, TableRoute, Tie
+from flowgen.layout.table.types import Cell, Column, Link, Row, Symbol, TableLayout, TablePage, TableRoute
 from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, Step, StepKind
 from flowgen.model.values import format_duration
@@ -390,7 +390,7 @@ def _page(
             symbols += _symbols(row.step, actor_col, style, (y0 + y1) / 2, channel)
         if step in below:
             top = add_band("out", below[step], top, inner=k < len(page_rows) - 1)
-    symbols, ties = _joint(off_through_lines(symbols, procedure, actor_col, between), style)
+    symbols, ties = joint_symbols(off_through_lines(symbols, procedure, actor_col, between), style)
     links = _links(edges.touching.get(p, []), symbols, page_of, p)
     table_box = (cols[0].x0, margin[0], cols[-1].x1, top)
     footer = None
@@ -471,35 +471,6 @@ def _links(edges: list[Edge], symbols: list[Symbol], page_of: dict[int, int], pa
             source = ins[(edge.source, edge.target)]
             links.append(Link(edge, source, nearest(steps[edge.target], source)))
     return links
-
-
-def _joint(symbols: list[Symbol], style: ResolvedStyle) -> tuple[list[Symbol], list[Tie]]:
-    """A joint step: its boxes tied by a plain line, or one box across their cells (joint-step: span)."""
-    by_step: dict[int, list[Symbol]] = defaultdict(list)
-    for s in symbols:
-        if s.connector is None:
-            by_step[s.step].append(s)
-    span = style.table.joint_step == "span"
-    ties: list[Tie] = []
-    out: list[Symbol] = []
-    for s in symbols:
-        group = by_step.get(s.step, []) if s.connector is None else []
-        if len(group) < 2:
-            out.append(s)
-            continue
-        group.sort(key=lambda g: g.shape.x)
-        if s is not group[0]:
-            if not span:
-                out.append(s)
-            continue
-        if span:
-            x0, x1 = group[0].shape.x0, group[-1].shape.x1
-            shape = Shape(s.kind, (x0 + x1) / 2, s.shape.y, x1 - x0, s.shape.h)
-            out.append(Symbol(s.step, 0, s.actors, s.kind, shape, s.text, s.classes, None, s.text_size))
-            continue
-        out.append(s)
-        ties.append((s.step, tie_points([g.shape for g in group])))
-    return out, ties
 
 
 def table_warnings(procedure: Procedure, style: ResolvedStyle) -> list[Diagnostic]:
