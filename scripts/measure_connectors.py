@@ -31,13 +31,13 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import xml.etree.ElementTree as ET
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from flowgen.drawcheck import read_drawing
+
 ROOT = Path(__file__).resolve().parent.parent
-SVG = "{http://www.w3.org/2000/svg}"
 LONG = 2  # an arrow through more step rows than this is a long connector line
 SHORT = 2  # a page with this many step rows or fewer is near-empty
 BALANCEABLE = 6  # a table of fewer rows is not asked to balance its pages
@@ -55,31 +55,25 @@ class Page:
     targets: dict[str, list[int]] = field(default_factory=dict)  # step: where its arrows go
 
 
-def _points(element: ET.Element) -> list[tuple[float, float]]:
-    numbers = [float(v) for v in re.split(r"[\s,]+", (element.get("points") or "").strip()) if v]
-    return list(zip(numbers[::2], numbers[1::2]))
-
-
 def read_page(path: Path) -> Page:
     """The rows, step kinds and connector arrows of one lampiran table page (cells by their "no" column)."""
-    root = ET.parse(path).getroot()
+    drawing = read_drawing(path.read_bytes(), ink=False)
     number = int(re.search(r"lampiran-(\d+)\.svg$", path.name).group(1))  # type: ignore[union-attr]
     page = Page(path, number)
-    for g in root.iter(SVG + "g"):
-        cls = (g.get("class") or "").split()
-        if "fg-cell" in cls and g.get("data-col") == "no" and (g.get("data-row") or "").isdigit():
-            rect = g.find(SVG + "rect")
-            if rect is not None:
-                y0 = float(rect.get("y", "0"))
-                page.rows.append((g.get("data-row", ""), y0, y0 + float(rect.get("height", "0"))))
-        elif "fg-step" in cls and g.get("data-connector") is None:
-            page.kinds[g.get("data-step", "")] = g.get("data-kind", "")
-        if "fg-edge" in cls and (g.get("data-to") or "").isdigit():
-            page.targets.setdefault(g.get("data-from", ""), []).append(int(g.get("data-to", "")))
-        if "fg-edge" in cls and g.get("data-via") == "connector":
-            ys = [y for line in g.iter(SVG + "polyline") for _, y in _points(line)]
-            if ys:
-                page.connector_lines.append((g.get("data-from", ""), g.get("data-to", ""), min(ys), max(ys)))
+    for cell in drawing.cells:
+        row = cell.get("data-row") or ""
+        if cell.get("data-col") == "no" and row.isdigit() and cell.box is not None:
+            page.rows.append((row, cell.box.y0, cell.box.y1))
+    for step in drawing.steps:
+        if step.get("data-connector") is None:
+            page.kinds[step.step or ""] = step.get("data-kind") or ""
+    for edge in drawing.edges:
+        source, target = edge.get("data-from") or "", edge.get("data-to") or ""
+        if target.isdigit():
+            page.targets.setdefault(source, []).append(int(target))
+        if edge.get("data-via") == "connector" and edge.points:
+            ys = [y for _, y in edge.points]
+            page.connector_lines.append((source, target, min(ys), max(ys)))
     page.rows.sort(key=lambda r: r[1])
     return page
 

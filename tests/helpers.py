@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 from typing import Any
 
@@ -58,3 +59,12 @@ def brief(text: str, severity: str | None = None) -> list[tuple[str, int, int, s
         for d in diagnose(text)
         if severity is None or d.severity.value == severity
     ]
+
+
+def two_sop_folder(tmp_path: Path) -> Path:
+    """A small book: a folder holding two example SOPs (surat masuk, cuti pegawai)."""
+    folder = tmp_path / "buku"
+    folder.mkdir()
+    for name in ("surat-masuk.pos", "cuti-pegawai.pos"):
+        shutil.copy(ROOT / "examples" / name, folder / name)
+    return folder

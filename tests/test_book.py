@@ -23,7 +23,7 @@ from flowgen.book.collect import add_months
 from flowgen.cli import main
 from flowgen.drawcheck import check_svg
 from flowgen.errors import FlowgenError
-from tests.helpers import ROOT
+from tests.helpers import ROOT, two_sop_folder
 
 TODAY = dt.date(2026, 12, 1)
 CHECKERS = [p / "shared" / "tools" / "svgcheck.py" for p in (ROOT.parent, ROOT.parent.parent)]
@@ -272,10 +272,7 @@ def test_a_corrupt_manifest_rebuilds_and_never_skips_wrongly(tmp_path: Path) -> 
 
 
 def test_a_signed_copy_dropped_in_is_kept_and_put_in_the_book(tmp_path: Path) -> None:
-    folder = tmp_path / "buku"
-    folder.mkdir()
-    for name in ("surat-masuk.pos", "cuti-pegawai.pos"):
-        shutil.copy(ROOT / "examples" / name, folder / name)
+    folder = two_sop_folder(tmp_path)
     build_book(folder, today=TODAY)
     signed = folder / "cuti-pegawai.lampiran.pdf"
     pages = len(PdfReader(signed).pages)
@@ -293,10 +290,7 @@ def test_a_signed_copy_dropped_in_is_kept_and_put_in_the_book(tmp_path: Path) ->
 
 
 def test_a_changed_sop_is_rendered_again_alone(tmp_path: Path) -> None:
-    folder = tmp_path / "buku"
-    folder.mkdir()
-    for name in ("surat-masuk.pos", "cuti-pegawai.pos"):
-        shutil.copy(ROOT / "examples" / name, folder / name)
+    folder = two_sop_folder(tmp_path)
     assert (build_book(folder, today=TODAY).rendered, build_book(folder, today=TODAY).rendered) == (2, 0)
     source = folder / "surat-masuk.pos"
     source.write_text(source.read_text(encoding="utf-8").replace("Menerima surat masuk", "Menerima surat"), "utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -15,7 +14,7 @@ from flowgen import manifest
 from flowgen.book import build_book
 from flowgen.book.cache import CACHE_NAME
 from flowgen.book.uptodate import BOOK_ENTRY
-from tests.helpers import ROOT
+from tests.helpers import two_sop_folder
 from tests.test_book import make_book
 
 TODAY = dt.date(2026, 12, 1)
@@ -88,10 +87,7 @@ def test_a_corrupt_or_foreign_cache_is_read_again(tmp_path: Path, monkeypatch: p
 
 
 def test_a_changed_style_sheet_reads_every_sop_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    folder = tmp_path / "buku"
-    folder.mkdir()
-    for name in ("surat-masuk.pos", "cuti-pegawai.pos"):
-        shutil.copy(ROOT / "examples" / name, folder / name)
+    folder = two_sop_folder(tmp_path)
     sheet = folder / "gaya.css"
     sheet.write_text('@import "default";\n', encoding="utf-8")
     (folder / "flowgen.toml").write_text('style = "gaya.css"\n', encoding="utf-8")

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 from pathlib import Path
 
 import pikepdf
@@ -12,16 +11,13 @@ from pypdf import PdfReader
 from reportlab.pdfgen import canvas
 
 from flowgen.book import build_book
-from tests.helpers import ROOT
+from tests.helpers import two_sop_folder
 
 TODAY = dt.date(2026, 12, 1)
 
 
 def test_a_copy_with_form_fields_keeps_them_in_the_book(tmp_path: Path) -> None:
-    folder = tmp_path / "buku"
-    folder.mkdir()
-    for name in ("surat-masuk.pos", "cuti-pegawai.pos"):
-        shutil.copy(ROOT / "examples" / name, folder / name)
+    folder = two_sop_folder(tmp_path)
     build_book(folder, today=TODAY)
     signed = folder / "cuti-pegawai.lampiran.pdf"
     drawing = canvas.Canvas(str(signed), pagesize=(595, 842))
