@@ -1,0 +1,132 @@
+"""A decision's two branches given their exit tips together, so that they do not cross.
+
+The router takes arrows one by one: the first branch of a decision takes
+the tip its simplest shape wants, and the second makes do with what is
+left.  The commonest bad result is a decision whose one branch goes
+forward into another column (out of the side tip, across, down) and whose
+other branch loops back up: left only the bottom tip, the loop runs down,
+then sideways right across the forward branch just above its head, which
+reads as a T-junction into the wrong step.  A careful hand chooses both
+tips at once: the loop out of the side facing its target, the forward
+branch out of the bottom.  Here every decision whose two branches cross
+is routed again under each assignment of two different tips (bottom, left,
+right; either branch first), and the clean assignment with no crossing and
+the fewest bends is kept; when none is, the first routing stays.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from flowgen.layout.geometry import Box, Point, Segment, segments
+from flowgen.layout.table.types import Link
+from flowgen.model.types import StepKind
+
+if TYPE_CHECKING:
+    from flowgen.layout.table.router import TableRouter
+
+TIPS = ("bottom", "left", "right")
+BARRED = "\x00barred"  # a claim on a tip that no branch label can match: the tip is closed for this try
+# what a routing changes in the router: routes, tip claims, cleanliness, tips taken, labels, rows wanted
+State = tuple[
+    list[tuple[Link, list[Point]]],
+    dict[int, dict[str, str]],
+    dict[int, bool],
+    dict[int, str],
+    dict[int, Box],
+    dict[int, tuple[tuple[str, float], ...]],
+]
+
+
+def _crossing(a: Segment, b: Segment) -> bool:
+    """A horizontal and a vertical run pass through each other (a touch at an end of either is no crossing)."""
+    (ax0, ay0), (ax1, ay1) = a
+    (bx0, by0), (bx1, by1) = b
+    if abs(ay0 - ay1) < 0.01 and abs(bx0 - bx1) < 0.01:
+        x, y = bx0, ay0
+        along, across = (min(ax0, ax1), max(ax0, ax1), x), (min(by0, by1), max(by0, by1), y)
+    elif abs(ax0 - ax1) < 0.01 and abs(by0 - by1) < 0.01:
+        x, y = ax0, by0
+        along, across = (min(bx0, bx1), max(bx0, bx1), x), (min(ay0, ay1), max(ay0, ay1), y)
+    else:
+        return False
+    return along[0] + 0.5 < along[2] < along[1] - 0.5 and across[0] + 0.5 < across[2] < across[1] - 0.5
+
+
+def crossings(mine: list[Point], theirs: list[Point]) -> int:
+    """How many times two routes pass through each other."""
+    return sum(_crossing(a, b) for a in segments(mine) for b in segments(theirs))
+
+
+def branch_pairs(links: list[Link]) -> list[tuple[Link, Link]]:
+    """The decisions of a page drawn with exactly two arrows, one per branch (forks and connectors are left be)."""
+    out: dict[int, list[Link]] = {}
+    for link in links:
+        if link.source.kind is StepKind.DECISION and link.source.connector is None:
+            out.setdefault(id(link.source), []).append(link)
+    return [
+        (pair[0], pair[1])
+        for pair in out.values()
+        if len(pair) == 2 and (pair[0].edge.label or "") != (pair[1].edge.label or "")
+    ]
+
+
+def _route_by(router: TableRouter, link: Link, tip: str) -> bool:
+    """Route ``link`` out of ``tip`` only (the decision's other tips barred); whether it came out clean by it."""
+    claims = router.tips.setdefault(id(link.source), {})
+    for other in TIPS:
+        if other != tip:
+            claims.setdefault(other, BARRED)
+    clean = router.route(link)[1]
+    router.tips[id(link.source)] = {k: v for k, v in claims.items() if v != BARRED}
+    return clean and router.tip_of[id(link)] == tip
+
+
+def _points(router: TableRouter, link: Link) -> list[Point]:
+    """The route ``link`` has now."""
+    return next(points for other, points in router.routes if other is link)
+
+
+def _state(router: TableRouter) -> State:
+    """What a routing changes in the router, copied (restored by :func:`_restore`)."""
+    tips = {k: dict(v) for k, v in router.tips.items()}
+    return (list(router.routes), tips, dict(router.clean), dict(router.tip_of), dict(router.labels), dict(router.wants))
+
+
+def _restore(router: TableRouter, state: State) -> None:
+    """Put the router back as it was when ``state`` was taken (copies again: a state may be restored twice)."""
+    routes, tips, clean, tip_of, labels, wants = state
+    router.routes, router.tips, router.clean = list(routes), {k: dict(v) for k, v in tips.items()}, dict(clean)
+    router.tip_of, router.labels, router.wants = dict(tip_of), dict(labels), dict(wants)
+
+
+def untangle(router: TableRouter, pair: tuple[Link, Link]) -> bool:
+    """Give a decision's two branches the tips under which they do not cross; whether they were changed."""
+    a, b = pair
+    if crossings(_points(router, a), _points(router, b)) == 0:
+        return False
+    saved = _state(router)
+    best: tuple[tuple[int, float], State] | None = None
+    for first, second in ((a, b), (b, a)):
+        for tip_first in TIPS:
+            for tip_second in TIPS:
+                if tip_second == tip_first:
+                    continue
+                _restore(router, saved)
+                router.unroute(first)
+                router.unroute(second)
+                if not (_route_by(router, first, tip_first) and _route_by(router, second, tip_second)):
+                    continue
+                mine, theirs = _points(router, first), _points(router, second)
+                if crossings(mine, theirs):
+                    continue
+                score = (len(mine) + len(theirs), _length(mine) + _length(theirs))
+                if best is None or score < best[0]:
+                    best = (score, _state(router))
+    _restore(router, saved if best is None else best[1])
+    return best is not None
+
+
+def _length(points: list[Point]) -> float:
+    """A route's drawn length (the shorter of two equally bent assignments reads more directly)."""
+    return sum(abs(x1 - x0) + abs(y1 - y0) for (x0, y0), (x1, y1) in segments(points))
