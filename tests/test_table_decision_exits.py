@@ -1,0 +1,80 @@
+"""A decision's two branches in the lampiran leave by tips chosen together, so they never cross.
+
+The shape reviewers redrew most: a decision whose "Ya" goes forward into
+another column and whose "Tidak" loops back up to the step before it.
+Routed one by one, "Ya" took the side tip and "Tidak" left by the bottom,
+ran sideways across "Ya" just above its head and up: a T-junction into
+the wrong step.
+"""
+
+from __future__ import annotations
+
+import flowgen
+from flowgen.api import resolve_style
+from flowgen.layout.geometry import Point
+from flowgen.layout.table.decision_exits import branch_pairs, crossings
+from flowgen.layout.table.place import layout_table
+from flowgen.layout.table.types import TablePage, TableRoute
+from tests.helpers import flow
+
+LOOP_BACK = flow(
+    "  1. mulai pu: a",
+    "  [s2] 2. pu: b",
+    "  3. ? ktu: benar?",
+    "    ya",
+    "    tidak -> s2",
+    "  4. pu: d",
+    "  5. selesai pu: e",
+)
+
+
+def _pass_through(a: tuple[Point, ...], b: tuple[Point, ...]) -> list[Point]:
+    """Where a horizontal run of one route passes through a vertical run of the other (touches excluded)."""
+    found: list[Point] = []
+    for one, other in ((a, b), (b, a)):
+        for (hx0, hy0), (hx1, hy1) in zip(one, one[1:], strict=False):
+            if hy0 != hy1:
+                continue
+            for (vx0, vy0), (vx1, vy1) in zip(other, other[1:], strict=False):
+                if vx0 != vx1:
+                    continue
+                if min(hx0, hx1) < vx0 < max(hx0, hx1) and min(vy0, vy1) < hy0 < max(vy0, vy1):
+                    found.append((vx0, hy0))
+    return found
+
+
+def _page_and_branches(style_name: str | None) -> tuple[TablePage, TableRoute, TableRoute]:
+    procedure = flowgen.parse(LOOP_BACK)
+    layout = layout_table(procedure, resolve_style(style_name, procedure))
+    page = layout.pages[0]
+    ya = next(r for r in page.routes if r.link.edge.source == 3 and r.link.edge.target == 4)
+    tidak = next(r for r in page.routes if r.link.edge.source == 3 and r.link.edge.target == 2)
+    return page, ya, tidak
+
+
+def test_the_loop_back_and_the_forward_branch_do_not_cross() -> None:
+    for style_name in (None, "presentasi"):
+        page, ya, tidak = _page_and_branches(style_name)
+        assert ya.link.source.shape.x != ya.link.target.shape.x  # the shape in question: step 4 in another column
+        assert _pass_through(ya.points, tidak.points) == []
+        assert ya.clean and tidak.clean
+        diamond = tidak.link.source.shape
+        # each leaves by its own tip; the loop back by the side tip facing its target, "Ya" by the bottom tip
+        assert tidak.points[0] == (diamond.x0, diamond.y)
+        assert ya.points[0] == (diamond.x, diamond.y1)
+        into = next(r for r in page.routes if r.link.target is tidak.link.source)
+        assert into.points[-1][1] < diamond.y0 + 0.5  # the decision is still entered by its top tip
+
+
+def test_crossings_count_runs_passing_through_not_touching() -> None:
+    down: list[Point] = [(0.0, 0.0), (0.0, 10.0)]
+    assert crossings(down, [(-5.0, 5.0), (5.0, 5.0)]) == 1
+    assert crossings(down, [(0.0, 0.0), (5.0, 0.0)]) == 0  # a fork out of one tip
+    assert crossings(down, [(-5.0, 10.0), (0.0, 10.0)]) == 0  # a join at the end
+    assert crossings(down, [(1.0, 0.0), (1.0, 10.0)]) == 0  # parallel
+
+
+def test_only_a_decision_with_one_arrow_per_branch_is_paired() -> None:
+    page = _page_and_branches(None)[0]
+    pairs = branch_pairs(list(page.links))
+    assert [(a.edge.source, {a.edge.target, b.edge.target}) for a, b in pairs] == [(3, {2, 4})]
