@@ -35,7 +35,7 @@ from flowgen.drawcheck.plane import Point, Segment, crossing
 RUN = 15.0  # a run this long along a line reads as a line of the table
 NEAR = 8.0  # ... when it lies closer than this to it
 ON = 0.5  # ... and on it when closer than this
-HEAD = 24.0  # a crossing this close to a head tip reads as a T-junction (reviewers flagged crossings 18–23 pt before a head)
+HEAD = 24.0  # a crossing this close to a head tip reads as a T-junction (reviewers flagged 18–23 pt before one)
 
 Line = tuple[str, float, float, float]  # ("h", y, x0, x1) or ("v", x, y0, y1)
 

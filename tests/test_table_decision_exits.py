@@ -9,6 +9,8 @@ the wrong step.
 
 from __future__ import annotations
 
+import itertools
+
 import flowgen
 from flowgen.api import resolve_style
 from flowgen.layout.geometry import Point
@@ -32,10 +34,10 @@ def _pass_through(a: tuple[Point, ...], b: tuple[Point, ...]) -> list[Point]:
     """Where a horizontal run of one route passes through a vertical run of the other (touches excluded)."""
     found: list[Point] = []
     for one, other in ((a, b), (b, a)):
-        for (hx0, hy0), (hx1, hy1) in zip(one, one[1:], strict=False):
+        for (hx0, hy0), (hx1, hy1) in itertools.pairwise(one):
             if hy0 != hy1:
                 continue
-            for (vx0, vy0), (vx1, vy1) in zip(other, other[1:], strict=False):
+            for (vx0, vy0), (vx1, vy1) in itertools.pairwise(other):
                 if vx0 != vx1:
                     continue
                 if min(hx0, hx1) < vx0 < max(hx0, hx1) and min(vy0, vy1) < hy0 < max(vy0, vy1):
