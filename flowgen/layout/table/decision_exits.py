@@ -27,6 +27,7 @@ if TYPE_CHECKING:
 
 TIPS = ("bottom", "left", "right")
 BARRED = "\x00barred"  # a claim on a tip that no branch label can match: the tip is closed for this try
+Score = tuple[int, float]  # an untangled pair's points (bends + 4) and length: the smaller the better
 # what a routing changes in the router: routes, tip claims, cleanliness, tips taken, labels, rows wanted
 State = tuple[
     list[tuple[Link, list[Point]]],
@@ -77,7 +78,11 @@ def _route_by(router: TableRouter, link: Link, tip: str) -> bool:
     for other in TIPS:
         if other != tip:
             claims.setdefault(other, BARRED)
-    clean = router.route(link)[1]
+    router.only_tip = tip  # the other tips' candidates are not even looked at
+    try:
+        clean = router.route(link)[1]
+    finally:
+        router.only_tip = None
     router.tips[id(link.source)] = {k: v for k, v in claims.items() if v != BARRED}
     return clean and router.tip_of[id(link)] == tip
 
@@ -101,30 +106,42 @@ def _restore(router: TableRouter, state: State) -> None:
 
 
 def untangle(router: TableRouter, pair: tuple[Link, Link]) -> bool:
-    """Give a decision's two branches the tips under which they do not cross; whether they were changed."""
+    """Give a decision's two branches the tips under which they do not cross; whether they were changed.
+
+    Each assignment of two tips is routed with ``a`` first, and with ``b``
+    first only when that leaves the pair unclean or crossing (routing costs:
+    a page may hold several such decisions).
+    """
     a, b = pair
     if crossings(_points(router, a), _points(router, b)) == 0:
         return False
     saved = _state(router)
-    best: tuple[tuple[int, float], State] | None = None
-    for first, second in ((a, b), (b, a)):
-        for tip_first in TIPS:
-            for tip_second in TIPS:
-                if tip_second == tip_first:
-                    continue
-                _restore(router, saved)
-                router.unroute(first)
-                router.unroute(second)
-                if not (_route_by(router, first, tip_first) and _route_by(router, second, tip_second)):
-                    continue
-                mine, theirs = _points(router, first), _points(router, second)
-                if crossings(mine, theirs):
-                    continue
-                score = (len(mine) + len(theirs), _length(mine) + _length(theirs))
-                if best is None or score < best[0]:
-                    best = (score, _state(router))
+    best: tuple[Score, State] | None = None
+    for tip_a in TIPS:
+        for tip_b in TIPS:
+            if tip_b == tip_a:
+                continue
+            for (first, tip_first), (second, tip_second) in (((a, tip_a), (b, tip_b)), ((b, tip_b), (a, tip_a))):
+                score = _try(router, saved, (first, tip_first), (second, tip_second))
+                if score is not None:
+                    if best is None or score < best[0]:
+                        best = (score, _state(router))
+                    break
     _restore(router, saved if best is None else best[1])
     return best is not None
+
+
+def _try(router: TableRouter, saved: State, first: tuple[Link, str], second: tuple[Link, str]) -> Score | None:
+    """Route the pair again from ``saved``, each out of its tip, ``first`` first; its score when clean, uncrossed."""
+    _restore(router, saved)
+    router.unroute(first[0])
+    router.unroute(second[0])
+    if not (_route_by(router, *first) and _route_by(router, *second)):
+        return None
+    mine, theirs = _points(router, first[0]), _points(router, second[0])
+    if crossings(mine, theirs):
+        return None
+    return (len(mine) + len(theirs), _length(mine) + _length(theirs))  # fewest bends, then the shortest
 
 
 def _length(points: list[Point]) -> float:

@@ -94,6 +94,7 @@ class TableRouter(TableGrid):
         self.style = style
         self.label_room: dict[int, float] = {}  # link → the run a branch label needs beside its tip
         self.head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
+        self.only_tip: str | None = None  # while decision_exits tries a tip for a branch: the candidates by it
 
     def problems(self, points: list[Point], link: Link, merging: bool = False) -> int:
         """How many rules a candidate breaks (0: a clean route).
@@ -305,7 +306,7 @@ class TableRouter(TableGrid):
         deferred: list[tuple[str, list[Point]]] = []
         for tip, points in self.candidates(link):
             points = dedupe(points)
-            if len(points) < 2:
+            if len(points) < 2 or (self.only_tip is not None and tip != self.only_tip):
                 continue
             into_side = side_of(link.target, points[-1], points[-2]) in ("left", "right")
             if link.target.kind is StepKind.DECISION and into_side:
