@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import itertools
 
+import pytest
+
 import flowgen
 from flowgen.api import resolve_style
 from flowgen.layout.geometry import Point
@@ -80,3 +82,35 @@ def test_only_a_decision_with_one_arrow_per_branch_is_paired() -> None:
     page = _page_and_branches(None)[0]
     pairs = branch_pairs(list(page.links))
     assert [(a.edge.source, {a.edge.target, b.edge.target}) for a, b in pairs] == [(3, {2, 4})]
+
+
+WHAT = "berkas perencanaan kebutuhan barang milik negara"  # the book's 032, page 3: rows of three lines
+TWO_LOOPS = flow(
+    f"  1. mulai pu: Mencatat {WHAT} pada register",
+    f"  [s2] 2. pu: Mengoordinasikan tindak lanjut {WHAT}",
+    f"  3. ? ktu: {WHAT} sesuai ketentuan?",
+    "    ya",
+    "    tidak -> s2",
+    f"  [s4] 4. pu: Menyusun konsep {WHAT}",
+    f"  5. ? ktu: {WHAT} disetujui?",
+    "    ya",
+    "    tidak -> s4",
+    f"  6. selesai pu: Menelaah {WHAT}",
+)
+
+
+@pytest.mark.parametrize("style_name", [None, "presentasi"])
+def test_two_arrows_into_one_step_do_not_cross(style_name: str | None) -> None:
+    """Step 4 is reached by decision 3's "Ya" and decision 5's loop back; neither crosses the other on the way.
+
+    Routed one by one in presentasi, "Ya" took step 4's right side and the loop, left the top, crossed it.
+    """
+    procedure = flowgen.parse(TWO_LOOPS)
+    page = layout_table(procedure, resolve_style(style_name, procedure)).pages[0]
+    into_4 = [r for r in page.routes if r.link.edge.target == 4]
+    assert sorted(r.link.edge.source for r in into_4) == [3, 5]
+    assert _pass_through(into_4[0].points, into_4[1].points) == []
+    assert all(r.clean for r in page.routes)
+    for source in (3, 5):  # and each decision's own two branches stay uncrossed
+        ya, tidak = (r for r in page.routes if r.link.edge.source == source)
+        assert _pass_through(ya.points, tidak.points) == []

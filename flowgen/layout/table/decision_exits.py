@@ -72,6 +72,38 @@ def branch_pairs(links: list[Link]) -> list[tuple[Link, Link]]:
     ]
 
 
+def join_pairs(links: list[Link]) -> list[tuple[Link, Link]]:
+    """Every two arrows of a page into one step (not a connector: those join on its top by rule)."""
+    into: dict[int, list[Link]] = {}
+    for link in links:
+        if link.target.connector is None and link.source is not link.target:
+            into.setdefault(id(link.target), []).append(link)
+    return [(one, other) for group in into.values() for k, one in enumerate(group) for other in group[k + 1 :]]
+
+
+def reorder(router: TableRouter, pair: tuple[Link, Link]) -> bool:
+    """Two arrows into one step that cross on the way: routed again in either order, kept when clean and uncrossed.
+
+    The first routed takes the side it likes best; the second may then have
+    to cross it to reach another side (a loop back across a forward arrow's
+    last run, right before its head).  Routed the other way round, the loop
+    takes a side and the forward arrow joins it or comes in by the top.
+    """
+    a, b = pair
+    if crossings(_points(router, a), _points(router, b)) == 0:
+        return False
+    saved = _state(router)
+    for first, second in ((b, a), (a, b)):
+        _restore(router, saved)
+        router.unroute(first)
+        router.unroute(second)
+        clean = router.route(first)[1] and router.route(second)[1]
+        if clean and crossings(_points(router, first), _points(router, second)) == 0:
+            return True
+    _restore(router, saved)
+    return False
+
+
 def _route_by(router: TableRouter, link: Link, tip: str) -> bool:
     """Route ``link`` out of ``tip`` only (the decision's other tips barred); whether it came out clean by it."""
     claims = router.tips.setdefault(id(link.source), {})
