@@ -16,6 +16,7 @@ the fewest bends is kept; when none is, the first routing stays.
 
 from __future__ import annotations
 
+import math
 from typing import TYPE_CHECKING
 
 from flowgen.layout.geometry import Box, Point, Segment, segments
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from flowgen.layout.table.router import TableRouter
 
 TIPS = ("bottom", "left", "right")
+HEAD_NEAR = 24.0  # a crossing this close to a head's tip reads as a T-junction into the wrong step
 BARRED = "\x00barred"  # a claim on a tip that no branch label can match: the tip is closed for this try
 Score = tuple[int, float]  # an untangled pair's points (bends + 4) and length: the smaller the better
 # what a routing changes in the router: routes, tip claims, cleanliness, tips taken, labels, rows wanted
@@ -39,8 +41,8 @@ State = tuple[
 ]
 
 
-def _crossing(a: Segment, b: Segment) -> bool:
-    """A horizontal and a vertical run pass through each other (a touch at an end of either is no crossing)."""
+def _crossing(a: Segment, b: Segment) -> Point | None:
+    """Where a horizontal and a vertical run pass through each other (a touch at an end of either is none)."""
     (ax0, ay0), (ax1, ay1) = a
     (bx0, by0), (bx1, by1) = b
     if abs(ay0 - ay1) < 0.01 and abs(bx0 - bx1) < 0.01:
@@ -50,13 +52,24 @@ def _crossing(a: Segment, b: Segment) -> bool:
         x, y = ax0, by0
         along, across = (min(bx0, bx1), max(bx0, bx1), x), (min(ay0, ay1), max(ay0, ay1), y)
     else:
-        return False
-    return along[0] + 0.5 < along[2] < along[1] - 0.5 and across[0] + 0.5 < across[2] < across[1] - 0.5
+        return None
+    inside = along[0] + 0.5 < along[2] < along[1] - 0.5 and across[0] + 0.5 < across[2] < across[1] - 0.5
+    return (x, y) if inside else None
+
+
+def _crossing_points(mine: list[Point], theirs: list[Point]) -> list[Point]:
+    return [x for a in segments(mine) for b in segments(theirs) if (x := _crossing(a, b)) is not None]
 
 
 def crossings(mine: list[Point], theirs: list[Point]) -> int:
     """How many times two routes pass through each other."""
-    return sum(_crossing(a, b) for a in segments(mine) for b in segments(theirs))
+    return len(_crossing_points(mine, theirs))
+
+
+def near_a_head(mine: list[Point], theirs: list[Point]) -> bool:
+    """Two routes cross within HEAD_NEAR of either's head tip (scripts/border_runs.py's "head" fault)."""
+    tips = (mine[-1], theirs[-1])
+    return any(math.hypot(x - tx, y - ty) < HEAD_NEAR for x, y in _crossing_points(mine, theirs) for tx, ty in tips)
 
 
 def branch_pairs(links: list[Link]) -> list[tuple[Link, Link]]:
@@ -72,17 +85,26 @@ def branch_pairs(links: list[Link]) -> list[tuple[Link, Link]]:
     ]
 
 
-def join_pairs(links: list[Link]) -> list[tuple[Link, Link]]:
-    """Every two arrows of a page into one step (not a connector: those join on its top by rule)."""
-    into: dict[int, list[Link]] = {}
-    for link in links:
-        if link.target.connector is None and link.source is not link.target:
-            into.setdefault(id(link.target), []).append(link)
-    return [(one, other) for group in into.values() for k, one in enumerate(group) for other in group[k + 1 :]]
+def tangled_pairs(router: TableRouter) -> list[tuple[Link, Link]]:
+    """Two routed arrows into one step that cross at all, and any two that cross near a head."""
+    routes = [(link, points) for link, points in router.routes if link.source is not link.target]
+    return [
+        (a, b)
+        for k, (a, pa) in enumerate(routes)
+        for b, pb in routes[k + 1 :]
+        if _tangled(a, pa, b, pb)
+    ]
+
+
+def _tangled(a: Link, pa: list[Point], b: Link, pb: list[Point]) -> bool:
+    """Arrows into one step (not a connector: those join on its top by rule) may not cross; none near a head."""
+    if a.target is b.target and a.target.connector is None and crossings(pa, pb):
+        return True
+    return near_a_head(pa, pb)
 
 
 def reorder(router: TableRouter, pair: tuple[Link, Link]) -> bool:
-    """Two arrows into one step that cross on the way: routed again in either order, kept when clean and uncrossed.
+    """Two tangled arrows (see :func:`tangled_pairs`) routed again in either order; kept when clean, untangled.
 
     The first routed takes the side it likes best; the second may then have
     to cross it to reach another side (a loop back across a forward arrow's
@@ -90,7 +112,7 @@ def reorder(router: TableRouter, pair: tuple[Link, Link]) -> bool:
     takes a side and the forward arrow joins it or comes in by the top.
     """
     a, b = pair
-    if crossings(_points(router, a), _points(router, b)) == 0:
+    if not _tangled(a, _points(router, a), b, _points(router, b)):
         return False
     saved = _state(router)
     for first, second in ((b, a), (a, b)):
@@ -98,7 +120,7 @@ def reorder(router: TableRouter, pair: tuple[Link, Link]) -> bool:
         router.unroute(first)
         router.unroute(second)
         clean = router.route(first)[1] and router.route(second)[1]
-        if clean and crossings(_points(router, first), _points(router, second)) == 0:
+        if clean and not _tangled(first, _points(router, first), second, _points(router, second)):
             return True
     _restore(router, saved)
     return False

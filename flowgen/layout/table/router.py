@@ -37,7 +37,7 @@ from flowgen.layout.geometry import (
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
 from flowgen.layout.table.branches import fork_followers, fork_tips
-from flowgen.layout.table.decision_exits import branch_pairs, join_pairs, reorder, untangle
+from flowgen.layout.table.decision_exits import branch_pairs, reorder, tangled_pairs, untangle
 from flowgen.layout.table.grid import (
     LINE_CLEARANCE,
     RUN_CLEARANCE,
@@ -461,7 +461,7 @@ def route_table(
             router.repair(page.links[i])
     for pair in branch_pairs(list(page.links)):  # a decision's two branches must not cross: their tips together
         untangle(router, pair)
-    for pair in join_pairs(list(page.links)):  # nor two arrows into one step
+    for pair in tangled_pairs(router):  # nor two arrows into one step, nor any two near a head
         reorder(router, pair)
     route_of = {id(link): points for link, points in router.routes}
     lines = [polyline(route_of[id(link)]) for link in page.links]
