@@ -10,6 +10,7 @@ the wrong step.
 from __future__ import annotations
 
 import itertools
+import math
 
 import pytest
 
@@ -19,7 +20,7 @@ from flowgen.layout.geometry import Point
 from flowgen.layout.table.decision_exits import branch_pairs, crossings
 from flowgen.layout.table.place import layout_table
 from flowgen.layout.table.types import TablePage, TableRoute
-from tests.helpers import flow
+from tests.helpers import ROOT, flow
 
 LOOP_BACK = flow(
     "  1. mulai pu: a",
@@ -114,3 +115,16 @@ def test_two_arrows_into_one_step_do_not_cross(style_name: str | None) -> None:
     for source in (3, 5):  # and each decision's own two branches stay uncrossed
         ya, tidak = (r for r in page.routes if r.link.edge.source == source)
         assert _pass_through(ya.points, tidak.points) == []
+
+
+def test_no_two_arrows_cross_near_a_head_on_the_puskesmas_pages() -> None:
+    """Presentasi page 3: "Tidak" of step 5 crossed step 9's loop back 12 pt before its head (border_runs' "head")."""
+    procedure = flowgen.load(ROOT / "examples" / "pendaftaran-pasien-puskesmas.pos")
+    layout = layout_table(procedure, resolve_style("presentasi", procedure))
+    for page in layout.pages:
+        routes = [r for r in page.routes if r.link.source is not r.link.target]
+        for k, one in enumerate(routes):
+            for other in routes[k + 1 :]:
+                tips = (one.head[0], other.head[0])  # the heads' tips, on their targets' outlines
+                near = [x for x in _pass_through(one.points, other.points) for t in tips if math.dist(x, t) < 24]
+                assert near == [], (page.number, one.link.edge, other.link.edge)

@@ -88,12 +88,7 @@ def branch_pairs(links: list[Link]) -> list[tuple[Link, Link]]:
 def tangled_pairs(router: TableRouter) -> list[tuple[Link, Link]]:
     """Two routed arrows into one step that cross at all, and any two that cross near a head."""
     routes = [(link, points) for link, points in router.routes if link.source is not link.target]
-    return [
-        (a, b)
-        for k, (a, pa) in enumerate(routes)
-        for b, pb in routes[k + 1 :]
-        if _tangled(a, pa, b, pb)
-    ]
+    return [(a, b) for k, (a, pa) in enumerate(routes) for b, pb in routes[k + 1 :] if _tangled(a, pa, b, pb)]
 
 
 def _tangled(a: Link, pa: list[Point], b: Link, pb: list[Point]) -> bool:
