@@ -28,7 +28,7 @@ from typing import Any
 
 from flowgen import build_messages as _messages  # noqa: F401  (registers worker-died, output-collision)
 from flowgen import manifest
-from flowgen.build import Builder, BuildOptions
+from flowgen.build import Builder, BuildOptions, Probe
 from flowgen.discover import Source
 from flowgen.errors import Diagnostic, FlowgenError, Span, error, missing_package
 from flowgen.outputs import prepare_folder, signals_held
@@ -54,6 +54,7 @@ class Outcome:
     written: tuple[Path, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()  # the errors of a failure, the warnings of a build
     entry: manifest.Entry | None = None
+    probed: object = None  # what the batch's probe said of the file built (see :data:`flowgen.build.Probe`)
 
     @property
     def path(self) -> Path:
@@ -119,20 +120,20 @@ def build_task(builder: Builder, task: Task) -> Outcome:
         if package is not None:
             return _failed(task, "missing-package", package=package, python=sys.executable)
         return _failed(task, "internal-error", detail=f"{type(exc).__name__}: {exc}")
-    return Outcome(task, BUILT, result.written, result.diagnostics, result.entry)
+    return Outcome(task, BUILT, result.written, result.diagnostics, result.entry, result.probed)
 
 
 def _stop(signum: int, frame: Any) -> None:
     raise KeyboardInterrupt
 
 
-def _worker_main(conn: Connection, options: BuildOptions) -> None:
+def _worker_main(conn: Connection, options: BuildOptions, probe: Probe | None = None) -> None:
     """A worker: build the tasks it is sent until it is sent None; SIGTERM stops it cleanly."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # a terminal's Ctrl-C: the parent decides
     signal.signal(signal.SIGTERM, _stop)
     if hasattr(signal, "pthread_sigmask"):
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT, signal.SIGTERM})
-    builder = Builder(options)
+    builder = Builder(options, probe)
     try:
         while (task := conn.recv()) is not None:
             conn.send(build_task(builder, task))
@@ -172,8 +173,8 @@ def longest_first(tasks: Sequence[Task]) -> list[Task]:
 class _Pool:
     """Worker processes, one task each at a time; a dead worker's task fails and a new worker starts."""
 
-    def __init__(self, options: BuildOptions) -> None:
-        self.options = options
+    def __init__(self, options: BuildOptions, probe: Probe | None = None) -> None:
+        self.options, self.probe = options, probe
         methods = multiprocessing.get_all_start_methods()
         self.context: Any = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
         self.busy: dict[Connection, tuple[BaseProcess, Task]] = {}
@@ -182,7 +183,7 @@ class _Pool:
     def start(self, task: Task) -> None:
         parent, child = self.context.Pipe()
         with signals_held():  # the worker starts with them held and installs its own handlers first
-            process = self.context.Process(target=_worker_main, args=(child, self.options), daemon=True)
+            process = self.context.Process(target=_worker_main, args=(child, self.options, self.probe), daemon=True)
             process.start()
         child.close()
         self.all.append(process)
@@ -235,8 +236,8 @@ class _Pool:
             conn.close()
 
 
-def _serial(tasks: Sequence[Task], options: BuildOptions) -> Iterator[Outcome]:
-    builder = Builder(options)
+def _serial(tasks: Sequence[Task], options: BuildOptions, probe: Probe | None) -> Iterator[Outcome]:
+    builder = Builder(options, probe)
     for task in tasks:
         yield build_task(builder, task)
 
@@ -256,12 +257,14 @@ def run_batch(
     force: bool = False,
     report: Callable[[Outcome], None] | None = None,
     replaceable: Sequence[str] = (),
+    probe: Probe | None = None,
 ) -> list[Outcome]:
     """Build every source (each on its own); the outcomes in the order of ``sources``.
 
     ``report`` is called with each outcome as soon as it is known (skips
-    first), for progress.  Raises FlowgenError only for a problem of the whole
-    batch (an output folder that cannot be one); KeyboardInterrupt passes.
+    first), for progress; ``probe`` is asked of every file built
+    (:data:`flowgen.build.Probe`).  Raises FlowgenError only for a problem of
+    the whole batch (an output folder that cannot be one); KeyboardInterrupt passes.
     """
     if out_dir is not None:
         prepare_folder(out_dir, str(out_dir))
@@ -271,11 +274,11 @@ def run_batch(
         if report:
             report(outcome)
     workers = min(len(todo), jobs or _cores())
-    pool = _Pool(options) if workers > 1 else None
+    pool = _Pool(options, probe) if workers > 1 else None
     try:
         if todo:
             Builder.warm()
-            for outcome in pool.run(todo, workers) if pool else _serial(todo, options):
+            for outcome in pool.run(todo, workers) if pool else _serial(todo, options, probe):
                 outcomes.append(outcome)
                 if report:
                     report(outcome)

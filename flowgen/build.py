@@ -28,7 +28,7 @@ from __future__ import annotations
 import json
 import os
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -39,12 +39,20 @@ from flowgen.outputs import Output, write_outputs
 
 if TYPE_CHECKING:
     from flowgen.model.types import Procedure
+    from flowgen.render.scene import Document
     from flowgen.style.resolve import ResolvedStyle
 
 FORMATS = ("svg", "png", "pdf", "json", "docx", "drawio", "bpmn", "signature")
 FORMS = ("flowchart", "lampiran")
 DEFAULT_FORMATS = ("svg", "png", "pdf")
 THUMBNAIL = "flowchart.thumb.png"
+
+# What a caller wants to know of each procedure built besides its files, from the procedure, its style and
+# its lampiran document (None when the lampiran is not built).  It runs in the worker that built the file,
+# where all three already are: the book takes each SOP's summary, page count and link places from it
+# instead of reading and laying out every SOP again.  A module-level function (or a partial of one), so a
+# worker started by ``spawn`` can be sent it; what it returns goes back through a pipe (picklable).
+Probe = Callable[["Procedure", "ResolvedStyle", "Document | None"], object]
 
 
 def _is_shipped_name(reference: str) -> bool:
@@ -154,6 +162,7 @@ class BuildResult:
     written: tuple[Path, ...] = ()
     diagnostics: tuple[Diagnostic, ...] = ()  # the warnings of a good build
     entry: manifest.Entry | None = field(default=None, compare=False)  # for the folder's manifest
+    probed: object = field(default=None, compare=False)  # what the builder's probe said of it
 
     @property
     def ok(self) -> bool:
@@ -162,11 +171,19 @@ class BuildResult:
 
 def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, options: BuildOptions) -> list[Output]:
     """Every output of one procedure, in memory."""
+    return _render(procedure, stem, style, options)[0]
+
+
+def _render(
+    procedure: Procedure, stem: str, style: ResolvedStyle, options: BuildOptions
+) -> tuple[list[Output], Document | None]:
+    """Every output of one procedure, in memory, and the lampiran document they were painted from (if any)."""
     from flowgen.api import Format, paint_page
     from flowgen.model.serialize import dumps
 
     outputs: list[Output] = []
     formats = options.formats
+    document: Document | None = None
     if "flowchart" in options.forms and formats & {"svg", "png", "pdf"}:
         from flowgen.api import flowchart_page
 
@@ -196,7 +213,8 @@ def render_outputs(procedure: Procedure, stem: str, style: ResolvedStyle, option
         outputs.append(Output(f"{stem}.json", dumps(procedure).encode("utf-8")))
     from flowgen.export import export_outputs
 
-    return outputs + [Output(*made) for made in export_outputs(procedure, stem, style, formats, options.forms)]
+    exported = [Output(*made) for made in export_outputs(procedure, stem, style, formats, options.forms)]
+    return outputs + exported, document
 
 
 def stale_pages(folder: Path, stem: str, names: Sequence[str], options: BuildOptions) -> list[str]:
@@ -235,8 +253,9 @@ class Builder:
     read from is unchanged; fonts and renderers stay loaded between builds.
     """
 
-    def __init__(self, options: BuildOptions | None = None) -> None:
+    def __init__(self, options: BuildOptions | None = None, probe: Probe | None = None) -> None:
         self.options = options or BuildOptions()
+        self.probe = probe
         self._styles: dict[tuple[str, str, str], _CachedStyle] = {}
 
     @staticmethod
@@ -294,13 +313,14 @@ class Builder:
             from flowgen.layout.table.place import table_warnings
 
             found = [*found, *table_warnings(procedure, style)]
-        outputs = render_outputs(procedure, source.stem, style, options)
+        outputs, document = _render(procedure, source.stem, style, options)
+        probed = self.probe(procedure, style, document) if self.probe is not None else None  # before writing
         target = folder if folder is not None else source.parent
         names = [output.name for output in outputs]
         written = write_outputs(outputs, target, str(source), stale_pages(target, source.stem, names, options))
         deps = [source, *style_files(style)]
         entry = manifest.make_entry(source, key, options_key, deps, written) if key else None
-        return BuildResult(source, tuple(written), tuple(found), entry)
+        return BuildResult(source, tuple(written), tuple(found), entry, probed)
 
 
 def build_file(path: str | os.PathLike[str], out_dir: Path | None, options: BuildOptions) -> BuildResult:

@@ -61,6 +61,25 @@ def test_one_sop_changed_reads_only_that_sop_and_makes_the_same_book(
     assert "Revisi" in json.loads(catalogue)["sop"][1]["judul"]
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_cold_book_reads_no_sop_after_building_them_and_is_the_book_read_afresh(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    """Each SOP's part (summary, pages, margin, link places) comes from the worker that built it."""
+    folder = make_book(tmp_path / "buku")
+    read = _count_reads(monkeypatch)
+    result = build_book(folder, today=TODAY, jobs=jobs)
+    assert (result.rendered, read) == (5, [])
+    monkeypatch.undo()
+    parts = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))["entries"]
+    assert sum(box is not None for part in parts.values() for box in part["boxes"]) == 11
+    book = result.pdf.read_bytes()
+    read = _count_reads(monkeypatch)
+    assert _assembled_afresh(folder) == book  # every SOP read and its identity sheet laid out again: the same
+    assert len(read) == 5
+    assert json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))["entries"] == parts
+
+
 def test_a_corrupt_or_foreign_cache_is_read_again(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = make_book(tmp_path / "buku")
     book = build_book(folder, today=TODAY).pdf.read_bytes()
@@ -96,7 +115,9 @@ def test_a_changed_style_sheet_reads_every_sop_again(tmp_path: Path, monkeypatch
     read = _count_reads(monkeypatch)
     result = build_book(folder, today=TODAY)
     assert (result.rendered, result.current) == (2, False)
-    assert sorted(p.name for p in read) == ["cuti-pegawai.pos", "surat-masuk.pos"]
+    assert read == []  # both built again: each part (the new bottom margin) came from its build, none from the cache
+    cached = json.loads((folder / CACHE_NAME).read_text(encoding="utf-8"))
+    assert [entry["bottom"] for entry in cached["entries"].values()] == [pytest.approx(30 * 72 / 25.4)] * 2
     monkeypatch.undo()
     assert _assembled_afresh(folder) == result.pdf.read_bytes()
 

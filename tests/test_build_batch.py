@@ -235,8 +235,8 @@ def test_a_finished_batch_lets_its_workers_leave_without_a_traceback(
     sources = [Source(p) for p in book(tmp_path, ["a.pos", "b.pos", "c.pos"])]
     real = flowgen.batch._worker_main
 
-    def slow_to_leave(conn: object, options: BuildOptions) -> None:
-        real(conn, options)  # type: ignore[arg-type]
+    def slow_to_leave(conn: object, options: BuildOptions, probe: object) -> None:
+        real(conn, options, probe)  # type: ignore[arg-type]
         time.sleep(0.5)
 
     monkeypatch.setattr(flowgen.batch, "_worker_main", slow_to_leave)

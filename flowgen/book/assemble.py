@@ -24,8 +24,8 @@ from pikepdf import Array, Dictionary, Name, OutlineItem, Pdf
 
 import flowgen
 from flowgen.book import catalogue
-from flowgen.book.cache import BookCache, Known
-from flowgen.book.collect import Box, Collection, Entry, Summary, collect
+from flowgen.book.cache import BookCache
+from flowgen.book.collect import Box, Collection, Entry, Known, Summary, collect
 from flowgen.book.config import BookConfig
 from flowgen.book.contents import Link as ContentsLink
 from flowgen.book.contents import Row, contents_pages, revision_cell
@@ -255,7 +255,8 @@ def _save(book: Pdf) -> bytes:
 
 
 def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: dt.date, result: BookResult) -> None:
-    """Read every SOP that was built, then write the book PDF, its SVG twins and the catalogue."""
+    """Put the book together from every SOP's part (its worker's, the cache's, else read now), then write
+    the book PDF, its SVG twins and the catalogue."""
     style = book_style(folder)
     cache = BookCache(folder, out, config.review_months)
     keys: dict[Path, str | None] = {}
@@ -263,7 +264,7 @@ def assemble(folder: Path, out: Path, config: BookConfig, built: Built, today: d
 
     def known(path: Path) -> Summary | None:
         keys[path] = cache.key(path)
-        hit = cache.get(path, keys[path])
+        hit = built.parts.get(path) or cache.get(path, keys[path])  # from its worker, else from the cache
         if hit is not None:
             found[path] = hit
         return hit.summary if hit is not None else None

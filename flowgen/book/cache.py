@@ -31,12 +31,11 @@ import hashlib
 import json
 import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from flowgen import manifest
-from flowgen.book.collect import Box, Summary
+from flowgen.book.collect import Box, Known, Summary
 from flowgen.book.sops import OPTIONS, REPLACEABLE, files_for
 from flowgen.model.values import Duration
 from flowgen.render.pdf import render_pdf
@@ -46,16 +45,6 @@ CACHE_NAME = ".flowgen-book-cache.json"
 PDF_PREFIX = ".flowgen-book-cache."  # + the document's title + .pdf: the book's own pages as last painted
 SCHEMA = "flowgen/book-cache"
 FORMAT = 1
-
-
-@dataclass(frozen=True)
-class Known:
-    """One SOP's part of the book as it was last assembled."""
-
-    summary: Summary
-    pages: int
-    bottom: float
-    boxes: tuple[Box | None, ...]  # one per keterkaitan item of the summary
 
 
 def _files(document: Document) -> Iterator[str]:

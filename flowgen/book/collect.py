@@ -98,6 +98,20 @@ def summarize(procedure: flowgen.Procedure, review: dt.date | None) -> Summary:
 
 
 @dataclass(frozen=True)
+class Known:
+    """One SOP's part of the book: what is printed of it, its page count, its style's bottom margin, its links.
+
+    Made by the worker that built the SOP (:func:`flowgen.book.sops.book_part`) or read from the
+    book's cache (:mod:`flowgen.book.cache`); either way the book need not read the SOP again.
+    """
+
+    summary: Summary
+    pages: int
+    bottom: float
+    boxes: tuple[Box | None, ...]  # one per keterkaitan item of the summary
+
+
+@dataclass(frozen=True)
 class Entry:
     """One SOP of the book and everything the book prints about it.
 

@@ -44,7 +44,7 @@ def build_book(
     sources = discover(folder)
     if not sources:
         raise book_error("book-empty", folder)
-    built = ensure_outputs(sources, folder, out, jobs, report, force)
+    built = ensure_outputs(sources, folder, out, jobs, report, force, config.review_months)
     if len(built.failures) == len(sources):
         raise flowgen.SourceError([d for found in built.failures.values() for d in found if d.is_error])
     result = BookResult(out / f"{BOOK_NAME}.pdf", rendered=built.rendered, kept=built.kept)

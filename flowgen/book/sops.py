@@ -16,14 +16,22 @@ there (``replaceable``).
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from flowgen.batch import BUILT, FAILED, SKIPPED, Outcome, run_batch
+from flowgen.book.collect import Known, review_date, summarize
 from flowgen.build import THUMBNAIL, BuildOptions
 from flowgen.discover import Source
 from flowgen.errors import Diagnostic
+
+if TYPE_CHECKING:
+    from flowgen.model.types import Procedure
+    from flowgen.render.scene import Document
+    from flowgen.style.resolve import ResolvedStyle
 
 THUMB_WIDTH = 150
 OPTIONS = BuildOptions(
@@ -65,6 +73,25 @@ class Built:
     rendered: int
     kept: int
     failures: dict[Path, tuple[Diagnostic, ...]]
+    parts: dict[Path, Known] = field(default_factory=dict)  # the book's part of each SOP built now
+
+
+def book_part(
+    review_months: int, procedure: Procedure, style: ResolvedStyle, document: Document | None
+) -> Known | None:
+    """The book's part of an SOP just built, from what its worker has in hand (:data:`flowgen.build.Probe`).
+
+    The summary, the page count, the style's bottom margin and the keterkaitan items' places on the
+    identity sheet (the document's first page, the one its PDF was painted from): without it the book
+    would parse every SOP again and lay every identity sheet out again once all are built, on one core.
+    """
+    from flowgen.book.links import item_boxes
+
+    if document is None:
+        return None
+    summary = summarize(procedure, review_date(procedure, review_months)[0])
+    boxes = tuple(item_boxes(document.pages[0], summary.related)) if summary.related else ()
+    return Known(summary, len(document.pages), style.page[1][2], boxes)
 
 
 def ensure_outputs(
@@ -74,11 +101,12 @@ def ensure_outputs(
     jobs: int | None = None,
     report: Report | None = None,
     force: bool = False,
+    review_months: int = 12,
 ) -> Built:
-    """Build what is missing or stale (in parallel on the cores), skip the rest."""
-    outcomes = run_batch(
-        [Source(s, folder) for s in sources], out, OPTIONS, jobs, force, report, replaceable=REPLACEABLE
-    )
+    """Build what is missing or stale (in parallel on the cores), skip the rest; the book's part of each built."""
+    probe = functools.partial(book_part, review_months)
+    outcomes = run_batch([Source(s, folder) for s in sources], out, OPTIONS, jobs, force, report, REPLACEABLE, probe)
     failures = {o.path: o.diagnostics for o in outcomes if o.status == FAILED}
     counts = {status: sum(o.status == status for o in outcomes) for status in (BUILT, SKIPPED)}
-    return Built(counts[BUILT], counts[SKIPPED], failures)
+    parts = {o.path: o.probed for o in outcomes if o.status == BUILT and isinstance(o.probed, Known)}
+    return Built(counts[BUILT], counts[SKIPPED], failures, parts)
