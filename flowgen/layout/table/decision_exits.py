@@ -166,12 +166,13 @@ def untangle(router: TableRouter, pair: tuple[Link, Link]) -> bool:
         return False
     saved = _state(router)
     best: tuple[Score, State] | None = None
+    firsts: dict[tuple[int, str], State | None] = {}  # the first branch routed out of a tip: the same for both
     for tip_a in TIPS:
         for tip_b in TIPS:
             if tip_b == tip_a:
                 continue
             for (first, tip_first), (second, tip_second) in (((a, tip_a), (b, tip_b)), ((b, tip_b), (a, tip_a))):
-                score = _try(router, saved, (first, tip_first), (second, tip_second))
+                score = _try(router, saved, firsts, (first, tip_first), (second, tip_second))
                 if score is not None:
                     if best is None or score < best[0]:
                         best = (score, _state(router))
@@ -180,12 +181,29 @@ def untangle(router: TableRouter, pair: tuple[Link, Link]) -> bool:
     return best is not None
 
 
-def _try(router: TableRouter, saved: State, first: tuple[Link, str], second: tuple[Link, str]) -> Score | None:
-    """Route the pair again from ``saved``, each out of its tip, ``first`` first; its score when clean, uncrossed."""
-    _restore(router, saved)
-    router.unroute(first[0])
-    router.unroute(second[0])
-    if not (_route_by(router, *first) and _route_by(router, *second)):
+def _try(
+    router: TableRouter,
+    saved: State,
+    firsts: dict[tuple[int, str], State | None],
+    first: tuple[Link, str],
+    second: tuple[Link, str],
+) -> Score | None:
+    """Route the pair again from ``saved``, each out of its tip, ``first`` first; its score when clean, uncrossed.
+
+    ``first`` routed out of its tip does not depend on the tip ``second`` will take: the state after it
+    (None when it was not clean) is kept in ``firsts`` and taken up again for the other assignment.
+    """
+    key = (id(first[0]), first[1])
+    if key not in firsts:
+        _restore(router, saved)
+        router.unroute(first[0])
+        router.unroute(second[0])
+        firsts[key] = _state(router) if _route_by(router, *first) else None
+    after = firsts[key]
+    if after is None:
+        return None
+    _restore(router, after)
+    if not _route_by(router, *second):
         return None
     mine, theirs = _points(router, first[0]), _points(router, second[0])
     if crossings(mine, theirs):
