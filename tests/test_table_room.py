@@ -8,6 +8,7 @@ import flowgen
 from flowgen.api import resolve_style
 from flowgen.layout.symbols import FittedText
 from flowgen.layout.table import column_fit
+from flowgen.layout.table import columns as columns_module
 from flowgen.layout.table.column_room import broken_words, routing_need, runs_along
 from flowgen.layout.table.place import columns, layout_table
 from flowgen.model.types import Procedure
@@ -39,6 +40,7 @@ def _widths(procedure: Procedure, style_name: str = "default") -> dict[str, floa
 
 def _without_room(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(column_fit, "give_room", lambda *args: None)
+    monkeypatch.setattr(columns_module, "_LAST", {})  # the columns kept for the same procedure were made with room
 
 
 def test_a_nine_actor_table_gives_its_text_columns_what_its_actor_columns_do_not_need(
@@ -98,3 +100,34 @@ alur:
 def test_only_the_hyphens_a_word_did_not_have_count_as_broken() -> None:
     fitted = FittedText(("Berkas pertang-", "gungjawaban", "Sub-", "bagian"), 0.0, 0.0)
     assert broken_words(fitted, "Berkas pertanggungjawaban Sub-bagian") == 1
+
+
+def test_the_columns_are_worked_out_once_for_the_narrow_page_warning_and_the_layout(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """table_warnings and layout_table ask for the same columns: the second asking measures nothing again."""
+    from flowgen.layout.table.place import table_warnings
+
+    procedure = _procedure(9)
+    style = resolve_style("default", procedure)
+    calls: list[int] = []
+    real = columns_module.fit_words
+
+    def counting(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(columns_module, "fit_words", counting)
+    monkeypatch.setattr(columns_module, "_LAST", {})
+    warned = table_warnings(procedure, style)
+    layout = layout_table(procedure, style)
+    assert len(calls) == 1
+    assert table_warnings(procedure, style) == warned and len(calls) == 1
+    size, margin = style.page
+    width = size.width - margin[1] - margin[3]
+    columns(procedure, style, width - 10)  # another width: worked out again
+    assert len(calls) == 2
+    monkeypatch.setattr(columns_module, "_LAST", {})
+    afresh = [(c.key, c.x1 - c.x0) for c in columns(procedure, style, width)]
+    assert afresh == [(c.key, pytest.approx(c.x1 - c.x0)) for c in layout.pages[0].columns]  # as worked out afresh
+    assert len(calls) == 3

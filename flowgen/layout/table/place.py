@@ -21,7 +21,8 @@ from functools import partial
 from flowgen.errors import Diagnostic, Span, warning
 from flowgen.layout.symbols import DIAMOND_TEXT_SHARE, FittedText, Shape, fit, step_classes
 from flowgen.layout.table.cell_lists import fit_cell
-from flowgen.layout.table.column_fit import fit_words, min_symbol_width
+from flowgen.layout.table.column_fit import min_symbol_width
+from flowgen.layout.table.columns import cell_text, columns
 from flowgen.layout.table.connectors import (
     band,
     band_cells,
@@ -46,72 +47,6 @@ from flowgen.style.resolve import ResolvedStyle
 from flowgen.text import block_height, clean, measure
 
 TEXT_COLUMNS = ("kelengkapan", "waktu", "output")
-
-
-def columns(procedure: Procedure, style: ResolvedStyle, width: float, short: list[str] | None = None) -> list[Column]:
-    """The table's columns across the page's usable width, actor columns sharing what is left.
-
-    Columns are then widened for their longest header word and their symbols
-    (:mod:`flowgen.layout.table.column_fit`); the titles of those that still lack room go to ``short``.
-    """
-    labels = style.labels
-    keterangan = style.table.keterangan
-    mutu = list(style.table.mutu_baku_order)
-    if keterangan == "inside":
-        mutu.append("keterangan")
-    tail = mutu + (["keterangan"] if keterangan == "column" else [])
-    fixed_keys = ["no", "kegiatan", *tail]
-    fixed = {k: style.cell((k,)).width for k in fixed_keys}
-    n = len(procedure.actors)
-    minimum = style.cell(("actor",)).min_width
-    wanted = style.cell(("actor",)).width
-    rest = width - sum(fixed.values())
-    actor_width = wanted if wanted > 0 and wanted * n <= rest else rest / max(n, 1)
-    if actor_width < minimum:  # too many actors: narrow the text columns (not below 60 %)
-        shrinkable = sum(v for k, v in fixed.items() if k != "no")
-        need = minimum * n - rest
-        factor = max(0.6, 1 - need / shrinkable) if shrinkable else 1.0
-        fixed = {k: (v if k == "no" else v * factor) for k, v in fixed.items()}
-        actor_width = (width - sum(fixed.values())) / max(n, 1)
-    titles = {
-        "no": labels["col-no"],
-        "kegiatan": labels["col-kegiatan"],
-        "kelengkapan": labels["col-kelengkapan"],
-        "waktu": labels["col-waktu"],
-        "output": labels["col-output"],
-        "keterangan": labels["col-keterangan"],
-    }
-    order = ["no", "kegiatan", *(f"actor:{a.key}" for a in procedure.actors), *tail]
-    titles |= {f"actor:{a.key}": clean(a.name) for a in procedure.actors}
-    widths = {k: fixed.get(k, actor_width) for k in order}
-    room = width - sum(widths.values())
-    texts = partial(_cell_text, procedure)
-    widths, short_columns = fit_words(procedure, style, widths, titles, texts, room)  # room for whole words
-    if short is not None:
-        short += [titles[k] for k in short_columns]
-    out: list[Column] = []
-    x = 0.0
-    for key in order:
-        actor = key.split(":", 1)[1] if key.startswith("actor:") else None
-        out.append(Column(key, "actor" if actor else key, x, x + widths[key], titles[key], actor))
-        x += widths[key]
-    return out
-
-
-def _cell_text(procedure: Procedure, step: Step, key: str) -> str:
-    if key == "no":  # the sheet's own numbering: "3" twice, a gap, "" for an unnumbered row
-        return procedure.shown_number(step.number)
-    if key == "kegiatan":
-        return clean(step.text) if step.text else ""
-    if key == "kelengkapan":
-        return clean(step.requires)
-    if key == "waktu":
-        return clean(step.time.text) if step.time else ""
-    if key == "output":
-        return clean(step.output)
-    if key == "keterangan":
-        return clean(step.note)
-    return ""
 
 
 def _fit_cell(text: str, column: Column, style: ResolvedStyle, element: str, classes: tuple[str, ...]) -> FittedText:
@@ -170,7 +105,7 @@ def _rows(procedure: Procedure, cols: list[Column], style: ResolvedStyle, roomy:
                 continue
             text_style, pad = looks[column.key]
             texts[column.key] = fitted = fit_cell(
-                _cell_text(procedure, step, column.key), text_style, column.x1 - column.x0 - pad[1] - pad[3]
+                cell_text(procedure, step, column.key), text_style, column.x1 - column.x0 - pad[1] - pad[3]
             )
             height = max(height, fitted.height + pad[0] + pad[2])
         # the symbol as it is drawn in each of its actors' columns (a wider column can set its text larger)
