@@ -85,17 +85,25 @@ def resolve_style(
     return load_style(choice.path, options, name=choice.reference)
 
 
+_LAST_VALID: list[Procedure] = []  # the last procedure that passed (frozen: the same object passes again)
+
+
 def validate(procedure: Procedure) -> None:
     """Raise :class:`ModelError` unless the procedure can be laid out: model rules, then graph rules.
 
     A procedure read by :func:`flowgen.parse` always passes; this is for the
     ones built in code or loaded from JSON.  Warnings are not errors here.
+    The flowchart and the lampiran of one build ask for the same procedure,
+    and walking every text of it costs: the last one that passed is not walked again.
     """
+    if _LAST_VALID and _LAST_VALID[0] is procedure:
+        return
     found = model_errors(procedure)
     if not found:
         found = [d for d in structure_errors(procedure) if d.is_error]
     if found:
         raise ModelError(found)
+    _LAST_VALID[:] = [procedure]
 
 
 def flowchart_page(procedure: Procedure, style: ResolvedStyle) -> Page:
