@@ -10,7 +10,8 @@ from flowgen.layout.symbols import FittedText
 from flowgen.layout.table import column_fit
 from flowgen.layout.table import columns as columns_module
 from flowgen.layout.table.column_room import broken_words, routing_need, runs_along
-from flowgen.layout.table.place import columns, layout_table
+from flowgen.layout.table.columns import columns
+from flowgen.layout.table.place import layout_table
 from flowgen.model.types import Procedure
 
 ACTORS = ("a", "b", "c", "d", "e", "f", "g", "h", "i")
@@ -111,7 +112,7 @@ def test_the_columns_are_worked_out_once_for_the_narrow_page_warning_and_the_lay
     procedure = _procedure(9)
     style = resolve_style("default", procedure)
     calls: list[int] = []
-    real = columns_module.fit_words
+    real = column_fit.fit_words
 
     def counting(*args: object, **kwargs: object) -> object:
         calls.append(1)
@@ -128,6 +129,7 @@ def test_the_columns_are_worked_out_once_for_the_narrow_page_warning_and_the_lay
     columns(procedure, style, width - 10)  # another width: worked out again
     assert len(calls) == 2
     monkeypatch.setattr(columns_module, "_LAST", {})
-    afresh = [(c.key, c.x1 - c.x0) for c in columns(procedure, style, width)]
-    assert afresh == [(c.key, pytest.approx(c.x1 - c.x0)) for c in layout.pages[0].columns]  # as worked out afresh
+    afresh = columns(procedure, style, width)
+    assert [c.key for c in afresh] == [c.key for c in layout.pages[0].columns]  # as worked out afresh
+    assert [c.x1 - c.x0 for c in afresh] == pytest.approx([c.x1 - c.x0 for c in layout.pages[0].columns])
     assert len(calls) == 3
