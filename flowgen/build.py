@@ -267,6 +267,9 @@ class Builder:
         import flowgen.render.png
         import flowgen.render.svg
         import flowgen.style.choose  # noqa: F401
+        from flowgen.layout.flowchart.graphviz_plugins import plugin_folder
+
+        plugin_folder()  # found (or made) once, before the workers are forked
 
     def style_for(self, procedure: Procedure | None, source: Path | None) -> ResolvedStyle:
         """The style this build uses (command line, gaya, flowgen.toml, default), from the cache when current."""

@@ -33,6 +33,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from flowgen.errors import LayoutError, Span, error
+from flowgen.layout.flowchart.graphviz_plugins import graphviz_env
 
 POINTS_PER_INCH = 72.0
 DEFAULT_TIMEOUT = 60.0
@@ -109,7 +110,7 @@ def _limit_memory(pid: int) -> None:
 class _Run:
     """One Graphviz process: feed it, read it (bounded), and leave nothing of its group running."""
 
-    def __init__(self, command: list[str], data: bytes, seconds: float):
+    def __init__(self, command: list[str], data: bytes, seconds: float, env: dict[str, str] | None = None):
         self.deadline = time.monotonic() + seconds
         self.out = bytearray()
         self.err = bytearray()
@@ -119,6 +120,7 @@ class _Run:
             stdout=subprocess.PIPE,
             stderr=subprocess.PIPE,
             start_new_session=True,  # its own process group: killed whole
+            env=env,
         )
         _limit_memory(self.proc.pid)
         self.data = memoryview(data)
@@ -201,11 +203,12 @@ def run(source: str, engine: str = "dot", no_op: int | None = None, source_name:
     if shutil.which(command[0]) is None:
         raise LayoutError([error("graphviz-missing", where)])
     process: _Run | None = None
+    env = graphviz_env()  # only the plugins flowgen uses are loaded (made the first time: before Ctrl-C is held)
     # Ctrl-C is held while the process starts, so that it lands where the process is known and killed
     held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT, signal.SIGTERM})
     try:
         try:
-            process = _Run(command, source.encode("utf-8"), limit)
+            process = _Run(command, source.encode("utf-8"), limit, env)
         finally:
             signal.pthread_sigmask(signal.SIG_SETMASK, held)
         stopped = process.exchange()
