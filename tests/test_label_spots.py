@@ -35,3 +35,18 @@ def test_a_label_takes_a_spot_against_a_line_when_no_spot_has_daylight() -> None
 def test_its_own_line_is_not_kept_off() -> None:
     box = clear_label_spot(DOWN, 14.0, 9.0, [], [], list(itertools.pairwise(DOWN)), LIMIT)
     assert box == (103.0, 53.0, 117.0, 62.0)  # the first spot: 3 pt beside its line, 3 pt down
+
+
+def test_a_label_finds_the_narrow_window_between_a_diamond_and_a_column_line_next_to_its_tip() -> None:
+    """Leaving a diamond's bottom tip, a short stem, then right: the label stands above that run, past the
+    diamond's box and 3 pt short of the column line — a window of ~3 pt the steps along the run must not miss
+    (the next spot is across the column line, 60 pt from the tip)."""
+    w, h = 21.0, 9.0
+    route = [(100.0, 50.0), (100.0, 57.0), (170.0, 57.0), (170.0, 90.0)]  # bottom tip, 7 pt stem, right, down
+    diamond: Box = (82.0, 20.0, 118.0, 50.0)
+    column: Segment = ((146.0, 0.0), (146.0, 200.0))
+    row: Segment = ((0.0, 64.0), (200.0, 64.0))  # no room below the run, nor daylight beside the stem
+    box = clear_label_spot(route, w, h, [diamond], [], [*itertools.pairwise(route), column, row], LIMIT)
+    assert box is not None
+    assert box[3] <= 55.0 and box[0] >= diamond[2] + 1.0  # above the run, clear of the diamond
+    assert column[0][0] - box[2] >= LINE_ROOM  # still on the diamond's side of the column line

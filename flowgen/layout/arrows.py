@@ -82,7 +82,30 @@ def place_label(
     return min(candidates, key=covered)  # nowhere clear: the spot that covers least
 
 
-NEAR_SPOTS = (3.0, 9.0, 16.0, 24.0, 34.0, 46.0, 60.0, 76.0)  # along the arrow from where it leaves
+# along the arrow from where it leaves, every few points near the tip: between a diamond's corner and a column
+# line the room for a label may be a window of 3 pt, which coarser steps would step over (and the label
+# would go on to the next column)
+NEAR_SPOTS = (
+    3.0,
+    6.0,
+    9.0,
+    12.0,
+    14.0,
+    16.0,
+    18.0,
+    20.0,
+    22.0,
+    24.0,
+    27.0,
+    30.0,
+    34.0,
+    40.0,
+    46.0,
+    53.0,
+    60.0,
+    68.0,
+    76.0,
+)
 FAR_SPOTS = (96.0, 120.0, 150.0, 190.0)  # crowded round the diamond
 
 
