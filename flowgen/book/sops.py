@@ -23,12 +23,12 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from flowgen.batch import BUILT, FAILED, SKIPPED, Outcome, run_batch
-from flowgen.book.collect import Known, review_date, summarize
 from flowgen.build import THUMBNAIL, BuildOptions
 from flowgen.discover import Source
 from flowgen.errors import Diagnostic
 
 if TYPE_CHECKING:
+    from flowgen.book.collect import Known
     from flowgen.model.types import Procedure
     from flowgen.render.scene import Document
     from flowgen.style.resolve import ResolvedStyle
@@ -85,6 +85,7 @@ def book_part(
     identity sheet (the document's first page, the one its PDF was painted from): without it the book
     would parse every SOP again and lay every identity sheet out again once all are built, on one core.
     """
+    from flowgen.book.collect import Known, review_date, summarize
     from flowgen.book.links import item_boxes
 
     if document is None:
@@ -108,5 +109,9 @@ def ensure_outputs(
     outcomes = run_batch([Source(s, folder) for s in sources], out, OPTIONS, jobs, force, report, REPLACEABLE, probe)
     failures = {o.path: o.diagnostics for o in outcomes if o.status == FAILED}
     counts = {status: sum(o.status == status for o in outcomes) for status in (BUILT, SKIPPED)}
-    parts = {o.path: o.probed for o in outcomes if o.status == BUILT and isinstance(o.probed, Known)}
+    parts: dict[Path, Known] = {}
+    if counts[BUILT]:  # (imported only then: a book with nothing to build reads no SOP)
+        from flowgen.book.collect import Known
+
+        parts = {o.path: o.probed for o in outcomes if o.status == BUILT and isinstance(o.probed, Known)}
     return Built(counts[BUILT], counts[SKIPPED], failures, parts)
