@@ -37,7 +37,6 @@ from flowgen.layout.geometry import (
 )
 from flowgen.layout.grid_search import GridSearch, Obstacles, entry_ports, exit_ports
 from flowgen.layout.table.branches import fork_followers, fork_tips
-from flowgen.layout.table.decision_exits import branch_pairs, reorder, tangled_pairs, untangle
 from flowgen.layout.table.grid import (
     LINE_CLEARANCE,
     RUN_CLEARANCE,
@@ -66,6 +65,7 @@ from flowgen.layout.table.rules import (
     side_of,
 )
 from flowgen.layout.table.types import Link, Symbol, TablePage, TableRoute
+from flowgen.layout.table.uncross import crossed, untangle_page
 from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
@@ -95,6 +95,7 @@ class TableRouter(TableGrid):
         self.label_room: dict[int, float] = {}  # link → the run a branch label needs beside its tip
         self.head = max(style.table_edge(c).arrow_size for c in ((), ("branch", "yes"), ("branch", "no"), ("loop",)))
         self.only_tip: str | None = None  # while decision_exits tries a tip for a branch: the candidates by it
+        self.uncrossing = False  # while uncross routes a crossing pair again: crossing any arrow breaks a rule
 
     def problems(self, points: list[Point], link: Link, merging: bool = False) -> int:
         """How many rules a candidate breaks (0: a clean route).
@@ -182,6 +183,8 @@ class TableRouter(TableGrid):
             for j, (seg, bx0, by0, bx1, by1) in enumerate(other_runs):
                 if bx1 < ax0 or bx0 > ax1 or by1 < ay0 or by0 > ay1:
                     continue  # farther apart than any test below looks
+                if self.uncrossing and crossed(mine, seg):
+                    count += 1
                 if near(mine, seg) or ends_on(mine, seg) or ends_on(seg, mine):
                     if joins and j == end and (i == last or (merging and i == last - 1)):
                         pass  # arrives along the other's last run (or meets it on the way: a join)
@@ -357,7 +360,7 @@ class TableRouter(TableGrid):
                 break
         if tight is not None and (best is None or best[0] > 0):
             best = (0, *tight[1:])
-        if best is None or best[0] > 0:
+        if (best is None or best[0] > 0) and not self.uncrossing:  # uncross keeps to the tracks' candidates
             searched = self.search(link, used if is_decision else set())
             if searched is not None and self.problems(searched[1], link) == 0:
                 spot = self.label_spot(searched[1], link) if searched[0] not in forked else None
@@ -459,10 +462,7 @@ def route_table(
     for i in order_links(page.links, page.symbols):
         if not router.route(page.links[i])[1]:
             router.repair(page.links[i])
-    for pair in branch_pairs(list(page.links)):  # a decision's two branches must not cross: their tips together
-        untangle(router, pair)
-    for pair in tangled_pairs(router):  # nor two arrows into one step, nor any two near a head
-        reorder(router, pair)
+    untangle_page(router, page.links)  # decisions' branches, arrows into one step, any two: uncrossed
     route_of = {id(link): points for link, points in router.routes}
     lines = [polyline(route_of[id(link)]) for link in page.links]
     followers = fork_followers(router.routes, router.tip_of, router.labels)
