@@ -5,25 +5,28 @@ near an arrow's ends, where it hides a head; a crossing in the middle of two
 runs is allowed, because some drawings cannot do without one.  Many can:
 Graphviz sends an arrow out of a side that points away from its target and
 across another arrow's run, where a careful hand would have left by another
-side.  This pass takes each arrow that crosses another, searches the grid
-again for a way that crosses no arrow at all (with every clearance rule of
-the repair), and keeps it only when the drawing then has fewer crossings and
-no more faults.  Arrows that cross nothing are never searched: on a drawing
-without crossings the pass costs one count.
+side.  This pass takes each arrow that crosses another and tries the shapes
+a hand draws (out of a free side, one or two turns, into a free side; the
+shortest first), each held to every clearance rule of the repair and kept
+only when it crosses no arrow and leaves no more faults.  Arrows that cross
+nothing are never tried: on a drawing without crossings the pass costs one
+count.  (A grid search off every arrow found a few more ways on the book,
+at twelve times the cost: most such searches fail, and fail slowly.)
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Callable, Sequence
 
-from flowgen.layout.flowchart.careful import Repair
+from flowgen.layout.flowchart.careful import _OUTWARD, Repair, _effort, port
 from flowgen.layout.flowchart.clearance import clearance_test
 from flowgen.layout.flowchart.judge import Drawn, drawn
-from flowgen.layout.geometry import Point, Segment, segments
+from flowgen.layout.flowchart.types import Part
+from flowgen.layout.geometry import Point, Segment, dedupe, segments
 
 EDGE = 0.5  # a crossing this close to either run's end is a touch (a fork, a join), not a crossing
-PASSES = 1  # rounds over the crossing arrows (a second round freed no more on the book)
+AROUND = 14.0  # a way round both symbols keeps this far off them
+START = 10.0  # the first run of a drawn shape: out of the symbol before it turns
 
 
 def _crossing(h: Segment, v: Segment, inclusive: bool) -> bool:
@@ -47,9 +50,8 @@ def _upright(s: Segment) -> bool:
 def run_crosses(run: Segment, other: Segment, inclusive: bool = False) -> bool:
     """Whether two right-angled runs cross inside both (``inclusive``: the ends of ``run`` count).
 
-    An inclusive test is the grid search's: its runs go from grid point to
-    grid point, so an arrow passing exactly through a grid point would be
-    met by neither run strictly.
+    A shape being tried is tested inclusively: a turn that lands on another
+    arrow's run touches it, which reads as a join.
     """
     if _level(other) and _upright(run):
         return _crossing(other, run, inclusive)
@@ -66,6 +68,56 @@ def crossings(a: Sequence[Point], b: Sequence[Point]) -> int:
     return sum(run_crosses(p, q) for p in segments(a) for q in segments(b))
 
 
+def _reverses(points: Sequence[Point]) -> bool:
+    """Whether a route turns right back along its own run somewhere."""
+    for a, b, c in zip(points, points[1:], points[2:]):
+        u, v = (b[0] - a[0], b[1] - a[1]), (c[0] - b[0], c[1] - b[1])
+        if abs(u[0] * v[1] - u[1] * v[0]) < 1e-6 and u[0] * v[0] + u[1] * v[1] < 0:
+            return True
+    return False
+
+
+def shapes(ends: tuple[Part, Part], starts: Sequence[str], goals: Sequence[str], stem: float) -> list[list[Point]]:
+    """The routes a hand draws first, shortest first: out of a free side, one or two turns, into a free side.
+
+    Out of the source a little way, then across and along (or along and
+    across, or across halfway) to just before the target's side, and in.
+    """
+    source, target = ends
+    found: dict[tuple[Point, ...], float] = {}
+    a, b = source.box, target.box
+    round_x = (min(a[0], b[0]) - AROUND, max(a[2], b[2]) + AROUND)  # the ways round both symbols
+    round_y = (min(a[1], b[1]) - AROUND, max(a[3], b[3]) + AROUND)
+    for s in starts:
+        p0, (ox, oy) = port(source, s), _OUTWARD[s]
+        p1 = (p0[0] + ox * START, p0[1] + oy * START)
+        for g in goals:
+            q0, (gx, gy) = port(target, g), _OUTWARD[g]
+            q1 = (q0[0] + gx * stem, q0[1] + gy * stem)
+            middles: list[list[Point]] = [[(q1[0], p1[1])], [(p1[0], q1[1])]]
+            for x in ((p1[0] + q1[0]) / 2, *round_x):
+                middles.append([(x, p1[1]), (x, q1[1])])
+            for y in ((p1[1] + q1[1]) / 2, *round_y):
+                middles.append([(p1[0], y), (q1[0], y)])
+            for middle in middles:
+                points = [p0, p1, *middle, q1, q0]
+                if _reverses(dedupe_exact(points)):
+                    continue
+                route = dedupe(points)
+                if len(route) >= 2 and all(_level(r) or _upright(r) for r in segments(route)):
+                    found.setdefault(tuple(route), _effort(route))
+    return [list(r) for r in sorted(found, key=lambda r: (found[r], r))]
+
+
+def dedupe_exact(points: Sequence[Point]) -> list[Point]:
+    """The points without repeats (straight runs kept point by point, so a turn back still shows)."""
+    out: list[Point] = []
+    for p in points:
+        if not out or abs(out[-1][0] - p[0]) > 0.01 or abs(out[-1][1] - p[1]) > 0.01:
+            out.append(p)
+    return out
+
+
 class Untangle:
     """Reroutes the arrows of a repaired drawing that cross another, keeping a move that crosses less."""
 
@@ -73,7 +125,6 @@ class Untangle:
         self.repair = repair
         self.routes = routes
         self.moved = 0  # arrows given a new route (for tests and measurements)
-        self.searches = 0  # grid searches run: only for arrows that cross another
 
     def _others(self, k: int, d: Drawn) -> list[int]:
         """The arrows whose bounds meet route ``k``'s (drawn as ``d``): the only ones it can cross."""
@@ -86,95 +137,53 @@ class Untangle:
         return sum(crossings(d.points, drawn_[j].points) for j in self._others(k, d))
 
     def run(self) -> None:
-        """Each arrow that crosses another, the most crossed first, searched again once a pass."""
+        """Each arrow that crosses another, the most crossed first, tried once.
+
+        (A second round, for arrows an earlier move had hemmed in, freed none
+        more on the book.)
+        """
         repair = self.repair
-        for _ in range(PASSES):
-            counts = {
-                k: self.count(k, repair.drawn[k])
-                for k in range(len(self.routes))
-                if repair.ends[k][0] is not repair.ends[k][1] and len(self.routes[k]) >= 2
-            }
-            crossed = sorted((k for k, n in counts.items() if n), key=lambda k: (-counts[k], k))
-            if not crossed:
-                return
-            before = self.moved
-            for k in crossed:
-                now = self.count(k, repair.drawn[k])  # an earlier move may have freed it
-                if now:
-                    self._try(k, now)
-            if self.moved == before:
-                return
+        counts = {
+            k: self.count(k, repair.drawn[k])
+            for k in range(len(self.routes))
+            if repair.ends[k][0] is not repair.ends[k][1] and len(self.routes[k]) >= 2
+        }
+        for k in sorted((k for k, n in counts.items() if n), key=lambda k: (-counts[k], k)):
+            now = self.count(k, repair.drawn[k])  # an earlier move may have freed it
+            if now:
+                self._try(k, now)
 
     def _try(self, k: int, now: int) -> None:
-        """Route ``k`` searched again off every other arrow; kept when it crosses less and breaks no more rules."""
+        """Route ``k`` drawn in the first shape that is clear, crosses nothing and breaks no more rules, if any."""
         repair = self.repair
         starts, goals = repair._sides(k)
         if not starts or not goals:
             return
         blocked = self._blocked(k)
         old = repair.score(k, repair.drawn[k])
-        plan = [goals] + ([[g] for g in goals] if len(goals) > 1 else [])
-        for goal_sides in plan:
-            self.searches += 1
-            found = repair.route(k, starts, goal_sides, blocked)
-            if found is None and goal_sides is goals:
-                return  # no way to any goal: none to one of them either
-            if found is None or found == self.routes[k]:
-                continue
-            d = drawn(found, repair.ends[k], repair.head, repair.joint)
-            if repair.score(k, d) <= old and self.count(k, d) < now:  # it crosses nothing: none can do better
-                repair._move(k, d)
-                self.routes[k] = found
-                self.moved += 1
+        for shape in shapes(repair.ends[k], starts, goals, repair.stem):
+            clear = shape != self.routes[k] and not any(blocked(seg) for seg in segments(shape))
+            if clear and self._keep(k, shape, old, now):
                 return
 
+    def _keep(self, k: int, route: list[Point], old: int, now: int) -> bool:
+        """Route ``k`` drawn as ``route`` when that leaves no more faults (than ``old``) and fewer crossings."""
+        repair = self.repair
+        d = drawn(route, repair.ends[k], repair.head, repair.joint)
+        if repair.score(k, d) > old or self.count(k, d) >= now:
+            return False
+        repair._move(k, d)
+        self.routes[k] = route
+        self.moved += 1
+        return True
+
     def _blocked(self, k: int) -> Callable[[Segment], bool]:
-        """The repair's clearance test for route ``k``, and no run across another arrow's run."""
+        """The repair's clearance test for route ``k``, and no run across (or onto) another arrow's run."""
         repair = self.repair
         clear = clearance_test(lambda: repair._clearance(k))
-        across = Across([seg for j, d in enumerate(repair.drawn) if j != k for seg in segments(d.points)])
+        runs = [seg for j, d in enumerate(repair.drawn) if j != k for seg in segments(d.points)]
 
         def blocked(segment: Segment) -> bool:
-            return clear(segment) or across.meets(segment)
+            return clear(segment) or any(run_crosses(segment, run, inclusive=True) for run in runs)
 
         return blocked
-
-
-class Across:
-    """Other arrows' runs filed by grid line, for the test "does this run cross one?" asked thousands of times.
-
-    A search asks about runs on a few hundred grid lines; the runs that
-    could cross a grid line are picked out once per line, sorted by where
-    they meet it, so a run on the line is tested by two bisections.
-    """
-
-    def __init__(self, runs: Sequence[Segment]):
-        self.level = [r for r in runs if _level(r)]
-        self.upright = [r for r in runs if _upright(r)]
-        self.lines: dict[tuple[bool, float], tuple[list[float], list[Segment]]] = {}
-
-    def _line(self, vertical: bool, c: float) -> tuple[list[float], list[Segment]]:
-        """The runs across grid line x = c (``vertical``) or y = c, sorted by where they cross it."""
-        axis = 0 if vertical else 1
-        found = [
-            (r[0][1 - axis], r)
-            for r in (self.level if vertical else self.upright)
-            if min(r[0][axis], r[1][axis]) + EDGE < c < max(r[0][axis], r[1][axis]) - EDGE
-        ]
-        found.sort()
-        return [f[0] for f in found], [f[1] for f in found]
-
-    def meets(self, segment: Segment) -> bool:
-        """Whether ``segment`` crosses a filed run inside it (the segment's own ends count)."""
-        if _upright(segment):
-            vertical, c, axis = True, segment[0][0], 1
-        elif _level(segment):
-            vertical, c, axis = False, segment[0][1], 0
-        else:
-            return False
-        line = self.lines.get((vertical, c))
-        if line is None:
-            line = self.lines[(vertical, c)] = self._line(vertical, c)
-        where = line[0]
-        lo, hi = min(segment[0][axis], segment[1][axis]), max(segment[0][axis], segment[1][axis])
-        return bisect.bisect_left(where, lo - 0.01) < bisect.bisect_right(where, hi + 0.01)
