@@ -22,7 +22,7 @@ from flowgen.layout.flowchart.careful import _OUTWARD, Repair, _effort, port
 from flowgen.layout.flowchart.clearance import clearance_test
 from flowgen.layout.flowchart.judge import Drawn, drawn
 from flowgen.layout.flowchart.types import Part
-from flowgen.layout.geometry import Point, Segment, dedupe, segments
+from flowgen.layout.geometry import Box, Point, Segment, dedupe, segments
 
 EDGE = 0.5  # a crossing this close to either run's end is a touch (a fork, a join), not a crossing
 AROUND = 14.0  # a way round both symbols keeps this far off them
@@ -61,6 +61,12 @@ def run_crosses(run: Segment, other: Segment, inclusive: bool = False) -> bool:
         (a1, b1), (a2, b2) = other
         return _crossing(((b1, a1), (b2, a2)), flipped, inclusive)
     return False
+
+
+def _touches(box: Box, run: Segment) -> bool:
+    """Whether a run meets a box, its outline included (a level or upright run has no width)."""
+    (x1, y1), (x2, y2) = run
+    return min(x1, x2) <= box[2] and max(x1, x2) >= box[0] and min(y1, y2) <= box[3] and max(y1, y2) >= box[1]
 
 
 def crossings(a: Sequence[Point], b: Sequence[Point]) -> int:
@@ -181,7 +187,18 @@ class Untangle:
         """The repair's clearance test for route ``k``, and no run across (or onto) another arrow's run."""
         repair = self.repair
         clear = clearance_test(lambda: repair._clearance(k))
-        runs = [seg for j, d in enumerate(repair.drawn) if j != k for seg in segments(d.points)]
+        # every shape stays within this box round its two symbols: runs outside it cannot meet one
+        source, target = repair.ends[k]
+        a, b = source.box, target.box
+        reach = max(AROUND, START, repair.stem) + 1.0
+        box = (min(a[0], b[0]) - reach, min(a[1], b[1]) - reach, max(a[2], b[2]) + reach, max(a[3], b[3]) + reach)
+        runs = [
+            seg
+            for j in sorted(repair.filed.within(box))
+            if j != k
+            for seg in segments(repair.drawn[j].points)
+            if _touches(box, seg)
+        ]
 
         def blocked(segment: Segment) -> bool:
             return clear(segment) or any(run_crosses(segment, run, inclusive=True) for run in runs)
