@@ -143,33 +143,47 @@ class Untangle:
         return sum(crossings(d.points, drawn_[j].points) for j in self._others(k, d))
 
     def run(self) -> None:
-        """Each arrow that crosses another, the most crossed first, tried once.
+        """Each arrow that crosses another, the most crossed first: a way crossing nothing, then one crossing less.
 
-        (A second round, for arrows an earlier move had hemmed in, freed none
-        more on the book.)
+        Two rounds: a way that only crosses less, taken first, could close
+        the way that crosses nothing of an arrow tried after it.
         """
-        repair = self.repair
-        counts = {
-            k: self.count(k, repair.drawn[k])
-            for k in range(len(self.routes))
-            if repair.ends[k][0] is not repair.ends[k][1] and len(self.routes[k]) >= 2
-        }
-        for k in sorted((k for k, n in counts.items() if n), key=lambda k: (-counts[k], k)):
-            now = self.count(k, repair.drawn[k])  # an earlier move may have freed it
-            if now:
-                self._try(k, now)
+        for partial in (False, True):
+            repair = self.repair
+            counts = {
+                k: self.count(k, repair.drawn[k])
+                for k in range(len(self.routes))
+                if repair.ends[k][0] is not repair.ends[k][1] and len(self.routes[k]) >= 2
+            }
+            for k in sorted((k for k, n in counts.items() if n > partial), key=lambda k: (-counts[k], k)):
+                now = self.count(k, repair.drawn[k])  # an earlier move may have freed it
+                if now > partial:
+                    self._try(k, now, partial)
 
-    def _try(self, k: int, now: int) -> None:
-        """Route ``k`` drawn in the first shape that is clear, crosses nothing and breaks no more rules, if any."""
+    def _try(self, k: int, now: int, partial: bool) -> None:
+        """Route ``k`` drawn in the first clear shape that crosses least (fewer than ``now``) and breaks no more rules.
+
+        A shape that crosses nothing is taken as soon as it is found; one
+        that still crosses (fewer) only when ``partial``, once every shape
+        has been tried.
+        """
         repair = self.repair
         starts, goals = repair._sides(k)
         if not starts or not goals:
             return
-        blocked = self._blocked(k)
+        crossed = self._crossed(k)
         old = repair.score(k, repair.drawn[k])
-        for shape in shapes(repair.ends[k], starts, goals, repair.stem):
-            clear = shape != self.routes[k] and not any(blocked(seg) for seg in segments(shape))
-            if clear and self._keep(k, shape, old, now):
+        fewer: list[tuple[int, int, list[Point]]] = []
+        for n, shape in enumerate(shapes(repair.ends[k], starts, goals, repair.stem)):
+            if shape == self.routes[k]:
+                continue
+            count = crossed(shape)
+            if count == 0 and self._keep(k, shape, old, now):
+                return
+            if partial and count is not None and 0 < count < now:
+                fewer.append((count, n, shape))
+        for _, _, shape in sorted(fewer):
+            if self._keep(k, shape, old, now):
                 return
 
     def _keep(self, k: int, route: list[Point], old: int, now: int) -> bool:
@@ -183,8 +197,11 @@ class Untangle:
         self.moved += 1
         return True
 
-    def _blocked(self, k: int) -> Callable[[Segment], bool]:
-        """The repair's clearance test for route ``k``, and no run across (or onto) another arrow's run."""
+    def _crossed(self, k: int) -> Callable[[list[Point]], int | None]:
+        """How many other arrows' runs a shape for route ``k`` crosses; None when it breaks a clearance rule.
+
+        Touching a run (a turn on it) counts as breaking one: it reads as a join.
+        """
         repair = self.repair
         clear = clearance_test(lambda: repair._clearance(k))
         # every shape stays within this box round its two symbols: runs outside it cannot meet one
@@ -200,7 +217,16 @@ class Untangle:
             if _touches(box, seg)
         ]
 
-        def blocked(segment: Segment) -> bool:
-            return clear(segment) or any(run_crosses(segment, run, inclusive=True) for run in runs)
+        def crossed(shape: list[Point]) -> int | None:
+            total = 0
+            for segment in segments(shape):
+                if clear(segment):
+                    return None
+                for run in runs:
+                    if run_crosses(segment, run, inclusive=True):
+                        if not run_crosses(segment, run):
+                            return None
+                        total += 1
+            return total
 
-        return blocked
+        return crossed
