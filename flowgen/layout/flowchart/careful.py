@@ -268,10 +268,21 @@ class Repair:
     def _search(
         self, k: int, start_sides: Sequence[str], goal_sides: Sequence[str], blocked: Callable[[Segment], bool]
     ) -> list[Point] | None:
-        """A grid route for arrow ``k`` from one of the given sides to one of the given sides."""
+        """A grid route for arrow ``k`` from one of the given sides to one of the given sides (one of the budget)."""
         if self.searches <= 0:
             return None
         self.searches -= 1
+        return self.route(k, start_sides, goal_sides, blocked)
+
+    def route(
+        self,
+        k: int,
+        start_sides: Sequence[str],
+        goal_sides: Sequence[str],
+        blocked: Callable[[Segment], bool],
+        limit: int = SEARCH_LIMIT,
+    ) -> list[Point] | None:
+        """A grid route for arrow ``k`` between the given sides, clear by ``blocked``, outside the budget."""
         source, target = self.ends[k]
         forward, back = ("right", "left") if self.lr else ("bottom", "top")
         stem = self.stem
@@ -297,7 +308,7 @@ class Repair:
         xs = sorted({v for lane in lanes for v in (lane.box[0], lane.box[2])})
         ys = sorted({v for lane in lanes for v in (lane.box[1], lane.box[3])})
         columns, rows = (xs, [lanes[0].header[3]]) if not self.lr else ([lanes[0].header[2]], ys)
-        search = GridSearch(self._area(k), CLOSE + SLACK + 0.4, columns, rows, boxes, limit=SEARCH_LIMIT, deep=True)
+        search = GridSearch(self._area(k), CLOSE + SLACK + 0.4, columns, rows, boxes, limit=limit, deep=True)
         found = search.find(starts, goals, blocked)
         if found is None or found[-1] not in real:
             return None

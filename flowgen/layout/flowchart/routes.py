@@ -28,6 +28,7 @@ from flowgen.layout.flowchart.careful import Repair
 from flowgen.layout.flowchart.forks import join_forks
 from flowgen.layout.flowchart.polish import Router, grid_route
 from flowgen.layout.flowchart.types import Badge, Lane, Part, Route, Tie
+from flowgen.layout.flowchart.untangle import Untangle
 from flowgen.layout.geometry import (
     Box,
     Command,
@@ -407,6 +408,7 @@ class _Polish:
         # the rules of a careful hand, measured on the finished arrows: an arrow that breaks one is rerouted
         repair = Repair(self.router.parts, self.lanes, self.ties, kept, ends, self.head_size, self.router.lr)
         repair.run(routes_only)
+        Untangle(repair, routes_only).run()  # then the crossings no rule forbids, where another way is clear
         # one branch that forks to two steps: one line, one label, split after it
         joined = join_forks(repair, routes_only, lambda k: self.label(kept[k]))
         self.joined = {straight[k] for k in joined}
