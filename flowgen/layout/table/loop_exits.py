@@ -1,0 +1,90 @@
+"""A decision's loop back out of the side tip facing its target, not a U-turn out of the bottom.
+
+The router takes arrows one by one, and a decision's loop back "Tidak"
+is often routed while its side tips look no better than its bottom: it
+then leaves by the bottom tip, runs a stub down, turns sideways and
+U-turns up beside a column line into the earlier step, its label far
+from the diamond (the reviewer's pattern 5, briefs/review/report.md).
+A careful hand leaves by the side tip facing the target (or, for a
+target in the decision's own column, the side the loop turns to) and
+runs across and up into the step's side or bottom.
+
+Here, after the page is otherwise untangled, each loop back still
+leaving a decision by its bottom is routed again out of each such side
+tip no other branch holds; the first way kept is clean by every rule of
+:meth:`flowgen.layout.table.router.TableRouter.problems`, has no more
+bends, makes the page cross no more times, crosses no arrow itself and
+runs along no more table lines.  Only the loops leaving by the bottom
+are routed again (a page has none or one), so the cost stays small.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from flowgen.layout.table.decision_exits import _points, _restore, _route_by, _state, crossings
+from flowgen.layout.table.types import Link
+from flowgen.layout.table.uncross import _along_lines, page_crossings
+from flowgen.model.types import StepKind
+
+if TYPE_CHECKING:
+    from flowgen.layout.table.router import TableRouter
+
+
+def side_loops(router: TableRouter, links: Sequence[Link]) -> None:
+    """Every loop back of the page leaving a decision by its bottom tried again out of a facing side tip."""
+    for link in links:
+        if bottom_loop(router, link):
+            to_side(router, link)
+
+
+def bottom_loop(router: TableRouter, link: Link) -> bool:
+    """A decision's loop back up into an earlier step that now leaves by the bottom tip."""
+    source, target = link.source, link.target
+    return (
+        source.kind is StepKind.DECISION
+        and source.connector is None
+        and target is not source
+        and link.edge in router.back
+        and router.tip_of.get(id(link)) == "bottom"
+        and target.shape.y1 < source.shape.y0
+    )
+
+
+def facing_tips(router: TableRouter, link: Link) -> tuple[str, ...]:
+    """The side tips facing the loop's target; for one in the decision's column, the side the loop turns to first.
+
+    A tip another branch of the decision already leaves by is not free.
+    """
+    source, target = link.source.shape, link.target.shape
+    if target.x < source.x - 1:
+        sides: tuple[str, ...] = ("left",)
+    elif target.x > source.x + 1:
+        sides = ("right",)
+    else:
+        turn = next((x for x, _ in _points(router, link)[1:] if abs(x - source.x) > 0.5), source.x)
+        sides = ("right", "left") if turn >= source.x else ("left", "right")
+    held = {tip for tip, owner in router.tips.get(id(link.source), {}).items() if owner != (link.edge.label or "")}
+    return tuple(tip for tip in sides if tip not in held)
+
+
+def to_side(router: TableRouter, link: Link) -> bool:
+    """Route ``link`` again out of a facing side tip (see the module's docstring); whether that was kept."""
+    saved = _state(router)
+    before = _points(router, link)
+    page_before, lines_before = page_crossings(router), _along_lines(router, before)
+    for tip in facing_tips(router, link):
+        _restore(router, saved)
+        router.unroute(link)
+        if not _route_by(router, link, tip):
+            continue
+        points = _points(router, link)
+        if len(points) > len(before) or page_crossings(router) > page_before:
+            continue
+        if any(crossings(points, theirs) for other, theirs in router.routes if other is not link):
+            continue
+        if _along_lines(router, points) <= lines_before:
+            return True
+    _restore(router, saved)
+    return False
