@@ -33,40 +33,44 @@ if TYPE_CHECKING:
 
 
 def side_loops(router: TableRouter, links: Sequence[Link]) -> None:
-    """Every loop back of the page leaving a decision by its bottom tried again out of a facing side tip."""
+    """Every branch of the page that turns off a decision's bottom tried again out of a side tip."""
     for link in links:
-        if bottom_loop(router, link):
+        if bottom_turn(router, link):
             to_side(router, link)
 
 
-def bottom_loop(router: TableRouter, link: Link) -> bool:
-    """A decision's loop back up into an earlier step that now leaves by the bottom tip."""
+def bottom_turn(router: TableRouter, link: Link) -> bool:
+    """A decision's branch out of the bottom tip that a side tip may serve better.
+
+    A loop back up into an earlier step, or a branch down to an off-page
+    connector that does not stand right under the decision (its way from
+    the bottom is a stub, a turn and a drop: from the side, across and
+    down).
+    """
     source, target = link.source, link.target
-    return (
-        source.kind is StepKind.DECISION
-        and source.connector is None
-        and target is not source
-        and link.edge in router.back
-        and router.tip_of.get(id(link)) == "bottom"
-        and target.shape.y1 < source.shape.y0
-    )
+    if source.kind is not StepKind.DECISION or source.connector is not None or target is source:
+        return False
+    if router.tip_of.get(id(link)) != "bottom":
+        return False
+    if link.edge in router.back and target.shape.y1 < source.shape.y0:
+        return True
+    return target.connector is not None and abs(target.shape.x - source.shape.x) > 1
 
 
 def facing_tips(router: TableRouter, link: Link) -> tuple[str, ...]:
-    """The side tips facing the loop's target; for one in the decision's column, the side the loop turns to first.
+    """The side tip facing the target, then the side the route now turns to; none another branch holds.
 
-    A tip another branch of the decision already leaves by is not free.
+    For a target in the decision's own column, only the side the route
+    turns to; a loop that runs round the other way (across behind the
+    decision, up and back over it) keeps its shape and sheds the stub.
     """
     source, target = link.source.shape, link.target.shape
-    if target.x < source.x - 1:
-        sides: tuple[str, ...] = ("left",)
-    elif target.x > source.x + 1:
-        sides = ("right",)
-    else:
-        turn = next((x for x, _ in _points(router, link)[1:] if abs(x - source.x) > 0.5), source.x)
-        sides = ("right", "left") if turn >= source.x else ("left", "right")
+    turn = next((x for x, _ in _points(router, link)[1:] if abs(x - source.x) > 0.5), source.x)
+    sides = ["right" if turn >= source.x else "left"]
+    if abs(target.x - source.x) > 1:
+        sides.insert(0, "right" if target.x > source.x else "left")
     held = {tip for tip, owner in router.tips.get(id(link.source), {}).items() if owner != (link.edge.label or "")}
-    return tuple(tip for tip in sides if tip not in held)
+    return tuple(dict.fromkeys(tip for tip in sides if tip not in held))
 
 
 def to_side(router: TableRouter, link: Link) -> bool:
