@@ -16,6 +16,7 @@ from flowgen.api import resolve_style
 from flowgen.layout.table.decision_exits import crossings
 from flowgen.layout.table.place import layout_table
 from flowgen.layout.table.types import TablePage, TableRoute
+from tests.helpers import ROOT
 
 HEAD = """judul: Tes
 pelaksana:
@@ -67,3 +68,20 @@ def test_the_loop_back_leaves_by_the_side_tip_facing_its_target(style_name: str 
     assert loop.label_box is not None  # "Tidak" beside the run out of the tip, not at a far corner
     lx0, ly0, _, ly1 = loop.label_box
     assert diamond.x1 <= lx0 < x1 and min(abs(ly0 - y0), abs(ly1 - y0)) < 3
+
+
+def test_a_branch_to_a_connector_beside_the_decision_goes_across_and_down() -> None:
+    """The book's 01/026 page 3: "Tidak" of step 7 to "ke 6 hal. 2", one column right, left by the bottom tip
+    (a stub, a turn, a drop); out of the right tip, across and straight down into the connector's top."""
+    path = ROOT / "examples" / "book" / "01-subbagian-tata-usaha" / "026-pertanggungjawaban-uang-persediaan.pos"
+    procedure = flowgen.load(path)
+    layout = layout_table(procedure, resolve_style("kemendikbud", procedure))
+    page = next(p for p in layout.pages if any(r.link.edge.source == 7 and r.link.target.connector for r in p.routes))
+    tidak = next(r for r in page.routes if r.link.edge.source == 7 and r.link.target.connector)
+    diamond, connector = tidak.link.source.shape, tidak.link.target.shape
+    assert connector.x > diamond.x1  # the connector stands in the column to the right
+    assert tidak.points[0] == pytest.approx((diamond.x1, diamond.y))  # the right tip
+    assert len(tidak.points) == 3 and tidak.points[1] == pytest.approx((connector.x, diamond.y))  # one bend
+    assert tidak.head[0] == pytest.approx((connector.x, connector.y0))  # into the connector's top
+    assert all(r.clean for r in page.routes)
+    assert not any(crossings(list(tidak.points), list(r.points)) for r in page.routes if r is not tidak)
