@@ -85,3 +85,21 @@ def test_a_branch_to_a_connector_beside_the_decision_goes_across_and_down() -> N
     assert tidak.head[0] == pytest.approx((connector.x, connector.y0))  # into the connector's top
     assert all(r.clean for r in page.routes)
     assert not any(crossings(list(tidak.points), list(r.points)) for r in page.routes if r is not tidak)
+
+
+def test_a_connector_pushed_against_its_column_line_takes_the_next_columns_centre() -> None:
+    """The book's 01/010 page 2: "ke 26 hal. 4" stood 38.6 pt off the KTU column's centre, beside the "Ya"
+    running down the middle, 9 pt off the column line, reached by a staircase; it goes to the middle of the
+    Direktur column's cell of the band (nothing of Direktur's below it) and "Tidak" goes across and down."""
+    path = ROOT / "examples" / "book" / "01-subbagian-tata-usaha" / "010-penilaian-kinerja-pegawai.pos"
+    procedure = flowgen.load(path)
+    layout = layout_table(procedure, resolve_style("kemendikbud", procedure))
+    page = layout.pages[0]
+    tidak = next(r for r in page.routes if r.link.edge.source == 6 and r.link.target.connector)
+    diamond, connector = tidak.link.source.shape, tidak.link.target.shape
+    column = next(c for c in page.columns if c.x0 <= connector.x <= c.x1)
+    assert column.title == "Direktur" and connector.x == pytest.approx(column.center)
+    assert tidak.points[0] == pytest.approx((diamond.x1, diamond.y))  # the right tip
+    assert len(tidak.points) == 3  # across, down: one bend
+    assert tidak.head[0] == pytest.approx((connector.x, connector.y0))
+    assert all(r.clean for r in page.routes)
