@@ -9,12 +9,16 @@ A careful hand leaves by the side tip facing the target (or, for a
 target in the decision's own column, the side the loop turns to) and
 runs across and up into the step's side or bottom.
 
-Here, after the page is otherwise untangled, each loop back still
+A branch down to an off-page connector that does not stand right under
+the decision fares the same: a stub, a turn and a drop, or a staircase,
+where out of the side, across and down would do.
+
+Here, after the page is otherwise untangled, each such branch still
 leaving a decision by its bottom is routed again out of each such side
 tip no other branch holds; the first way kept is clean by every rule of
 :meth:`flowgen.layout.table.router.TableRouter.problems`, has no more
 bends, makes the page cross no more times, crosses no arrow itself and
-runs along no more table lines.  Only the loops leaving by the bottom
+runs along no more table lines.  Only those branches
 are routed again (a page has none or one), so the cost stays small.
 """
 
