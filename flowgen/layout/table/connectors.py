@@ -44,6 +44,9 @@ def band_row_height(style: ResolvedStyle) -> float:
 
 
 BAND_EDGE = 3.0  # between a connector and the table line at the band's far side
+# a connector moved aside in its own column keeps this far off the column line: pushed against it, its arrow
+# comes down a staircase beside the line (the reviewer's pattern 1); else it takes the next column's centre
+ASIDE_ROOM = 12.0
 
 
 def band_height(connectors: list[Symbol], band_row: float) -> float:
@@ -351,23 +354,48 @@ def _aside(
     near = [s for s in steps if columns[home].x0 <= s.shape.x <= columns[home].x1]
     half = max((s.shape.w / 2 for s in near), default=0.0) + SYMBOL_CLEARANCE + 1 + c.w / 2
     way = _through(c, steps, linked) or c.x
-    spots = [(way + half, home), (way - half, home)]
+    beside = [(way + half, home, ASIDE_ROOM), (way - half, home, ASIDE_ROOM)]
     # its step's row: a neighbouring cell there must be empty for the arrow to come across (or go across)
     row_y = (
         max((s.shape.y for s in steps if s.shape.y1 < c.y0), default=c.y)
         if connector.connector == "out"
         else min((s.shape.y for s in steps if s.shape.y0 > c.y1), default=c.y)
     )
-    for k in (home + 1, home - 1):
-        if 0 <= k < len(columns) and not any(
-            columns[k].x0 <= s.shape.x <= columns[k].x1 and abs(s.shape.y - row_y) < 1 for s in steps
-        ):
-            spots.append((columns[k].center, k))
+    across = [
+        (columns[k].center, k, 2.0)
+        for k in (home + 1, home - 1)
+        if 0 <= k < len(columns) and _free_cell(columns[k], row_y, connector, steps)
+    ]
+    # beside the way with room off the column line, else centred in the next column, else against the line
+    spots = beside + across + [(x, k, 2.0) for x, k, _ in beside]
     others = [o.shape for o in band if o is not connector and o.connector is not None and abs(o.shape.y - c.y) < 0.01]
-    for x, k in spots:
+    for x, k, room in spots:
         moved = Shape(c.kind, x, c.y, c.w, c.h)
-        inside = columns[k].x0 + c.w / 2 + 2 <= x <= columns[k].x1 - c.w / 2 - 2
+        inside = columns[k].x0 + c.w / 2 + room <= x <= columns[k].x1 - c.w / 2 - room
         clear = all(abs(x - o.x) >= (c.w + o.w) / 2 + 4 for o in others)
         if inside and clear and _through(moved, steps, linked) is None:
             return replace(connector, shape=moved)
     return connector
+
+
+def _free_cell(column: Column, row_y: float, connector: Symbol, steps: Sequence[Symbol]) -> bool:
+    """A neighbouring column's band cell a connector may take.
+
+    Its step's row must be empty there, for the arrow to come across (or go
+    across), and that column's nearest step past the band on the
+    connector's far side (below a leaving one, above an arriving one) must
+    be more than a row of steps away: its arrow comes along the column's
+    middle from the rows between, in line with the connector's own, and the
+    two read as one line through the connector.
+    """
+    c = connector.shape
+    mine = [s for s in steps if column.x0 <= s.shape.x <= column.x1]
+    if any(abs(s.shape.y - row_y) < 1 for s in mine):
+        return False
+    out = connector.connector == "out"
+    beyond = [s.shape.y for s in mine if (s.shape.y0 > c.y1 if out else s.shape.y1 < c.y0)]
+    if not beyond:
+        return True
+    nearest = min(beyond) if out else max(beyond)
+    between = {round(s.shape.y) for s in steps if min(nearest, c.y) < s.shape.y < max(nearest, c.y)}
+    return len(between) > 1

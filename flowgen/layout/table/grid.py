@@ -273,6 +273,8 @@ class TableGrid:
         ) or [t.y0 - stem]
         for y_o in over:
             yield "bottom", [bottom_s, (s.x, y_o), (t.x, y_o), top_t]
+        if abs(t.x - s.x) > s.w / 2 + 4:  # out of the side facing it, across and down: one bend, before stairs
+            yield ("right" if t.x > s.x else "left"), [side_s[t.x > s.x], (t.x, s.y), top_t]
         for y_o in over:
             for x in by_distance:
                 yield ("right" if x > s.x else "left"), [side_s[x > s.x], (x, s.y), (x, y_o), (t.x, y_o), top_t]

@@ -47,6 +47,7 @@ from flowgen.layout.table.grid import (
     order_links,
     remembered,
 )
+from flowgen.layout.table.loop_exits import side_loops
 from flowgen.layout.table.room import NONE, ROWS, hugging, row_wants
 from flowgen.layout.table.rules import (
     CLOSE_LENGTH,
@@ -463,6 +464,7 @@ def route_table(
         if not router.route(page.links[i])[1]:
             router.repair(page.links[i])
     untangle_page(router, page.links)  # decisions' branches, arrows into one step, any two: uncrossed
+    side_loops(router, page.links)  # a loop back out of the side tip facing its target, not a bottom U-turn
     route_of = {id(link): points for link, points in router.routes}
     lines = [polyline(route_of[id(link)]) for link in page.links]
     followers = fork_followers(router.routes, router.tip_of, router.labels)
