@@ -130,7 +130,6 @@ def _try(router: TableRouter, saved: State, moved: tuple[Link, ...], before: tup
     return (after, sum(len(points) for points in routes), sum(_length(points) for points in routes))
 
 
-
 def _along_lines(router: TableRouter, points: list[Point]) -> int:
     """How many runs of a route lie beside a table line of their direction (see ALONG_RUN and ALONG_NEAR)."""
     count = 0
