@@ -71,6 +71,8 @@ from flowgen.model import analysis
 from flowgen.model.types import Edge, Procedure, StepKind
 from flowgen.style.resolve import ResolvedStyle
 
+TRY_CANDIDATES = 200  # a branch tried out of one tip (decision_exits) gives up after this many candidates
+
 
 class TableRouter(TableGrid):
     """Routes a page's arrows one by one on the grid's tracks, under the table's drawing rules."""
@@ -355,7 +357,7 @@ class TableRouter(TableGrid):
                     break
                 if best is None or problems < best[0]:
                     best = (problems, points, tip, spot)
-                if tried > 400:
+                if tried > (TRY_CANDIDATES if self.only_tip else 400):
                     break
             if (best is not None and best[0] == 0) or tight is not None:
                 break
