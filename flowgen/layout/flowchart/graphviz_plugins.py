@@ -26,6 +26,7 @@ import hashlib
 import os
 import re
 import shutil
+import signal
 import subprocess
 import tempfile
 from pathlib import Path
@@ -44,7 +45,28 @@ def _cache_root() -> Path:
 def _quiet(
     command: list[str], env: dict[str, str], data: bytes = b"digraph {}\n"
 ) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run(command, input=data, capture_output=True, env=env, timeout=_SECONDS, check=False)
+    """Run a short Graphviz command in a process group of its own, killed whole however the call ends.
+
+    A ``dot`` that hangs, or Ctrl-C in the middle, leaves nothing running (as :mod:`.graphviz` runs it).
+    """
+    process = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+        start_new_session=True,
+    )
+    try:
+        out, err = process.communicate(data, timeout=_SECONDS)
+    finally:
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
+        process.wait()
+        for pipe in (process.stdin, process.stdout, process.stderr):
+            if pipe is not None:
+                pipe.close()
+    return subprocess.CompletedProcess(command, process.returncode, out, err)
 
 
 def _libdir(dot: str) -> Path | None:
